@@ -1,0 +1,28 @@
+/* main.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lancer-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LancerApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Lancer"));
+  app = lancer_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

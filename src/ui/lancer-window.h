@@ -1,0 +1,22 @@
+/* lancer-window.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LANCER_TYPE_WINDOW (lancer_window_get_type ())
+G_DECLARE_FINAL_TYPE (LancerWindow, lancer_window, LANCER, WINDOW, AdwApplicationWindow)
+
+LancerWindow *lancer_window_new            (GtkApplication *application);
+void          lancer_window_show_page      (LancerWindow   *self,
+                                            const char     *name);
+const char   *lancer_window_get_page       (LancerWindow   *self);
+void          lancer_window_add_toast      (LancerWindow   *self,
+                                            AdwToast       *toast);
+
+G_END_DECLS
