@@ -1,0 +1,169 @@
+/* lancer-test-ui.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+
+gboolean
+lancer_test_ui_init (void)
+{
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  return TRUE;
+}
+
+static guint paints;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  paints++;
+}
+
+static gboolean
+window_painted (gpointer data)
+{
+  GtkWidget *widget = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+
+  return gtk_widget_get_mapped (widget) && surface != NULL &&
+         gdk_surface_get_mapped (surface) && paints >= 2;
+}
+
+/* gtk_widget_get_mapped() is TRUE right after present(); only a painted
+ * frame proves the window really is on screen. */
+gboolean
+lancer_test_ui_show (GtkWindow *window)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+  gboolean ok;
+
+  paints = 0;
+  gtk_window_present (window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  ok = lancer_test_iterate_until (window_painted, window, 10);
+  g_signal_handler_disconnect (clock, handler);
+  return ok;
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+void
+lancer_test_ui_settle (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+
+  /* Let allocation, style changes and transitions finish. */
+  lancer_test_iterate_until (always_false, NULL, 0);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  if (native != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (native));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+gboolean
+lancer_test_ui_save_png (GtkWidget   *widget,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "nothing was drawn");
+      return FALSE;
+    }
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+lancer_test_ui_count_colors (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 *pixels = NULL;
+  int width, height;
+
+  if (texture == NULL)
+    return 0;
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (int i = 0; i < width * height; i++)
+    g_hash_table_add (seen, GUINT_TO_POINTER (pixels[i]));
+  return g_hash_table_size (seen);
+}
+
+static void
+collect (GtkWidget *widget,
+         GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (out, "%s\n", text);
+    }
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)))
+    g_string_append_printf (out, "%s\n", gtk_window_get_title (GTK_WINDOW (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, out);
+}
+
+char *
+lancer_test_ui_collect_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect (widget, out);
+  return g_string_free (out, FALSE);
+}
