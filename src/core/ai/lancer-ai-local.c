@@ -1,0 +1,275 @@
+/* lancer-ai-local.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-ai"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lancer-ai-call-private.h"
+#include "lancer-ai-local.h"
+#include "lancer-ai-openai-private.h"
+
+#define DETECT_TIMEOUT_S 3
+
+struct _LancerAiLocal
+{
+  GObject                 parent_instance;
+  LancerAiLocalKind       kind;
+  char                   *base_url;   /* as configured (Ollama: server root) */
+  char                   *api_url;    /* ends in /v1 */
+  char                   *api_key;
+  SoupSession            *session;
+  LancerAiProviderConfig  config;
+};
+
+static void provider_iface_init (LancerAiProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LancerAiLocal, lancer_ai_local, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LANCER_TYPE_AI_PROVIDER, provider_iface_init))
+
+static const char *
+lancer_ai_local_get_id (LancerAiProvider *provider)
+{
+  return LANCER_AI_LOCAL (provider)->kind == LANCER_AI_LOCAL_OLLAMA ? "ollama" : "openai-compatible";
+}
+
+static const char *
+lancer_ai_local_get_base_url (LancerAiProvider *provider)
+{
+  return LANCER_AI_LOCAL (provider)->base_url;
+}
+
+static LancerAiProviderConfig *
+lancer_ai_local_get_config (LancerAiProvider *provider)
+{
+  return &LANCER_AI_LOCAL (provider)->config;
+}
+
+static void
+lancer_ai_local_stream_chat_async (LancerAiProvider      *provider,
+                                   const LancerAiRequest *request,
+                                   LancerAiDeltaFunc      delta_func,
+                                   gpointer               delta_data,
+                                   GDestroyNotify         delta_destroy,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
+{
+  LancerAiLocal *self = LANCER_AI_LOCAL (provider);
+  g_autoptr(LancerAiRequest) req = lancer_ai_request_copy (request);
+
+  g_clear_pointer (&req->schema, json_node_unref);
+  _lancer_ai_openai_run (provider, self->session, self->api_url, self->api_key,
+                         LANCER_AI_OPENAI_DIALECT_LOCAL, req, delta_func, delta_data,
+                         delta_destroy, cancellable, lancer_ai_local_stream_chat_async,
+                         callback, user_data);
+}
+
+static void
+lancer_ai_local_complete_json_async (LancerAiProvider      *provider,
+                                     const LancerAiRequest *request,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data)
+{
+  LancerAiLocal *self = LANCER_AI_LOCAL (provider);
+
+  _lancer_ai_openai_run (provider, self->session, self->api_url, self->api_key,
+                         LANCER_AI_OPENAI_DIALECT_LOCAL, request, NULL, NULL, NULL,
+                         cancellable, lancer_ai_local_complete_json_async,
+                         callback, user_data);
+}
+
+static LancerAiResult *
+lancer_ai_local_finish (LancerAiProvider  *provider,
+                        GAsyncResult      *result,
+                        GError           **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+ollama_tags_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
+  GStrv models;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  models = _lancer_ai_models_from_json (root);
+  if (models == NULL)
+    g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
+                             _("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
+                             LANCER_AI_LOCAL (g_task_get_source_object (task))->base_url);
+  else
+    g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
+}
+
+static void
+lancer_ai_local_list_models_async (LancerAiProvider    *provider,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  LancerAiLocal *self = LANCER_AI_LOCAL (provider);
+
+  if (self->kind == LANCER_AI_LOCAL_OLLAMA)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+      g_autofree char *url = g_strconcat (self->base_url, "/api/tags", NULL);
+
+      g_task_set_source_tag (task, lancer_ai_local_list_models_async);
+      _lancer_ai_get_json_async (provider, self->session, url, NULL, cancellable,
+                                 ollama_tags_cb, g_steal_pointer (&task));
+      return;
+    }
+  _lancer_ai_openai_list_models_async (provider, self->session, self->api_url, self->api_key,
+                                       cancellable, callback, user_data);
+}
+
+static GStrv
+lancer_ai_local_list_models_finish (LancerAiProvider  *provider,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+provider_iface_init (LancerAiProviderInterface *iface)
+{
+  iface->get_id = lancer_ai_local_get_id;
+  iface->get_base_url = lancer_ai_local_get_base_url;
+  iface->get_config = lancer_ai_local_get_config;
+  iface->stream_chat_async = lancer_ai_local_stream_chat_async;
+  iface->stream_chat_finish = lancer_ai_local_finish;
+  iface->complete_json_async = lancer_ai_local_complete_json_async;
+  iface->complete_json_finish = lancer_ai_local_finish;
+  iface->list_models_async = lancer_ai_local_list_models_async;
+  iface->list_models_finish = lancer_ai_local_list_models_finish;
+}
+
+static void
+lancer_ai_local_finalize (GObject *object)
+{
+  LancerAiLocal *self = (LancerAiLocal *) object;
+
+  g_free (self->base_url);
+  g_free (self->api_url);
+  if (self->api_key != NULL)
+    memset (self->api_key, 0, strlen (self->api_key));
+  g_free (self->api_key);
+  g_clear_object (&self->session);
+  _lancer_ai_provider_config_clear (&self->config);
+  G_OBJECT_CLASS (lancer_ai_local_parent_class)->finalize (object);
+}
+
+static void
+lancer_ai_local_class_init (LancerAiLocalClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lancer_ai_local_finalize;
+}
+
+static void
+lancer_ai_local_init (LancerAiLocal *self)
+{
+  _lancer_ai_provider_config_init (&self->config);
+  /* Local models load slowly on first use. */
+  self->config.first_byte_timeout_ms = 300000;
+}
+
+LancerAiLocal *
+lancer_ai_local_new (LancerAiLocalKind  kind,
+                     const char        *base_url,
+                     const char        *api_key)
+{
+  LancerAiLocal *self = g_object_new (LANCER_TYPE_AI_LOCAL, NULL);
+
+  self->kind = kind;
+  switch (kind)
+    {
+    case LANCER_AI_LOCAL_OLLAMA:
+      self->base_url = base_url != NULL
+                       ? _lancer_ai_base_url_from_env (NULL, base_url)
+                       : _lancer_ai_base_url_from_env ("LANCER_OLLAMA_BASE_URL", LANCER_AI_OLLAMA_DEFAULT_URL);
+      /* Accept a root given with /v1 too. */
+      if (g_str_has_suffix (self->base_url, "/v1"))
+        self->base_url[strlen (self->base_url) - 3] = '\0';
+      self->api_url = g_strconcat (self->base_url, "/v1", NULL);
+      break;
+    case LANCER_AI_LOCAL_LLAMACPP:
+      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
+      self->api_url = g_strdup (self->base_url);
+      break;
+    case LANCER_AI_LOCAL_LMSTUDIO:
+      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LMSTUDIO_DEFAULT_URL);
+      self->api_url = g_strdup (self->base_url);
+      break;
+    case LANCER_AI_LOCAL_GENERIC:
+    default:
+      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
+      self->api_url = g_strdup (self->base_url);
+      break;
+    }
+  /* Ollama ignores the key; llama.cpp may be started with --api-key. */
+  self->api_key = g_strdup (api_key);
+  self->session = lancer_http_session_new (self->base_url);
+  return self;
+}
+
+LancerAiLocalKind
+lancer_ai_local_get_kind (LancerAiLocal *self)
+{
+  g_return_val_if_fail (LANCER_IS_AI_LOCAL (self), LANCER_AI_LOCAL_GENERIC);
+  return self->kind;
+}
+
+static void
+detect_cb (GObject      *object,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GStrv models = lancer_ai_provider_list_models_finish (LANCER_AI_PROVIDER (object), res, &error);
+
+  if (models == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
+}
+
+void
+lancer_ai_local_detect_ollama_async (const char          *root_url,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(LancerAiLocal) local = lancer_ai_local_new (LANCER_AI_LOCAL_OLLAMA, root_url, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lancer_ai_local_detect_ollama_async);
+  g_object_set (local->session, "timeout", DETECT_TIMEOUT_S, NULL);
+  lancer_ai_provider_list_models_async (LANCER_AI_PROVIDER (local), cancellable,
+                                        detect_cb, g_steal_pointer (&task));
+}
+
+GStrv
+lancer_ai_local_detect_ollama_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

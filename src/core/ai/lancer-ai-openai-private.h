@@ -1,0 +1,46 @@
+/* lancer-ai-openai-private.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "lancer-ai-provider.h"
+
+G_BEGIN_DECLS
+
+/* The Chat Completions wire, shared by OpenAI and the OpenAI-compatible
+ * local servers; the dialect picks the token-limit field and role rules. */
+typedef enum
+{
+  LANCER_AI_OPENAI_DIALECT_OPENAI,   /* max_completion_tokens, developer role for reasoning models */
+  LANCER_AI_OPENAI_DIALECT_LOCAL,    /* max_tokens, system role, temperature as given */
+} LancerAiOpenaiDialect;
+
+GBytes *_lancer_ai_openai_build_body         (LancerAiOpenaiDialect   dialect,
+                                              const LancerAiRequest  *request);
+void    _lancer_ai_openai_run                (LancerAiProvider       *provider,
+                                              SoupSession            *session,
+                                              const char             *base_url,
+                                              const char             *api_key,
+                                              LancerAiOpenaiDialect   dialect,
+                                              const LancerAiRequest  *request,
+                                              LancerAiDeltaFunc       delta_func,
+                                              gpointer                delta_data,
+                                              GDestroyNotify          delta_destroy,
+                                              GCancellable           *cancellable,
+                                              gpointer                source_tag,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                user_data);
+void    _lancer_ai_openai_list_models_async  (LancerAiProvider       *provider,
+                                              SoupSession            *session,
+                                              const char             *base_url,
+                                              const char             *api_key,
+                                              GCancellable           *cancellable,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                user_data);
+GStrv   _lancer_ai_models_from_json          (JsonNode               *root);
+
+G_END_DECLS
