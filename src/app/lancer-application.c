@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lancer-application.h"
+#include "lancer-bench-frame.h"
 #include "lancer-preferences-window.h"
 #include "lancer-window.h"
 
@@ -41,7 +42,10 @@ lancer_application_activate (GApplication *app)
   LancerWindow *window = get_main_window (self);
 
   if (window == NULL)
-    window = lancer_window_new (GTK_APPLICATION (self));
+    {
+      window = lancer_window_new (GTK_APPLICATION (self));
+      lancer_bench_frame_watch (GTK_WINDOW (window));
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 
