@@ -1,0 +1,45 @@
+/* lancer-store-private.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lancer-job.h"
+#include "lancer-store.h"
+
+G_BEGIN_DECLS
+
+/* Internal to src/core/store and its tests. */
+
+#define LANCER_STORE_SCHEMA_VERSION 2
+
+/* Migrates @db from @from to @to (forward only) in one transaction. */
+gboolean   lancer_store_schema_migrate      (sqlite3     *db,
+                                             int          from,
+                                             int          to,
+                                             GError     **error);
+int        lancer_store_schema_get_version  (sqlite3     *db,
+                                             GError     **error);
+
+/* Maps a SQLite failure to LANCER_STORE_ERROR with a translated message. */
+void       lancer_store_set_sqlite_error    (GError    **error,
+                                             sqlite3    *db,
+                                             int         rc);
+gboolean   lancer_store_exec                (sqlite3    *db,
+                                             const char *sql,
+                                             GError    **error);
+
+/* Column list shared by every job query and _lancer_job_new_from_stmt(). */
+#define LANCER_JOB_COLUMNS \
+  "j.id, j.ciphertext, j.title, j.description, j.url, j.posted_at, j.fetched_at, " \
+  "j.job_type, j.budget, j.hourly_min, j.hourly_max, j.currency, j.proposals, j.skills, " \
+  "j.experience_level, j.category, j.duration, j.connects_required, j.client_id, j.client_country, " \
+  "j.client_total_spent, j.client_hires, j.client_jobs_posted, j.client_hire_rate, " \
+  "j.client_rating, j.client_payment_verified, j.seen, j.saved, j.hidden, j.acted_on"
+
+LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
+
+G_END_DECLS
