@@ -12,9 +12,11 @@
 #include <errno.h>
 #include <string.h>
 #include <sodium.h>
+#include <libsecret/secret.h>
 
 #include "lancer-lock-guard.h"
 #include "lancer-recovery-codes.h"
+#include "lancer-redact.h"
 #include "lancer-secrets.h"
 #include "lancer-totp.h"
 
@@ -313,6 +315,23 @@ set_keyring_error (GError **error,
                            "Start GNOME Keyring or KWallet, then try again, or use a recovery code."));
 }
 
+/* libsecret answers "nothing found" when the default collection is missing
+ * or locked and cannot be unlocked (no prompt possible). Tell that apart
+ * from a secret that is really gone. */
+static gboolean
+keyring_is_usable (GCancellable *cancellable)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, cancellable, NULL);
+  if (service == NULL)
+    return FALSE;
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, cancellable, NULL);
+  return collection != NULL && !secret_collection_get_locked (collection);
+}
+
 typedef enum
 {
   METHOD_NONE,
@@ -386,6 +405,14 @@ verify_and_commit (LancerLockGuard  *self,
           set_keyring_error (&local_error, keyring_error);
           counts = FALSE;
         }
+      else if (secret == NULL && !keyring_is_usable (cancellable))
+        {
+          g_set_error_literal (&local_error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_KEYRING,
+                               _("Lancer cannot check your code because the keyring is locked or "
+                                 "not running. Unlock or start the keyring (for example by logging "
+                                 "in again), then try again, or use a recovery code."));
+          counts = FALSE;
+        }
       else if (secret == NULL)
         {
           g_set_error_literal (&local_error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_MISSING_SECRET,
@@ -395,6 +422,8 @@ verify_and_commit (LancerLockGuard  *self,
         }
       else
         {
+          /* From now on no log line can carry it. */
+          lancer_redact_register_secret (secret);
           ok = lancer_totp_verify (secret, totp_code, now, last_step, &step, &local_error);
           if (!ok && g_error_matches (local_error, LANCER_SECURITY_ERROR,
                                       LANCER_SECURITY_ERROR_CORRUPT_SECRET))
@@ -1080,6 +1109,7 @@ lancer_lock_guard_begin_enrolment (LancerLockGuard  *self,
   enrolment->guard = g_object_ref (self);
   enrolment->account = g_strdup (account);
   enrolment->secret = lancer_totp_generate_secret ();
+  lancer_redact_register_secret (enrolment->secret);
   enrolment->uri = lancer_totp_build_uri (account, enrolment->secret);
   return enrolment;
 }

@@ -33,7 +33,7 @@ static const Rule rules[] = {
   /* key=value, key: value, "key": "value" where the key names a secret. */
   { "(?i)((?:access|refresh|id|auth|bot|api|client|session|private|secret)?[_-]?"
     "(?:token|secret|api[_-]?key|apikey|password|passwd|pwd|authorization|cookie)"
-    "[\"']?\\s*[:=]\\s*[\"']?)(?!\\[redacted\\])([^\\s\"'&,;}]{4,})", "\\1" LANCER_REDACTED, FALSE },
+    "[\"']?\\s*[:=]\\s*[\"']?)(?!\\[redacted\\]|(?i:bearer|basic)\\s)([^\\s\"'&,;}]{4,})", "\\1" LANCER_REDACTED, FALSE },
   /* OpenAI / Anthropic style keys. */
   { "\\bsk-[A-Za-z0-9_\\-]{16,}", LANCER_REDACTED, FALSE },
   /* JSON Web Tokens. */
