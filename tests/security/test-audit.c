@@ -140,6 +140,7 @@ test_scrub (void)
     { "secret GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ leaked", "GEZDGNBV", "leaked" },
     { "random f0e4c2f76c58916ec258f246851bea091d14d4247a2fc3e18694461b1816e13b", "f0e4c2f7", "random" },
     { "password: hunter2hunter2", "hunter2", "password" },
+    { "{\"accessToken\":\"short-ish\",\"ok\":true}", "short-ish", "\"ok\":true" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -157,6 +158,7 @@ test_scrub (void)
   /* Harmless details pass unchanged. */
   {
     const char *plain[] = { "{\"jobs\":12,\"resource\":\"proposals\",\"tokens\":5}",
+                            "{\"keywords\":[\"rust\",\"gtk\"],\"shipping\":\"eu\",\"input_tokens\":7}",
                             "synced 12 jobs in 3.2 s", "ai.model changed to gpt-4o-mini" };
 
     for (guint i = 0; i < G_N_ELEMENTS (plain); i++)

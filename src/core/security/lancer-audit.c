@@ -364,15 +364,27 @@ lancer_audit_file_sink_get_path (LancerAuditFileSink *self)
 
 /* Scrubbing */
 
+/* Splits a JSON key into lower-case words ("accessToken" and "access_token"
+ * both give a word ending in "token") and checks them against @words, or
+ * the word endings in @suffixes. Whole words only: "keywords" is fine. */
 static gboolean
-key_contains_any (const char         *key,
-                  const char * const *words)
+key_matches (const char         *key,
+             const char * const *words,
+             const char * const *suffixes)
 {
   g_autofree char *lower = g_ascii_strdown (key, -1);
+  g_auto(GStrv) parts = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (lower, words[i]) != NULL)
-      return TRUE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (g_strv_contains (words, parts[i]))
+        return TRUE;
+      for (guint j = 0; suffixes != NULL && suffixes[j] != NULL; j++)
+        if (g_str_has_suffix (parts[i], suffixes[j]))
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -380,22 +392,23 @@ static gboolean
 is_secret_key (const char *key)
 {
   static const char * const words[] = {
-    "token", "secret", "key", "password", "passwd", "authorization", "cookie",
-    "credential", "otp", "recovery", "pin", NULL
+    "token", "secret", "key", "password", "passwd", "pwd", "authorization", "auth", "cookie",
+    "credential", "credentials", "otp", "totp", "pin", "recovery", "code", "bearer", NULL
   };
-  g_autofree char *lower = g_ascii_strdown (key, -1);
+  static const char * const suffixes[] = { "token", "secret", "apikey", "password", NULL };
 
-  return key_contains_any (key, words) || g_str_equal (lower, "code");
+  return key_matches (key, words, suffixes);
 }
 
 static gboolean
 is_content_key (const char *key)
 {
   static const char * const words[] = {
-    "content", "prompt", "completion", "messages", "body", "text", "cover", "draft",
-    "response", "input", "output", "system", "answer", NULL
+    "content", "contents", "prompt", "prompts", "completion", "messages", "message_text",
+    "body", "text", "cover", "letter", "draft", "response", "input", "output", "system",
+    "answer", "transcript", NULL
   };
-  return key_contains_any (key, words);
+  return key_matches (key, words, NULL);
 }
 
 static gboolean
