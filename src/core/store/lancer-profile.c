@@ -157,12 +157,15 @@ _lancer_profile_save (LancerProfile  *self,
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *ini = g_build_filename (self->dir, "profile.ini", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
 
   g_key_file_set_string (keyfile, PROFILE_GROUP, "Name", self->display_name);
   g_key_file_set_int64 (keyfile, PROFILE_GROUP, "Created", self->created);
   g_key_file_set_boolean (keyfile, PROFILE_GROUP, "IsDemo", self->is_demo);
-  /* g_key_file_save_to_file() writes atomically (temp file + rename). */
-  return g_key_file_save_to_file (keyfile, ini, error);
+  data = g_key_file_to_data (keyfile, &len, NULL);
+  /* Atomic (temp file + rename) and private like the rest of the folder. */
+  return g_file_set_contents_full (ini, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 void

@@ -779,29 +779,30 @@ recover_from_corruption (LancerStore *self)
                                         aside ? aside : self->db_path);
 }
 
-static gboolean
-keyring_timeout_cb (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
-}
-
 /* The keyring call blocks; a keyring that never answers (a prompt nobody
  * sees) must not keep the profile from opening. */
+typedef struct
+{
+  GMutex mutex;
+  GCond cond;
+  gboolean done;
+  GCancellable *cancellable;
+} KeyringTimer;
+
 static gpointer
 keyring_timer_thread (gpointer data)
 {
-  GMainContext *ctx = g_main_context_new ();
-  GSource *source = g_timeout_source_new_seconds (KEYRING_TIMEOUT_S);
-  GCancellable *cancellable = data;
+  KeyringTimer *timer = data;
+  gint64 deadline = g_get_monotonic_time () + KEYRING_TIMEOUT_S * G_TIME_SPAN_SECOND;
 
-  g_source_set_callback (source, keyring_timeout_cb, cancellable, NULL);
-  g_source_attach (source, ctx);
-  while (!g_cancellable_is_cancelled (cancellable) && !g_source_is_destroyed (source))
-    g_main_context_iteration (ctx, TRUE);
-  g_source_destroy (source);
-  g_source_unref (source);
-  g_main_context_unref (ctx);
+  g_mutex_lock (&timer->mutex);
+  while (!timer->done)
+    if (!g_cond_wait_until (&timer->cond, &timer->mutex, deadline))
+      {
+        g_cancellable_cancel (timer->cancellable);
+        break;
+      }
+  g_mutex_unlock (&timer->mutex);
   return NULL;
 }
 
@@ -847,16 +848,23 @@ load_key (LancerStore *self)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *stored_fp = meta_get (self->db, "key-fingerprint");
   g_autofree char *fp = NULL;
-  GThread *timer;
+  KeyringTimer timer = { .cancellable = cancellable };
+  GThread *timer_thread;
   LancerCrypto *crypto;
 
-  timer = g_thread_new ("lancer-keyring-timer", keyring_timer_thread, g_object_ref (cancellable));
+  g_mutex_init (&timer.mutex);
+  g_cond_init (&timer.cond);
+  timer_thread = g_thread_new ("lancer-keyring-timer", keyring_timer_thread, &timer);
   /* Only make a new key for a database that never had one: replacing a lost
    * key would make the old texts unreadable without saying so. */
   crypto = lancer_crypto_load_for_profile_sync (self->profile_id, stored_fp == NULL, cancellable, &error);
-  g_cancellable_cancel (cancellable);
-  g_thread_join (timer);
-  g_object_unref (cancellable);
+  g_mutex_lock (&timer.mutex);
+  timer.done = TRUE;
+  g_cond_signal (&timer.cond);
+  g_mutex_unlock (&timer.mutex);
+  g_thread_join (timer_thread);
+  g_mutex_clear (&timer.mutex);
+  g_cond_clear (&timer.cond);
 
   if (crypto != NULL)
     {

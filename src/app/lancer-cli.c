@@ -1,0 +1,286 @@
+/* lancer-cli.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/lancer-cli.h"
+
+struct _LancerCli
+{
+  LancerProfileManager *manager;
+  LancerProfile *profile;
+  LancerStore *store;
+  char *profile_name;
+  gboolean json;
+};
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  LancerCliCommandFunc func;
+} LancerCliCommand;
+
+/* One line per command; keep it sorted the way `lancer-cli --help` shows it. */
+static const LancerCliCommand commands[] = {
+  { "profiles", N_("profiles list|create NAME|delete NAME — manage profiles"), lancer_cli_profiles },
+  { "jobs", N_("jobs [--search Q] [--saved NAME] [--limit N] — stored jobs, newest first"), lancer_cli_jobs },
+};
+
+gboolean
+lancer_cli_get_json (LancerCli *cli)
+{
+  return cli->json;
+}
+
+LancerProfileManager *
+lancer_cli_get_manager (LancerCli *cli)
+{
+  if (cli->manager == NULL)
+    cli->manager = lancer_profile_manager_new (NULL);
+  return cli->manager;
+}
+
+gboolean
+lancer_cli_parse_options (LancerCli      *cli,
+                          const char     *parameter_string,
+                          const char     *summary,
+                          GOptionEntry   *entries,
+                          int            *argc,
+                          char         ***argv,
+                          GError        **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  char *profile_name = NULL;
+  const GOptionEntry common[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name, N_("Use the profile NAME"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (profile_name != NULL)
+    {
+      g_free (cli->profile_name);
+      cli->profile_name = profile_name;
+    }
+  return TRUE;
+}
+
+LancerProfile *
+lancer_cli_get_profile (LancerCli  *cli,
+                        GError    **error)
+{
+  LancerProfileManager *manager = lancer_cli_get_manager (cli);
+
+  if (cli->profile != NULL)
+    return cli->profile;
+
+  if (cli->profile_name != NULL)
+    {
+      cli->profile = lancer_profile_manager_lookup (manager, cli->profile_name);
+      if (cli->profile == NULL)
+        cli->profile = lancer_profile_manager_create (manager, cli->profile_name, FALSE, error);
+      if (cli->profile != NULL)
+        lancer_profile_manager_set_last_used (manager, cli->profile);
+    }
+  else
+    cli->profile = lancer_profile_manager_ensure_default (manager, error);
+
+  return cli->profile;
+}
+
+void
+lancer_cli_async_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+lancer_cli_wait (LancerCli     *cli,
+                 GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+LancerStore *
+lancer_cli_open_store (LancerCli  *cli,
+                       GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  LancerProfile *profile;
+
+  if (cli->store != NULL)
+    return cli->store;
+
+  profile = lancer_cli_get_profile (cli, error);
+  if (profile == NULL)
+    return NULL;
+
+  lancer_store_open_async (profile, NULL, lancer_cli_async_cb, &result);
+  cli->store = lancer_store_open_finish (lancer_cli_wait (cli, &result), error);
+  if (cli->store != NULL)
+    {
+      const char *message = lancer_store_get_open_message (cli->store);
+      if (message != NULL)
+        g_printerr ("lancer-cli: %s\n", message);
+    }
+  return cli->store;
+}
+
+static int
+print_failure (const char *message)
+{
+  g_autofree char *line = g_strdup (message ? message : _("Unknown error"));
+
+  /* The contract is one line on stderr. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("lancer-cli: %s\n", line);
+  return LANCER_CLI_EXIT_FAILED;
+}
+
+int
+lancer_cli_fail (LancerCli    *cli,
+                 const GError *error)
+{
+  return print_failure (error ? error->message : NULL);
+}
+
+int
+lancer_cli_fail_message (LancerCli  *cli,
+                         const char *message)
+{
+  return print_failure (message);
+}
+
+void
+lancer_cli_print_json (LancerCli *cli,
+                       JsonNode  *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: lancer-cli [--profile NAME] [--json] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “lancer-cli COMMAND --help” for a command’s options."));
+}
+
+static void
+lancer_cli_free (LancerCli *cli)
+{
+  g_clear_object (&cli->store);
+  g_clear_object (&cli->profile);
+  g_clear_object (&cli->manager);
+  g_free (cli->profile_name);
+  g_free (cli);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  LancerCli *cli;
+  const LancerCliCommand *command = NULL;
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("lancer-cli");
+
+  cli = g_new0 (LancerCli, 1);
+
+  /* Global options come before the command; commands parse their own. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      const char *arg = argv[first];
+
+      if (g_str_equal (arg, "--json"))
+        cli->json = TRUE;
+      else if (g_str_equal (arg, "--profile") && first + 1 < argc)
+        {
+          g_free (cli->profile_name);
+          cli->profile_name = g_strdup (argv[++first]);
+        }
+      else if (g_str_has_prefix (arg, "--profile="))
+        {
+          g_free (cli->profile_name);
+          cli->profile_name = g_strdup (arg + strlen ("--profile="));
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          lancer_cli_free (cli);
+          return LANCER_CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("lancer-cli %s\n", PACKAGE_VERSION);
+          lancer_cli_free (cli);
+          return LANCER_CLI_EXIT_OK;
+        }
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”; see lancer-cli --help"), arg);
+          lancer_cli_free (cli);
+          return print_failure (msg);
+        }
+      first++;
+    }
+
+  if (first >= argc)
+    {
+      print_usage (stderr);
+      lancer_cli_free (cli);
+      return print_failure (_("No command given; see lancer-cli --help"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[first], commands[i].name))
+      command = &commands[i];
+
+  if (command == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”; see lancer-cli --help"), argv[first]);
+      lancer_cli_free (cli);
+      return print_failure (msg);
+    }
+
+  status = command->func (cli, argc - first, argv + first);
+  lancer_cli_free (cli);
+  return status;
+}
