@@ -12,19 +12,20 @@
 #include "lancer-application.h"
 #include "lancer-bench-frame.h"
 #include "lancer-preferences-window.h"
+#include "lancer-profile-manager.h"
+#include "lancer-session.h"
 #include "lancer-window.h"
 
 struct _LancerApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  GSettings      *profile_settings;
+  GSettings            *settings;
+  LancerProfileManager *profiles;
+  LancerSession        *session;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
-
-#define DEFAULT_PROFILE_ID "default"
 
 static LancerWindow *
 get_main_window (LancerApplication *self)
@@ -43,7 +44,7 @@ lancer_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = lancer_window_new (GTK_APPLICATION (self));
+      window = lancer_window_new (GTK_APPLICATION (self), self->session);
       lancer_bench_frame_watch (GTK_WINDOW (window));
     }
   gtk_window_present (GTK_WINDOW (window));
@@ -74,7 +75,7 @@ preferences_action_cb (GSimpleAction *action,
   LancerPreferencesWindow *prefs;
 
   prefs = lancer_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         self->profile_settings);
+                                         lancer_application_get_profile_settings (self));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -131,20 +132,35 @@ lancer_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
-  g_autofree char *profile_id = NULL;
-  g_autofree char *profile_path = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *requested;
 
   G_APPLICATION_CLASS (lancer_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
-  profile_id = g_settings_get_string (self->settings, "last-profile");
-  if (profile_id[0] == '\0')
+
+  /* The profile used last, or a new one on first start. LANCER_PROFILE
+   * picks another one by name (benchmarks and tests use it). */
+  self->profiles = lancer_profile_manager_new (NULL);
+  requested = g_getenv ("LANCER_PROFILE");
+  if (requested != NULL && *requested != '\0')
     {
-      g_free (profile_id);
-      profile_id = g_strdup (DEFAULT_PROFILE_ID);
+      profile = lancer_profile_manager_lookup (self->profiles, requested);
+      if (profile == NULL)
+        profile = lancer_profile_manager_create (self->profiles, requested, FALSE, &error);
     }
-  profile_path = g_strdup_printf ("/io/github/lancerdesk/Lancer/profiles/%s/", profile_id);
-  self->profile_settings = g_settings_new_with_path (APP_ID ".Profile", profile_path);
+  else
+    profile = lancer_profile_manager_ensure_default (self->profiles, &error);
+
+  if (profile != NULL)
+    {
+      lancer_profile_manager_set_last_used (self->profiles, profile);
+      self->session = lancer_session_new (self->profiles, profile);
+      lancer_session_open (self->session);
+    }
+  else
+    g_warning ("No profile could be opened: %s", error->message);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 adw_style_manager_get_default (), "color-scheme",
@@ -163,8 +179,9 @@ lancer_application_dispose (GObject *object)
 {
   LancerApplication *self = LANCER_APPLICATION (object);
 
+  g_clear_object (&self->session);
+  g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
-  g_clear_object (&self->profile_settings);
 
   G_OBJECT_CLASS (lancer_application_parent_class)->dispose (object);
 }
@@ -209,5 +226,13 @@ lancer_application_get_profile_settings (LancerApplication *self)
 {
   g_return_val_if_fail (LANCER_IS_APPLICATION (self), NULL);
 
-  return self->profile_settings;
+  return self->session != NULL ? lancer_session_get_settings (self->session) : NULL;
+}
+
+LancerSession *
+lancer_application_get_session (LancerApplication *self)
+{
+  g_return_val_if_fail (LANCER_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

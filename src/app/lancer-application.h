@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "lancer-session.h"
+
 G_BEGIN_DECLS
 
 #define LANCER_TYPE_APPLICATION (lancer_application_get_type ())
@@ -16,5 +18,6 @@ LancerApplication *lancer_application_new                  (const char        *a
                                                             GApplicationFlags  flags);
 GSettings         *lancer_application_get_settings         (LancerApplication *self);
 GSettings         *lancer_application_get_profile_settings (LancerApplication *self);
+LancerSession     *lancer_application_get_session          (LancerApplication *self);
 
 G_END_DECLS

@@ -7,9 +7,18 @@
 
 #include <gtk/gtk.h>
 
+#include "lancer-session.h"
+
 G_BEGIN_DECLS
 
 #define LANCER_TYPE_JOBS_PAGE (lancer_jobs_page_get_type ())
 G_DECLARE_FINAL_TYPE (LancerJobsPage, lancer_jobs_page, LANCER, JOBS_PAGE, GtkWidget)
+
+LancerSession *lancer_jobs_page_get_session (LancerJobsPage *self);
+void           lancer_jobs_page_set_session (LancerJobsPage *self,
+                                             LancerSession  *session);
+/* What the page shows: "loading", "empty", "error" or "list". */
+const char    *lancer_jobs_page_get_mode    (LancerJobsPage *self);
+GListModel    *lancer_jobs_page_get_model   (LancerJobsPage *self);
 
 G_END_DECLS

@@ -21,10 +21,19 @@ struct _LancerWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  LancerSession        *session;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
 };
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LancerWindow, lancer_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -97,8 +106,47 @@ lancer_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lancer_window_parent_class)->dispose (object);
+}
+
+static void
+lancer_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LancerWindow *self = LANCER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LancerWindow *self = LANCER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -110,7 +158,15 @@ lancer_window_class_init (LancerWindowClass *klass)
 
   object_class->constructed = lancer_window_constructed;
   object_class->dispose = lancer_window_dispose;
+  object_class->get_property = lancer_window_get_property;
+  object_class->set_property = lancer_window_set_property;
   window_class->close_request = lancer_window_close_request;
+
+  /* The pages bind to it from the template; NULL only in a few UI tests. */
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LANCER_TYPE_JOBS_PAGE);
   g_type_ensure (LANCER_TYPE_PROPOSALS_PAGE);
@@ -137,11 +193,24 @@ lancer_window_init (LancerWindow *self)
 }
 
 LancerWindow *
-lancer_window_new (GtkApplication *application)
+lancer_window_new (GtkApplication *application,
+                   LancerSession  *session)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!session || LANCER_IS_SESSION (session), NULL);
 
-  return g_object_new (LANCER_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (LANCER_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       NULL);
+}
+
+LancerSession *
+lancer_window_get_session (LancerWindow *self)
+{
+  g_return_val_if_fail (LANCER_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 void

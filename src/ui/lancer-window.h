@@ -7,12 +7,16 @@
 
 #include <adwaita.h>
 
+#include "lancer-session.h"
+
 G_BEGIN_DECLS
 
 #define LANCER_TYPE_WINDOW (lancer_window_get_type ())
 G_DECLARE_FINAL_TYPE (LancerWindow, lancer_window, LANCER, WINDOW, AdwApplicationWindow)
 
-LancerWindow *lancer_window_new            (GtkApplication *application);
+LancerWindow *lancer_window_new            (GtkApplication *application,
+                                            LancerSession  *session);
+LancerSession *lancer_window_get_session   (LancerWindow   *self);
 void          lancer_window_show_page      (LancerWindow   *self,
                                             const char     *name);
 const char   *lancer_window_get_page       (LancerWindow   *self);

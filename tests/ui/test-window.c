@@ -56,7 +56,7 @@ visit_every_page (gboolean dark,
 
   adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  window = lancer_window_new (GTK_APPLICATION (app));
+  window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   g_assert_cmpint (adw_style_manager_get_dark (style), ==, dark);
@@ -118,7 +118,7 @@ test_pages_dark_narrow (void)
 static void
 test_keyboard_page_switch (void)
 {
-  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app));
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
 
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "messages"));
@@ -133,7 +133,7 @@ static void
 test_state_saved (void)
 {
   GSettings *settings = lancer_application_get_settings (app);
-  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app));
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
@@ -146,7 +146,7 @@ test_state_saved (void)
   g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "analytics");
 
   /* The next window opens where the last one left off. */
-  window = lancer_window_new (GTK_APPLICATION (app));
+  window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
   g_assert_cmpstr (lancer_window_get_page (window), ==, "analytics");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_string (settings, "last-page", "jobs");
@@ -185,7 +185,7 @@ test_preferences (void)
 static void
 test_about_and_shortcuts (void)
 {
-  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app));
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
   GtkWindow *overlay;
 
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));

@@ -321,8 +321,9 @@ lancer_job_class_init (LancerJobClass *klass)
           properties[i] = g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
           break;
         case F_DOUBLE:
+          /* A NAN default would fail the range check; instances start at NAN. */
           properties[i] = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
-                                               (i == PROP_CLIENT_TOTAL_SPENT) ? 0 : NAN, flags);
+                                               0, flags);
           break;
         case F_INT:
           properties[i] = g_param_spec_int (name, NULL, NULL, 0, G_MAXINT, 0, flags);

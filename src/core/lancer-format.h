@@ -1,0 +1,28 @@
+/* lancer-format.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "$1,500" / "€80": whole units, grouped; cents only below 100. NAN → NULL. */
+char *lancer_format_money          (double       amount,
+                                    const char  *currency);
+/* "$1.2M" / "$35K" / "$900" for compact client stats. */
+char *lancer_format_money_compact  (double       amount,
+                                    const char  *currency);
+/* "Fixed $500", "Hourly $25–$45", "Hourly", "Budget not given". */
+char *lancer_format_job_budget     (gboolean     hourly,
+                                    double       budget,
+                                    double       hourly_min,
+                                    double       hourly_max,
+                                    const char  *currency);
+/* "just now", "5 minutes ago", "3 hours ago", "2 days ago", or a date. */
+char *lancer_format_relative_time  (gint64       unix_utc,
+                                    gint64       now_unix_utc);
+
+G_END_DECLS

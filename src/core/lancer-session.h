@@ -1,0 +1,46 @@
+/* lancer-session.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lancer-audit.h"
+#include "lancer-lock-guard.h"
+#include "lancer-profile-manager.h"
+#include "lancer-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LANCER_SESSION_OPENING,
+  LANCER_SESSION_READY,
+  LANCER_SESSION_FAILED,
+} LancerSessionState;
+
+#define LANCER_TYPE_SESSION (lancer_session_get_type ())
+G_DECLARE_FINAL_TYPE (LancerSession, lancer_session, LANCER, SESSION, GObject)
+
+/* Everything that belongs to the open profile: its settings, its store, its
+ * lock and its audit log. The app, the CLI and tests share this object, so
+ * they all open a profile the same way. Opening the store happens on the
+ * store's worker thread; watch :state. */
+LancerSession      *lancer_session_new                 (LancerProfileManager *manager,
+                                                        LancerProfile        *profile);
+void                lancer_session_open                (LancerSession        *self);
+
+LancerProfileManager *lancer_session_get_profile_manager (LancerSession      *self);
+LancerProfile      *lancer_session_get_profile         (LancerSession        *self);
+GSettings          *lancer_session_get_settings        (LancerSession        *self);
+LancerStore        *lancer_session_get_store           (LancerSession        *self);
+LancerLockGuard    *lancer_session_get_lock_guard      (LancerSession        *self);
+LancerAuditLog     *lancer_session_get_audit_log       (LancerSession        *self);
+LancerSessionState  lancer_session_get_state           (LancerSession        *self);
+/* Why the session failed to open, translated; NULL otherwise. */
+const char         *lancer_session_get_error_message   (LancerSession        *self);
+gboolean            lancer_session_get_is_demo         (LancerSession        *self);
+
+G_END_DECLS

@@ -1,0 +1,208 @@
+/* test-jobs-page.c: the job feed over a real profile database.
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app opens its profile exactly as it does for a user; the test then
+ * writes generated jobs through the store, as a sync would, and checks what
+ * the page shows. Screenshots land in $LANCER_ARTIFACT_DIR.
+ */
+#include "config.h"
+
+#include "lancer-application.h"
+#include "lancer-jobs-page.h"
+#include "lancer-paths.h"
+#include "lancer-sandbox-data.h"
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+#include "lancer-window.h"
+
+static LancerApplication *app;
+
+static LancerJobsPage *
+find_jobs_page (GtkWidget *widget)
+{
+  if (LANCER_IS_JOBS_PAGE (widget))
+    return LANCER_JOBS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LancerJobsPage *page = find_jobs_page (child);
+      if (page != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  LancerJobsPage *page;
+  const char     *mode;
+} ModeWait;
+
+static gboolean
+mode_is (gpointer data)
+{
+  ModeWait *wait = data;
+
+  return g_strcmp0 (lancer_jobs_page_get_mode (wait->page), wait->mode) == 0;
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
+}
+
+static void
+upserted_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  g_assert_true (lancer_store_upsert_jobs_finish (LANCER_STORE (source), result, NULL, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
+
+  lancer_test_ui_settle (widget);
+  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+}
+
+static void
+test_empty_then_jobs (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerWindow *window;
+  LancerJobsPage *page;
+  ModeWait wait;
+  g_autoptr(LancerSandboxData) data = lancer_sandbox_data_new (42);
+  g_autoptr(GPtrArray) jobs = NULL;
+  gboolean done = FALSE;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_nonnull (session);
+  window = lancer_window_new (GTK_APPLICATION (app), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  page = find_jobs_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+
+  /* A new profile: the store opens off the main thread, then says what to do. */
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+  wait = (ModeWait) { page, "empty" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+
+  /* Jobs arrive, as a sync would write them. */
+  jobs = lancer_sandbox_data_next_jobs (data, 300, now, 20 * 3600);
+  lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, upserted_cb, &done);
+  g_assert_true (lancer_test_wait_flag (&done, 20));
+  wait = (ModeWait) { page, "list" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), ==, 300);
+  save_png (GTK_WIDGET (window), "jobs-list-light");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "jobs-list-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  save_png (GTK_WIDGET (window), "jobs-list-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+count_below (gpointer data)
+{
+  LancerJobsPage *page = data;
+  GListModel *model = lancer_jobs_page_get_model (page);
+
+  return g_list_model_get_n_items (model) < 300 &&
+         g_strcmp0 (lancer_jobs_page_get_mode (page), "list") == 0;
+}
+
+static void
+test_search (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), session);
+  LancerJobsPage *page;
+  LancerJob *first;
+  g_autofree char *word = NULL;
+  g_auto(GStrv) words = NULL;
+  GtkWidget *entry;
+  ModeWait wait;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  page = find_jobs_page (GTK_WIDGET (window));
+  wait = (ModeWait) { page, "list" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+
+  /* Search for a word of the newest job's title: fewer jobs, that one among them. */
+  first = g_list_model_get_item (lancer_jobs_page_get_model (page), 0);
+  g_assert_true (lancer_job_get_loaded (first));
+  words = g_strsplit (lancer_job_get_title (first), " ", -1);
+  for (guint i = 0; words[i] != NULL && word == NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 6 && g_ascii_isalpha (words[i][0]))
+      word = g_strdup (words[i]);
+  g_assert_nonnull (word);
+  g_object_unref (first);
+
+  entry = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "search-entry"));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), word);
+  g_assert_true (lancer_test_iterate_until (count_below, page, 10));
+  save_png (GTK_WIDGET (window), "jobs-search");
+
+  /* Nonsense: the page says nothing matched instead of showing an empty list. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzqxjvw");
+  wait = (ModeWait) { page, "list" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+  {
+    GListModel *model = lancer_jobs_page_get_model (page);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (model) > 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  }
+  save_png (GTK_WIDGET (window), "jobs-no-results");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!lancer_test_ui_init ())
+    {
+      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
+      return 1;
+    }
+  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+
+  g_test_add_func ("/ui/jobs-page/empty-then-jobs", test_empty_then_jobs);
+  g_test_add_func ("/ui/jobs-page/search", test_search);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}
