@@ -1,3 +1,161 @@
+/* test-store-migrations.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
 #include "store-test-util.h"
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+/* Rows a database of each old version may hold. When you add schema
+ * version N, add the rows version N-1 can hold here. */
+static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION] = {
+  [1] =
+    "INSERT INTO jobs (id, ciphertext, title, description, url, posted_at, fetched_at, updated_at,"
+    "  job_type, budget, skills, client_country, client_total_spent, client_hires, client_jobs_posted,"
+    "  client_payment_verified, saved)"
+    "  VALUES ('v1-job', '~01v1', 'Rust developer for CLI tool', 'Write a parser', 'https://x/v1',"
+    "  strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), 0, 500, 'Rust\nCLI',"
+    "  'Canada', 1000, 2, 3, 1, 1);"
+    "INSERT INTO saved_searches (name, query, created_at) VALUES ('Rust', 'rust', 1);"
+    "INSERT INTO job_matches SELECT s.id, j.rid, 1 FROM saved_searches s, jobs j;"
+    "INSERT INTO proposals (job_id, status, created_at, updated_at) VALUES ('v1-job', 'sent', 1, 1);"
+    "INSERT INTO proposal_events (proposal_id, status, at) VALUES (1, 'sent', 1);"
+    "INSERT INTO ai_calls (provider, model, purpose, tokens_in, tokens_out, cost, created_at)"
+    "  VALUES ('openai', 'gpt-4o-mini', 'analysis', 1000, 200, 0.002, 1);"
+    "INSERT INTO audit_log (at, actor, action) VALUES (1, 'app', 'login');"
+    "INSERT INTO sync_state (resource, cursor) VALUES ('jobs', 'abc');",
+};
+
+static LancerProfile *
+new_profile (LancerProfileManager *manager,
+             const char           *name)
+{
+  g_autoptr(GError) error = NULL;
+  LancerProfile *profile = lancer_profile_manager_create (manager, name, FALSE, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+static void
+make_db (LancerProfile *profile,
+         int            version,
+         gboolean       with_data)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (profile);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (lancer_store_schema_migrate (db, 0, version, &error));
+  g_assert_no_error (error);
+  for (int v = 1; with_data && v <= version; v++)
+    if (fixtures[v] != NULL)
+      {
+        g_assert_true (lancer_store_exec (db, fixtures[v], &error));
+        g_assert_no_error (error);
+      }
+  sqlite3_close (db);
+}
+
+static void
+test_from_every_version (void)
+{
+  g_autoptr(LancerProfileManager) manager = store_test_manager (NULL);
+
+  for (int v = 1; v < LANCER_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d", v);
+      g_autoptr(LancerProfile) profile = new_profile (manager, name);
+      g_autoptr(LancerStore) store = NULL;
+      g_autoptr(GPtrArray) jobs = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *note = NULL;
+      LancerJobQuery query = { .saved_search = "rust" };
+
+      g_test_message ("migrating from version %d", v);
+      make_db (profile, v, TRUE);
+      store = store_test_open (profile, &error);
+      g_assert_no_error (error);
+      g_assert_true (lancer_store_get_open_flags (store) & LANCER_STORE_OPEN_MIGRATED);
+
+      /* The data survived and the new columns work. */
+      lancer_store_query_jobs_async (store, &query, 0, 10, NULL, store_test_result_cb, &result);
+      jobs = lancer_store_query_jobs_finish (store, store_test_wait (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (jobs->len, ==, 1);
+      g_assert_cmpstr (lancer_job_get_title (jobs->pdata[0]), ==, "Rust developer for CLI tool");
+      g_assert_true (lancer_job_get_saved (jobs->pdata[0]));
+      g_clear_object (&result);
+      g_clear_pointer (&jobs, g_ptr_array_unref);
+      jobs = store_test_query (store, "parser", 0, 10);
+      g_assert_cmpuint (jobs->len, ==, 1);
+
+      lancer_store_set_job_note_async (store, "v1-job", "call Tuesday", NULL, store_test_result_cb, &result);
+      g_assert_true (lancer_store_set_job_note_finish (store, store_test_wait (&result), &error));
+      g_assert_no_error (error);
+      g_clear_object (&result);
+      lancer_store_get_job_note_async (store, "v1-job", NULL, store_test_result_cb, &result);
+      note = lancer_store_get_job_note_finish (store, store_test_wait (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (note, ==, "call Tuesday");
+      g_clear_object (&result);
+
+      store_test_close (&store);
+    }
+
+  /* And an empty file counts as version 0. */
+  {
+    g_autoptr(LancerProfile) profile = new_profile (manager, "empty");
+    g_autofree char *path = lancer_profile_dup_db_path (profile);
+    g_autoptr(LancerStore) store = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    store = store_test_open (profile, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (store_test_count (store, NULL), ==, 0);
+    store_test_close (&store);
+  }
+}
+
+static void
+test_newer_version_refused (void)
+{
+  g_autoptr(LancerProfileManager) manager = store_test_manager (NULL);
+  g_autoptr(LancerProfile) profile = new_profile (manager, "future");
+  g_autofree char *path = lancer_profile_dup_db_path (profile);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(LancerStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_db (profile, LANCER_STORE_SCHEMA_VERSION, TRUE);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (lancer_store_exec (db, "CREATE TABLE from_the_future (x); PRAGMA user_version = 99;", NULL));
+  sqlite3_close (db);
+  before = lancer_test_read_file (path);
+
+  store = store_test_open (profile, &error);
+  g_assert_null (store);
+  g_assert_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = lancer_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/migrations/from-every-version", test_from_every_version);
+  g_test_add_func ("/store/migrations/newer-version-refused", test_newer_version_refused);
+  return g_test_run ();
+}

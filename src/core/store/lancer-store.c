@@ -221,7 +221,7 @@ switch_to_read_only (LancerStore *self,
 {
   if (g_atomic_int_get (&self->read_only))
     return;
-  g_warning ("Store switched to read-only: %s", why);
+  g_message ("Store switched to read-only: %s", why);
   set_problem (self, why);
   g_atomic_int_set (&self->read_only, TRUE);
   notify_in_main (self, properties[PROP_READ_ONLY], NULL);
@@ -742,7 +742,7 @@ recover_from_corruption (LancerStore *self)
   g_autofree char *stamp = timestamp_now ();
   g_autofree char *aside = NULL;
 
-  g_warning ("Database %s is damaged; recovering", self->db_path);
+  g_message ("Database %s is damaged; recovering", self->db_path);
   move_aside (self->db_path, stamp, &aside);
 
   for (guint i = 0; i < backups->len; i++)
