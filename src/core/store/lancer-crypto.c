@@ -209,7 +209,7 @@ lancer_crypto_load_for_profile_sync (const char    *profile_id,
   if (!create)
     {
       g_set_error (error, LANCER_CRYPTO_ERROR, LANCER_CRYPTO_ERROR_LOCKED,
-                   _("The database key is missing from the keyring, so encrypted notes, proposals and messages cannot be read. Restore the keyring from a backup to unlock them."));
+                   _("The keyring is locked or no longer holds this profile’s database key, so encrypted notes, proposals and messages are locked. Unlock the keyring and restart Lancer; if the key was deleted, restore the keyring from a backup."));
       return NULL;
     }
 
