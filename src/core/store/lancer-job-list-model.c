@@ -93,7 +93,9 @@ fill_query (LancerJobListModel *self,
   memset (query, 0, sizeof *query);
   query->search = self->search;
   query->saved_only = self->saved_only;
-  query->sort = LANCER_JOB_SORT_RELEVANCE;
+  /* Newest first, searching or not: rows do not jump around while the
+   * user types, and the index serves it without ranking every match. */
+  query->sort = LANCER_JOB_SORT_NEWEST;
 }
 
 static void

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LancerJobListModel, lancer_job_list_model, LANCER, JOB_LIST_MODEL, GObject)
 
-/* A GListModel of LancerJob over the store, newest first (by relevance while
- * searching). It pages lazily: get_item() on a row not yet loaded returns a
+/* A GListModel of LancerJob over the store, newest first (also while
+ * searching; lancer_store_query_jobs_async() ranks by bm25 on request). It pages lazily: get_item() on a row not yet loaded returns a
  * placeholder (LancerJob:loaded is FALSE), fetches its page on the store's
  * worker and then emits ::items-changed for that page. Only a bounded number
  * of pages is kept. Follows the store's ::changed::jobs. */

@@ -282,11 +282,14 @@ static const char schema_v1[] =
   ") WITHOUT ROWID;";
 
 /* v2: the user's private note on a job (sealed), the connects a proposal
- * costs, and an index that keeps the retention sweep cheap. */
+ * costs, an index that keeps the retention sweep cheap, and one that serves
+ * the job list (visible jobs, newest first) and its count from the index. */
 static const char schema_v2[] =
   "ALTER TABLE jobs ADD COLUMN connects_required INTEGER;"
   "ALTER TABLE jobs ADD COLUMN note BLOB;"
-  "CREATE INDEX jobs_retention_idx ON jobs (fetched_at) WHERE saved = 0 AND acted_on = 0;";
+  "CREATE INDEX jobs_retention_idx ON jobs (fetched_at) WHERE saved = 0 AND acted_on = 0;"
+  "DROP INDEX jobs_posted_idx;"
+  "CREATE INDEX jobs_list_idx ON jobs (hidden, posted_at);";
 
 static const char * const steps[] = {
   NULL,       /* version 0: empty file */

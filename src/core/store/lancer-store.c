@@ -27,6 +27,9 @@
 #define KEYRING_TIMEOUT_S   10
 #define PRIORITY_DEFAULT    0
 #define PRIORITY_BACKGROUND 10
+/* quick_check reads the whole file (~130 ms for 100k jobs); bigger
+ * databases are checked right after opening instead of before. */
+#define CHECK_AT_OPEN_MAX   (32 * 1024 * 1024)
 
 struct _LancerStore
 {
@@ -60,6 +63,7 @@ struct _LancerStore
   /* Written by the worker during open, read after open completes. */
   LancerStoreOpenFlags open_flags;
   char *open_message;
+  gboolean deferred_check;
 };
 
 G_DEFINE_FINAL_TYPE (LancerStore, lancer_store, G_TYPE_OBJECT)
@@ -612,10 +616,24 @@ open_connection (LancerStore  *self,
       return FALSE;
     }
 
-  if (existed && version > 0 && !run_quick_check (self->db))
+  if (existed && version > 0)
     {
-      *corrupt = TRUE;
-      return FALSE;
+      g_autofree char *marker = g_strconcat (self->db_path, ".damaged", NULL);
+      GStatBuf st;
+
+      /* A background check of an earlier run found damage. */
+      if (g_file_test (marker, G_FILE_TEST_EXISTS))
+        {
+          *corrupt = TRUE;
+          return FALSE;
+        }
+      if (g_stat (self->db_path, &st) == 0 && st.st_size > CHECK_AT_OPEN_MAX)
+        self->deferred_check = TRUE;
+      else if (!run_quick_check (self->db))
+        {
+          *corrupt = TRUE;
+          return FALSE;
+        }
     }
 
   if (!g_atomic_int_get (&self->read_only))
@@ -628,7 +646,9 @@ open_connection (LancerStore  *self,
           g_atomic_int_set (&self->read_only, TRUE);
         }
     }
-  lancer_store_exec (self->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", NULL);
+  /* A 32 MiB page cache keeps index pages hot while a sync writes. */
+  lancer_store_exec (self->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                               " PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", NULL);
 
   if (version < LANCER_STORE_SCHEMA_VERSION)
     {
@@ -744,6 +764,10 @@ recover_from_corruption (LancerStore *self)
 
   g_message ("Database %s is damaged; recovering", self->db_path);
   move_aside (self->db_path, stamp, &aside);
+  {
+    g_autofree char *marker = g_strconcat (self->db_path, ".damaged", NULL);
+    g_unlink (marker);
+  }
 
   for (guint i = 0; i < backups->len; i++)
     {
@@ -974,6 +998,33 @@ schedule_maintenance (LancerStore *self,
   g_source_attach (self->maintenance_source, self->main_context);
 }
 
+static gpointer
+deferred_check_worker (LancerStore   *self,
+                       sqlite3       *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *marker = NULL;
+
+  if (run_quick_check (db))
+    return NULL;
+
+  /* Stop writing into a damaged file; the next start restores a backup. */
+  marker = g_strconcat (self->db_path, ".damaged", NULL);
+  g_file_set_contents (marker, "", 0, NULL);
+  switch_to_read_only (self, _("Lancer found damage in its database. Restart Lancer to restore the latest backup; until then your data can be read but not changed."));
+  return NULL;
+}
+
+static void
+deferred_check_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  lancer_store_run_finish (LANCER_STORE (object), result, NULL);
+}
+
 static void
 open_completed_cb (GObject      *object,
                    GAsyncResult *result,
@@ -991,6 +1042,9 @@ open_completed_cb (GObject      *object,
   /* Backups and retention run in the background, never in the way of
    * the first page the user waits for. */
   schedule_maintenance (self, 60);
+  if (self->deferred_check)
+    queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, deferred_check_worker, NULL, NULL, NULL,
+              new_task (self, deferred_check_worker, NULL, deferred_check_done_cb, NULL));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1516,6 +1570,17 @@ build_job_sql (QueryData  *q,
 {
   GString *sql = g_string_new (NULL);
   gboolean relevance = fts != NULL && q->sort == LANCER_JOB_SORT_RELEVANCE && !q->count;
+
+  /* Counting matches through the jobs table reads every matching row;
+   * the FTS index counts them directly, and hidden jobs are few. */
+  if (q->count && fts != NULL && q->saved_search == NULL && !q->saved_only)
+    {
+      g_string_append (sql, "SELECT (SELECT count(*) FROM jobs_fts WHERE jobs_fts MATCH ?1)");
+      if (!q->include_hidden)
+        g_string_append (sql, " - (SELECT count(*) FROM jobs j WHERE j.hidden = 1"
+                              " AND j.rid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1))");
+      return g_string_free (sql, FALSE);
+    }
 
   g_string_append (sql, q->count ? "SELECT count(*)" : "SELECT " LANCER_JOB_COLUMNS);
   if (relevance)
