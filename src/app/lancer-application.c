@@ -118,10 +118,270 @@ quit_action_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Every window follows the open profile. */
+static void
+lancer_application_set_session (LancerApplication *self,
+                                LancerSession     *session)
+{
+  GAction *action;
+
+  if (!g_set_object (&self->session, session))
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (LANCER_IS_WINDOW (l->data))
+      lancer_window_set_session (l->data, session);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "switch-profile");
+  if (action != NULL && session != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_string (lancer_profile_get_id (lancer_session_get_profile (session))));
+}
+
+static void
+lancer_application_open_profile (LancerApplication *self,
+                                 LancerProfile     *profile)
+{
+  g_autoptr(LancerSession) session = NULL;
+
+  if (self->session != NULL && lancer_session_get_profile (self->session) == profile)
+    return;
+  lancer_profile_manager_set_last_used (self->profiles, profile);
+  session = lancer_session_new (self->profiles, profile);
+  lancer_session_open (session);
+  lancer_application_set_session (self, session);
+}
+
+static void
+show_error_toast (LancerApplication *self,
+                  const char        *message)
+{
+  LancerWindow *window = get_main_window (self);
+
+  if (window != NULL)
+    lancer_window_add_toast (window, adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static void
+switch_profile_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  g_autoptr(LancerProfile) profile = NULL;
+
+  profile = lancer_profile_manager_lookup (self->profiles, g_variant_get_string (param, NULL));
+  if (profile == NULL)
+    {
+      show_error_toast (self, _("That profile no longer exists"));
+      return;
+    }
+  lancer_application_open_profile (self, profile);
+}
+
+/* A message dialog with one entry, for naming a profile. */
+static AdwMessageDialog *
+name_dialog_new (LancerApplication *self,
+                 const char        *heading,
+                 const char        *body,
+                 const char        *initial,
+                 const char        *accept_label,
+                 GtkEntry         **entry_out)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Profile name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "accept", accept_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  *entry_out = GTK_ENTRY (entry);
+  return dialog;
+}
+
+static void
+new_profile_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         LancerApplication *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "accept"))
+    return;
+  profile = lancer_profile_manager_create (self->profiles, gtk_editable_get_text (entry), FALSE, &error);
+  if (profile == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  lancer_application_open_profile (self, profile);
+}
+
+static void
+new_profile_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  GtkEntry *entry;
+  AdwMessageDialog *dialog;
+
+  dialog = name_dialog_new (self, _("New Profile"),
+                            _("Each profile has its own Upwork account, data, keys and settings."),
+                            NULL, _("C_reate"), &entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_profile_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_profile_response_cb (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            LancerApplication *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "accept") || self->session == NULL)
+    return;
+  if (!lancer_profile_manager_rename (self->profiles, lancer_session_get_profile (self->session),
+                                      gtk_editable_get_text (entry), &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+rename_profile_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  GtkEntry *entry;
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+  dialog = name_dialog_new (self, _("Rename Profile"), NULL,
+                            lancer_profile_get_display_name (lancer_session_get_profile (self->session)),
+                            _("_Rename"), &entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_profile_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+profile_deleted_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LancerApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) next = NULL;
+
+  if (!lancer_profile_manager_delete_finish (LANCER_PROFILE_MANAGER (source), result, &error))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  next = lancer_profile_manager_ensure_default (self->profiles, &error);
+  if (next == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  lancer_application_open_profile (self, next);
+}
+
+static void
+delete_profile_response_cb (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            LancerApplication *self)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+
+  if (!g_str_equal (response, "delete") || self->session == NULL)
+    return;
+  /* Close the database before its files go. */
+  profile = g_object_ref (lancer_session_get_profile (self->session));
+  lancer_application_set_session (self, NULL);
+  lancer_profile_manager_delete_async (self->profiles, profile, NULL,
+                                       profile_deleted_cb, g_object_ref (self));
+}
+
+static void
+delete_profile_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete “%s”?"),
+                             lancer_profile_get_display_name (lancer_session_get_profile (self->session)));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading,
+      _("Its jobs, proposals, messages, earnings, settings and the keys stored in the keyring are "
+        "removed from this computer. Nothing changes on Upwork. This cannot be undone.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_profile_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+try_demo_action_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  GListModel *profiles = lancer_profile_manager_get_profiles (self->profiles);
+  g_autoptr(LancerProfile) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles) && demo == NULL; i++)
+    {
+      g_autoptr(LancerProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (lancer_profile_get_is_demo (profile))
+        demo = g_steal_pointer (&profile);
+    }
+  if (demo == NULL)
+    demo = lancer_profile_manager_create (self->profiles, _("Demo"), TRUE, &error);
+  if (demo == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  lancer_application_open_profile (self, demo);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action_cb },
   { .name = "about", .activate = about_action_cb },
   { .name = "quit", .activate = quit_action_cb },
+  { .name = "switch-profile", .activate = switch_profile_action_cb, .parameter_type = "s", .state = "''" },
+  { .name = "new-profile", .activate = new_profile_action_cb },
+  { .name = "rename-profile", .activate = rename_profile_action_cb },
+  { .name = "delete-profile", .activate = delete_profile_action_cb },
+  { .name = "try-demo", .activate = try_demo_action_cb },
 };
 
 static void
@@ -153,13 +413,7 @@ lancer_application_startup (GApplication *app)
   else
     profile = lancer_profile_manager_ensure_default (self->profiles, &error);
 
-  if (profile != NULL)
-    {
-      lancer_profile_manager_set_last_used (self->profiles, profile);
-      self->session = lancer_session_new (self->profiles, profile);
-      lancer_session_open (self->session);
-    }
-  else
+  if (profile == NULL)
     g_warning ("No profile could be opened: %s", error->message);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
@@ -168,6 +422,8 @@ lancer_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  if (profile != NULL)
+    lancer_application_open_profile (self, profile);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);

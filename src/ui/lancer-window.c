@@ -12,6 +12,8 @@
 #include "lancer-analytics-page.h"
 #include "lancer-diary-page.h"
 #include "lancer-jobs-page.h"
+#include "lancer-lock-triggers.h"
+#include "lancer-lock-view.h"
 #include "lancer-messages-page.h"
 #include "lancer-proposals-page.h"
 #include "lancer-window.h"
@@ -25,6 +27,13 @@ struct _LancerWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  GtkStack             *lock_stack;
+  LancerLockView       *lock_view;
+  LancerLockGuard      *lock_guard;
+  LancerLockTriggers   *lock_triggers;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *demo_badge;
+  GMenu                *profiles_section;
 };
 
 enum {
@@ -36,6 +45,8 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LancerWindow, lancer_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_profile_labels (LancerWindow *self);
 
 static const char * const page_names[] = { "jobs", "proposals", "messages", "diary", "analytics" };
 
@@ -81,6 +92,127 @@ show_page_action_cb (GtkWidget  *widget,
   lancer_window_show_page (LANCER_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* Any key or pointer input keeps the idle lock away. */
+static gboolean
+input_event_cb (LancerWindow *self,
+                GdkEvent     *event)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+      if (self->lock_triggers != NULL)
+        lancer_lock_triggers_note_activity (self->lock_triggers);
+      break;
+
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The lock screen replaces the whole content, header bar and page
+ * switcher included, so nothing of the profile stays mapped while locked.
+ * Built here rather than in the template so the pages' layout stays as
+ * it is. */
+static void
+setup_lock_stack (LancerWindow *self)
+{
+  g_autoptr(GtkWidget) content = NULL;
+  GtkEventController *activity;
+
+  content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+
+  self->lock_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->lock_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_add_named (self->lock_stack, content, "content");
+  self->lock_view = LANCER_LOCK_VIEW (lancer_lock_view_new (NULL));
+  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (self->lock_view), "locked");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->lock_stack));
+
+  activity = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (activity, "event", G_CALLBACK (input_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
+}
+
+/* Dialogs opened from this window (preferences, the activity log) may show
+ * private things too: locking closes them. */
+static void
+close_transient_windows (LancerWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (app == NULL)
+    return;
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (l->data);
+
+      while (parent != NULL && parent != GTK_WINDOW (self))
+        parent = gtk_window_get_transient_for (parent);
+      if (parent == GTK_WINDOW (self))
+        g_ptr_array_add (doomed, g_object_ref (l->data));
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+}
+
+static void
+update_lock (LancerWindow *self)
+{
+  gboolean locked = self->lock_guard != NULL && lancer_lock_guard_get_locked (self->lock_guard);
+  gboolean showing = g_strcmp0 (gtk_stack_get_visible_child_name (self->lock_stack), "locked") == 0;
+
+  if (locked == showing)
+    return;
+
+  lancer_lock_view_reset (self->lock_view);
+  if (locked)
+    close_transient_windows (self);
+  gtk_stack_set_visible_child_name (self->lock_stack, locked ? "locked" : "content");
+}
+
+static void
+set_lock_guard (LancerWindow    *self,
+                LancerLockGuard *guard)
+{
+  if (self->lock_guard == guard)
+    return;
+  if (self->lock_guard != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->lock_guard, update_lock, self);
+      /* Without this window nobody watches for input or the screen lock:
+       * a profile the window leaves (closed to the background, another
+       * profile opened) locks, and opening it again asks for a code. */
+      lancer_lock_guard_lock (self->lock_guard);
+    }
+  g_clear_object (&self->lock_triggers);
+  g_set_object (&self->lock_guard, guard);
+  if (guard != NULL)
+    {
+      g_signal_connect_object (guard, "notify::locked", G_CALLBACK (update_lock), self, G_CONNECT_SWAPPED);
+      self->lock_triggers = lancer_lock_triggers_new (guard, lancer_session_get_settings (self->session));
+    }
+  if (self->lock_view != NULL)
+    lancer_lock_view_set_guard (self->lock_view, guard);
+  if (self->lock_stack != NULL)
+    update_lock (self);
+}
+
+static void
+follow_lock_guard (LancerWindow *self)
+{
+  set_lock_guard (self, self->session != NULL ? lancer_session_get_lock_guard (self->session) : NULL);
+}
+
 static void
 lancer_window_constructed (GObject *object)
 {
@@ -88,6 +220,8 @@ lancer_window_constructed (GObject *object)
   g_autofree char *page = NULL;
 
   G_OBJECT_CLASS (lancer_window_parent_class)->constructed (object);
+
+  follow_lock_guard (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -97,6 +231,7 @@ lancer_window_constructed (GObject *object)
 
   page = g_settings_get_string (self->settings, "last-page");
   lancer_window_show_page (self, page);
+  update_profile_labels (self);
 }
 
 static void
@@ -104,6 +239,7 @@ lancer_window_dispose (GObject *object)
 {
   LancerWindow *self = LANCER_WINDOW (object);
 
+  set_lock_guard (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
@@ -141,7 +277,7 @@ lancer_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      self->session = g_value_dup_object (value);
+      lancer_window_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -165,7 +301,7 @@ lancer_window_class_init (LancerWindowClass *klass)
   /* The pages bind to it from the template; NULL only in a few UI tests. */
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LANCER_TYPE_JOBS_PAGE);
@@ -173,10 +309,14 @@ lancer_window_class_init (LancerWindowClass *klass)
   g_type_ensure (LANCER_TYPE_MESSAGES_PAGE);
   g_type_ensure (LANCER_TYPE_DIARY_PAGE);
   g_type_ensure (LANCER_TYPE_ANALYTICS_PAGE);
+  g_type_ensure (LANCER_TYPE_LOCK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -190,6 +330,8 @@ lancer_window_init (LancerWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_lock_stack (self);
+  g_signal_connect (self, "notify::session", G_CALLBACK (follow_lock_guard), NULL);
 }
 
 LancerWindow *
@@ -211,6 +353,68 @@ lancer_window_get_session (LancerWindow *self)
   g_return_val_if_fail (LANCER_IS_WINDOW (self), NULL);
 
   return self->session;
+}
+
+/* The demo profile is labelled everywhere it shows: title and header badge. */
+static void
+update_profile_labels (LancerWindow *self)
+{
+  gboolean demo = self->session != NULL && lancer_session_get_is_demo (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_badge), demo);
+  gtk_window_set_title (GTK_WINDOW (self), demo ? _("Lancer — Demo") : _("Lancer"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        demo ? _("Demo data from the built-in sandbox") : NULL);
+}
+
+/* One radio item per profile; app.switch-profile's state marks the open one. */
+static void
+rebuild_profiles_menu (LancerWindow *self)
+{
+  GListModel *profiles;
+
+  g_menu_remove_all (self->profiles_section);
+  if (self->session == NULL)
+    return;
+  profiles = lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (self->session));
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(LancerProfile) profile = g_list_model_get_item (profiles, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (lancer_profile_get_is_demo (profile))
+        /* Translators: a profile's name in the menu, marked as the demo */
+        label = g_strdup_printf (_("%s (Demo)"), lancer_profile_get_display_name (profile));
+      else
+        label = g_strdup (lancer_profile_get_display_name (profile));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.switch-profile",
+                                               g_variant_new_string (lancer_profile_get_id (profile)));
+      g_menu_append_item (self->profiles_section, item);
+    }
+}
+
+/* Switching profiles swaps the whole session; the pages follow through
+ * their bindings to this property. */
+void
+lancer_window_set_session (LancerWindow  *self,
+                           LancerSession *session)
+{
+  g_return_if_fail (LANCER_IS_WINDOW (self));
+  g_return_if_fail (!session || LANCER_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (self->session)),
+                                          rebuild_profiles_menu, self);
+  if (!g_set_object (&self->session, session))
+    return;
+  if (session != NULL)
+    g_signal_connect_object (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (session)),
+                             "items-changed", G_CALLBACK (rebuild_profiles_menu), self, G_CONNECT_SWAPPED);
+  rebuild_profiles_menu (self);
+  update_profile_labels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
 
 void

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (LancerWindow, lancer_window, LANCER, WINDOW, AdwApplicatio
 LancerWindow *lancer_window_new            (GtkApplication *application,
                                             LancerSession  *session);
 LancerSession *lancer_window_get_session   (LancerWindow   *self);
+void          lancer_window_set_session    (LancerWindow   *self,
+                                            LancerSession  *session);
 void          lancer_window_show_page      (LancerWindow   *self,
                                             const char     *name);
 const char   *lancer_window_get_page       (LancerWindow   *self);

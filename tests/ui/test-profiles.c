@@ -1,0 +1,161 @@
+/* test-profiles.c: creating, switching, renaming and deleting profiles.
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lancer-application.h"
+#include "lancer-paths.h"
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+#include "lancer-window.h"
+
+static LancerApplication *app;
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Answers the open dialog the way a user would: type a name, press a button. */
+static void
+answer_dialog (const char *text,
+               const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  LancerSession *session = lancer_application_get_session (app);
+
+  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
+}
+
+static const char *
+current_profile_name (void)
+{
+  return lancer_profile_get_display_name (lancer_session_get_profile (lancer_application_get_session (app)));
+}
+
+static gboolean
+profile_is (gpointer data)
+{
+  LancerSession *session = lancer_application_get_session (app);
+
+  return session != NULL && g_strcmp0 (current_profile_name (), data) == 0;
+}
+
+static void
+test_profiles (void)
+{
+  LancerWindow *window;
+  LancerSession *first;
+  g_autofree char *first_id = NULL;
+  g_autofree char *work_dir = NULL;
+  GtkWidget *badge;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  first = lancer_application_get_session (app);
+  first_id = g_strdup (lancer_profile_get_id (lancer_session_get_profile (first)));
+
+  /* A new profile opens at once, in the same window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
+  answer_dialog ("Work", "accept");
+  g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Work", 5));
+  g_assert_true (lancer_window_get_session (window) == lancer_application_get_session (app));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  work_dir = g_strdup (lancer_profile_get_dir (lancer_session_get_profile (lancer_application_get_session (app))));
+  g_assert_true (g_file_test (work_dir, G_FILE_TEST_IS_DIR));
+
+  /* Renamed. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "rename-profile", NULL);
+  answer_dialog ("Agency work", "accept");
+  g_assert_cmpstr (current_profile_name (), ==, "Agency work");
+
+  /* The demo is its own profile, labelled as such. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  g_assert_true (lancer_session_get_is_demo (lancer_application_get_session (app)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
+  badge = g_object_get_data (G_OBJECT (window), "demo-badge");
+  g_assert_true (badge == NULL || gtk_widget_get_visible (badge));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  path = g_build_filename (lancer_paths_get_artifact_dir (), "window-demo-profile.png", NULL);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (lancer_test_ui_save_png (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+
+  /* Back to the renamed profile through the menu's action. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-profile",
+                                  g_variant_new_string (g_path_get_basename (work_dir)));
+  g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Agency work", 5));
+  g_assert_false (lancer_session_get_is_demo (lancer_application_get_session (app)));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+
+  /* Deleting asks first; cancelling keeps everything. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
+  answer_dialog (NULL, "cancel");
+  g_assert_true (g_file_test (work_dir, G_FILE_TEST_IS_DIR));
+
+  /* Confirmed: its folder is gone and another profile opens. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
+  answer_dialog (NULL, "delete");
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_false (g_file_test (work_dir, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (current_profile_name (), !=, "Agency work");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!lancer_test_ui_init ())
+    {
+      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
+      return 1;
+    }
+  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+
+  g_test_add_func ("/ui/profiles/create-switch-rename-delete", test_profiles);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}
