@@ -46,6 +46,7 @@ struct _LancerStore
   GAsyncQueue *queue;
   guint64 next_seq;
   GSource *maintenance_source;
+  GSource *check_source;
 
   /* Worker thread only. */
   sqlite3 *db;
@@ -1025,6 +1026,17 @@ deferred_check_done_cb (GObject      *object,
   lancer_store_run_finish (LANCER_STORE (object), result, NULL);
 }
 
+static gboolean
+start_deferred_check_cb (gpointer data)
+{
+  LancerStore *self = data;
+
+  queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, deferred_check_worker, NULL, NULL, NULL,
+            new_task (self, deferred_check_worker, NULL, deferred_check_done_cb, NULL));
+  g_clear_pointer (&self->check_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_completed_cb (GObject      *object,
                    GAsyncResult *result,
@@ -1043,8 +1055,13 @@ open_completed_cb (GObject      *object,
    * the first page the user waits for. */
   schedule_maintenance (self, 60);
   if (self->deferred_check)
-    queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, deferred_check_worker, NULL, NULL, NULL,
-              new_task (self, deferred_check_worker, NULL, deferred_check_done_cb, NULL));
+    {
+      /* Not queued at once: the worker would start it before the first
+       * page the caller is about to ask for. */
+      self->check_source = g_timeout_source_new_seconds (3);
+      g_source_set_callback (self->check_source, start_deferred_check_cb, self, NULL);
+      g_source_attach (self->check_source, self->main_context);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1106,6 +1123,11 @@ lancer_store_dispose (GObject *object)
     {
       g_source_destroy (self->maintenance_source);
       g_clear_pointer (&self->maintenance_source, g_source_unref);
+    }
+  if (self->check_source != NULL)
+    {
+      g_source_destroy (self->check_source);
+      g_clear_pointer (&self->check_source, g_source_unref);
     }
 
   if (self->thread != NULL)
