@@ -23,6 +23,7 @@ struct _LancerApplication
   GSettings            *settings;
   LancerProfileManager *profiles;
   LancerSession        *session;
+  LancerLockGuard      *lock_guard;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
@@ -118,6 +119,63 @@ quit_action_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* While locked, nothing that shows or changes the profile may open. */
+static const char * const locked_out_actions[] = {
+  "preferences", "switch-profile", "new-profile", "rename-profile", "delete-profile", "try-demo",
+};
+
+static void
+update_lock_actions (LancerApplication *self)
+{
+  gboolean enabled = self->lock_guard != NULL && lancer_lock_guard_get_enabled (self->lock_guard);
+  gboolean locked = self->lock_guard != NULL && lancer_lock_guard_get_locked (self->lock_guard);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (locked_out_actions); i++)
+    {
+      action = g_action_map_lookup_action (G_ACTION_MAP (self), locked_out_actions[i]);
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
+    }
+}
+
+static void
+set_lock_guard (LancerApplication *self,
+                LancerLockGuard   *guard)
+{
+  if (self->lock_guard != NULL)
+    g_signal_handlers_disconnect_by_func (self->lock_guard, update_lock_actions, self);
+  g_set_object (&self->lock_guard, guard);
+  if (guard != NULL)
+    {
+      g_signal_connect_object (guard, "notify::enabled", G_CALLBACK (update_lock_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (guard, "notify::locked", G_CALLBACK (update_lock_actions),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_lock_actions (self);
+}
+
+static void
+follow_lock_guard (LancerApplication *self)
+{
+  set_lock_guard (self, self->session != NULL ? lancer_session_get_lock_guard (self->session) : NULL);
+}
+
+static void
+lock_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+
+  if (self->lock_guard != NULL)
+    lancer_lock_guard_lock (self->lock_guard);
+}
+
 /* Every window follows the open profile. */
 static void
 lancer_application_set_session (LancerApplication *self,
@@ -127,6 +185,7 @@ lancer_application_set_session (LancerApplication *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  follow_lock_guard (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (LANCER_IS_WINDOW (l->data))
       lancer_window_set_session (l->data, session);
@@ -377,6 +436,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action_cb },
   { .name = "about", .activate = about_action_cb },
   { .name = "quit", .activate = quit_action_cb },
+  { .name = "lock", .activate = lock_action_cb },
   { .name = "switch-profile", .activate = switch_profile_action_cb, .parameter_type = "s", .state = "''" },
   { .name = "new-profile", .activate = new_profile_action_cb },
   { .name = "rename-profile", .activate = rename_profile_action_cb },
@@ -392,6 +452,7 @@ lancer_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
   g_autoptr(LancerProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   const char *requested;
@@ -428,6 +489,8 @@ lancer_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  follow_lock_guard (self);
 }
 
 static void
@@ -435,6 +498,7 @@ lancer_application_dispose (GObject *object)
 {
   LancerApplication *self = LANCER_APPLICATION (object);
 
+  set_lock_guard (self, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
