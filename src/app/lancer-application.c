@@ -24,6 +24,10 @@ struct _LancerApplication
   LancerProfileManager *profiles;
   LancerSession        *session;
   LancerLockGuard      *lock_guard;
+  /* The store opens only once the window has drawn its first frame, so
+   * database checks never compete with the first paint on a small CPU. */
+  gboolean              first_frame_drawn;
+  guint                 open_fallback_id;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
@@ -38,6 +42,42 @@ get_main_window (LancerApplication *self)
 }
 
 static void
+first_frame_drawn (LancerApplication *self)
+{
+  self->first_frame_drawn = TRUE;
+  g_clear_handle_id (&self->open_fallback_id, g_source_remove);
+  if (self->session != NULL)
+    lancer_session_open (self->session);
+}
+
+static void
+window_after_paint_cb (GdkFrameClock     *clock,
+                       LancerApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, window_after_paint_cb, self);
+  first_frame_drawn (self);
+}
+
+static void
+window_realize_cb (GtkWidget         *window,
+                   LancerApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (window_after_paint_cb), self, 0);
+}
+
+/* Started without a window (background service): open after a moment. */
+static gboolean
+open_fallback_cb (gpointer user_data)
+{
+  LancerApplication *self = user_data;
+
+  self->open_fallback_id = 0;
+  first_frame_drawn (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 lancer_application_activate (GApplication *app)
 {
   LancerApplication *self = LANCER_APPLICATION (app);
@@ -47,6 +87,8 @@ lancer_application_activate (GApplication *app)
     {
       window = lancer_window_new (GTK_APPLICATION (self), self->session);
       lancer_bench_frame_watch (GTK_WINDOW (window));
+      if (!self->first_frame_drawn)
+        g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -205,7 +247,10 @@ lancer_application_open_profile (LancerApplication *self,
     return;
   lancer_profile_manager_set_last_used (self->profiles, profile);
   session = lancer_session_new (self->profiles, profile);
-  lancer_session_open (session);
+  if (self->first_frame_drawn)
+    lancer_session_open (session);
+  else if (self->open_fallback_id == 0)
+    self->open_fallback_id = g_timeout_add_seconds (2, open_fallback_cb, self);
   lancer_application_set_session (self, session);
 }
 
@@ -499,6 +544,7 @@ lancer_application_dispose (GObject *object)
   LancerApplication *self = LANCER_APPLICATION (object);
 
   set_lock_guard (self, NULL);
+  g_clear_handle_id (&self->open_fallback_id, g_source_remove);
   g_clear_object (&self->session);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
