@@ -1,0 +1,993 @@
+/* lancer-ai-store.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-ai-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lancer-ai-store.h"
+#include "lancer-store-private.h"
+
+/* The area's own tables, created on first write. ai_drafts says which A/B
+ * slot a draft proposal fills and whether its stream was cut short. */
+static const char ai_tables_sql[] =
+  "CREATE TABLE IF NOT EXISTS ai_drafts ("
+  "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
+  "  job_id TEXT NOT NULL,"
+  "  slot INTEGER NOT NULL DEFAULT 0,"
+  "  partial INTEGER NOT NULL DEFAULT 0,"
+  "  chosen INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX IF NOT EXISTS ai_drafts_job_idx ON ai_drafts (job_id, slot);"
+  "CREATE TABLE IF NOT EXISTS ai_portfolio ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT ''"
+  ");";
+
+static gboolean
+ensure_tables (sqlite3  *db,
+               GError  **error)
+{
+  return lancer_store_exec (db, ai_tables_sql, error);
+}
+
+/* A read of a table that no write has created yet is simply empty. */
+static gboolean
+prepare_read (sqlite3       *db,
+              const char    *sql,
+              sqlite3_stmt **stmt,
+              gboolean      *missing,
+              GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  *missing = FALSE;
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if (g_str_has_prefix (sqlite3_errmsg (db), "no such table"))
+    {
+      *missing = TRUE;
+      return TRUE;
+    }
+  lancer_store_set_sqlite_error (error, db, rc);
+  return FALSE;
+}
+
+static gpointer
+int64_dup (gint64 value)
+{
+  gint64 *p = g_new (gint64, 1);
+
+  *p = value;
+  return p;
+}
+
+static gint64
+int64_finish (LancerStore   *store,
+              GAsyncResult  *result,
+              GError       **error)
+{
+  g_autofree gint64 *p = lancer_store_run_finish (store, result, error);
+
+  return p ? *p : 0;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Drafts */
+
+G_DEFINE_BOXED_TYPE (LancerAiDraft, lancer_ai_draft, lancer_ai_draft_copy, lancer_ai_draft_free)
+
+LancerAiDraft *
+lancer_ai_draft_new (const char *job_id,
+                     guint       slot)
+{
+  LancerAiDraft *draft = g_new0 (LancerAiDraft, 1);
+
+  draft->job_id = g_strdup (job_id);
+  draft->slot = slot;
+  return draft;
+}
+
+LancerAiDraft *
+lancer_ai_draft_copy (const LancerAiDraft *draft)
+{
+  LancerAiDraft *copy;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  copy = g_memdup2 (draft, sizeof *draft);
+  copy->job_id = g_strdup (draft->job_id);
+  copy->strategy = g_strdup (draft->strategy);
+  copy->text = g_strdup (draft->text);
+  return copy;
+}
+
+void
+lancer_ai_draft_free (LancerAiDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->job_id);
+  g_free (draft->strategy);
+  g_free (draft->text);
+  g_free (draft);
+}
+
+LancerAiPortfolioItem *
+lancer_ai_portfolio_item_new (const char *title,
+                              const char *description,
+                              const char *outcome)
+{
+  LancerAiPortfolioItem *item = g_new0 (LancerAiPortfolioItem, 1);
+
+  item->title = g_strdup (title ? title : "");
+  item->description = g_strdup (description ? description : "");
+  item->outcome = g_strdup (outcome ? outcome : "");
+  return item;
+}
+
+void
+lancer_ai_portfolio_item_free (LancerAiPortfolioItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->description);
+  g_free (item->outcome);
+  g_free (item);
+}
+
+/* ai_calls */
+
+typedef struct
+{
+  LancerAiUsage *usage;
+  char          *job_id;
+} CallData;
+
+static void
+call_data_free (gpointer data)
+{
+  CallData *c = data;
+
+  lancer_ai_usage_free (c->usage);
+  g_free (c->job_id);
+  g_free (c);
+}
+
+static gpointer
+record_call_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  CallData *c = data;
+  LancerAiUsage *u = c->usage;
+  sqlite3_stmt *stmt = NULL;
+  gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : now_seconds ();
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO ai_calls (provider, model, purpose, tokens_in, tokens_out,"
+                           " tokens_cached, cost, latency_ms, ttft_ms, status, error, job_id, created_at)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, u->provider ? u->provider : "unknown", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, u->response_model ? u->response_model : (u->model ? u->model : ""), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, u->purpose ? u->purpose : "other", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, u->input_tokens);
+  sqlite3_bind_int64 (stmt, 5, u->output_tokens);
+  sqlite3_bind_int64 (stmt, 6, u->cached_tokens);
+  sqlite3_bind_double (stmt, 7, u->cost_usd);
+  sqlite3_bind_int64 (stmt, 8, u->latency_ms);
+  if (u->ttft_ms >= 0)
+    sqlite3_bind_int64 (stmt, 9, u->ttft_ms);
+  sqlite3_bind_text (stmt, 10, u->error_code ? "error" : (u->partial ? "partial" : "ok"), -1, SQLITE_STATIC);
+  if (u->error_code != NULL)
+    sqlite3_bind_text (stmt, 11, u->error_code, -1, SQLITE_STATIC);
+  if (c->job_id != NULL)
+    sqlite3_bind_text (stmt, 12, c->job_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, created);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return int64_dup (sqlite3_last_insert_rowid (db));
+}
+
+void
+lancer_ai_store_record_call_async (LancerStore         *store,
+                                   const LancerAiUsage *usage,
+                                   const char          *job_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  CallData *c;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (usage != NULL);
+
+  c = g_new0 (CallData, 1);
+  c->usage = lancer_ai_usage_copy (usage);
+  c->job_id = g_strdup (job_id);
+  lancer_store_run_async (store, TRUE, "ai_calls", record_call_worker, c, call_data_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gint64
+lancer_ai_store_record_call_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return int64_finish (store, result, error);
+}
+
+static gint64
+month_start (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      1, 0, 0, 0);
+
+  return g_date_time_to_unix (start);
+}
+
+static gpointer
+month_spend_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  double *spend = g_new0 (double, 1);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT COALESCE(SUM(cost), 0) FROM ai_calls WHERE created_at >= ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, month_start ());
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *spend = sqlite3_column_double (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      g_free (spend);
+      return NULL;
+    }
+  return spend;
+}
+
+void
+lancer_ai_store_month_spend_async (LancerStore         *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  lancer_store_run_async (store, FALSE, NULL, month_spend_worker, NULL, NULL, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+lancer_ai_store_month_spend_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    double        *spend_usd,
+                                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree double *spend = lancer_store_run_finish (store, result, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (spend_usd != NULL)
+    *spend_usd = spend ? *spend : 0.0;
+  return TRUE;
+}
+
+/* Analyses */
+
+typedef struct
+{
+  char              *job_id;
+  gint64             call_id;
+  char              *provider;
+  char              *model;
+  LancerJobAnalysis *analysis;
+} AnalysisData;
+
+static void
+analysis_data_free (gpointer data)
+{
+  AnalysisData *a = data;
+
+  g_free (a->job_id);
+  g_free (a->provider);
+  g_free (a->model);
+  g_clear_pointer (&a->analysis, lancer_job_analysis_free);
+  g_free (a);
+}
+
+static gpointer
+save_analysis_worker (LancerStore   *store,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  AnalysisData *a = data;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO ai_analyses (job_id, ai_call_id, provider, model, fit_score,"
+                           " summary, result_json, created_at) VALUES (?1,"
+                           " COALESCE(?2, (SELECT MAX(id) FROM ai_calls WHERE job_id = ?1 AND purpose = 'analysis')),"
+                           " ?3, ?4, ?5, ?6, ?7, ?8)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, a->job_id, -1, SQLITE_STATIC);
+  if (a->call_id > 0)
+    sqlite3_bind_int64 (stmt, 2, a->call_id);
+  sqlite3_bind_text (stmt, 3, a->provider, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, a->model, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 5, a->analysis->fit_score);
+  sqlite3_bind_text (stmt, 6, a->analysis->summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, a->analysis->raw_json, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, now_seconds ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return int64_dup (sqlite3_last_insert_rowid (db));
+}
+
+void
+lancer_ai_store_save_analysis_async (LancerStore             *store,
+                                     const char              *job_id,
+                                     gint64                   call_id,
+                                     const char              *provider,
+                                     const char              *model,
+                                     const LancerJobAnalysis *analysis,
+                                     GCancellable            *cancellable,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data)
+{
+  AnalysisData *a;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (job_id != NULL);
+  g_return_if_fail (analysis != NULL);
+
+  a = g_new0 (AnalysisData, 1);
+  a->job_id = g_strdup (job_id);
+  a->call_id = call_id;
+  a->provider = g_strdup (provider);
+  a->model = g_strdup (model);
+  a->analysis = lancer_job_analysis_copy (analysis);
+  lancer_store_run_async (store, TRUE, "ai_analyses", save_analysis_worker, a, analysis_data_free,
+                          g_free, cancellable, callback, user_data);
+}
+
+gint64
+lancer_ai_store_save_analysis_finish (LancerStore   *store,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return int64_finish (store, result, error);
+}
+
+static gpointer
+load_analysis_worker (LancerStore   *store,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  LancerJobAnalysis *analysis = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT result_json FROM ai_analyses WHERE job_id = ?"
+                           " ORDER BY created_at DESC, id DESC LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+      /* An unreadable stored analysis is treated as none: the user can run a new one. */
+      if (node != NULL)
+        analysis = lancer_job_analysis_parse (node, NULL);
+    }
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    lancer_store_set_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return analysis;
+}
+
+void
+lancer_ai_store_load_analysis_async (LancerStore         *store,
+                                     const char          *job_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  lancer_store_run_async (store, FALSE, NULL, load_analysis_worker, g_strdup (job_id), g_free,
+                          (GDestroyNotify) lancer_job_analysis_free, cancellable, callback, user_data);
+}
+
+LancerJobAnalysis *
+lancer_ai_store_load_analysis_finish (LancerStore   *store,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+/* Drafts */
+
+static gint64
+lookup_variant_id (sqlite3     *db,
+                   const char  *name,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
+                               " ORDER BY id LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return -1;
+    }
+  if (id > 0)
+    return id;
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, now_seconds ());
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return -1;
+    }
+  return sqlite3_last_insert_rowid (db);
+}
+
+/* The unsent draft already holding (job, slot), or 0. */
+static gint64
+lookup_slot (sqlite3              *db,
+             const LancerAiDraft  *draft,
+             GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT d.proposal_id FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
+                           " WHERE d.job_id = ? AND d.slot = ? AND p.status = 'draft'"
+                           " ORDER BY p.updated_at DESC LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, draft->job_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, draft->slot);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return -1;
+    }
+  return id;
+}
+
+static gboolean
+save_one_draft (LancerStore    *store,
+                sqlite3        *db,
+                LancerAiDraft  *draft,
+                gint64          now,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 variant_id = 0;
+  gint64 id = draft->proposal_id;
+  int rc;
+
+  if (draft->strategy != NULL && (variant_id = lookup_variant_id (db, draft->strategy, error)) < 0)
+    return FALSE;
+  if (id <= 0 && (id = lookup_slot (db, draft, error)) < 0)
+    return FALSE;
+
+  if (id > 0)
+    rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET draft = ?2, updated_at = ?3, variant_id = ?4"
+                                 " WHERE id = ?1", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO proposals (job_id, status, draft, created_at, updated_at,"
+                                 " variant_id) VALUES (?5, 'draft', ?2, ?3, ?3, ?4)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (!lancer_store_bind_sealed (store, stmt, 2, draft->text ? draft->text : "", "proposals.draft", error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (variant_id > 0)
+    sqlite3_bind_int64 (stmt, 4, variant_id);
+  if (id <= 0)
+    sqlite3_bind_text (stmt, 5, draft->job_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (id <= 0)
+    id = sqlite3_last_insert_rowid (db);
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO ai_drafts (proposal_id, job_id, slot, partial, chosen)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (proposal_id) DO UPDATE SET"
+                           " slot = excluded.slot, partial = excluded.partial, chosen = excluded.chosen",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, draft->job_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, draft->slot);
+      sqlite3_bind_int (stmt, 4, draft->partial);
+      sqlite3_bind_int (stmt, 5, draft->chosen);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+
+  /* Like the store's own draft saving: a job proposed to is kept. */
+  stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, draft->job_id, -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  draft->proposal_id = id;
+  draft->updated_at = now;
+  return TRUE;
+}
+
+static gpointer
+save_drafts_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  GPtrArray *drafts = data;
+  gint64 now = now_seconds ();
+
+  if (!ensure_tables (db, error))
+    return NULL;
+  for (guint i = 0; i < drafts->len; i++)
+    if (!save_one_draft (store, db, g_ptr_array_index (drafts, i), now, error))
+      return NULL;
+  return NULL;
+}
+
+void
+lancer_ai_store_save_drafts_async (LancerStore         *store,
+                                   GPtrArray           *drafts,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (drafts != NULL);
+
+  /* The worker writes proposal ids back into the caller's drafts, which the
+   * caller only reads again after _finish. */
+  lancer_store_run_async (store, TRUE, "proposals", save_drafts_worker,
+                          g_ptr_array_ref (drafts), (GDestroyNotify) g_ptr_array_unref, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+lancer_ai_store_save_drafts_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  lancer_store_run_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+load_drafts_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_draft_free);
+  sqlite3_stmt *stmt = NULL;
+  gboolean missing;
+  int rc;
+
+  if (!prepare_read (db,
+                     "SELECT d.proposal_id, d.slot, d.partial, d.chosen, p.draft, p.updated_at, v.name"
+                     " FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
+                     " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
+                     " WHERE d.job_id = ? AND p.status = 'draft' ORDER BY d.slot, p.updated_at DESC",
+                     &stmt, &missing, error))
+    return NULL;
+  if (missing)
+    return g_steal_pointer (&drafts);
+
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LancerAiDraft) draft = lancer_ai_draft_new (data, sqlite3_column_int (stmt, 1));
+
+      /* One draft per slot: the newest. */
+      if (drafts->len > 0 &&
+          ((LancerAiDraft *) g_ptr_array_index (drafts, drafts->len - 1))->slot == draft->slot)
+        continue;
+      draft->proposal_id = sqlite3_column_int64 (stmt, 0);
+      draft->partial = sqlite3_column_int (stmt, 2);
+      draft->chosen = sqlite3_column_int (stmt, 3);
+      draft->text = lancer_store_column_unseal (store, stmt, 4, "proposals.draft", error);
+      if (draft->text == NULL && error != NULL && *error != NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      draft->updated_at = sqlite3_column_int64 (stmt, 5);
+      draft->strategy = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (drafts, g_steal_pointer (&draft));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&drafts);
+}
+
+void
+lancer_ai_store_load_drafts_async (LancerStore         *store,
+                                   const char          *job_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (job_id != NULL);
+
+  lancer_store_run_async (store, FALSE, NULL, load_drafts_worker, g_strdup (job_id), g_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_ai_store_load_drafts_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+choose_draft_worker (LancerStore   *store,
+                     sqlite3       *db,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *text = NULL;
+  int rc;
+
+  if (!ensure_tables (db, error))
+    return NULL;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT draft FROM proposals WHERE id = ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        text = lancer_store_column_unseal (store, stmt, 0, "proposals.draft", error);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                           _("The draft no longer exists"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  if (text == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET cover_letter = ?2, updated_at = ?3 WHERE id = ?1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!lancer_store_bind_sealed (store, stmt, 2, text ? text : "", "proposals.cover_letter", error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db,
+                           "UPDATE ai_drafts SET chosen = (proposal_id = ?1)"
+                           " WHERE job_id = (SELECT job_id FROM ai_drafts WHERE proposal_id = ?1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    lancer_store_set_sqlite_error (error, db, rc);
+  return NULL;
+}
+
+void
+lancer_ai_store_choose_draft_async (LancerStore         *store,
+                                    gint64               proposal_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, TRUE, "proposals", choose_draft_worker, int64_dup (proposal_id),
+                          g_free, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_ai_store_choose_draft_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  lancer_store_run_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Portfolio */
+
+static gpointer
+load_portfolio_worker (LancerStore   *store,
+                       sqlite3       *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
+  sqlite3_stmt *stmt = NULL;
+  gboolean missing;
+  int rc;
+
+  if (!prepare_read (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id",
+                     &stmt, &missing, error))
+    return NULL;
+  if (missing)
+    return g_steal_pointer (&items);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                          (const char *) sqlite3_column_text (stmt, 1),
+                                                          (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+void
+lancer_ai_store_load_portfolio_async (LancerStore         *store,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  lancer_store_run_async (store, FALSE, NULL, load_portfolio_worker, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_ai_store_load_portfolio_finish (LancerStore   *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+save_portfolio_worker (LancerStore   *store,
+                       sqlite3       *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  GPtrArray *items = data;
+
+  if (!ensure_tables (db, error) || !lancer_store_exec (db, "DELETE FROM ai_portfolio", error))
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      LancerAiPortfolioItem *item = g_ptr_array_index (items, i);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (db, "INSERT INTO ai_portfolio (position, title, description, outcome)"
+                                   " VALUES (?, ?, ?, ?)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int (stmt, 1, i);
+          sqlite3_bind_text (stmt, 2, item->title ? item->title : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, item->description ? item->description : "", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, item->outcome ? item->outcome : "", -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          lancer_store_set_sqlite_error (error, db, rc);
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
+void
+lancer_ai_store_save_portfolio_async (LancerStore         *store,
+                                      GPtrArray           *items,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GPtrArray *copy;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (items != NULL);
+
+  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LancerAiPortfolioItem *item = g_ptr_array_index (items, i);
+      g_ptr_array_add (copy, lancer_ai_portfolio_item_new (item->title, item->description, item->outcome));
+    }
+  lancer_store_run_async (store, TRUE, "ai_portfolio", save_portfolio_worker, copy,
+                          (GDestroyNotify) g_ptr_array_unref, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_ai_store_save_portfolio_finish (LancerStore   *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  lancer_store_run_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
