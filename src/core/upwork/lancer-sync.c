@@ -1,0 +1,1820 @@
+/* lancer-sync.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-upwork"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lancer-sync.h"
+#include "lancer-sync-writer.h"
+#include "lancer-upwork-parse.h"
+
+/* The sync engine. A run reads the account, then each requested resource in
+ * turn; a resource that fails (missing scope, outage) is reported and the
+ * others go on. Every page is written in its own transaction. Job search is
+ * incremental: the watermark (newest posted_at of the last *complete* run of
+ * a saved search) only moves when the run reaches it, so a run killed half
+ * way is simply redone — upserts de-duplicate, and nothing is skipped. */
+
+#define JOBS_PAGE_SIZE       50
+#define PROPOSALS_PAGE_SIZE  40
+#define DIARY_DAYS           14
+#define EARNINGS_DAYS        90
+
+struct _LancerSync
+{
+  GObject             parent_instance;
+
+  LancerStore        *store;
+  LancerUpworkClient *client;
+  LancerSyncState     state;
+  gint64              last_synced;
+  char               *last_error;
+  double              progress;
+  guint               interval_minutes;
+  guint               max_pages;
+  guint               timer_id;
+  gboolean            running;
+  gboolean            started;
+  gboolean            paused;
+  GNetworkMonitor    *monitor;
+  gulong              monitor_id;
+  GCancellable       *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LancerSync, lancer_sync, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_LAST_SYNCED,
+  PROP_LAST_ERROR,
+  PROP_PROGRESS,
+  PROP_INTERVAL_MINUTES,
+  PROP_PAUSED,
+  N_PROPS
+};
+
+enum {
+  NEW_JOBS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *resource_names[LANCER_SYNC_N_RESOURCES] = {
+  "jobs", "proposals", "messages", "contracts", "diary", "earnings",
+};
+
+static const char *proposal_statuses[] = {
+  "Pending", "Activated", "Accepted", "Offered", "Hired", "Declined", "Withdrawn", "Archived",
+};
+
+GType
+lancer_sync_state_get_type (void)
+{
+  static gsize type = 0;
+  static const GEnumValue values[] = {
+    { LANCER_SYNC_STATE_IDLE, "LANCER_SYNC_STATE_IDLE", "idle" },
+    { LANCER_SYNC_STATE_SYNCING, "LANCER_SYNC_STATE_SYNCING", "syncing" },
+    { LANCER_SYNC_STATE_ERROR, "LANCER_SYNC_STATE_ERROR", "error" },
+    { 0, NULL, NULL }
+  };
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("LancerSyncState"), values));
+  return type;
+}
+
+LancerSyncResources
+lancer_sync_resource_from_name (const char *name)
+{
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (g_strcmp0 (name, resource_names[i]) == 0)
+      return 1 << i;
+  return 0;
+}
+
+const char *
+lancer_sync_resource_name (LancerSyncResources resource)
+{
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (resource == (LancerSyncResources) (1 << i))
+      return resource_names[i];
+  return NULL;
+}
+
+void
+lancer_sync_report_free (LancerSyncReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    g_free (report->errors[i]);
+  g_free (report->user_name);
+  g_free (report);
+}
+
+gboolean
+lancer_sync_report_is_partial (const LancerSyncReport *report)
+{
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (report->errors[i] != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- object ---- */
+
+static void
+set_state (LancerSync      *self,
+           LancerSyncState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_progress (LancerSync *self,
+              double      progress)
+{
+  if (fabs (self->progress - progress) < 1e-6)
+    return;
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+set_last_error (LancerSync *self,
+                const char *message)
+{
+  if (g_strcmp0 (self->last_error, message) == 0)
+    return;
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+lancer_sync_dispose (GObject *object)
+{
+  LancerSync *self = (LancerSync *)object;
+
+  lancer_sync_stop (self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  G_OBJECT_CLASS (lancer_sync_parent_class)->dispose (object);
+}
+
+static void
+lancer_sync_finalize (GObject *object)
+{
+  LancerSync *self = (LancerSync *)object;
+
+  g_free (self->last_error);
+  G_OBJECT_CLASS (lancer_sync_parent_class)->finalize (object);
+}
+
+static void
+lancer_sync_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LancerSync *self = LANCER_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_LAST_SYNCED:
+      g_value_set_int64 (value, self->last_synced);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    case PROP_INTERVAL_MINUTES:
+      g_value_set_uint (value, self->interval_minutes);
+      break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_sync_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LancerSync *self = LANCER_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVAL_MINUTES:
+      lancer_sync_set_interval_minutes (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_sync_class_init (LancerSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lancer_sync_dispose;
+  object_class->finalize = lancer_sync_finalize;
+  object_class->get_property = lancer_sync_get_property;
+  object_class->set_property = lancer_sync_set_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, LANCER_TYPE_SYNC_STATE, LANCER_SYNC_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNCED] =
+    g_param_spec_int64 ("last-synced", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERVAL_MINUTES] =
+    g_param_spec_uint ("interval-minutes", NULL, NULL, 1, 1440, 15,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[NEW_JOBS] = g_signal_new ("new-jobs", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+lancer_sync_init (LancerSync *self)
+{
+  self->interval_minutes = 15;
+  self->max_pages = 200;
+}
+
+LancerSync *
+lancer_sync_new (LancerStore        *store,
+                 LancerUpworkClient *client)
+{
+  LancerSync *self;
+
+  g_return_val_if_fail (LANCER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LANCER_IS_UPWORK_CLIENT (client), NULL);
+
+  self = g_object_new (LANCER_TYPE_SYNC, NULL);
+  self->store = g_object_ref (store);
+  self->client = g_object_ref (client);
+  return self;
+}
+
+LancerUpworkClient *
+lancer_sync_get_client (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), NULL);
+  return self->client;
+}
+
+LancerSyncState
+lancer_sync_get_state (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), LANCER_SYNC_STATE_IDLE);
+  return self->state;
+}
+
+gint64
+lancer_sync_get_last_synced (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), 0);
+  return self->last_synced;
+}
+
+const char *
+lancer_sync_get_last_error (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), NULL);
+  return self->last_error;
+}
+
+double
+lancer_sync_get_progress (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), 0);
+  return self->progress;
+}
+
+void
+lancer_sync_set_max_pages (LancerSync *self,
+                           guint       pages)
+{
+  g_return_if_fail (LANCER_IS_SYNC (self));
+  self->max_pages = MAX (pages, 1);
+}
+
+/* ---- one run ---- */
+
+typedef struct
+{
+  LancerSyncResources  resources;
+  LancerSyncReport    *report;
+  guint                phase;
+  char                *user_id;
+  /* jobs */
+  GPtrArray           *searches;
+  guint                search_index;
+  char                *after;
+  guint                page;
+  gint64               watermark;
+  gint64               newest;
+  gboolean             reached;
+  GPtrArray           *page_jobs;
+  /* proposals */
+  guint                status_index;
+  /* messages */
+  GPtrArray           *rooms;
+  guint                room_index;
+  /* contracts, diary */
+  GPtrArray           *hourly_contracts;   /* char * */
+  guint                contract_index;
+  GStrv                days;
+  guint                day_index;
+  GPtrArray           *diary;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  lancer_sync_report_free (run->report);
+  g_free (run->user_id);
+  g_clear_pointer (&run->searches, g_ptr_array_unref);
+  g_free (run->after);
+  g_clear_pointer (&run->page_jobs, g_ptr_array_unref);
+  g_clear_pointer (&run->rooms, g_ptr_array_unref);
+  g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
+  g_strfreev (run->days);
+  g_clear_pointer (&run->diary, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void run_next_phase (GTask *task);
+
+static LancerSync *
+run_sync (GTask *task)
+{
+  return g_task_get_source_object (task);
+}
+
+static Run *
+run_of (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+static void
+state_set_done (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_sync_state_set_finish (LANCER_STORE (source), res, &error))
+    g_debug ("could not record sync state: %s", error->message);
+}
+
+static void
+resource_done (GTask        *task,
+               const GError *error)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  guint i = run->phase;
+
+  run->report->attempted[i] = TRUE;
+  if (error != NULL)
+    {
+      g_free (run->report->errors[i]);
+      run->report->errors[i] = g_strdup (error->message);
+      g_debug ("sync of %s failed: %s", resource_names[i], error->message);
+    }
+  lancer_sync_state_set_async (self->store, resource_names[i], NULL, error != NULL ? error->message : NULL,
+                               NULL, state_set_done, NULL);
+  run->phase++;
+  run_next_phase (task);
+}
+
+static gboolean
+is_fatal_auth_error (const GError *error)
+{
+  return error != NULL &&
+         ((error->domain == LANCER_OAUTH_ERROR && error->code != LANCER_OAUTH_ERROR_TRANSIENT) ||
+          g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_UNAUTHORIZED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+/* A resource failed: an auth failure or cancellation stops the whole run
+ * (every other resource would fail the same way). */
+static void
+resource_failed (GTask  *task,
+                 GError *error)
+{
+  Run *run = run_of (task);
+
+  if (is_fatal_auth_error (error))
+    {
+      for (guint i = run->phase; i < LANCER_SYNC_N_RESOURCES; i++)
+        if (run->resources & (1 << i))
+          {
+            run->report->attempted[i] = TRUE;
+            g_free (run->report->errors[i]);
+            run->report->errors[i] = g_strdup (error->message);
+          }
+      run->phase = LANCER_SYNC_N_RESOURCES;
+      g_error_free (error);
+      run_next_phase (task);
+      return;
+    }
+  resource_done (task, error);
+  g_error_free (error);
+}
+
+/* ---- jobs ---- */
+
+static void jobs_search_begin (GTask *task);
+static void jobs_fetch_page (GTask *task);
+
+static gboolean
+job_passes_local_filters (LancerJob  *job,
+                          JsonObject *filters)
+{
+  double v;
+
+  if (filters == NULL)
+    return TRUE;
+  /* budgetRange_eq and hourlyRate_eq are ignored by Upwork: apply here */
+  v = json_object_get_double_member_with_default (filters, "budget_min", 0);
+  if (v > 0)
+    {
+      if (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_FIXED)
+        {
+          if (!lancer_job_has_budget (job) || lancer_job_get_budget (job) < v)
+            return FALSE;
+        }
+    }
+  v = json_object_get_double_member_with_default (filters, "hourly_min", 0);
+  if (v > 0 && lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY &&
+      (isnan (lancer_job_get_hourly_max (job)) || lancer_job_get_hourly_max (job) < v))
+    return FALSE;
+  v = json_object_get_double_member_with_default (filters, "client_spent_min", 0);
+  if (v > 0 && lancer_job_get_client_total_spent (job) < v)
+    return FALSE;
+  v = json_object_get_double_member_with_default (filters, "hire_rate_min", 0);
+  if (v > 0 && (isnan (lancer_job_get_client_hire_rate (job)) || lancer_job_get_client_hire_rate (job) < v))
+    return FALSE;
+  v = json_object_get_double_member_with_default (filters, "rating_min", 0);
+  if (v > 0 && (isnan (lancer_job_get_client_rating (job)) || lancer_job_get_client_rating (job) < v))
+    return FALSE;
+  if (json_object_get_boolean_member_with_default (filters, "verified_only", FALSE) &&
+      !lancer_job_get_client_payment_verified (job))
+    return FALSE;
+  return TRUE;
+}
+
+static JsonObject *
+search_filters (LancerSavedSearch *search,
+                JsonParser        *parser)
+{
+  if (search->filters == NULL || !json_parser_load_from_data (parser, search->filters, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+jobs_search_done (GTask *task)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
+  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (run->newest, run->watermark));
+
+  /* The watermark moves only now that the search ran to its end. */
+  lancer_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
+  run->search_index++;
+  if (run->search_index < run->searches->len)
+    jobs_search_begin (task);
+  else
+    resource_done (task, NULL);
+}
+
+static void
+matches_done (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_sync_write_matches_finish (LANCER_STORE (source), res, &error))
+    g_debug ("could not record matches: %s", error->message);
+}
+
+static void
+upsert_done (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  GError *error = NULL;
+  guint n_new = 0;
+  gboolean reached = FALSE;
+
+  if (!lancer_store_upsert_jobs_finish (LANCER_STORE (source), res, &n_new, &error))
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[0] += run->page_jobs->len;
+  run->report->new_jobs += n_new;
+  if (search->id > 0 && run->page_jobs->len > 0)
+    {
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < run->page_jobs->len; i++)
+        g_strv_builder_add (ids, lancer_job_get_id (g_ptr_array_index (run->page_jobs, i)));
+      strv = g_strv_builder_end (ids);
+      lancer_sync_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
+    }
+  reached = run->reached;
+  g_clear_pointer (&run->page_jobs, g_ptr_array_unref);
+
+  run->page++;
+  if (reached || run->after == NULL || run->page >= self->max_pages)
+    jobs_search_done (task);
+  else
+    jobs_fetch_page (task);
+}
+
+static void
+jobs_page_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
+  GError *error = NULL;
+  JsonObject *filters;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (jobs = lancer_upwork_parse_jobs (data, &page, &error)) == NULL)
+    {
+      lancer_upwork_page_info_clear (&page);
+      resource_failed (task, error);
+      return;
+    }
+  g_free (run->after);
+  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
+  lancer_upwork_page_info_clear (&page);
+
+  filters = search_filters (search, parser);
+  run->page_jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      LancerJob *job = g_ptr_array_index (jobs, i);
+
+      run->newest = MAX (run->newest, lancer_job_get_posted_at (job));
+      if (lancer_job_get_posted_at (job) <= run->watermark)
+        run->reached = TRUE;
+      if (job_passes_local_filters (job, filters))
+        g_ptr_array_add (run->page_jobs, g_object_ref (job));
+    }
+  set_progress (self, MIN (0.9, self->progress + 0.01));
+  /* One transaction for the page (the store's upsert). */
+  lancer_store_upsert_jobs_async (self->store, run->page_jobs, NULL, upsert_done, task);
+}
+
+static void
+jobs_fetch_page (GTask *task)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) vars = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *filters = search_filters (search, parser);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  if (search->query != NULL && *search->query != '\0')
+    {
+      json_builder_set_member_name (b, "searchExpression_eq");
+      json_builder_add_string_value (b, search->query);
+    }
+  if (filters != NULL && json_object_get_boolean_member_with_default (filters, "verified_only", FALSE))
+    {
+      json_builder_set_member_name (b, "verifiedPaymentOnly_eq");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  json_builder_set_member_name (b, "pagination_eq");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "first");
+  json_builder_add_int_value (b, JOBS_PAGE_SIZE);
+  if (run->after != NULL)
+    {
+      json_builder_set_member_name (b, "after");
+      json_builder_add_string_value (b, run->after);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (self->client, "search", vars, g_task_get_cancellable (task), jobs_page_cb, task);
+}
+
+static void
+watermark_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  g_autofree char *cursor = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+
+  if (error != NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->watermark = cursor != NULL ? g_ascii_strtoll (cursor, NULL, 10) : 0;
+  run->newest = 0;
+  run->reached = FALSE;
+  run->page = 0;
+  g_clear_pointer (&run->after, g_free);
+  jobs_fetch_page (task);
+}
+
+static void
+jobs_search_begin (GTask *task)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
+
+  lancer_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
+}
+
+static void
+searches_cb (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  GPtrArray *searches = lancer_saved_searches_list_finish (LANCER_STORE (source), res, &error);
+
+  if (searches == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  if (searches->len == 0)
+    {
+      /* no saved search yet: the newest jobs of the whole marketplace */
+      LancerSavedSearch *all = g_new0 (LancerSavedSearch, 1);
+      all->name = g_strdup ("");
+      all->query = g_strdup ("");
+      all->filters = g_strdup ("{}");
+      g_ptr_array_add (searches, all);
+    }
+  run->searches = searches;
+  run->search_index = 0;
+  jobs_search_begin (task);
+}
+
+static void
+start_jobs (GTask *task)
+{
+  lancer_saved_searches_list_async (run_sync (task)->store, NULL, searches_cb, task);
+}
+
+/* ---- proposals ---- */
+
+static void proposals_fetch (GTask *task);
+
+static void
+proposals_written (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[1] += (guint) n;
+  if (run->after == NULL)
+    {
+      run->status_index++;
+      if (run->status_index >= G_N_ELEMENTS (proposal_statuses))
+        {
+          resource_done (task, NULL);
+          return;
+        }
+    }
+  proposals_fetch (task);
+}
+
+static void
+proposals_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (items = lancer_upwork_parse_proposals (data, &page, &error)) == NULL)
+    {
+      lancer_upwork_page_info_clear (&page);
+      resource_failed (task, error);
+      return;
+    }
+  g_free (run->after);
+  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
+  lancer_upwork_page_info_clear (&page);
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_PROPOSALS, items, NULL, proposals_written, task);
+}
+
+static void
+proposals_fetch (GTask *task)
+{
+  Run *run = run_of (task);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) vars = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status_eq");
+  json_builder_add_string_value (b, proposal_statuses[run->status_index]);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "pagination");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "first");
+  json_builder_add_int_value (b, PROPOSALS_PAGE_SIZE);   /* more than 40 gives VJCA-6 */
+  if (run->after != NULL)
+    {
+      json_builder_set_member_name (b, "after");
+      json_builder_add_string_value (b, run->after);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "proposals", vars, g_task_get_cancellable (task),
+                                    proposals_cb, task);
+}
+
+static void
+start_proposals (GTask *task)
+{
+  Run *run = run_of (task);
+
+  run->status_index = 0;
+  g_clear_pointer (&run->after, g_free);
+  proposals_fetch (task);
+}
+
+/* ---- messages ---- */
+
+static void stories_fetch (GTask *task);
+
+static void
+stories_written (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[2] += (guint) n;
+  run->room_index++;
+  stories_fetch (task);
+}
+
+static void
+stories_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  LancerUpworkRoom *room = g_ptr_array_index (run->rooms, run->room_index);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (items = lancer_upwork_parse_stories (data, room->id, NULL, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_STORIES, items, NULL, stories_written, task);
+}
+
+static void
+stories_fetch (GTask *task)
+{
+  Run *run = run_of (task);
+  LancerUpworkRoom *room;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) vars = NULL;
+
+  if (run->room_index >= run->rooms->len)
+    {
+      resource_done (task, NULL);
+      return;
+    }
+  room = g_ptr_array_index (run->rooms, run->room_index);
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "roomId_eq");
+  json_builder_add_string_value (b, room->id);
+  json_builder_set_member_name (b, "storyFilter");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "pagination");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "first");
+  json_builder_add_int_value (b, 50);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "stories", vars, g_task_get_cancellable (task),
+                                    stories_cb, task);
+}
+
+static void
+rooms_written (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+
+  if (lancer_sync_write_finish (LANCER_STORE (source), res, &error) < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->room_index = 0;
+  stories_fetch (task);
+}
+
+static void
+rooms_cb (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (run->rooms = lancer_upwork_parse_rooms (data, NULL, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_ROOMS, run->rooms, NULL, rooms_written, task);
+}
+
+static void
+fetch_rooms (GTask *task)
+{
+  g_autoptr(JsonNode) vars = json_from_string ("{\"pagination\":{\"first\":100}}", NULL);
+
+  lancer_upwork_client_query_async (run_sync (task)->client, "rooms", vars, g_task_get_cancellable (task),
+                                    rooms_cb, task);
+}
+
+static void
+outbox_flushed (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failed send stays queued; it does not stop reading messages. */
+  if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
+    g_debug ("outbox: %s", error->message);
+  fetch_rooms (task);
+}
+
+static void
+start_messages (GTask *task)
+{
+  lancer_sync_flush_outbox_async (run_sync (task), g_task_get_cancellable (task), outbox_flushed, task);
+}
+
+/* ---- contracts and diary ---- */
+
+static void diary_next (GTask *task);
+
+static void
+remember_hourly (Run       *run,
+                 GPtrArray *contracts)
+{
+  g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
+  run->hourly_contracts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < contracts->len; i++)
+    {
+      LancerUpworkContract *c = g_ptr_array_index (contracts, i);
+      if (c->hourly && (c->status == NULL || g_ascii_strcasecmp (c->status, "ACTIVE") == 0))
+        g_ptr_array_add (run->hourly_contracts, g_strdup (c->id));
+    }
+}
+
+static void
+contracts_written (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[3] += (guint) n;
+  resource_done (task, NULL);
+}
+
+static void
+contracts_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) contracts = NULL;
+  GError *error = NULL;
+  gboolean for_diary = run->phase == 4;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (contracts = lancer_upwork_parse_contracts (data, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  remember_hourly (run, contracts);
+  if (for_diary)
+    {
+      run->contract_index = 0;
+      diary_next (task);
+      return;
+    }
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_CONTRACTS, contracts, NULL,
+                           contracts_written, task);
+}
+
+static void
+fetch_contracts (GTask *task)
+{
+  Run *run = run_of (task);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) vars = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "personId");
+  json_builder_add_string_value (b, run->user_id);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "contracts", vars, g_task_get_cancellable (task),
+                                    contracts_cb, task);
+}
+
+static char *
+compact_day (GDateTime *dt)
+{
+  return g_date_time_format (dt, "%Y%m%d");
+}
+
+static void diary_fetch_day (GTask *task);
+
+static void
+diary_written (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[4] += (guint) n;
+  g_clear_pointer (&run->diary, g_ptr_array_unref);
+  run->contract_index++;
+  diary_next (task);
+}
+
+static void
+diary_day_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  const char *cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
+  g_autoptr(JsonNode) data = NULL;
+  LancerUpworkDiaryDay *day;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (day = lancer_upwork_parse_diary_day (data, cid, run->days[run->day_index], &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  g_ptr_array_add (run->diary, day);
+  run->day_index++;
+  diary_fetch_day (task);
+}
+
+static void
+diary_fetch_day (GTask *task)
+{
+  Run *run = run_of (task);
+  const char *cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) vars = NULL;
+  g_autofree char *compact = NULL;
+
+  if (run->days == NULL || run->days[run->day_index] == NULL)
+    {
+      lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_DIARY, run->diary, NULL, diary_written, task);
+      return;
+    }
+  compact = g_strdup (run->days[run->day_index]);
+  /* days come back as YYYY-MM-DD; the input wants yyyyMMdd */
+  {
+    char *w = compact;
+    for (const char *r = run->days[run->day_index]; *r; r++)
+      if (*r != '-')
+        *w++ = *r;
+    *w = '\0';
+  }
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "input");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "contractId");
+  json_builder_add_string_value (b, cid);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, compact);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "diary-day", vars, g_task_get_cancellable (task),
+                                    diary_day_cb, task);
+}
+
+static void
+work_days_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  g_clear_pointer (&run->days, g_strfreev);
+  if (data == NULL || (run->days = lancer_upwork_parse_work_days (data, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->day_index = 0;
+  run->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
+  diary_fetch_day (task);
+}
+
+static void
+diary_next (GTask *task)
+{
+  Run *run = run_of (task);
+  const char *cid;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -DIARY_DAYS);
+  g_autofree char *from = compact_day (start);
+  g_autofree char *to = compact_day (now);
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) vars = NULL;
+
+  if (run->contract_index >= run->hourly_contracts->len)
+    {
+      resource_done (task, NULL);
+      return;
+    }
+  cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "input");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "contractIds");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, cid);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "timeRange");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rangeStart");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "rangeEnd");
+  json_builder_add_string_value (b, to);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "work-days", vars, g_task_get_cancellable (task),
+                                    work_days_cb, task);
+}
+
+static void
+start_diary (GTask *task)
+{
+  Run *run = run_of (task);
+
+  if (run->hourly_contracts == NULL)
+    {
+      fetch_contracts (task);   /* contracts_cb continues with the diary */
+      return;
+    }
+  run->contract_index = 0;
+  diary_next (task);
+}
+
+/* ---- earnings ---- */
+
+static void
+transactions_written (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  run->report->counts[5] += (guint) n;
+  resource_done (task, NULL);
+}
+
+static void
+transactions_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (rows = lancer_upwork_parse_transactions (data, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_TRANSACTIONS, rows, NULL,
+                           transactions_written, task);
+}
+
+static void
+accounting_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(JsonNode) data = NULL;
+  g_autofree char *ace = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) vars = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -EARNINGS_DAYS);
+  g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (ace = lancer_upwork_parse_accounting_id (data, &error)) == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "aceIds_any");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, ace);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "transactionDateTime_bt");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rangeStart");
+  json_builder_add_string_value (b, from);
+  json_builder_set_member_name (b, "rangeEnd");
+  json_builder_add_string_value (b, to);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (run_sync (task)->client, "transactions", vars, g_task_get_cancellable (task),
+                                    transactions_cb, task);
+}
+
+static void
+start_earnings (GTask *task)
+{
+  lancer_upwork_client_query_async (run_sync (task)->client, "accounting", NULL, g_task_get_cancellable (task),
+                                    accounting_cb, task);
+}
+
+/* ---- the run ---- */
+
+static void
+finish_run (GTask *task)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  LancerSyncReport *report = g_steal_pointer (&run->report);
+  const char *first_error = NULL;
+
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && first_error == NULL; i++)
+    first_error = report->errors[i];
+  self->running = FALSE;
+  set_progress (self, 1.0);
+  set_last_error (self, first_error);
+  if (first_error == NULL || !lancer_sync_report_is_partial (report) ||
+      report->attempted[0] || report->attempted[1] || report->attempted[2])
+    {
+      self->last_synced = g_get_real_time () / G_USEC_PER_SEC;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
+    }
+  set_state (self, first_error != NULL ? LANCER_SYNC_STATE_ERROR : LANCER_SYNC_STATE_IDLE);
+  if (report->new_jobs > 0)
+    g_signal_emit (self, signals[NEW_JOBS], 0, report->new_jobs);
+  g_task_return_pointer (task, report, (GDestroyNotify) lancer_sync_report_free);
+  g_object_unref (task);
+}
+
+static void
+connects_cb (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Optional: hidden when the API does not offer it. */
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  run->report->connects = data != NULL ? lancer_upwork_parse_connects (data, NULL) : -1;
+  finish_run (task);
+}
+
+static void
+run_next_phase (GTask *task)
+{
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  static void (*starts[LANCER_SYNC_N_RESOURCES]) (GTask *) = {
+    start_jobs, start_proposals, start_messages, fetch_contracts, start_diary, start_earnings,
+  };
+
+  while (run->phase < LANCER_SYNC_N_RESOURCES && !(run->resources & (1 << run->phase)))
+    run->phase++;
+  if (run->phase >= LANCER_SYNC_N_RESOURCES)
+    {
+      if (run->resources == LANCER_SYNC_ALL && run->report->errors[0] == NULL)
+        lancer_upwork_client_query_async (self->client, "connects", NULL, g_task_get_cancellable (task),
+                                          connects_cb, task);
+      else
+        finish_run (task);
+      return;
+    }
+  set_progress (self, (double) run->phase / LANCER_SYNC_N_RESOURCES);
+  starts[run->phase] (task);
+}
+
+static void
+me_cb (GObject      *source,
+       GAsyncResult *res,
+       gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(LancerUpworkUser) user = NULL;
+  GError *error = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL || (user = lancer_upwork_parse_user (data, &error)) == NULL)
+    {
+      self->running = FALSE;
+      set_last_error (self, error->message);
+      set_state (self, LANCER_SYNC_STATE_ERROR);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  run->user_id = g_strdup (user->id);
+  run->report->user_name = g_strdup (user->name);
+  run_next_phase (task);
+}
+
+void
+lancer_sync_run_async (LancerSync          *self,
+                       LancerSyncResources  resources,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+  Run *run;
+
+  g_return_if_fail (LANCER_IS_SYNC (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_sync_run_async);
+  if (self->running)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("A sync is already running."));
+      g_object_unref (task);
+      return;
+    }
+  run = g_new0 (Run, 1);
+  run->resources = resources != 0 ? resources : LANCER_SYNC_ALL;
+  run->report = g_new0 (LancerSyncReport, 1);
+  run->report->connects = -1;
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  self->running = TRUE;
+  self->progress = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+  set_state (self, LANCER_SYNC_STATE_SYNCING);
+  lancer_upwork_client_query_async (self->client, "me", NULL, cancellable, me_cb, task);
+}
+
+LancerSyncReport *
+lancer_sync_run_finish (LancerSync    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- outbox ---- */
+
+typedef struct
+{
+  GPtrArray *items;
+  guint      index;
+  guint      sent;
+  GHashTable *errors;   /* outbox id → message */
+} Flush;
+
+static void
+flush_free (Flush *flush)
+{
+  g_clear_pointer (&flush->items, g_ptr_array_unref);
+  g_hash_table_unref (flush->errors);
+  g_free (flush);
+}
+
+static void flush_next (GTask *task);
+
+static void
+mark_done (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  Flush *flush = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_outbox_mark_finish (LANCER_STORE (source), res, &error))
+    g_debug ("outbox: %s", error->message);
+  flush->index++;
+  flush_next (task);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = g_task_get_source_object (task);
+  Flush *flush = g_task_get_task_data (task);
+  LancerOutboxItem *item = g_ptr_array_index (flush->items, flush->index);
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GError) error = NULL;
+  LancerUpworkStory *story = NULL;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data != NULL)
+    story = lancer_upwork_parse_sent_story (data, item->room_id, &error);
+  if (story != NULL)
+    {
+      flush->sent++;
+      lancer_outbox_mark_async (self->store, item->id, "sent", story, NULL, NULL, mark_done, task);
+      lancer_upwork_story_free (story);
+    }
+  else
+    {
+      g_hash_table_insert (flush->errors, g_memdup2 (&item->id, sizeof item->id), g_strdup (error->message));
+      lancer_outbox_mark_async (self->store, item->id, "failed", NULL, error->message, NULL, mark_done, task);
+    }
+}
+
+static void
+sending_marked (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = g_task_get_source_object (task);
+  Flush *flush = g_task_get_task_data (task);
+  LancerOutboxItem *item = g_ptr_array_index (flush->items, flush->index);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) vars = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_outbox_mark_finish (LANCER_STORE (source), res, &error))
+    g_debug ("outbox: %s", error->message);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "input");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "roomId");
+  json_builder_add_string_value (b, item->room_id);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, item->body);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  vars = json_builder_get_root (b);
+  lancer_upwork_client_query_async (self->client, "send-message", vars, g_task_get_cancellable (task), send_cb, task);
+}
+
+static void
+flush_next (GTask *task)
+{
+  LancerSync *self = g_task_get_source_object (task);
+  Flush *flush = g_task_get_task_data (task);
+  LancerOutboxItem *item;
+
+  if (flush->index >= flush->items->len)
+    {
+      g_task_return_pointer (task, GSIZE_TO_POINTER (flush->sent + 1), NULL);
+      g_object_unref (task);
+      return;
+    }
+  item = g_ptr_array_index (flush->items, flush->index);
+  if (item->body == NULL || item->room_id == NULL)
+    {
+      flush->index++;
+      flush_next (task);
+      return;
+    }
+  /* 'sending' first: a crash now leaves it to be retried, never lost */
+  lancer_outbox_mark_async (self->store, item->id, "sending", NULL, NULL, NULL, sending_marked, task);
+}
+
+static void
+pending_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  Flush *flush = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  flush->items = lancer_outbox_pending_finish (LANCER_STORE (source), res, &error);
+  if (flush->items == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  flush_next (task);
+}
+
+void
+lancer_sync_flush_outbox_async (LancerSync          *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+  Flush *flush;
+
+  g_return_if_fail (LANCER_IS_SYNC (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_sync_flush_outbox_async);
+  flush = g_new0 (Flush, 1);
+  flush->errors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_task_set_task_data (task, flush, (GDestroyNotify) flush_free);
+  lancer_outbox_pending_async (self->store, cancellable, pending_cb, task);
+}
+
+gssize
+lancer_sync_flush_outbox_finish (LancerSync    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GError *local = NULL;
+  gpointer p;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  p = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return -1;
+    }
+  return (gssize) GPOINTER_TO_SIZE (p) - 1;
+}
+
+typedef struct
+{
+  gint64 id;
+} Send;
+
+static void
+send_flushed (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  GTask *inner = G_TASK (res);
+  Flush *flush = g_task_get_task_data (inner);
+  GError *error = NULL;
+  const char *why;
+
+  if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  why = g_hash_table_lookup (flush->errors, &send->id);
+  if (why != NULL)
+    g_task_return_new_error (task, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_FAILED,
+                             _("The message is saved in the outbox and will be sent by the next sync: %s"), why);
+  else
+    g_task_return_pointer (task, GSIZE_TO_POINTER ((gsize) send->id), NULL);
+  g_object_unref (task);
+}
+
+static void
+outbox_added (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  send->id = lancer_outbox_add_finish (LANCER_STORE (source), res, &error);
+  if (send->id <= 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  lancer_sync_flush_outbox_async (g_task_get_source_object (task), g_task_get_cancellable (task), send_flushed, task);
+}
+
+void
+lancer_sync_send_message_async (LancerSync          *self,
+                                const char          *room_id,
+                                const char          *text,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LANCER_IS_SYNC (self));
+  g_return_if_fail (room_id != NULL && text != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_sync_send_message_async);
+  g_task_set_task_data (task, g_new0 (Send, 1), g_free);
+  lancer_outbox_add_async (self->store, room_id, text, cancellable, outbox_added, task);
+}
+
+gint64
+lancer_sync_send_message_finish (LancerSync    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  return (gint64) GPOINTER_TO_SIZE (g_task_propagate_pointer (G_TASK (result), error));
+}
+
+/* ---- scheduling ---- */
+
+static void
+scheduled_done (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = lancer_sync_run_finish (LANCER_SYNC (source), res, &error);
+  if (report == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("scheduled sync: %s", error->message);
+}
+
+static void
+run_scheduled (LancerSync *self)
+{
+  if (self->running || self->paused)
+    return;
+  lancer_sync_run_async (self, LANCER_SYNC_ALL, self->cancellable, scheduled_done, NULL);
+}
+
+static gboolean
+timer_cb (gpointer data)
+{
+  run_scheduled (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_timer (LancerSync *self)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->started)
+    self->timer_id = g_timeout_add_seconds (self->interval_minutes * 60, timer_cb, self);
+}
+
+void
+lancer_sync_set_interval_minutes (LancerSync *self,
+                                  guint       minutes)
+{
+  g_return_if_fail (LANCER_IS_SYNC (self));
+
+  minutes = CLAMP (minutes, 1, 1440);
+  if (self->interval_minutes == minutes)
+    return;
+  self->interval_minutes = minutes;
+  restart_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL_MINUTES]);
+}
+
+static void
+network_changed (GNetworkMonitor *monitor,
+                 gboolean         available,
+                 LancerSync      *self)
+{
+  gboolean paused = !available;
+
+  if (self->paused == paused)
+    return;
+  self->paused = paused;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  if (paused)
+    g_cancellable_cancel (self->cancellable);
+  else
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      run_scheduled (self);   /* back online: catch up now */
+    }
+}
+
+void
+lancer_sync_start (LancerSync *self)
+{
+  g_return_if_fail (LANCER_IS_SYNC (self));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  self->cancellable = g_cancellable_new ();
+  /* The demo's sandbox is on loopback: the network state does not matter. */
+  if (!g_str_has_prefix (lancer_oauth_default_graphql_url (), "http://127.") &&
+      !g_str_has_prefix (lancer_oauth_default_graphql_url (), "http://localhost"))
+    {
+      self->monitor = g_object_ref (g_network_monitor_get_default ());
+      self->monitor_id = g_signal_connect (self->monitor, "network-changed", G_CALLBACK (network_changed), self);
+      self->paused = !g_network_monitor_get_network_available (self->monitor);
+      if (self->paused)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+    }
+  restart_timer (self);
+  run_scheduled (self);
+}
+
+void
+lancer_sync_stop (LancerSync *self)
+{
+  g_return_if_fail (LANCER_IS_SYNC (self));
+
+  self->started = FALSE;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_clear_signal_handler (&self->monitor_id, self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
