@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/lancer-cli.h"
+#include "lancer-redact.h"
 
 struct _LancerCli
 {
@@ -34,6 +35,7 @@ typedef struct
 static const LancerCliCommand commands[] = {
   { "profiles", N_("profiles list|create NAME|delete NAME — manage profiles"), lancer_cli_profiles },
   { "jobs", N_("jobs [--search Q] [--saved NAME] [--limit N] — stored jobs, newest first"), lancer_cli_jobs },
+  { "audit", N_("audit [--limit N] [--json] — the activity log, newest first"), lancer_cli_audit },
 };
 
 gboolean
@@ -221,6 +223,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lancer-cli");
+  /* Before anything can log: no secret reaches stderr or the journal. */
+  lancer_redact_install_log_writer (NULL, NULL, NULL);
 
   cli = g_new0 (LancerCli, 1);
 

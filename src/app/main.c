@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "lancer-application.h"
+#include "lancer-redact.h"
 
 int
 main (int   argc,
@@ -16,6 +17,8 @@ main (int   argc,
 {
   g_autoptr(LancerApplication) app = NULL;
 
+  /* Before anything can log: no secret reaches stderr or the journal. */
+  lancer_redact_install_log_writer (NULL, NULL, NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
