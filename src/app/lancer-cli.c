@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/lancer-cli.h"
+#include "cli/lancer-cli-upwork.h"
 #include "lancer-redact.h"
 
 struct _LancerCli
@@ -35,6 +36,15 @@ typedef struct
 static const LancerCliCommand commands[] = {
   { "profiles", N_("profiles list|create NAME|delete NAME — manage profiles"), lancer_cli_profiles },
   { "jobs", N_("jobs [--search Q] [--saved NAME] [--limit N] — stored jobs, newest first"), lancer_cli_jobs },
+  { "config", N_("config get KEY | set KEY VALUE — settings"), lancer_cli_config },
+  { "secret", N_("secret set NAME — store a secret from stdin in the keyring"), lancer_cli_secret },
+  { "searches", N_("searches list|add NAME --query Q|remove NAME — saved job searches"), lancer_cli_searches },
+  { "login", N_("login [--no-browser] — connect to Upwork"), lancer_cli_login },
+  { "sync", N_("sync [--only RESOURCE] — sync with Upwork once"), lancer_cli_sync },
+  { "job", N_("job show ID [--json] — one stored job"), lancer_cli_job },
+  { "proposals", N_("proposals [--status S] [--json] — stored proposals"), lancer_cli_proposals },
+  { "messages", N_("messages [--room ID] [--json] — stored messages"), lancer_cli_messages },
+  { "send", N_("send ROOM_ID — send stdin through the outbox"), lancer_cli_send },
   { "audit", N_("audit [--limit N] [--json] — the activity log, newest first"), lancer_cli_audit },
 };
 

@@ -1,0 +1,591 @@
+/* lancer-cli-upwork.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gunixinputstream.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lancer-cli-upwork.h"
+#include "lancer-oauth.h"
+#include "lancer-secrets.h"
+#include "lancer-sync.h"
+#include "lancer-sync-writer.h"
+#include "lancer-upwork-client.h"
+#include "lancer-upwork-parse.h"
+
+/* config, secret, searches, login, sync, job show, proposals, messages, send
+ * (DESIGN §8). Secrets come from stdin and go to the keyring only. */
+
+static const struct {
+  const char *key;
+  const char *gsettings;
+} config_keys[] = {
+  { "upwork.client-id", "upwork-client-id" },
+  { "upwork.redirect-uri", "upwork-redirect-uri" },
+  { "ai.provider", "ai-provider" },
+  { "ai.model", "ai-model" },
+  { "ai.base-url", "ai-base-url" },
+  { "sync.interval-minutes", "sync-interval-minutes" },
+};
+
+static const char *user_secrets[] = {
+  LANCER_SECRET_UPWORK_CLIENT_SECRET, LANCER_SECRET_OPENAI_API_KEY,
+  LANCER_SECRET_ANTHROPIC_API_KEY, LANCER_SECRET_TELEGRAM_BOT_TOKEN,
+};
+
+static GSettings *
+profile_settings (LancerCli  *cli,
+                  GError    **error)
+{
+  LancerProfile *profile = lancer_cli_get_profile (cli, error);
+  GSettings *settings;
+
+  if (profile == NULL)
+    return NULL;
+  settings = lancer_profile_dup_settings (profile);
+  if (settings == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The settings schema is not installed; reinstall Lancer"));
+  return settings;
+}
+
+int
+lancer_cli_config (LancerCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) value = NULL;
+  const char *gkey = NULL;
+
+  if (!lancer_cli_parse_options (cli, "get KEY | set KEY VALUE", _("Read or change a setting."),
+                                 NULL, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc < 3 || (g_str_equal (argv[1], "get") && argc != 3) ||
+      (g_str_equal (argv[1], "set") && argc != 4) ||
+      (!g_str_equal (argv[1], "get") && !g_str_equal (argv[1], "set")))
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli config get KEY | config set KEY VALUE"));
+  for (guint i = 0; i < G_N_ELEMENTS (config_keys); i++)
+    if (g_str_equal (argv[2], config_keys[i].key))
+      gkey = config_keys[i].gsettings;
+  if (gkey == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown setting “%s”; known: upwork.client-id, upwork.redirect-uri, "
+                                                "ai.provider, ai.model, ai.base-url, sync.interval-minutes"), argv[2]);
+      return lancer_cli_fail_message (cli, msg);
+    }
+  if ((settings = profile_settings (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+
+  if (g_str_equal (argv[1], "get"))
+    {
+      value = g_settings_get_value (settings, gkey);
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        g_print ("%s\n", g_variant_get_string (value, NULL));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+        g_print ("%u\n", g_variant_get_uint32 (value));
+      else
+        {
+          g_autofree char *text = g_variant_print (value, FALSE);
+          g_print ("%s\n", text);
+        }
+      return LANCER_CLI_EXIT_OK;
+    }
+
+  value = g_settings_get_value (settings, gkey);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    {
+      guint64 n = 0;
+      g_autoptr(GVariant) v = NULL;
+
+      if (!g_ascii_string_to_unsigned (argv[3], 10, 0, G_MAXUINT32, &n, NULL))
+        return lancer_cli_fail_message (cli, _("The value must be a whole number"));
+      v = g_variant_ref_sink (g_variant_new_uint32 ((guint32) n));
+      {
+        g_autoptr(GSettingsSchema) schema = NULL;
+        g_autoptr(GSettingsSchemaKey) key = NULL;
+        g_object_get (settings, "settings-schema", &schema, NULL);
+        key = g_settings_schema_get_key (schema, gkey);
+        if (!g_settings_schema_key_range_check (key, v))
+          return lancer_cli_fail_message (cli, _("The value is out of range (5–1440 minutes)"));
+      }
+      g_settings_set_value (settings, gkey, v);
+    }
+  else
+    {
+      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_string (argv[3]));
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      key = g_settings_schema_get_key (schema, gkey);
+      if (!g_settings_schema_key_range_check (key, v))
+        return lancer_cli_fail_message (cli, _("That value is not allowed here; ai.provider takes openai, "
+                                               "anthropic, ollama or openai-compatible"));
+      g_settings_set_value (settings, gkey, v);
+    }
+  g_settings_sync ();
+  return LANCER_CLI_EXIT_OK;
+}
+
+static char *
+read_stdin (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buf[4096];
+  size_t n;
+
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    g_string_append_len (text, buf, (gssize) n);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+lancer_cli_secret (LancerCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  LancerProfile *profile;
+  gboolean known = FALSE;
+
+  if (!lancer_cli_parse_options (cli, "set NAME", _("Store a secret read from standard input in the keyring."),
+                                 NULL, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc != 3 || !g_str_equal (argv[1], "set"))
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli secret set NAME < value"));
+  for (guint i = 0; i < G_N_ELEMENTS (user_secrets); i++)
+    if (g_str_equal (argv[2], user_secrets[i]))
+      known = TRUE;
+  if (!known)
+    return lancer_cli_fail_message (cli, _("Unknown secret; names: upwork-client-secret, openai-api-key, "
+                                           "anthropic-api-key, telegram-bot-token"));
+  if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  value = read_stdin ();
+  g_strchomp (value);
+  if (*value == '\0')
+    return lancer_cli_fail_message (cli, _("Nothing was read from standard input"));
+  if (!lancer_secrets_store_sync (lancer_profile_get_id (profile), argv[2], value, NULL, &error))
+    {
+      memset (value, 0, strlen (value));
+      return lancer_cli_fail (cli, error);
+    }
+  memset (value, 0, strlen (value));
+  return LANCER_CLI_EXIT_OK;
+}
+
+int
+lancer_cli_searches (LancerCli  *cli,
+                     int         argc,
+                     char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *filters = NULL;
+  double budget_min = 0, hourly_min = 0, spent_min = 0, hire_min = 0, rating_min = 0;
+  gboolean verified = FALSE;
+  GOptionEntry entries[] = {
+    { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Search words"), N_("Q") },
+    { "budget-min", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, N_("Lowest fixed budget"), N_("AMOUNT") },
+    { "hourly-min", 0, 0, G_OPTION_ARG_DOUBLE, &hourly_min, N_("Lowest top hourly rate"), N_("AMOUNT") },
+    { "client-spent-min", 0, 0, G_OPTION_ARG_DOUBLE, &spent_min, N_("Lowest client spend"), N_("AMOUNT") },
+    { "hire-rate-min", 0, 0, G_OPTION_ARG_DOUBLE, &hire_min, N_("Lowest client hire rate (0–1)"), N_("RATE") },
+    { "rating-min", 0, 0, G_OPTION_ARG_DOUBLE, &rating_min, N_("Lowest client rating (0–5)"), N_("RATING") },
+    { "verified-only", 0, 0, G_OPTION_ARG_NONE, &verified, N_("Only clients with a verified payment method"), NULL },
+    { NULL }
+  };
+  LancerStore *store;
+
+  if (!lancer_cli_parse_options (cli, "list | add NAME --query Q | remove NAME", _("Saved job searches."),
+                                 entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc < 2 || (!g_str_equal (argv[1], "list") && argc != 3))
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli searches list | add NAME --query Q | remove NAME"));
+  if ((store = lancer_cli_open_store (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+
+  if (g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      lancer_saved_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
+      list = lancer_saved_searches_list_finish (store, lancer_cli_wait (cli, &result), &error);
+      if (list == NULL)
+        return lancer_cli_fail (cli, error);
+      json_builder_begin_array (b);
+      for (guint i = 0; i < list->len; i++)
+        {
+          LancerSavedSearch *s = g_ptr_array_index (list, i);
+          if (lancer_cli_get_json (cli))
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, s->name);
+              json_builder_set_member_name (b, "query");
+              json_builder_add_string_value (b, s->query);
+              json_builder_set_member_name (b, "filters");
+              json_builder_add_value (b, json_from_string (s->filters, NULL));
+              json_builder_end_object (b);
+            }
+          else
+            g_print ("%s\t%s\t%s\n", s->name, s->query, s->filters);
+        }
+      json_builder_end_array (b);
+      if (lancer_cli_get_json (cli))
+        {
+          g_autoptr(JsonNode) root = json_builder_get_root (b);
+          lancer_cli_print_json (cli, root);
+        }
+      return LANCER_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "add"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+#define ADD_NUM(name, v) if ((v) > 0) { json_builder_set_member_name (b, name); json_builder_add_double_value (b, v); }
+      ADD_NUM ("budget_min", budget_min);
+      ADD_NUM ("hourly_min", hourly_min);
+      ADD_NUM ("client_spent_min", spent_min);
+      ADD_NUM ("hire_rate_min", hire_min);
+      ADD_NUM ("rating_min", rating_min);
+#undef ADD_NUM
+      if (verified)
+        {
+          json_builder_set_member_name (b, "verified_only");
+          json_builder_add_boolean_value (b, TRUE);
+        }
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      filters = json_generator_to_data (gen, NULL);
+      lancer_saved_searches_add_async (store, argv[2], query, filters, NULL, lancer_cli_async_cb, &result);
+      if (!lancer_saved_searches_add_finish (store, lancer_cli_wait (cli, &result), &error))
+        return lancer_cli_fail (cli, error);
+      return LANCER_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "remove"))
+    {
+      lancer_saved_searches_remove_async (store, argv[2], NULL, lancer_cli_async_cb, &result);
+      if (!lancer_saved_searches_remove_finish (store, lancer_cli_wait (cli, &result), &error))
+        return lancer_cli_fail (cli, error);
+      return LANCER_CLI_EXIT_OK;
+    }
+  return lancer_cli_fail_message (cli, _("Usage: lancer-cli searches list | add NAME --query Q | remove NAME"));
+}
+
+/* The OAuth object and GraphQL client for the CLI's profile. */
+static LancerUpworkClient *
+make_client (LancerCli  *cli,
+             GError    **error)
+{
+  LancerProfile *profile = lancer_cli_get_profile (cli, error);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LancerOAuth) oauth = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *usage = NULL;
+  LancerUpworkClient *client;
+
+  if (profile == NULL)
+    return NULL;
+  settings = lancer_profile_dup_settings (profile);
+  if (settings != NULL)
+    {
+      client_id = g_settings_get_string (settings, "upwork-client-id");
+      redirect = g_settings_get_string (settings, "upwork-redirect-uri");
+    }
+  oauth = lancer_oauth_new (lancer_profile_get_id (profile), client_id, redirect);
+  client = lancer_upwork_client_new (oauth);
+  usage = g_build_filename (lancer_profile_get_dir (profile), "upwork-usage", NULL);
+  lancer_upwork_client_set_usage_file (client, usage);
+  return client;
+}
+
+int
+lancer_cli_login (LancerCli  *cli,
+                  int         argc,
+                  char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerUpworkClient) client = NULL;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(LancerUpworkUser) user = NULL;
+  g_autofree char *url = NULL;
+  gboolean no_browser = FALSE;
+  GOptionEntry entries[] = {
+    { "no-browser", 0, 0, G_OPTION_ARG_NONE, &no_browser, N_("Only print the address to open"), NULL },
+    { NULL }
+  };
+  LancerOAuth *oauth;
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Connect the profile to Upwork."), entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if ((client = make_client (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  oauth = lancer_upwork_client_get_oauth (client);
+  if ((url = lancer_oauth_start_sign_in (oauth, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  g_print ("Authorize: %s\n", url);
+  fflush (stdout);
+  if (!no_browser && !g_app_info_launch_default_for_uri (url, NULL, NULL))
+    g_printerr ("%s\n", _("Open the address above in a browser."));
+
+  lancer_oauth_wait_for_sign_in_async (oauth, NULL, lancer_cli_async_cb, &result);
+  if (!lancer_oauth_wait_for_sign_in_finish (oauth, lancer_cli_wait (cli, &result), &error))
+    return lancer_cli_fail (cli, error);
+  g_clear_object (&result);
+
+  lancer_upwork_client_query_async (client, "me", NULL, NULL, lancer_cli_async_cb, &result);
+  data = lancer_upwork_client_query_finish (client, lancer_cli_wait (cli, &result), &error);
+  if (data == NULL || (user = lancer_upwork_parse_user (data, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  g_print (_("Connected as %s\n"), user->name);
+  return LANCER_CLI_EXIT_OK;
+}
+
+static LancerSync *
+make_sync (LancerCli  *cli,
+           GError    **error)
+{
+  g_autoptr(LancerUpworkClient) client = NULL;
+  LancerStore *store;
+
+  if ((store = lancer_cli_open_store (cli, error)) == NULL)
+    return NULL;
+  if ((client = make_client (cli, error)) == NULL)
+    return NULL;
+  return lancer_sync_new (store, client);
+}
+
+int
+lancer_cli_sync (LancerCli  *cli,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerSync) sync = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autofree char *only = NULL;
+  GOptionEntry entries[] = {
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, N_("jobs, proposals, messages, contracts, diary or earnings"),
+      N_("RESOURCE") },
+    { NULL }
+  };
+  LancerSyncResources resources = LANCER_SYNC_ALL;
+  guint failed = 0, attempted = 0;
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Sync with Upwork once."), entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (only != NULL && (resources = lancer_sync_resource_from_name (only)) == 0)
+    return lancer_cli_fail_message (cli, _("--only takes jobs, proposals, messages, contracts, diary or earnings"));
+  if ((sync = make_sync (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+
+  lancer_sync_run_async (sync, resources, NULL, lancer_cli_async_cb, &result);
+  report = lancer_sync_run_finish (sync, lancer_cli_wait (cli, &result), &error);
+  if (report == NULL)
+    return lancer_cli_fail (cli, error);
+
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    {
+      const char *name = lancer_sync_resource_name (1 << i);
+
+      if (!report->attempted[i])
+        continue;
+      attempted++;
+      if (report->errors[i] != NULL)
+        {
+          failed++;
+          g_print (_("%s: failed — %s\n"), name, report->errors[i]);
+        }
+      else if (i == 0)
+        g_print (_("%s: %u (%u new)\n"), name, report->counts[i], report->new_jobs);
+      else
+        g_print ("%s: %u\n", name, report->counts[i]);
+    }
+  if (report->connects >= 0)
+    g_print (_("connects: %" G_GINT64_FORMAT "\n"), report->connects);
+  if (failed > 0 && failed == attempted)
+    {
+      g_printerr ("lancer-cli: %s\n", _("Nothing could be synced; see the reasons above"));
+      return LANCER_CLI_EXIT_FAILED;
+    }
+  return failed > 0 ? LANCER_CLI_EXIT_PARTIAL : LANCER_CLI_EXIT_OK;
+}
+
+int
+lancer_cli_job (LancerCli  *cli,
+                int         argc,
+                char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerJob) job = NULL;
+  LancerStore *store;
+
+  if (!lancer_cli_parse_options (cli, "show ID", _("One stored job."), NULL, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc != 3 || !g_str_equal (argv[1], "show"))
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli job show ID [--json]"));
+  if ((store = lancer_cli_open_store (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  lancer_store_get_job_async (store, argv[2], NULL, lancer_cli_async_cb, &result);
+  job = lancer_store_get_job_finish (store, lancer_cli_wait (cli, &result), &error);
+  if (job == NULL)
+    return lancer_cli_fail (cli, error);
+  if (lancer_cli_get_json (cli))
+    {
+      g_autoptr(JsonNode) node = lancer_job_to_json (job);
+      lancer_cli_print_json (cli, node);
+    }
+  else
+    {
+      g_autofree char *posted = lancer_format_iso8601 (lancer_job_get_posted_at (job));
+      g_autofree char *skills = g_strjoinv (", ", (char **) lancer_job_get_skills (job));
+
+      g_print ("%s\n%s\n", lancer_job_get_title (job), lancer_job_get_url (job));
+      g_print (_("Posted: %s\n"), posted);
+      if (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_FIXED)
+        {
+          if (lancer_job_has_budget (job))
+            g_print (_("Fixed price: %.0f %s\n"), lancer_job_get_budget (job), lancer_job_get_currency (job));
+          else
+            g_print ("%s\n", _("Fixed price, open budget"));
+        }
+      else if (!isnan (lancer_job_get_hourly_max (job)))
+        g_print (_("Hourly: %.0f–%.0f %s\n"), lancer_job_get_hourly_min (job), lancer_job_get_hourly_max (job),
+                 lancer_job_get_currency (job));
+      else
+        g_print ("%s\n", _("Hourly"));
+      g_print (_("Skills: %s\n"), skills);
+      g_print (_("Client: %s, spent %.0f, %d hires of %d jobs, payment %s\n"),
+               lancer_job_get_client_country (job) ? lancer_job_get_client_country (job) : _("unknown country"),
+               lancer_job_get_client_total_spent (job), lancer_job_get_client_hires (job),
+               lancer_job_get_client_jobs_posted (job),
+               lancer_job_get_client_payment_verified (job) ? _("verified") : _("not verified"));
+      g_print ("\n%s\n", lancer_job_get_description (job));
+    }
+  return LANCER_CLI_EXIT_OK;
+}
+
+static int
+print_records (LancerCli  *cli,
+               const char *what,
+               const char *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  LancerStore *store;
+  JsonArray *array;
+
+  if ((store = lancer_cli_open_store (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  lancer_sync_read_async (store, what, filter, NULL, lancer_cli_async_cb, &result);
+  node = lancer_sync_read_finish (store, lancer_cli_wait (cli, &result), &error);
+  if (node == NULL)
+    return lancer_cli_fail (cli, error);
+  if (lancer_cli_get_json (cli))
+    {
+      lancer_cli_print_json (cli, node);
+      return LANCER_CLI_EXIT_OK;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_str_equal (what, "proposals"))
+        g_print ("%s\t%s\t%s\n", json_object_get_string_member (o, "id"),
+                 json_object_get_string_member (o, "status"),
+                 json_object_get_string_member_with_default (o, "job_title", NULL) != NULL
+                   ? json_object_get_string_member (o, "job_title") : json_object_get_string_member (o, "job_id"));
+      else
+        g_print ("%s\t%s\t%s\n", json_object_get_string_member (o, "room_id"),
+                 json_object_get_string_member_with_default (o, "sender", NULL) != NULL
+                   ? json_object_get_string_member (o, "sender") : "",
+                 json_object_get_string_member_with_default (o, "message", NULL) != NULL
+                   ? json_object_get_string_member (o, "message") : _("(attachment)"));
+    }
+  return LANCER_CLI_EXIT_OK;
+}
+
+int
+lancer_cli_proposals (LancerCli  *cli,
+                      int         argc,
+                      char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only proposals with this status"), N_("S") },
+    { NULL }
+  };
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Stored proposals, newest first."), entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  return print_records (cli, "proposals", status);
+}
+
+int
+lancer_cli_messages (LancerCli  *cli,
+                     int         argc,
+                     char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *room = NULL;
+  GOptionEntry entries[] = {
+    { "room", 0, 0, G_OPTION_ARG_STRING, &room, N_("Only this room"), N_("ID") },
+    { NULL }
+  };
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Stored messages."), entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  return print_records (cli, "messages", room);
+}
+
+int
+lancer_cli_send (LancerCli  *cli,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerSync) sync = NULL;
+  g_autofree char *text = NULL;
+
+  if (!lancer_cli_parse_options (cli, "ROOM_ID", _("Send the message on standard input through the outbox."),
+                                 NULL, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc != 2)
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli send ROOM_ID < message"));
+  text = read_stdin ();
+  g_strchomp (text);
+  if (*text == '\0')
+    return lancer_cli_fail_message (cli, _("The message is empty"));
+  if ((sync = make_sync (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  lancer_sync_send_message_async (sync, argv[1], text, NULL, lancer_cli_async_cb, &result);
+  if (lancer_sync_send_message_finish (sync, lancer_cli_wait (cli, &result), &error) <= 0)
+    return lancer_cli_fail (cli, error);
+  g_print ("%s\n", _("Sent"));
+  return LANCER_CLI_EXIT_OK;
+}

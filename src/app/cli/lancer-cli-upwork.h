@@ -1,0 +1,22 @@
+/* lancer-cli-upwork.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lancer-cli.h"
+
+G_BEGIN_DECLS
+
+int lancer_cli_config     (LancerCli *cli, int argc, char **argv);
+int lancer_cli_secret     (LancerCli *cli, int argc, char **argv);
+int lancer_cli_searches   (LancerCli *cli, int argc, char **argv);
+int lancer_cli_login      (LancerCli *cli, int argc, char **argv);
+int lancer_cli_sync       (LancerCli *cli, int argc, char **argv);
+int lancer_cli_job        (LancerCli *cli, int argc, char **argv);
+int lancer_cli_proposals  (LancerCli *cli, int argc, char **argv);
+int lancer_cli_messages   (LancerCli *cli, int argc, char **argv);
+int lancer_cli_send       (LancerCli *cli, int argc, char **argv);
+
+G_END_DECLS
