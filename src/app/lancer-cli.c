@@ -46,6 +46,8 @@ static const LancerCliCommand commands[] = {
   { "messages", N_("messages [--room ID] [--json] — stored messages"), lancer_cli_messages },
   { "send", N_("send ROOM_ID — send stdin through the outbox"), lancer_cli_send },
   { "audit", N_("audit [--limit N] [--json] — the activity log, newest first"), lancer_cli_audit },
+  { "stats", N_("stats [--range 30d|90d|12m|all] [--json] — win rate, costs, earnings, with formulas"), lancer_cli_stats },
+  { "export", N_("export --what jobs|proposals|earnings|diary|audit --format csv|json [--output FILE]"), lancer_cli_export },
 };
 
 gboolean

@@ -7,9 +7,44 @@
 
 #include <gtk/gtk.h>
 
+#include "lancer-chart.h"
+#include "lancer-metrics.h"
+#include "lancer-session.h"
+
 G_BEGIN_DECLS
+
+typedef enum
+{
+  LANCER_ANALYTICS_RANGE_30_DAYS,
+  LANCER_ANALYTICS_RANGE_90_DAYS,
+  LANCER_ANALYTICS_RANGE_12_MONTHS,
+  LANCER_ANALYTICS_RANGE_ALL_TIME,
+  LANCER_ANALYTICS_RANGE_CUSTOM,
+} LancerAnalyticsRange;
 
 #define LANCER_TYPE_ANALYTICS_PAGE (lancer_analytics_page_get_type ())
 G_DECLARE_FINAL_TYPE (LancerAnalyticsPage, lancer_analytics_page, LANCER, ANALYTICS_PAGE, GtkWidget)
+
+LancerSession       *lancer_analytics_page_get_session  (LancerAnalyticsPage  *self);
+void                 lancer_analytics_page_set_session  (LancerAnalyticsPage  *self,
+                                                         LancerSession        *session);
+void                 lancer_analytics_page_set_range    (LancerAnalyticsPage  *self,
+                                                         LancerAnalyticsRange  range);
+/* [@from, @to) in Unix seconds. */
+void                 lancer_analytics_page_set_custom_range (LancerAnalyticsPage *self,
+                                                         gint64                from,
+                                                         gint64                to);
+/* What the page shows: "loading", "empty", "error" or "report". */
+const char          *lancer_analytics_page_get_mode     (LancerAnalyticsPage  *self);
+LancerMetricsReport *lancer_analytics_page_get_report   (LancerAnalyticsPage  *self);
+/* "funnel", "rates", "groups" or "earnings". */
+LancerChart         *lancer_analytics_page_get_chart    (LancerAnalyticsPage  *self,
+                                                         const char           *name);
+/* The bytes an export writes: "table:NAME:csv|json", "chart:NAME:png|svg"
+ * or "report:pdf". Tables: metrics, funnel, week, month, category, budget,
+ * country, variant, earnings-client, earnings-category, ab. */
+GBytes              *lancer_analytics_page_export_bytes (LancerAnalyticsPage  *self,
+                                                         const char           *target,
+                                                         GError              **error);
 
 G_END_DECLS

@@ -66,6 +66,8 @@ void                  lancer_cli_print_json     (LancerCli      *cli,
 /* Commands */
 int lancer_cli_profiles (LancerCli *cli, int argc, char **argv);
 int lancer_cli_jobs     (LancerCli *cli, int argc, char **argv);
+int lancer_cli_stats    (LancerCli *cli, int argc, char **argv);
+int lancer_cli_export   (LancerCli *cli, int argc, char **argv);
 int lancer_cli_audit    (LancerCli *cli, int argc, char **argv);
 
 G_END_DECLS

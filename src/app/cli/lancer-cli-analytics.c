@@ -1,0 +1,203 @@
+/* lancer-cli-analytics.c: `stats` and `export`
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lancer-audit.h"
+#include "lancer-cli.h"
+#include "lancer-export.h"
+#include "lancer-metrics-queries.h"
+
+static const char *
+range_from_string (const char *range,
+                   gint64     *from)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (range == NULL || g_str_equal (range, "all"))
+    *from = 0;
+  else if (g_str_equal (range, "30d"))
+    *from = now - 30 * 86400;
+  else if (g_str_equal (range, "90d"))
+    *from = now - 90 * 86400;
+  else if (g_str_equal (range, "12m"))
+    *from = now - 365 * 86400;
+  else
+    return NULL;
+  return range ? range : "all";
+}
+
+int
+lancer_cli_stats (LancerCli  *cli,
+                  int         argc,
+                  char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerMetricsReport) report = NULL;
+  g_autofree char *range = NULL;
+  GOptionEntry entries[] = {
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range, N_("30d, 90d, 12m or all (default)"), N_("RANGE") },
+    { NULL }
+  };
+  LancerStore *store;
+  gint64 from;
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Win rate, costs, earnings and effective hourly rate, with formulas."),
+                                 entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc > 1)
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli stats [--range 30d|90d|12m|all] [--json]"));
+  if (range_from_string (range, &from) == NULL)
+    return lancer_cli_fail_message (cli, _("--range must be 30d, 90d, 12m or all"));
+
+  store = lancer_cli_open_store (cli, &error);
+  if (store == NULL)
+    return lancer_cli_fail (cli, error);
+
+  lancer_metrics_report_async (store, from, G_MAXINT64, NULL, NULL, lancer_cli_async_cb, &result);
+  report = lancer_metrics_report_finish (store, lancer_cli_wait (cli, &result), &error);
+  if (report == NULL)
+    return lancer_cli_fail (cli, error);
+
+  if (lancer_cli_get_json (cli))
+    {
+      g_autoptr(JsonNode) node = lancer_metrics_report_to_json (report);
+
+      lancer_cli_print_json (cli, node);
+      return LANCER_CLI_EXIT_OK;
+    }
+
+  g_print ("%s\n", _("Funnel"));
+  for (guint s = 0; s < LANCER_N_STAGES; s++)
+    g_print ("  %-12s %u\n", lancer_stage_get_label (s), lancer_metrics_report_get_funnel (report, s));
+  g_print ("\n%s\n", _("Metrics"));
+  for (guint i = 0; i < LANCER_N_METRICS; i++)
+    {
+      const LancerMetric *m = lancer_metrics_report_get_metric (report, i);
+      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+
+      g_print ("  %s: %s (n = %u)%s\n      %s\n", m->title, value, m->n,
+               m->too_few ? _(" — too few to say") : "", m->formula);
+    }
+  {
+    GPtrArray *ab = lancer_metrics_report_get_ab_results (report);
+
+    if (ab->len > 0)
+      g_print ("\n%s\n", _("A/B tests"));
+    for (guint i = 0; i < ab->len; i++)
+      {
+        LancerAbComparison *c = ab->pdata[i];
+
+        g_print ("  %s %u/%u [%.1f–%.1f %%] vs %s %u/%u [%.1f–%.1f %%]: P(%s better) = %.1f %%\n      %s\n",
+                 c->name_a, c->wins_a, c->sent_a, c->low_a * 100, c->high_a * 100,
+                 c->name_b, c->wins_b, c->sent_b, c->low_b * 100, c->high_b * 100,
+                 c->name_b, c->prob_b_beats_a * 100, c->verdict);
+      }
+  }
+  if (lancer_metrics_report_is_empty (report))
+    g_printerr ("%s\n", _("Nothing recorded yet: send proposals, then sync."));
+  return LANCER_CLI_EXIT_OK;
+}
+
+static char *
+audit_export (LancerCli  *cli,
+              gboolean    json,
+              GError    **error)
+{
+  LancerProfile *profile = lancer_cli_get_profile (cli, error);
+  g_autoptr(LancerAuditLog) log = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (profile == NULL)
+    return NULL;
+  log = lancer_audit_log_new_for_profile_dir (lancer_profile_get_dir (profile));
+  entries = lancer_audit_log_list (log, 0, error);
+  if (entries == NULL)
+    return NULL;
+  /* The audit log has its own exporters (they scrub and defuse formulas). */
+  return json ? lancer_audit_export_json (entries) : lancer_audit_export_csv (entries);
+}
+
+int
+lancer_cli_export (LancerCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerTable) table = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text = NULL;
+  GOptionEntry entries[] = {
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what, N_("jobs, proposals, earnings, diary or audit"), N_("WHAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  LancerExportWhat kind;
+  gboolean json;
+
+  if (!lancer_cli_parse_options (cli, NULL, _("Export stored records as CSV or JSON."), entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if (argc > 1 || what == NULL)
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli export --what jobs|proposals|earnings|diary|audit "
+                                           "--format csv|json [--output FILE]"));
+  if (format == NULL)
+    format = g_strdup (lancer_cli_get_json (cli) ? "json" : "csv");
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return lancer_cli_fail_message (cli, _("--format must be csv or json"));
+  json = g_str_equal (format, "json");
+
+  if (g_str_equal (what, "audit"))
+    {
+      text = audit_export (cli, json, &error);
+      if (text == NULL)
+        return lancer_cli_fail (cli, error);
+    }
+  else if (lancer_export_what_from_string (what, &kind))
+    {
+      LancerStore *store = lancer_cli_open_store (cli, &error);
+
+      if (store == NULL)
+        return lancer_cli_fail (cli, error);
+      lancer_export_query_async (store, kind, NULL, lancer_cli_async_cb, &result);
+      table = lancer_export_query_finish (store, lancer_cli_wait (cli, &result), &error);
+      if (table == NULL)
+        return lancer_cli_fail (cli, error);
+      text = json ? lancer_table_to_json (table) : lancer_table_to_csv (table);
+    }
+  else
+    return lancer_cli_fail_message (cli, _("--what must be jobs, proposals, earnings, diary or audit"));
+
+  if (json && !g_str_has_suffix (text, "\n"))
+    {
+      char *with_newline = g_strconcat (text, "\n", NULL);
+
+      g_free (text);
+      text = with_newline;
+    }
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      fwrite (text, 1, strlen (text), stdout);
+      fflush (stdout);
+      return LANCER_CLI_EXIT_OK;
+    }
+  if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    return lancer_cli_fail (cli, error);
+  if (table != NULL)
+    g_printerr (ngettext ("Wrote %u row to %s\n", "Wrote %u rows to %s\n", lancer_table_get_n_rows (table)),
+                lancer_table_get_n_rows (table), output);
+  return LANCER_CLI_EXIT_OK;
+}
