@@ -1,0 +1,401 @@
+/* test-upwork-sync.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lancer-oauth.h"
+#include "lancer-profile-manager.h"
+#include "lancer-sandbox.h"
+#include "lancer-secrets.h"
+#include "lancer-store.h"
+#include "lancer-sync.h"
+#include "lancer-test-util.h"
+#include "lancer-upwork-client.h"
+
+/* The sign-in, the client and the sync engine, in process, against the
+ * sandbox over loopback, with every fault the sandbox can inject. */
+
+typedef struct
+{
+  char                 *tmp;
+  LancerSandbox        *sandbox;
+  LancerProfileManager *manager;
+  LancerProfile        *profile;
+  LancerStore          *store;
+  LancerOAuth          *oauth;
+  LancerUpworkClient   *client;
+  LancerSync           *sync;
+} Fixture;
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) local = NULL;
+
+  g_assert_true (g_socket_bind (sock, any, TRUE, NULL));
+  local = g_socket_get_local_address (sock, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (f->profile);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+sign_in (Fixture *f)
+{
+  g_autoptr(GAsyncResult) visited = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = lancer_oauth_start_sign_in (f->oauth, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (url, "code_challenge_method=S256"));
+  g_assert_nonnull (strstr (url, "state="));
+  lancer_oauth_visit_async (url, NULL, store_result, &visited);
+  lancer_oauth_wait_for_sign_in_async (f->oauth, NULL, store_result, &done);
+  g_assert_true (lancer_oauth_wait_for_sign_in_finish (f->oauth, wait_result (&done), &error));
+  g_assert_no_error (error);
+  g_assert_true (lancer_oauth_visit_finish (wait_result (&visited), &error));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", free_port ());
+  g_autofree char *root = NULL;
+  LancerHttpRetryPolicy policy;
+
+  f->tmp = lancer_test_isolate_xdg ();
+  f->sandbox = lancer_sandbox_new (7, 120);
+  g_assert_true (lancer_sandbox_start (f->sandbox, 0, &error));
+  lancer_sandbox_export_env (f->sandbox);
+  lancer_sandbox_set_retry_after (f->sandbox, 1);
+
+  root = g_build_filename (f->tmp, "profiles", NULL);
+  f->manager = lancer_profile_manager_new (root);
+  f->profile = lancer_profile_manager_create (f->manager, "Test", FALSE, &error);
+  g_assert_no_error (error);
+  lancer_store_open_async (f->profile, NULL, store_result, &result);
+  f->store = lancer_store_open_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (lancer_secrets_store_sync (lancer_profile_get_id (f->profile), LANCER_SECRET_UPWORK_CLIENT_SECRET,
+                                            LANCER_SANDBOX_CLIENT_SECRET, NULL, &error));
+  f->oauth = lancer_oauth_new (lancer_profile_get_id (f->profile), LANCER_SANDBOX_CLIENT_ID, redirect);
+  f->client = lancer_upwork_client_new (f->oauth);
+  lancer_upwork_client_set_rate_limit (f->client, 1000, 100);
+  lancer_http_retry_policy_init (&policy);
+  policy.max_retries = 2;
+  policy.base_delay_ms = 10;
+  policy.max_backoff_ms = 50;
+  lancer_upwork_client_set_retry_policy (f->client, &policy);
+  f->sync = lancer_sync_new (f->store, f->client);
+  sign_in (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->sync);
+  g_clear_object (&f->client);
+  g_clear_object (&f->oauth);
+  g_clear_object (&f->store);
+  g_clear_object (&f->manager);
+  lancer_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  g_free (f->tmp);
+}
+
+static LancerSyncReport *
+run_sync (Fixture             *f,
+          LancerSyncResources  resources,
+          GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lancer_sync_run_async (f->sync, resources, NULL, store_result, &result);
+  return lancer_sync_run_finish (f->sync, wait_result (&result), error);
+}
+
+static void
+test_full_sync (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_autoptr(LancerSyncReport) again = NULL;
+  gint64 jobs;
+
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (report));
+  g_assert_cmpstr (report->user_name, ==, LANCER_SANDBOX_USER_NAME);
+  g_assert_cmpuint (report->counts[0], ==, 120);
+  g_assert_cmpuint (report->new_jobs, ==, 120);
+  g_assert_cmpuint (report->counts[1], >, 0);
+  g_assert_cmpuint (report->counts[2], >, 0);
+  g_assert_cmpuint (report->counts[3], ==, 4);
+  g_assert_cmpuint (report->counts[5], ==, 30);
+  g_assert_cmpint (report->connects, ==, 87);
+  g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_IDLE);
+  g_assert_cmpint (lancer_sync_get_last_synced (f->sync), >, 0);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+  g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), >, 10);
+
+  /* incremental: new jobs appear; only the new page is fetched */
+  lancer_sandbox_add_jobs (f->sandbox, 7);
+  again = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->new_jobs, ==, 7);
+  jobs = count_rows (f, "jobs");
+  g_assert_cmpint (jobs, ==, 127);
+}
+
+typedef struct
+{
+  LancerSandboxFault fault;
+  int                code;
+} FaultCase;
+
+static void
+test_faults (Fixture       *f,
+             gconstpointer  data)
+{
+  static const FaultCase cases[] = {
+    { LANCER_SANDBOX_FAULT_RATE_LIMIT, LANCER_UPWORK_ERROR_RATE_LIMITED },
+    { LANCER_SANDBOX_FAULT_RATE_LIMIT_BARE, LANCER_UPWORK_ERROR_RATE_LIMITED },
+    { LANCER_SANDBOX_FAULT_SERVER_ERROR, LANCER_UPWORK_ERROR_SERVER },
+    { LANCER_SANDBOX_FAULT_TRUNCATED_JSON, LANCER_UPWORK_ERROR_BAD_RESPONSE },
+    { LANCER_SANDBOX_FAULT_MALFORMED_JSON, LANCER_UPWORK_ERROR_BAD_RESPONSE },
+    { LANCER_SANDBOX_FAULT_HTML_CHALLENGE, LANCER_UPWORK_ERROR_BAD_RESPONSE },
+    { LANCER_SANDBOX_FAULT_FORBIDDEN, LANCER_UPWORK_ERROR_FORBIDDEN },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) first = run_sync (f, LANCER_SYNC_JOBS, &error);
+
+  g_assert_no_error (error);
+  lancer_upwork_client_set_circuit_breaker (f->client, 100, 1000);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(JsonNode) data_node = NULL;
+      g_autoptr(GError) e = NULL;
+      g_autoptr(LancerSyncReport) report = NULL;
+
+      /* a persistent fault: a clear error, no crash, no rows written */
+      lancer_sandbox_add_jobs (f->sandbox, 3);
+      lancer_sandbox_set_fault (f->sandbox, cases[i].fault, 0, "marketplaceJobPostingsSearch");
+      report = run_sync (f, LANCER_SYNC_JOBS, &e);
+      g_assert_no_error (e);
+      g_assert_nonnull (report->errors[0]);
+      g_assert_cmpint (count_rows (f, "jobs"), ==, 120 + i * 3);
+
+      lancer_upwork_client_query_async (f->client, "search", NULL, NULL, store_result, &result);
+      data_node = lancer_upwork_client_query_finish (f->client, wait_result (&result), &e);
+      g_assert_null (data_node);
+      g_assert_error (e, LANCER_UPWORK_ERROR, cases[i].code);
+      g_clear_error (&e);
+      lancer_sandbox_clear_faults (f->sandbox);
+
+      /* a passing fault: retried and the page lands */
+      if (cases[i].fault != LANCER_SANDBOX_FAULT_FORBIDDEN)
+        {
+          g_autoptr(LancerSyncReport) ok = NULL;
+
+          lancer_sandbox_set_fault (f->sandbox, cases[i].fault, 1, "marketplaceJobPostingsSearch");
+          ok = run_sync (f, LANCER_SYNC_JOBS, &e);
+          g_assert_no_error (e);
+          g_assert_null (ok->errors[0]);
+          g_assert_cmpint (count_rows (f, "jobs"), ==, 120 + (i + 1) * 3);
+        }
+      else
+        {
+          g_autoptr(LancerSyncReport) ok = run_sync (f, LANCER_SYNC_JOBS, &e);
+          g_assert_null (ok->errors[0]);
+        }
+    }
+}
+
+static void
+test_slow_and_breaker (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  LancerHttpRetryPolicy policy;
+
+  lancer_http_retry_policy_init (&policy);
+  policy.max_retries = 0;
+  lancer_upwork_client_set_retry_policy (f->client, &policy);
+  lancer_upwork_client_set_timeouts (f->client, 0, 300);
+  lancer_upwork_client_set_circuit_breaker (f->client, 2, 60000);
+  lancer_sandbox_set_slow_delay (f->sandbox, 1500);
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_SLOW, 0, NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GAsyncResult) r = NULL;
+      g_autoptr(GError) e = NULL;
+      g_autoptr(JsonNode) n = NULL;
+
+      lancer_upwork_client_query_async (f->client, "me", NULL, NULL, store_result, &r);
+      n = lancer_upwork_client_query_finish (f->client, wait_result (&r), &e);
+      g_assert_error (e, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_TIMEOUT);
+      g_assert_true (lancer_upwork_error_is_transient (e));
+    }
+  /* the endpoint's circuit is open now: no request goes out */
+  lancer_sandbox_clear_faults (f->sandbox);
+  lancer_upwork_client_query_async (f->client, "me", NULL, NULL, store_result, &result);
+  node = lancer_upwork_client_query_finish (f->client, wait_result (&result), &error);
+  g_assert_error (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_CIRCUIT_OPEN);
+}
+
+static void
+test_missing_scopes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+
+  lancer_sandbox_set_missing_scopes (f->sandbox, "messages,earnings,connects");
+  report = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lancer_sync_report_is_partial (report));
+  g_assert_null (report->errors[0]);
+  g_assert_null (report->errors[1]);
+  g_assert_nonnull (strstr (report->errors[2], "Messages"));
+  g_assert_nonnull (strstr (report->errors[5], "Transaction Data"));
+  g_assert_cmpint (report->connects, ==, -1);
+  g_assert_cmpuint (report->counts[0], ==, 120);
+  g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_ERROR);
+  g_assert_nonnull (lancer_sync_get_last_error (f->sync));
+}
+
+static void
+test_refresh_rotation (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refresh1 = NULL;
+  g_autofree char *refresh2 = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(LancerSyncReport) failed = NULL;
+  const char *id = lancer_profile_get_id (f->profile);
+
+  refresh1 = lancer_secrets_lookup_sync (id, LANCER_SECRET_UPWORK_REFRESH_TOKEN, NULL, &error);
+  g_assert_nonnull (refresh1);
+  /* the old refresh token dies at once: only a stored new one works */
+  lancer_sandbox_set_refresh_grace (f->sandbox, 0);
+  lancer_sandbox_expire_access_tokens (f->sandbox);
+  report = run_sync (f, LANCER_SYNC_CONTRACTS, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (report));
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "token"), ==, 2);
+  refresh2 = lancer_secrets_lookup_sync (id, LANCER_SECRET_UPWORK_REFRESH_TOKEN, NULL, &error);
+  g_assert_cmpstr (refresh1, !=, refresh2);
+
+  /* a second expiry works with the rotated token */
+  lancer_sandbox_expire_access_tokens (f->sandbox);
+  g_clear_pointer (&report, lancer_sync_report_free);
+  report = run_sync (f, LANCER_SYNC_CONTRACTS, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (report));
+
+  /* revoked: "sign in again", never a crash; the stored data stays */
+  lancer_sandbox_revoke_refresh_tokens (f->sandbox);
+  lancer_sandbox_expire_access_tokens (f->sandbox);
+  failed = run_sync (f, LANCER_SYNC_CONTRACTS, &error);
+  g_assert_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_SIGN_IN_AGAIN);
+  g_assert_null (failed);
+  g_assert_true (lancer_oauth_get_needs_sign_in (f->oauth));
+  g_assert_cmpint (count_rows (f, "contracts"), ==, 4);
+}
+
+static void
+test_outbox (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  const char *room = lancer_sandbox_get_first_room_id (f->sandbox);
+  gint64 id;
+
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_SERVER_ERROR, 0, "createRoomStoryV2");
+  lancer_sync_send_message_async (f->sync, room, "Sure, Tuesday works.", NULL, store_result, &result);
+  id = lancer_sync_send_message_finish (f->sync, wait_result (&result), &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "outbox"));
+  g_clear_error (&error);
+  g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 0);
+  g_assert_cmpint (count_rows (f, "outbox"), ==, 1);
+
+  /* the next sync delivers it, once */
+  lancer_sandbox_clear_faults (f->sandbox);
+  report = run_sync (f, LANCER_SYNC_MESSAGES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 1);
+  lancer_sync_flush_outbox_async (f->sync, NULL, store_result, &result2);
+  g_assert_cmpint (lancer_sync_flush_outbox_finish (f->sync, wait_result (&result2), &error), ==, 0);
+  g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/upwork/sync/full", test_full_sync);
+  ADD ("/upwork/sync/faults", test_faults);
+  ADD ("/upwork/sync/slow-and-breaker", test_slow_and_breaker);
+  ADD ("/upwork/sync/missing-scopes", test_missing_scopes);
+  ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);
+  ADD ("/upwork/sync/outbox", test_outbox);
+#undef ADD
+  return g_test_run ();
+}
