@@ -1,0 +1,114 @@
+/* bench-sync.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sync.jobs_per_s: 5,000 jobs fetched from the sandbox in pages of 50, then
+ * timed from JSON to SQLite (parse + one transaction per page).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "lancer-profile-manager.h"
+#include "lancer-sandbox.h"
+#include "lancer-store.h"
+#include "lancer-upwork-parse.h"
+
+#define N_JOBS 5000
+#define PAGE   50
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSandbox) sandbox = lancer_sandbox_new (3, N_JOBS);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(LancerProfileManager) manager = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(LancerStore) store = NULL;
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("lancer-bench-sync-XXXXXX", NULL);
+  g_autofree char *graphql = NULL;
+  guint n_jobs = 0;
+  gint64 start, elapsed;
+
+  lancer_sandbox_set_lenient (sandbox, TRUE);
+  if (!lancer_sandbox_start (sandbox, 0, &error))
+    g_error ("%s", error->message);
+  graphql = lancer_sandbox_dup_graphql_url (sandbox);
+
+  for (guint offset = 0; offset < N_JOBS; offset += PAGE)
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, graphql);
+      GBytes *reply;
+
+      body = g_strdup_printf ("{\"query\":\"query { marketplaceJobPostingsSearch(marketPlaceJobFilter: $filter) { totalCount } }\","
+                              "\"variables\":{\"filter\":{\"pagination_eq\":{\"first\":%d,\"after\":\"%u\"}}}}",
+                              PAGE, offset);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", "Bearer bench");
+      {
+        g_autoptr(GBytes) b = g_bytes_new (body, strlen (body));
+        soup_message_set_request_body_from_bytes (msg, "application/json", b);
+      }
+      reply = soup_session_send_and_read (session, msg, NULL, &error);
+      if (reply == NULL)
+        g_error ("%s", error->message);
+      g_ptr_array_add (pages, reply);
+    }
+
+  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+  manager = lancer_profile_manager_new (tmp);
+  profile = g_object_ref (lancer_profile_manager_create (manager, "Bench", FALSE, &error));
+  if (profile == NULL)
+    g_error ("%s", error->message);
+  lancer_store_open_async (profile, NULL, store_result, &opened);
+  store = lancer_store_open_finish (wait_result (&opened), &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) jobs = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      GBytes *page = g_ptr_array_index (pages, i);
+
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (page, NULL), g_bytes_get_size (page), &error))
+        g_error ("%s", error->message);
+      jobs = lancer_upwork_parse_jobs (json_parser_get_root (parser), NULL, &error);
+      if (jobs == NULL)
+        g_error ("%s", error->message);
+      lancer_store_upsert_jobs_async (store, jobs, NULL, store_result, &result);
+      if (!lancer_store_upsert_jobs_finish (store, wait_result (&result), NULL, &error))
+        g_error ("%s", error->message);
+      n_jobs += jobs->len;
+    }
+  elapsed = g_get_monotonic_time () - start;
+
+  g_print ("sync.jobs_per_s %.0f jobs/s\n", n_jobs / (elapsed / (double) G_USEC_PER_SEC));
+  lancer_sandbox_stop (sandbox);
+  g_clear_object (&store);
+  return 0;
+}
