@@ -48,6 +48,8 @@ static const LancerCliCommand commands[] = {
   { "audit", N_("audit [--limit N] [--json] — the activity log, newest first"), lancer_cli_audit },
   { "stats", N_("stats [--range 30d|90d|12m|all] [--json] — win rate, costs, earnings, with formulas"), lancer_cli_stats },
   { "export", N_("export --what jobs|proposals|earnings|diary|audit --format csv|json [--output FILE]"), lancer_cli_export },
+  { "analyze", N_("analyze JOB_ID [--json] — an AI analysis of a job"), lancer_cli_analyze },
+  { "propose", N_("propose JOB_ID [--variants N] — stream an AI proposal draft"), lancer_cli_propose },
 };
 
 gboolean

@@ -69,5 +69,7 @@ int lancer_cli_jobs     (LancerCli *cli, int argc, char **argv);
 int lancer_cli_stats    (LancerCli *cli, int argc, char **argv);
 int lancer_cli_export   (LancerCli *cli, int argc, char **argv);
 int lancer_cli_audit    (LancerCli *cli, int argc, char **argv);
+int lancer_cli_analyze  (LancerCli *cli, int argc, char **argv);
+int lancer_cli_propose  (LancerCli *cli, int argc, char **argv);
 
 G_END_DECLS

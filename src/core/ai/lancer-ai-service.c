@@ -537,7 +537,8 @@ key_looked_up_cb (GObject      *source,
   g_autofree char *key = NULL;
   LancerStore *store;
 
-  if (source != NULL)
+  /* No result: a local server, which needs no key. */
+  if (result != NULL)
     {
       key = lancer_secrets_lookup_finish (result, &error);
       if (error != NULL)
