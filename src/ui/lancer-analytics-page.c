@@ -1144,7 +1144,7 @@ add_kpi_card (LancerAnalyticsPage *self,
   gtk_widget_set_margin_start (inner, 14);
   gtk_widget_set_margin_end (inner, 8);
   gtk_box_append (GTK_BOX (box), inner);
-  gtk_widget_set_size_request (box, 150, -1);
+  gtk_widget_set_size_request (box, 130, -1);
 
   title = gtk_label_new (m->title);
   gtk_label_set_xalign (GTK_LABEL (title), 0);

@@ -112,13 +112,16 @@ format_value (LancerChartFormat format,
         return g_strdup_printf ("%.1f %%", value * 100);
       return g_strdup_printf ("%.0f %%", value * 100);
     case LANCER_CHART_FORMAT_MONEY:
-      if (step >= 1000 && fabs (value) >= 1000)
-        return g_strdup_printf ("$%.0fk", value / 1000);
-      if (step > 0 && step < 1)
-        return g_strdup_printf ("$%.2f", value);
-      if (step == 0)
-        return g_strdup_printf ("$%.2f", value);
-      return g_strdup_printf ("$%.0f", value);
+      {
+        const char *sign = value < 0 ? "−" : "";
+
+        value = fabs (value);
+        if (step >= 1000 && value >= 1000)
+          return g_strdup_printf ("%s$%gk", sign, value / 1000);
+        if (step == 0 || step < 1)
+          return g_strdup_printf ("%s$%.2f", sign, value);
+        return g_strdup_printf ("%s$%.0f", sign, value);
+      }
     case LANCER_CHART_FORMAT_NUMBER:
     default:
       if (step > 0 && step < 1)
@@ -450,10 +453,16 @@ draw_funnel (LancerChart *self,
         value = g_strdup_printf (_("%.0f · %.0f %%"), v, 100 * v / first);
       text_size (layout, value, &w, &h);
       if (w + 12 < bw)
-        cairo_set_source_rgb (cr, 1, 1, 1);
+        {
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          draw_text (cr, layout, value, self->plot_x + self->plot_w / 2, y + (row_h - h) / 2, 0.5);
+        }
       else
-        set_color (cr, &self->palette.fg, 1);
-      draw_text (cr, layout, value, self->plot_x + self->plot_w / 2, y + (row_h - h) / 2, 0.5);
+        {
+          /* Too narrow: the number goes beside the bar. */
+          set_color (cr, &self->palette.fg, 1);
+          draw_text (cr, layout, value, bx + bw + 6, y + (row_h - h) / 2, 0);
+        }
     }
 }
 
@@ -570,11 +579,21 @@ lancer_chart_draw (LancerChart          *self,
           text_size (layout, self->labels[i], &w, &h);
           max_w = MAX (max_w, w);
         }
-      every = (guint) ceil ((max_w + 12) * self->n_points / self->plot_w);
+      double slot = self->plot_w / MAX (self->n_points, 1);
+
+      /* Wide slots: every label, shortened to fit; narrow: every k-th. */
+      every = slot >= 48 ? 1 : (guint) ceil ((max_w + 12) * self->n_points / self->plot_w);
       every = MAX (every, 1);
       set_color (cr, &self->palette.fg, 0.7);
+      if (every == 1 && max_w + 6 > slot)
+        {
+          pango_layout_set_width (layout, (int) ((slot - 6) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
       for (guint i = 0; i < self->n_points; i += every)
         draw_text (cr, layout, self->labels[i], x_of_point (self, i), self->plot_y + self->plot_h + 4, 0.5);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
 
   cairo_save (cr);
@@ -588,23 +607,61 @@ lancer_chart_draw (LancerChart          *self,
         {
           gboolean pen_down = FALSE;
           double first_x = 0;
+          gboolean dense = self->n_points > self->plot_w / 2;
+          double bucket = -1, b_x = 0, b_first = 0, b_min = 0, b_max = 0, b_last = 0;
 
           cairo_new_path (cr);
-          for (guint i = 0; i < self->n_points; i++)
+          /* Thousands of edges: the fast rasteriser keeps a frame cheap. */
+          cairo_set_antialias (cr, dense ? CAIRO_ANTIALIAS_FAST : CAIRO_ANTIALIAS_DEFAULT);
+          for (guint i = 0; i <= self->n_points; i++)
             {
-              double v = value_at (self, s, i);
+              double v = i < self->n_points ? value_at (self, s, i) : NAN;
+              double px = i < self->n_points ? x_of_point (self, i) : 0;
 
+              /* Dense series: one min/max pair per 2 px column, which
+               * looks the same and strokes several times faster. */
+              if (dense && bucket >= 0 && (isnan (v) || floor (px / 2) != bucket))
+                {
+                  double y1 = Y_OF (b_first), y2 = Y_OF (b_min), y3 = Y_OF (b_max), y4 = Y_OF (b_last);
+
+                  if (pen_down)
+                    cairo_line_to (cr, b_x, y1);
+                  else
+                    {
+                      cairo_move_to (cr, b_x, y1);
+                      first_x = b_x;
+                    }
+                  cairo_line_to (cr, b_x, MIN (y2, y3));
+                  cairo_line_to (cr, b_x, MAX (y2, y3));
+                  cairo_line_to (cr, b_x, y4);
+                  pen_down = TRUE;
+                  bucket = -1;
+                }
               if (isnan (v))
                 {
-                  pen_down = FALSE;
+                  if (i < self->n_points)
+                    pen_down = FALSE;
+                  continue;
+                }
+              if (dense)
+                {
+                  if (bucket < 0)
+                    {
+                      bucket = floor (px / 2);
+                      b_x = px;
+                      b_first = b_min = b_max = v;
+                    }
+                  b_min = MIN (b_min, v);
+                  b_max = MAX (b_max, v);
+                  b_last = v;
                   continue;
                 }
               if (pen_down)
-                cairo_line_to (cr, x_of_point (self, i), Y_OF (v));
+                cairo_line_to (cr, px, Y_OF (v));
               else
                 {
-                  cairo_move_to (cr, x_of_point (self, i), Y_OF (v));
-                  first_x = x_of_point (self, i);
+                  cairo_move_to (cr, px, Y_OF (v));
+                  first_x = px;
                 }
               pen_down = TRUE;
             }
@@ -623,8 +680,9 @@ lancer_chart_draw (LancerChart          *self,
             }
           set_color (cr, &self->palette.series[s % MAX_SERIES], 1);
           cairo_set_line_width (cr, 2);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_set_line_join (cr, dense ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
           cairo_stroke (cr);
+          cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
           if (self->n_points <= 60)
             for (guint i = 0; i < self->n_points; i++)

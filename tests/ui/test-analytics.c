@@ -1,0 +1,450 @@
+/* test-analytics.c: every chart type, and the Analytics page over a real
+ * profile database, in light, dark and at 360 px.
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Screenshots land in $LANCER_ARTIFACT_DIR (build/screenshots/).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lancer-analytics-page.h"
+#include "lancer-application.h"
+#include "lancer-chart.h"
+#include "lancer-export.h"
+#include "lancer-paths.h"
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+#include "lancer-window.h"
+
+static LancerApplication *app;
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
+
+  lancer_test_ui_settle (widget);
+  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+}
+
+static void
+write_artifact (const char *name,
+                GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s", lancer_paths_get_artifact_dir (), name);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+chart_window (GtkWidget *chart)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_margin_top (chart, 12);
+  gtk_widget_set_margin_bottom (chart, 12);
+  gtk_widget_set_margin_start (chart, 12);
+  gtk_widget_set_margin_end (chart, 12);
+  gtk_widget_set_vexpand (chart, TRUE);
+  gtk_box_append (GTK_BOX (box), chart);
+  gtk_widget_add_css_class (box, "view");
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 360);
+  return window;
+}
+
+static void
+test_chart_kinds (void)
+{
+  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun" };
+  static const double a[] = { 120, 340, 560, 410, 800, 950 };
+  static const double b[] = { 80, 0, 220, 300, -40, 150 };
+  static const double c[] = { 0.12, 0.18, 0.15, 0.22, 0.2, 0.27 };
+  static const char * const stages[] = { "Sent", "Viewed", "Replied", "Interviewed", "Hired" };
+  static const double funnel[] = { 120, 74, 31, 14, 6 };
+  const LancerChartSeries two[] = { { "Acme", a }, { "Beta", b } };
+  const LancerChartSeries one[] = { { "Win rate", c } };
+  const LancerChartSeries stage_series[] = { { "Proposals", funnel } };
+  struct { const char *name; LancerChartKind kind; LancerChartFormat format; const LancerChartSeries *series;
+           guint n_series; const char * const *labels; guint n; } cases[] = {
+    { "line", LANCER_CHART_LINE, LANCER_CHART_FORMAT_PERCENT, one, 1, months, 6 },
+    { "bar", LANCER_CHART_BAR, LANCER_CHART_FORMAT_MONEY, two, 2, months, 6 },
+    { "stacked-bar", LANCER_CHART_STACKED_BAR, LANCER_CHART_FORMAT_MONEY, two, 2, months, 6 },
+    { "funnel", LANCER_CHART_FUNNEL, LANCER_CHART_FORMAT_NUMBER, stage_series, 1, stages, 5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        GtkWidget *chart = lancer_chart_new (cases[i].kind);
+        GtkWidget *window = chart_window (chart);
+        g_autofree char *name = g_strdup_printf ("chart-%s-%s", cases[i].name, dark ? "dark" : "light");
+        g_autofree char *svg_name = g_strdup_printf ("%s.svg", name);
+        g_autofree char *export_name = g_strdup_printf ("%s-export.png", name);
+        g_autofree char *description = NULL;
+        g_autofree char *tip = NULL;
+        g_autoptr(GBytes) png = NULL;
+        g_autoptr(GBytes) svg = NULL;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        lancer_chart_set_title (LANCER_CHART (chart), cases[i].name);
+        lancer_chart_set_format (LANCER_CHART (chart), cases[i].format);
+        lancer_chart_set_data (LANCER_CHART (chart), cases[i].n, cases[i].labels, NULL,
+                               cases[i].series, cases[i].n_series);
+        g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+
+        /* Keyboard: focus shows the tooltip, arrows move it. */
+        gtk_widget_grab_focus (chart);
+        lancer_test_ui_settle (chart);
+        g_assert_cmpint (lancer_chart_get_selected (LANCER_CHART (chart)), >=, 0);
+        lancer_chart_set_selected (LANCER_CHART (chart), 2);
+        tip = lancer_chart_dup_point_text (LANCER_CHART (chart), 2);
+        g_assert_nonnull (tip);
+        g_assert_true (g_str_has_prefix (tip, cases[i].labels[2]));
+        save_png (window, name);
+
+        description = lancer_chart_dup_description (LANCER_CHART (chart));
+        g_assert_nonnull (strstr (description, cases[i].labels[0]));
+
+        png = lancer_chart_render_png (LANCER_CHART (chart), 640, 320);
+        g_assert_cmpint (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4), ==, 0);
+        write_artifact (export_name, png);
+        svg = lancer_chart_render_svg (LANCER_CHART (chart), 640, 320);
+        g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
+        write_artifact (svg_name, svg);
+
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_chart_time_series (void)
+{
+  /* Five years of daily values on a date axis, and an empty chart. */
+  guint n = 5 * 365;
+  g_autofree double *values = g_new (double, n);
+  g_autofree gint64 *times = g_new (gint64, n);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *chart = lancer_chart_new (LANCER_CHART_LINE);
+  GtkWidget *window = chart_window (chart);
+  LancerChartSeries series = { "Earnings", values };
+  GtkWidget *empty;
+  GtkWidget *empty_window;
+
+  for (guint i = 0; i < n; i++)
+    {
+      times[i] = G_GINT64_CONSTANT (1609459200) + (gint64) i * 86400;
+      values[i] = 100 + 60 * sin (i / 40.0) + (i % 7) * 5;
+      g_ptr_array_add (labels, g_strdup_printf ("day %u", i));
+    }
+  lancer_chart_set_format (LANCER_CHART (chart), LANCER_CHART_FORMAT_MONEY);
+  lancer_chart_set_data (LANCER_CHART (chart), n, (const char * const *) labels->pdata, times, &series, 1);
+  lancer_chart_set_selected (LANCER_CHART (chart), 900);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  save_png (window, "chart-line-5-years");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  empty = lancer_chart_new (LANCER_CHART_BAR);
+  empty_window = chart_window (empty);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (empty_window)));
+  lancer_test_ui_settle (empty);
+  {
+    g_autofree char *description = lancer_chart_dup_description (LANCER_CHART (empty));
+
+    g_assert_nonnull (strstr (description, "no data"));
+  }
+  gtk_window_destroy (GTK_WINDOW (empty_window));
+}
+
+/* The page over a real profile */
+
+static LancerAnalyticsPage *
+find_page (GtkWidget *widget)
+{
+  if (LANCER_IS_ANALYTICS_PAGE (widget))
+    return LANCER_ANALYTICS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LancerAnalyticsPage *page = find_page (child);
+
+      if (page != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  LancerAnalyticsPage *page;
+  const char          *mode;
+} ModeWait;
+
+static gboolean
+mode_is (gpointer data)
+{
+  ModeWait *wait = data;
+
+  return g_strcmp0 (lancer_analytics_page_get_mode (wait->page), wait->mode) == 0;
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  return rc == SQLITE_OK;
+}
+
+/* Ten months of a believable freelancer: 160 proposals from two variants,
+ * a hire rate near 8 %, payments from four clients, diary hours. */
+static gpointer
+write_fixture (LancerStore   *store,
+               sqlite3       *db,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  static const char * const categories[] = { "Web Development", "Design", "Writing", "Data" };
+  static const char * const countries[] = { "US", "GB", "DE", "CA", "AU" };
+  static const char * const clients[] = { "Acme Corp", "Blue Fin", "Cobalt Labs", "Delta Studio" };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO proposal_variants (id, name, created_at) VALUES"
+                                         " (1, 'Short and direct', 0), (2, 'Story first', 0);");
+
+  for (guint i = 0; i < 160; i++)
+    {
+      gint64 sent = now - (gint64) g_rand_int_range (rand, 1, 300) * 86400;
+      int variant = 1 + (int) (i % 2);
+      double roll = g_rand_double (rand);
+      gboolean viewed = roll < (variant == 1 ? 0.7 : 0.55);
+      gboolean replied = viewed && g_rand_double (rand) < 0.45;
+      gboolean interview = replied && g_rand_double (rand) < 0.5;
+      gboolean hired = interview && g_rand_double (rand) < 0.6;
+
+      g_string_append_printf (sql,
+                              "INSERT INTO jobs (id, title, posted_at, fetched_at, updated_at, job_type, budget,"
+                              " category, client_country, saved) VALUES ('fx%u', 'Job %u', %" G_GINT64_FORMAT
+                              ", 0, 0, %d, %d, '%s', '%s', 1);"
+                              "INSERT INTO proposals (id, job_id, variant_id, status, connects_spent, created_at,"
+                              " updated_at, submitted_at) VALUES (%u, 'fx%u', %d, 'sent', %d, 0, 0, %" G_GINT64_FORMAT ");",
+                              i, i, sent, (int) (i % 3 == 0), 50 + (int) (i * 37 % 3000),
+                              categories[i % G_N_ELEMENTS (categories)], countries[i % G_N_ELEMENTS (countries)],
+                              i + 1, i, variant, 4 + (int) (i % 4) * 2, sent);
+      if (viewed)
+        g_string_append_printf (sql, "INSERT INTO proposal_events (proposal_id, status, at) VALUES (%u, 'viewed', %"
+                                G_GINT64_FORMAT ");", i + 1, sent + 3600);
+      if (replied)
+        g_string_append_printf (sql, "INSERT INTO proposal_events (proposal_id, status, at) VALUES (%u, 'replied', %"
+                                G_GINT64_FORMAT ");", i + 1, sent + 3600 * (2 + (gint64) (i % 20)));
+      if (interview)
+        g_string_append_printf (sql, "INSERT INTO proposal_events (proposal_id, status, at) VALUES (%u, 'interview', %"
+                                G_GINT64_FORMAT ");", i + 1, sent + 86400);
+      if (hired)
+        g_string_append_printf (sql, "INSERT INTO proposal_events (proposal_id, status, at) VALUES (%u, 'hired', %"
+                                G_GINT64_FORMAT ");", i + 1, sent + 2 * 86400);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
+    g_string_append_printf (sql, "INSERT INTO contracts (id, job_id, title, client_name, updated_at)"
+                                 " VALUES ('k%u', 'fx%u', 'Contract %u', '%s', 0);", c, c, c, clients[c]);
+  for (guint m = 0; m < 10; m++)
+    for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
+      {
+        double amount = 300 + 150 * c + 40 * m + g_rand_int_range (rand, 0, 200);
+
+        if ((m + c) % 3 == 0)
+          continue;
+        g_string_append_printf (sql, "INSERT INTO transactions (id, contract_id, kind, amount, fee, occurred_at)"
+                                     " VALUES ('t%u-%u', 'k%u', 'payment', %.2f, %.2f, %" G_GINT64_FORMAT ");",
+                                m, c, c, amount, amount * 0.1, now - (gint64) (m * 30 + c + 1) * 86400);
+      }
+  for (guint d = 0; d < 200; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (now - (gint64) (d + 1) * 86400);
+      g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+      g_string_append_printf (sql, "INSERT INTO diary_days (contract_id, day, minutes, updated_at)"
+                                   " VALUES ('k%u', '%s', %u, 0);", d % 4, text, 120 + (d * 53) % 300);
+    }
+  for (guint a = 0; a < 40; a++)
+    g_string_append_printf (sql, "INSERT INTO ai_calls (provider, model, purpose, cost, created_at)"
+                                 " VALUES ('openai', 'gpt', 'proposal', 0.03, %" G_GINT64_FORMAT ");",
+                            now - (gint64) a * 5 * 86400);
+  exec_sql (db, sql->str, error);
+  return NULL;
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_page (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerWindow *window;
+  LancerAnalyticsPage *page;
+  LancerMetricsReport *report;
+  ModeWait wait;
+  gboolean done = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  window = lancer_window_new (GTK_APPLICATION (app), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "analytics");
+  page = find_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+
+  /* A fresh profile says what to do. */
+  wait = (ModeWait) { page, "empty" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
+  save_png (GTK_WIDGET (window), "analytics-empty");
+
+  /* Data arrives as a sync would write it: the page follows ::changed. */
+  lancer_store_run_async (lancer_session_get_store (session), TRUE, "proposals", write_fixture,
+                          NULL, NULL, NULL, NULL, written_cb, &done);
+  g_assert_true (lancer_test_wait_flag (&done, 20));
+  wait = (ModeWait) { page, "report" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
+  report = lancer_analytics_page_get_report (page);
+  g_assert_cmpuint (lancer_metrics_report_get_funnel (report, LANCER_STAGE_SENT), ==, 160);
+  g_assert_cmpuint (lancer_chart_get_n_points (lancer_analytics_page_get_chart (page, "funnel")), ==, 5);
+  g_assert_cmpuint (lancer_chart_get_n_points (lancer_analytics_page_get_chart (page, "earnings")), >, 6);
+  {
+    g_autofree char *text = lancer_test_ui_collect_text (GTK_WIDGET (page));
+
+    g_assert_nonnull (strstr (text, "Win rate"));
+    g_assert_nonnull (strstr (text, "Effective hourly rate"));
+    g_assert_nonnull (strstr (text, "Short and direct"));
+  }
+  save_png (GTK_WIDGET (window), "analytics-light");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "analytics-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 1400);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "analytics-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  save_png (GTK_WIDGET (window), "analytics-light-360");
+
+  /* A short range with little data flags its numbers. */
+  lancer_analytics_page_set_range (page, LANCER_ANALYTICS_RANGE_30_DAYS);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (lancer_analytics_page_get_report (page) == report && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  report = lancer_analytics_page_get_report (page);
+  g_assert_true (lancer_metrics_report_get_metric (report, LANCER_METRIC_WIN_RATE)->too_few);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  save_png (GTK_WIDGET (window), "analytics-30-days");
+  lancer_analytics_page_set_range (page, LANCER_ANALYTICS_RANGE_ALL_TIME);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (lancer_analytics_page_get_report (page) == report && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+
+  /* Exports: the bytes the file chooser would save. */
+  {
+    g_autoptr(GBytes) csv = lancer_analytics_page_export_bytes (page, "table:metrics:csv", &error);
+    g_autoptr(GBytes) json = NULL;
+    g_autoptr(GBytes) png = NULL;
+    g_autoptr(GBytes) svg = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(LancerTable) table = NULL;
+    g_autofree char *csv_text = NULL;
+
+    g_assert_no_error (error);
+    csv_text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+    table = lancer_table_from_csv (csv_text, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lancer_table_get_n_rows (table), ==, LANCER_N_METRICS);
+
+    json = lancer_analytics_page_export_bytes (page, "table:ab:json", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json), "prob_b_beats_a"));
+
+    png = lancer_analytics_page_export_bytes (page, "chart:earnings:png", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4), ==, 0);
+    write_artifact ("analytics-earnings-export.png", png);
+    svg = lancer_analytics_page_export_bytes (page, "chart:rates:svg", &error);
+    g_assert_no_error (error);
+    write_artifact ("analytics-rates-export.svg", svg);
+
+    pdf = lancer_analytics_page_export_bytes (page, "report:pdf", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (memcmp (g_bytes_get_data (pdf, NULL), "%PDF", 4), ==, 0);
+    g_assert_cmpuint (g_bytes_get_size (pdf), >, 5000);
+    write_artifact ("analytics-report.pdf", pdf);
+
+    g_assert_null (lancer_analytics_page_export_bytes (page, "table:nope:csv", &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!lancer_test_ui_init ())
+    {
+      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
+      return 1;
+    }
+  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+
+  g_test_add_func ("/ui/analytics/chart-kinds", test_chart_kinds);
+  g_test_add_func ("/ui/analytics/chart-time-series", test_chart_time_series);
+  g_test_add_func ("/ui/analytics/page", test_page);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}
