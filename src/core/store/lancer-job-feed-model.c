@@ -1,0 +1,910 @@
+/* lancer-job-feed-model.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-job-feed"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lancer-job-feed-model.h"
+#include "lancer-store-private.h"
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 32
+
+struct _LancerJobFeedModel
+{
+  GObject        parent_instance;
+
+  LancerStore   *store;
+  LancerJobView *view;
+  GArray        *rids;        /* gint64, in order */
+  GHashTable    *pages;       /* page index → GPtrArray of LancerJob */
+  GHashTable    *pending;     /* page index set */
+  GQueue         page_order;  /* oldest first, for eviction */
+  guint          stamp;
+  gboolean       loading;
+  GCancellable  *cancellable;
+  gpointer       snapshot;    /* Snapshot, shared with the worker */
+  guint          changed_id;  /* debounced reload after store changes */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LancerJobFeedModel, lancer_job_feed_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum { PROP_0, PROP_LOADING, N_PROPS };
+static GParamSpec *properties [N_PROPS];
+
+double
+lancer_job_feed_get_score (LancerJob *job)
+{
+  double *score = g_object_get_data (G_OBJECT (job), "lancer-score");
+
+  return score != NULL ? *score : NAN;
+}
+
+const char *
+lancer_job_feed_get_score_reasons (LancerJob *job)
+{
+  return g_object_get_data (G_OBJECT (job), "lancer-score-reasons");
+}
+
+static void
+set_loading (LancerJobFeedModel *self,
+             gboolean            loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+clear_pages (LancerJobFeedModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->pending);
+  g_queue_clear (&self->page_order);
+}
+
+
+/* An in-memory snapshot of what filtering and sorting need (about 60 bytes
+ * a job), built on the store worker once per store change. A keystroke
+ * then costs one FTS rowid lookup plus a walk over a presorted order. */
+typedef struct
+{
+  guint     n;
+  guint32  *rid;
+  gint64   *posted_at;
+  float    *spent, *hire, *rating, *budget, *rate_top, *score, *budget_key;
+  guint8   *verified, *saved, *job_type, *exp;
+  gint32   *proposals;
+  guint16  *country;        /* 0: none; ids into countries */
+  GPtrArray *countries;     /* casefolded names; index 0 unused */
+  guint32  *by_newest, *by_score, *by_budget;
+  guint32   max_rid;
+  guint32  *pos_by_rid;     /* G_MAXUINT32: not visible */
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *s)
+{
+  g_free (s->rid); g_free (s->posted_at); g_free (s->spent); g_free (s->hire);
+  g_free (s->rating); g_free (s->budget); g_free (s->rate_top); g_free (s->score);
+  g_free (s->budget_key); g_free (s->verified); g_free (s->saved); g_free (s->job_type);
+  g_free (s->exp); g_free (s->proposals); g_free (s->country); g_ptr_array_unref (s->countries);
+  g_free (s->by_newest); g_free (s->by_score); g_free (s->by_budget); g_free (s->pos_by_rid);
+}
+
+static Snapshot *
+snapshot_ref (Snapshot *s)
+{
+  return g_atomic_rc_box_acquire (s);
+}
+
+static void
+snapshot_unref (Snapshot *s)
+{
+  g_atomic_rc_box_release_full (s, (GDestroyNotify) snapshot_free);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_unref)
+
+static guint16
+snapshot_country_id (Snapshot   *s,
+                     GHashTable *ids,
+                     const char *name)
+{
+  g_autofree char *folded = NULL;
+  gpointer id;
+
+  if (name == NULL || *name == '\0')
+    return 0;
+  folded = g_utf8_casefold (name, -1);
+  if (g_hash_table_lookup_extended (ids, folded, NULL, &id))
+    return GPOINTER_TO_UINT (id);
+  if (s->countries->len >= G_MAXUINT16)
+    return 0;
+  g_ptr_array_add (s->countries, g_strdup (folded));
+  g_hash_table_insert (ids, g_steal_pointer (&folded), GUINT_TO_POINTER (s->countries->len - 1));
+  return (guint16) (s->countries->len - 1);
+}
+
+static int
+cmp_newest (gconstpointer a, gconstpointer b, gpointer data)
+{
+  Snapshot *s = data;
+  guint32 i = *(const guint32 *) a, j = *(const guint32 *) b;
+
+  if (s->posted_at[i] != s->posted_at[j])
+    return s->posted_at[i] > s->posted_at[j] ? -1 : 1;
+  return s->rid[i] > s->rid[j] ? -1 : s->rid[i] < s->rid[j];
+}
+
+static int
+cmp_key_then_newest (const float *key, guint32 i, guint32 j, Snapshot *s)
+{
+  gboolean ni = isnan (key[i]), nj = isnan (key[j]);
+
+  if (ni != nj)
+    return ni ? 1 : -1;
+  if (!ni && key[i] != key[j])
+    return key[i] > key[j] ? -1 : 1;
+  return cmp_newest (&i, &j, s);
+}
+
+static int
+cmp_score (gconstpointer a, gconstpointer b, gpointer data)
+{
+  Snapshot *s = data;
+  return cmp_key_then_newest (s->score, *(const guint32 *) a, *(const guint32 *) b, s);
+}
+
+static int
+cmp_budget (gconstpointer a, gconstpointer b, gpointer data)
+{
+  Snapshot *s = data;
+  return cmp_key_then_newest (s->budget_key, *(const guint32 *) a, *(const guint32 *) b, s);
+}
+
+static float
+column_float (sqlite3_stmt *stmt,
+              int           col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? NAN : (float) sqlite3_column_double (stmt, col);
+}
+
+static Snapshot *
+snapshot_build (sqlite3  *db,
+                GError  **error)
+{
+  g_autoptr(Snapshot) s = g_atomic_rc_box_new0 (Snapshot);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint cap;
+  int rc;
+
+  s->countries = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (s->countries, g_strdup (""));
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*), IFNULL(max(rid), 0) FROM jobs", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+    goto failed;
+  cap = (guint) sqlite3_column_int64 (stmt, 0);
+  s->max_rid = (guint32) sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+#define ALLOC(field) s->field = g_new (__typeof__ (*s->field), MAX (cap, 1))
+  ALLOC (rid); ALLOC (posted_at); ALLOC (spent); ALLOC (hire); ALLOC (rating); ALLOC (budget);
+  ALLOC (rate_top); ALLOC (score); ALLOC (budget_key); ALLOC (verified); ALLOC (saved);
+  ALLOC (job_type); ALLOC (exp); ALLOC (proposals); ALLOC (country);
+#undef ALLOC
+  s->pos_by_rid = g_new (guint32, s->max_rid + 1);
+  memset (s->pos_by_rid, 0xff, sizeof (guint32) * (s->max_rid + 1));
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT j.rid, j.posted_at, j.client_total_spent,"
+                           " COALESCE(j.client_hire_rate, CASE WHEN j.client_jobs_posted > 0"
+                           "   THEN MIN(1.0, CAST(j.client_hires AS REAL) / j.client_jobs_posted) END),"
+                           " j.client_rating, j.budget, COALESCE(j.hourly_max, j.hourly_min), s.score,"
+                           " j.client_payment_verified, j.saved, j.job_type, j.experience_level, j.proposals,"
+                           " j.client_country"
+                           " FROM jobs j LEFT JOIN job_scores s ON s.job_rid = j.rid AND s.kind = 'local'"
+                           " WHERE j.hidden = 0", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && s->n < cap)
+    {
+      guint i = s->n++;
+      guint32 rid = (guint32) sqlite3_column_int64 (stmt, 0);
+
+      s->rid[i] = rid;
+      if (rid <= s->max_rid)
+        s->pos_by_rid[rid] = i;
+      s->posted_at[i] = sqlite3_column_int64 (stmt, 1);
+      s->spent[i] = column_float (stmt, 2);
+      s->hire[i] = column_float (stmt, 3);
+      s->rating[i] = column_float (stmt, 4);
+      s->budget[i] = column_float (stmt, 5);
+      s->rate_top[i] = column_float (stmt, 6);
+      s->score[i] = column_float (stmt, 7);
+      s->verified[i] = sqlite3_column_int (stmt, 8) != 0;
+      s->saved[i] = sqlite3_column_int (stmt, 9) != 0;
+      s->job_type[i] = (guint8) sqlite3_column_int (stmt, 10);
+      s->exp[i] = (guint8) lancer_experience_from_string ((const char *) sqlite3_column_text (stmt, 11));
+      s->proposals[i] = sqlite3_column_int (stmt, 12);
+      s->country[i] = snapshot_country_id (s, ids, (const char *) sqlite3_column_text (stmt, 13));
+      s->budget_key[i] = s->job_type[i] == 0 ? s->budget[i] : s->rate_top[i] * 40;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    goto failed;
+
+  s->by_newest = g_new (guint32, MAX (s->n, 1));
+  for (guint i = 0; i < s->n; i++)
+    s->by_newest[i] = i;
+  s->by_score = g_memdup2 (s->by_newest, sizeof (guint32) * MAX (s->n, 1));
+  s->by_budget = g_memdup2 (s->by_newest, sizeof (guint32) * MAX (s->n, 1));
+  g_qsort_with_data (s->by_newest, (gint) s->n, sizeof (guint32), cmp_newest, s);
+  g_qsort_with_data (s->by_score, (gint) s->n, sizeof (guint32), cmp_score, s);
+  g_qsort_with_data (s->by_budget, (gint) s->n, sizeof (guint32), cmp_budget, s);
+  return g_steal_pointer (&s);
+
+failed:
+  lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+/* The same rules as lancer_job_filter_matches(), on the snapshot. */
+static gboolean
+snapshot_matches (const Snapshot        *s,
+                  guint                  i,
+                  const LancerJobFilter *f,
+                  const guint8          *country_in,
+                  const guint8          *country_out,
+                  gint64                 now)
+{
+  if (f == NULL)
+    return TRUE;
+  if (f->min_client_spent > 0 && !(s->spent[i] >= (float) f->min_client_spent))
+    return FALSE;
+  if (f->min_hire_rate > 0 && !(s->hire[i] >= (float) f->min_hire_rate))
+    return FALSE;
+  if (f->min_rating > 0 && !(s->rating[i] >= (float) f->min_rating))
+    return FALSE;
+  if (f->verified_only && !s->verified[i])
+    return FALSE;
+  if (country_in != NULL && !country_in[s->country[i]])
+    return FALSE;
+  if (country_out != NULL && s->country[i] != 0 && country_out[s->country[i]])
+    return FALSE;
+  if (f->max_proposals >= 0 && s->proposals[i] > f->max_proposals)
+    return FALSE;
+  if (s->job_type[i] == 0 && f->budget_floor > 0 && !(s->budget[i] >= (float) f->budget_floor))
+    return FALSE;
+  if (s->job_type[i] != 0 && f->rate_floor > 0 && !(s->rate_top[i] >= (float) f->rate_floor))
+    return FALSE;
+  if (f->experience != 0 && (f->experience & s->exp[i]) == 0)
+    return FALSE;
+  if (f->posted_within_hours > 0 && s->posted_at[i] < now - (gint64) f->posted_within_hours * 3600)
+    return FALSE;
+  return TRUE;
+}
+
+static guint8 *
+country_mask (const Snapshot *s,
+              char          **names)
+{
+  guint8 *mask;
+
+  if (names == NULL || names[0] == NULL)
+    return NULL;
+  mask = g_new0 (guint8, s->countries->len);
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      g_autofree char *folded = g_utf8_casefold (names[k], -1);
+
+      for (guint c = 1; c < s->countries->len; c++)
+        if (strcmp (folded, g_ptr_array_index (s->countries, c)) == 0)
+          mask[c] = 1;
+    }
+  return mask;
+}
+
+/* Marks in @bits the rids an FTS query returns. */
+static int
+mark_fts (sqlite3        *db,
+          const char     *fts,
+          const Snapshot *s,
+          guint8         *bits)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      if (rid >= 0 && rid <= s->max_rid)
+        bits[rid] = 1;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int
+mark_matches (sqlite3        *db,
+              gint64          search_id,
+              const Snapshot *s,
+              guint8         *bits)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT job_rid FROM job_matches WHERE search_id = ?1", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_int64 (stmt, 1, search_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      if (rid >= 0 && rid <= s->max_rid)
+        bits[rid] = 1;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Ids */
+
+typedef struct
+{
+  LancerJobView *view;
+  gint64         now;
+  Snapshot      *snapshot;   /* NULL: build one */
+} IdsData;
+
+typedef struct
+{
+  GArray   *rids;
+  Snapshot *snapshot;
+} IdsResult;
+
+static void
+ids_data_free (IdsData *d)
+{
+  lancer_job_view_free (d->view);
+  g_clear_pointer (&d->snapshot, snapshot_unref);
+  g_free (d);
+}
+
+static void
+ids_result_free (IdsResult *r)
+{
+  g_clear_pointer (&r->rids, g_array_unref);
+  g_clear_pointer (&r->snapshot, snapshot_unref);
+  g_free (r);
+}
+
+static gpointer
+ids_worker (LancerStore   *store,
+            sqlite3       *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  IdsData *d = data;
+  LancerJobView *v = d->view;
+  g_autoptr(Snapshot) s = d->snapshot != NULL ? snapshot_ref (d->snapshot) : NULL;
+  g_autofree char *fts = lancer_job_view_build_fts (v->search);
+  g_autofree char *saved_fts = NULL;
+  g_autofree guint8 *typed = NULL, *saved = NULL, *c_in = NULL, *c_out = NULL;
+  const guint32 *order;
+  IdsResult *r;
+  int rc = SQLITE_OK;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  if (s == NULL && (s = snapshot_build (db, error)) == NULL)
+    return NULL;
+
+  if (fts != NULL)
+    {
+      typed = g_new0 (guint8, s->max_rid + 1);
+      rc = mark_fts (db, fts, s, typed);
+    }
+  if (rc == SQLITE_OK && v->search_id > 0)
+    {
+      saved = g_new0 (guint8, s->max_rid + 1);
+      rc = mark_matches (db, v->search_id, s, saved);
+      saved_fts = lancer_job_view_build_fts (v->search_query);
+      if (rc == SQLITE_OK && saved_fts != NULL)
+        rc = mark_fts (db, saved_fts, s, saved);
+    }
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  if (v->filter != NULL)
+    {
+      c_in = country_mask (s, v->filter->countries_in);
+      c_out = country_mask (s, v->filter->countries_out);
+    }
+
+  order = v->sort == LANCER_JOB_FEED_SORT_SCORE ? s->by_score
+        : v->sort == LANCER_JOB_FEED_SORT_BUDGET ? s->by_budget : s->by_newest;
+  r = g_new0 (IdsResult, 1);
+  r->rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), fts != NULL ? 1024 : s->n);
+  for (guint k = 0; k < s->n; k++)
+    {
+      guint i = order[k];
+      gint64 rid = s->rid[i];
+
+      if (typed != NULL && !typed[rid])
+        continue;
+      if (saved != NULL && !saved[rid])
+        continue;
+      if (v->saved_only && !s->saved[i])
+        continue;
+      if (!snapshot_matches (s, i, v->filter, c_in, c_out, d->now))
+        continue;
+      g_array_append_val (r->rids, rid);
+    }
+  r->snapshot = g_steal_pointer (&s);
+  return r;
+}
+
+typedef struct
+{
+  LancerJobFeedModel *self;
+  guint               stamp;
+  guint               page;
+} Request;
+
+static void request_page (LancerJobFeedModel *self, guint page);
+
+static void
+ids_cb (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(LancerJobFeedModel) self = req->self;
+  g_autoptr(GError) error = NULL;
+  IdsResult *r = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  g_autoptr(GArray) rids = NULL;
+  guint old_n;
+
+  if (req->stamp != self->stamp)
+    {
+      g_free (req);
+      g_clear_pointer (&r, ids_result_free);
+      return;
+    }
+  g_free (req);
+  if (r != NULL)
+    {
+      rids = g_steal_pointer (&r->rids);
+      if (self->snapshot != r->snapshot)
+        {
+          g_clear_pointer (&self->snapshot, snapshot_unref);
+          self->snapshot = g_steal_pointer (&r->snapshot);
+        }
+      ids_result_free (r);
+    }
+  if (rids == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list jobs: %s", error->message);
+      set_loading (self, FALSE);
+      return;
+    }
+  old_n = self->rids->len;
+  if (old_n == rids->len && old_n > 0 &&
+      memcmp (self->rids->data, rids->data, sizeof (gint64) * old_n) == 0)
+    {
+      /* Same jobs in the same order (a flag or a score changed): refresh
+       * the loaded pages in place, no placeholders in between. */
+      g_autoptr(GList) loaded = g_hash_table_get_keys (self->pages);
+
+      set_loading (self, FALSE);
+      for (GList *l = loaded; l != NULL; l = l->next)
+        request_page (self, GPOINTER_TO_UINT (l->data));
+      return;
+    }
+  g_array_unref (self->rids);
+  self->rids = g_steal_pointer (&rids);
+  clear_pages (self);
+  set_loading (self, FALSE);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->rids->len);
+}
+
+void
+lancer_job_feed_model_reload (LancerJobFeedModel *self)
+{
+  IdsData *d;
+  Request *req;
+
+  g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
+
+  self->stamp++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->pending);
+
+  d = g_new0 (IdsData, 1);
+  d->view = lancer_job_view_copy (self->view);
+  d->now = g_get_real_time () / G_USEC_PER_SEC;
+  d->snapshot = self->snapshot != NULL ? snapshot_ref (self->snapshot) : NULL;
+  req = g_new0 (Request, 1);
+  req->self = g_object_ref (self);
+  req->stamp = self->stamp;
+  set_loading (self, TRUE);
+  lancer_store_run_async (self->store, FALSE, NULL, ids_worker, d, (GDestroyNotify) ids_data_free,
+                          (GDestroyNotify) ids_result_free, self->cancellable, ids_cb, req);
+}
+
+/* Pages */
+
+typedef struct
+{
+  GArray *rids;
+} PageData;
+
+static void
+page_data_free (PageData *d)
+{
+  g_array_unref (d->rids);
+  g_free (d);
+}
+
+static gpointer
+page_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  PageData *d = data;
+  g_autoptr(GString) sql = g_string_new ("SELECT " LANCER_JOB_COLUMNS ", j.rid, s.score, s.explanation"
+                                         " FROM jobs j LEFT JOIN job_scores s ON s.job_rid = j.rid AND s.kind = 'local'"
+                                         " WHERE j.rid IN (");
+  g_autoptr(GHashTable) by_rid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  GPtrArray *jobs;
+  sqlite3_stmt *stmt = NULL;
+  int rc, base;
+
+  for (guint i = 0; i < d->rids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (d->rids, gint64, i));
+  g_string_append_c (sql, ')');
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  base = sqlite3_column_count (stmt) - 3;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LancerJob *job = _lancer_job_new_from_stmt (stmt);
+      gint64 rid = sqlite3_column_int64 (stmt, base);
+
+      if (sqlite3_column_type (stmt, base + 1) != SQLITE_NULL)
+        {
+          double score = sqlite3_column_double (stmt, base + 1);
+
+          g_object_set_data_full (G_OBJECT (job), "lancer-score", g_memdup2 (&score, sizeof score), g_free);
+          g_object_set_data_full (G_OBJECT (job), "lancer-score-reasons",
+                                  g_strdup ((const char *) sqlite3_column_text (stmt, base + 2)), g_free);
+        }
+      g_hash_table_insert (by_rid, g_memdup2 (&rid, sizeof rid), job);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  jobs = g_ptr_array_new_full (d->rids->len, g_object_unref);
+  for (guint i = 0; i < d->rids->len; i++)
+    {
+      LancerJob *job = g_hash_table_lookup (by_rid, &g_array_index (d->rids, gint64, i));
+
+      /* Deleted meanwhile: keep a placeholder, the reload fixes it. */
+      g_ptr_array_add (jobs, job != NULL ? g_object_ref (job) : _lancer_job_new_placeholder ());
+    }
+  return jobs;
+}
+
+static void
+page_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(LancerJobFeedModel) self = req->self;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *jobs = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  guint page = req->page, stamp = req->stamp;
+
+  g_free (req);
+  if (stamp != self->stamp)
+    {
+      g_clear_pointer (&jobs, g_ptr_array_unref);
+      return;
+    }
+  g_hash_table_remove (self->pending, GUINT_TO_POINTER (page));
+  if (jobs == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load jobs: %s", error->message);
+      return;
+    }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), jobs);
+  g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->page_order) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_head (&self->page_order));
+  g_list_model_items_changed (G_LIST_MODEL (self), page * PAGE_SIZE, jobs->len, jobs->len);
+}
+
+static void
+request_page (LancerJobFeedModel *self,
+              guint               page)
+{
+  PageData *d;
+  Request *req;
+  guint start = page * PAGE_SIZE, n = MIN (PAGE_SIZE, self->rids->len - start);
+
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
+  d = g_new0 (PageData, 1);
+  d->rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_append_vals (d->rids, &g_array_index (self->rids, gint64, start), n);
+  req = g_new0 (Request, 1);
+  req->self = g_object_ref (self);
+  req->stamp = self->stamp;
+  req->page = page;
+  lancer_store_run_async (self->store, FALSE, NULL, page_worker, d, (GDestroyNotify) page_data_free,
+                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_cb, req);
+}
+
+/* GListModel */
+
+static GType
+get_item_type (GListModel *model)
+{
+  return LANCER_TYPE_JOB;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return LANCER_JOB_FEED_MODEL (model)->rids->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  LancerJobFeedModel *self = LANCER_JOB_FEED_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *jobs;
+
+  if (position >= self->rids->len)
+    return NULL;
+  jobs = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (jobs != NULL && position % PAGE_SIZE < jobs->len)
+    return g_object_ref (g_ptr_array_index (jobs, position % PAGE_SIZE));
+  request_page (self, page);
+  return _lancer_job_new_placeholder ();
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* Public */
+
+int
+lancer_job_feed_model_find (LancerJobFeedModel *self,
+                            const char         *job_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (LANCER_IS_JOB_FEED_MODEL (self), -1);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *jobs = value;
+
+      for (guint i = 0; i < jobs->len; i++)
+        if (g_strcmp0 (lancer_job_get_id (g_ptr_array_index (jobs, i)), job_id) == 0)
+          return (int) (GPOINTER_TO_UINT (key) * PAGE_SIZE + i);
+    }
+  return -1;
+}
+
+void
+lancer_job_feed_model_remove (LancerJobFeedModel *self,
+                              guint               position)
+{
+  g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
+
+  if (position >= self->rids->len)
+    return;
+  g_array_remove_index (self->rids, position);
+  /* Pages after the row shift; dropping them is simplest and cheap. */
+  clear_pages (self);
+  self->stamp++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+static gboolean
+changed_timeout_cb (gpointer data)
+{
+  LancerJobFeedModel *self = data;
+
+  self->changed_id = 0;
+  lancer_job_feed_model_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (LancerJobFeedModel *self,
+                  const char         *table)
+{
+  /* Rebuild the snapshot, at most a few times a second during a sync. */
+  g_clear_pointer (&self->snapshot, snapshot_unref);
+  if (self->changed_id == 0)
+    self->changed_id = g_timeout_add (150, changed_timeout_cb, self);
+}
+
+LancerJobFeedModel *
+lancer_job_feed_model_new (LancerStore *store)
+{
+  LancerJobFeedModel *self;
+
+  g_return_val_if_fail (LANCER_IS_STORE (store), NULL);
+
+  self = g_object_new (LANCER_TYPE_JOB_FEED_MODEL, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed::jobs", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::job_scores", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  lancer_job_feed_model_reload (self);
+  return self;
+}
+
+LancerStore *
+lancer_job_feed_model_get_store (LancerJobFeedModel *self)
+{
+  g_return_val_if_fail (LANCER_IS_JOB_FEED_MODEL (self), NULL);
+  return self->store;
+}
+
+void
+lancer_job_feed_model_set_view (LancerJobFeedModel  *self,
+                                const LancerJobView *view)
+{
+  g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
+
+  lancer_job_view_free (self->view);
+  self->view = lancer_job_view_copy (view);
+  lancer_job_feed_model_reload (self);
+}
+
+const LancerJobView *
+lancer_job_feed_model_get_view (LancerJobFeedModel *self)
+{
+  g_return_val_if_fail (LANCER_IS_JOB_FEED_MODEL (self), NULL);
+  return self->view;
+}
+
+void
+lancer_job_feed_model_set_search (LancerJobFeedModel *self,
+                                  const char         *search)
+{
+  g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
+
+  if (g_strcmp0 (self->view->search, search) == 0)
+    return;
+  g_free (self->view->search);
+  self->view->search = g_strdup (search);
+  lancer_job_feed_model_reload (self);
+}
+
+gboolean
+lancer_job_feed_model_get_loading (LancerJobFeedModel *self)
+{
+  g_return_val_if_fail (LANCER_IS_JOB_FEED_MODEL (self), FALSE);
+  return self->loading;
+}
+
+static void
+lancer_job_feed_model_dispose (GObject *object)
+{
+  LancerJobFeedModel *self = LANCER_JOB_FEED_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lancer_job_feed_model_parent_class)->dispose (object);
+}
+
+static void
+lancer_job_feed_model_finalize (GObject *object)
+{
+  LancerJobFeedModel *self = LANCER_JOB_FEED_MODEL (object);
+
+  g_queue_clear (&self->page_order);
+  g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->pending);
+  g_array_unref (self->rids);
+  lancer_job_view_free (self->view);
+
+  G_OBJECT_CLASS (lancer_job_feed_model_parent_class)->finalize (object);
+}
+
+static void
+lancer_job_feed_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, LANCER_JOB_FEED_MODEL (object)->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_job_feed_model_class_init (LancerJobFeedModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lancer_job_feed_model_dispose;
+  object_class->finalize = lancer_job_feed_model_finalize;
+  object_class->get_property = lancer_job_feed_model_get_property;
+
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lancer_job_feed_model_init (LancerJobFeedModel *self)
+{
+  self->view = lancer_job_view_copy (NULL);
+  self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->cancellable = g_cancellable_new ();
+}

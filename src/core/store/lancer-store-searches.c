@@ -1,0 +1,542 @@
+/* lancer-store-searches.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-store-searches"
+
+#include "config.h"
+
+#include "lancer-store-searches.h"
+
+LancerJobView *
+lancer_job_view_copy (const LancerJobView *view)
+{
+  LancerJobView *copy = g_new0 (LancerJobView, 1);
+
+  if (view == NULL)
+    return copy;
+  *copy = *view;
+  copy->search = g_strdup (view->search);
+  copy->search_query = g_strdup (view->search_query);
+  copy->filter = view->filter != NULL ? lancer_job_filter_copy (view->filter) : NULL;
+  return copy;
+}
+
+void
+lancer_job_view_free (LancerJobView *view)
+{
+  if (view == NULL)
+    return;
+  g_free (view->search);
+  g_free (view->search_query);
+  lancer_job_filter_free (view->filter);
+  g_free (view);
+}
+
+char *
+lancer_job_view_build_fts (const char *search)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  glong last_len = 0;
+  guint n = 0;
+
+  if (search == NULL)
+    return NULL;
+  words = g_strsplit_set (search, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_word_char = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_char = TRUE;
+      if (!has_word_char)
+        continue;
+      if (n++ > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+      last_len = g_utf8_strlen (words[i], -1);
+    }
+  if (n == 0)
+    return NULL;
+  /* The last word matches as a prefix once it has three letters; one or
+   * two letters ("go", "ui") match whole words, which keeps every
+   * keystroke fast (a one-letter prefix matches nearly every job). */
+  if (last_len >= 3)
+    g_string_append_c (out, '*');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+lancer_job_view_build_sql (const LancerJobView *view,
+                           const char          *columns,
+                           gboolean             count,
+                           gint64               now)
+{
+  GString *sql = g_string_new ("SELECT ");
+  g_autofree char *fts = lancer_job_view_build_fts (view->search);
+  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+  gboolean join_scores = !count && view->sort == LANCER_JOB_FEED_SORT_SCORE;
+
+  g_string_append (sql, count ? "count(*)" : columns);
+  g_string_append (sql, " FROM jobs j");
+  if (join_scores || (!count && strstr (columns, "s.") != NULL))
+    g_string_append (sql, " LEFT JOIN job_scores s ON s.job_rid = j.rid AND s.kind = 'local'");
+  g_string_append (sql, " WHERE j.hidden = 0");
+  if (fts != NULL)
+    g_string_append (sql, " AND j.rid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)");
+  if (view->search_id > 0)
+    {
+      g_string_append_printf (sql, " AND (j.rid IN (SELECT m.job_rid FROM job_matches m WHERE m.search_id = %"
+                                   G_GINT64_FORMAT ")", view->search_id);
+      if (saved_fts != NULL)
+        g_string_append (sql, " OR j.rid IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?2)");
+      g_string_append_c (sql, ')');
+    }
+  if (view->saved_only)
+    g_string_append (sql, " AND j.saved = 1");
+  lancer_job_filter_append_sql (view->filter, "j", now, sql);
+  if (!count)
+    switch (view->sort)
+      {
+      case LANCER_JOB_FEED_SORT_SCORE:
+        g_string_append (sql, " ORDER BY s.score DESC NULLS LAST, j.posted_at DESC, j.rid DESC");
+        break;
+      case LANCER_JOB_FEED_SORT_BUDGET:
+        g_string_append (sql, " ORDER BY (CASE WHEN j.job_type = 0 THEN j.budget"
+                              " ELSE COALESCE(j.hourly_max, j.hourly_min) * 40 END) DESC NULLS LAST,"
+                              " j.posted_at DESC, j.rid DESC");
+        break;
+      case LANCER_JOB_FEED_SORT_NEWEST:
+      default:
+        g_string_append (sql, " ORDER BY j.posted_at DESC, j.rid DESC");
+        break;
+      }
+  return g_string_free (sql, FALSE);
+}
+
+void
+lancer_job_view_bind (const LancerJobView *view,
+                      sqlite3_stmt        *stmt)
+{
+  g_autofree char *fts = lancer_job_view_build_fts (view->search);
+  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+
+  if (fts != NULL)
+    sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  if (view->search_id > 0 && saved_fts != NULL)
+    sqlite3_bind_text (stmt, 2, saved_fts, -1, SQLITE_TRANSIENT);
+}
+
+/* Saved searches */
+
+void
+lancer_job_search_free (LancerJobSearch *search)
+{
+  if (search == NULL)
+    return;
+  g_free (search->name);
+  g_free (search->query);
+  g_free (search->filters);
+  g_free (search);
+}
+
+static gpointer
+list_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_job_search_free);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LancerJobSearch *s = g_new0 (LancerJobSearch, 1);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      s->query = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      s->filters = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (searches, s);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* New = matching, visible and not seen yet, with the search's filters. */
+  for (guint i = 0; i < searches->len; i++)
+    {
+      LancerJobSearch *s = g_ptr_array_index (searches, i);
+      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (s->filters);
+      LancerJobView view = { .filter = filter, .search_id = s->id, .search_query = s->query };
+      g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, now);
+      g_autoptr(GString) with_seen = g_string_new (sql);
+
+      g_string_append (with_seen, " AND j.seen = 0");
+      rc = sqlite3_prepare_v2 (db, with_seen->str, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        goto failed;
+      lancer_job_view_bind (&view, stmt);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        s->n_new = (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_ROW)
+        goto failed;
+    }
+  return g_steal_pointer (&searches);
+
+failed:
+  lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+void
+lancer_job_searches_list_async (LancerStore         *store,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, list_worker, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_job_searches_list_finish (LancerStore   *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+save_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  char **v = data;   /* name, query, filters */
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO saved_searches (name, query, filters, created_at) VALUES (?1, ?2, ?3, ?4)"
+                           " ON CONFLICT (name) DO UPDATE SET query = excluded.query, filters = excluded.filters"
+                           " RETURNING id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          rc = sqlite3_step (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_memdup2 (&id, sizeof id);
+}
+
+void
+lancer_job_searches_save_async (LancerStore           *store,
+                                const char            *name,
+                                const char            *query,
+                                const LancerJobFilter *filter,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  char **v = g_new0 (char *, 4);
+
+  v[0] = g_strdup (name);
+  v[1] = g_strdup (query != NULL ? query : "");
+  v[2] = lancer_job_filter_to_json (filter);
+  lancer_store_run_async (store, TRUE, "saved_searches", save_worker, v, (GDestroyNotify) g_strfreev,
+                          g_free, cancellable, callback, user_data);
+}
+
+static gint64
+finish_int64 (LancerStore   *store,
+              GAsyncResult  *result,
+              GError       **error)
+{
+  g_autofree gint64 *v = lancer_store_run_finish (store, result, error);
+
+  return v != NULL ? *v : 0;
+}
+
+gint64
+lancer_job_searches_save_finish (LancerStore   *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_int64 (store, result, error);
+}
+
+static gpointer
+remove_worker (LancerStore   *store,
+               sqlite3       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "DELETE FROM saved_searches WHERE id = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  return NULL;
+}
+
+void
+lancer_job_searches_remove_async (LancerStore         *store,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  lancer_store_run_async (store, TRUE, "saved_searches", remove_worker, g_memdup2 (&id, sizeof id), g_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_job_searches_remove_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  GError *local = NULL;
+
+  lancer_store_run_finish (store, result, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Proposals */
+
+void
+lancer_sent_proposal_free (LancerSentProposal *proposal)
+{
+  if (proposal == NULL)
+    return;
+  g_free (proposal->job_id);
+  g_free (proposal->cover_letter);
+  g_free (proposal->variant);
+  g_free (proposal->upwork_id);
+  g_free (proposal);
+}
+
+static LancerSentProposal *
+sent_proposal_copy (const LancerSentProposal *p)
+{
+  LancerSentProposal *copy = g_memdup2 (p, sizeof *p);
+
+  copy->job_id = g_strdup (p->job_id);
+  copy->cover_letter = g_strdup (p->cover_letter);
+  copy->variant = g_strdup (p->variant);
+  copy->upwork_id = g_strdup (p->upwork_id);
+  return copy;
+}
+
+static int
+exec_int64 (sqlite3    *db,
+            const char *sql,
+            const char *text,
+            gint64     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static gpointer
+mark_sent_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  LancerSentProposal *p = data;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 variant_id = 0, id = p->proposal_id;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_exec (db, "CREATE TABLE IF NOT EXISTS proposal_writing_time ("
+                         "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
+                         "  seconds INTEGER NOT NULL DEFAULT 0"
+                         ")", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+
+  if (p->variant != NULL && *p->variant != '\0')
+    {
+      rc = exec_int64 (db, "SELECT id FROM proposal_variants WHERE name = ?1 AND retired_at IS NULL", p->variant,
+                       &variant_id);
+      if (rc != SQLITE_DONE)
+        goto failed;
+      if (variant_id == 0)
+        {
+          rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?1, ?2)", -1, &stmt, NULL);
+          if (rc != SQLITE_OK)
+            goto failed;
+          sqlite3_bind_text (stmt, 1, p->variant, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, now);
+          rc = sqlite3_step (stmt);
+          sqlite3_finalize (stmt);
+          stmt = NULL;
+          if (rc != SQLITE_DONE)
+            goto failed;
+          variant_id = sqlite3_last_insert_rowid (db);
+        }
+    }
+
+  if (id > 0)
+    rc = sqlite3_prepare_v2 (db,
+                             "UPDATE proposals SET status = 'sent', variant_id = ?2, cover_letter = ?3, bid_amount = ?4,"
+                             " bid_type = ?5, connects_spent = ?6, updated_at = ?7, submitted_at = ?7,"
+                             " upwork_id = COALESCE(?8, upwork_id) WHERE id = ?1", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (db,
+                             "INSERT INTO proposals (job_id, variant_id, status, cover_letter, bid_amount, bid_type,"
+                             " connects_spent, created_at, updated_at, submitted_at, upwork_id)"
+                             " VALUES (?1, ?2, 'sent', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?8)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_text (stmt, 1, p->job_id, -1, SQLITE_STATIC);
+  if (variant_id > 0)
+    sqlite3_bind_int64 (stmt, 2, variant_id);
+  if (!lancer_store_bind_sealed (store, stmt, 3, p->cover_letter, "proposals.cover_letter", error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_double (stmt, 4, p->rate);
+  sqlite3_bind_int (stmt, 5, p->hourly ? 1 : 0);
+  sqlite3_bind_int (stmt, 6, p->connects);
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (p->upwork_id != NULL)
+    sqlite3_bind_text (stmt, 8, p->upwork_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+  if (id <= 0)
+    id = sqlite3_last_insert_rowid (db);
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, ?3)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_text (stmt, 3, p->upwork_id != NULL ? "api" : "user", -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_writing_time (proposal_id, seconds) VALUES (?1, ?2)"
+                               " ON CONFLICT (proposal_id) DO UPDATE SET seconds = seconds + excluded.seconds",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, MAX (0, p->writing_seconds));
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, p->job_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+  return g_memdup2 (&id, sizeof id);
+
+failed:
+  lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+void
+lancer_proposal_mark_sent_async (LancerStore              *store,
+                                 const LancerSentProposal *proposal,
+                                 GCancellable             *cancellable,
+                                 GAsyncReadyCallback       callback,
+                                 gpointer                  user_data)
+{
+  lancer_store_run_async (store, TRUE, "proposals", mark_sent_worker, sent_proposal_copy (proposal),
+                          (GDestroyNotify) lancer_sent_proposal_free, g_free, cancellable, callback, user_data);
+}
+
+gint64
+lancer_proposal_mark_sent_finish (LancerStore   *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_int64 (store, result, error);
+}

@@ -1,0 +1,127 @@
+/* lancer-store-searches.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lancer-job-filter.h"
+#include "lancer-store.h"
+
+G_BEGIN_DECLS
+
+/* The Jobs workspace's queries, run on the store worker through
+ * lancer_store_run_async(): saved searches with their new-job counts, the
+ * SQL behind the job feed, and proposals marked as sent. */
+
+typedef enum
+{
+  LANCER_JOB_FEED_SORT_NEWEST,
+  LANCER_JOB_FEED_SORT_SCORE,    /* local score, unscored last */
+  LANCER_JOB_FEED_SORT_BUDGET,   /* fixed budget, or top hourly rate × 40 h */
+} LancerJobFeedSort;
+
+/* Which jobs the feed shows. */
+typedef struct
+{
+  char              *search;        /* typed words (FTS, prefix on the last) */
+  LancerJobFilter   *filter;        /* may be NULL */
+  gint64             search_id;     /* saved search: its matches or its query; 0: all */
+  char              *search_query;  /* that saved search's query */
+  gboolean           saved_only;
+  LancerJobFeedSort  sort;
+} LancerJobView;
+
+LancerJobView *lancer_job_view_copy            (const LancerJobView *view);
+void           lancer_job_view_free            (LancerJobView       *view);
+/* What the user typed → a safe FTS5 query ("a" "bcd"*), or NULL; the
+ * last word is a prefix from three letters on. */
+char          *lancer_job_view_build_fts       (const char          *search);
+/* "SELECT <columns> FROM jobs j … WHERE …" with ?1 = FTS of the typed
+ * words and ?2 = FTS of the saved search's query, when present; ORDER BY
+ * follows the sort unless @count. */
+char          *lancer_job_view_build_sql       (const LancerJobView *view,
+                                                const char          *columns,
+                                                gboolean             count,
+                                                gint64               now);
+/* Binds ?1/?2 of the statement built above. */
+void           lancer_job_view_bind            (const LancerJobView *view,
+                                                sqlite3_stmt        *stmt);
+
+/* A saved search as the sidebar shows it. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *query;
+  char   *filters;   /* JSON (see lancer-job-filter.h) */
+  guint   n_new;     /* matching jobs not seen yet */
+} LancerJobSearch;
+
+void       lancer_job_search_free            (LancerJobSearch *search);
+
+void       lancer_job_searches_list_async    (LancerStore         *store,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Returns: (element-type LancerJobSearch), sorted by name. */
+GPtrArray *lancer_job_searches_list_finish   (LancerStore         *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* Creates or updates (by name) a saved search. Returns its id. */
+void       lancer_job_searches_save_async    (LancerStore         *store,
+                                              const char          *name,
+                                              const char          *query,
+                                              const LancerJobFilter *filter,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gint64     lancer_job_searches_save_finish   (LancerStore         *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void       lancer_job_searches_remove_async  (LancerStore         *store,
+                                              gint64               id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean   lancer_job_searches_remove_finish (LancerStore         *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* A proposal the user sent on Upwork (or through the API). */
+typedef struct
+{
+  gint64      proposal_id;     /* the draft's id, or 0 */
+  char       *job_id;
+  char       *cover_letter;    /* sealed at rest */
+  double      rate;            /* bid: hourly rate or fixed amount */
+  gboolean    hourly;
+  int         connects;
+  char       *variant;         /* A/B variant name, or NULL */
+  gint64      writing_seconds; /* time spent writing, for Analytics */
+  char       *upwork_id;       /* when submitted through the API */
+} LancerSentProposal;
+
+void       lancer_sent_proposal_free         (LancerSentProposal *proposal);
+
+/* Writes proposals (status 'sent', bid, connects, variant), a 'sent'
+ * proposal_event and the writing time, marks the job acted on. The
+ * writing time goes into proposal_writing_time (proposal_id, seconds),
+ * created here at first use: the shared schema has no column for it.
+ * Returns the proposal id. */
+void       lancer_proposal_mark_sent_async   (LancerStore         *store,
+                                              const LancerSentProposal *proposal,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gint64     lancer_proposal_mark_sent_finish  (LancerStore         *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerJobView, lancer_job_view_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerJobSearch, lancer_job_search_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerSentProposal, lancer_sent_proposal_free)
+
+G_END_DECLS
