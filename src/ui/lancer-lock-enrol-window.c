@@ -85,7 +85,9 @@ update_buttons (LancerLockEnrolWindow *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button),
                             !self->busy && (g_strcmp0 (step, "code") != 0 || code[0] != '\0'));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->code_entry), !self->busy);
+  /* Not insensitive: taking the focus from a GtkText that way makes GTK
+   * 4.8 warn, and the user's place would be lost. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), !self->busy);
   /* The codes are shown once: leaving must be a deliberate Done. */
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !on_codes);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
@@ -135,6 +137,8 @@ show_recovery_codes (LancerLockEnrolWindow *self,
 
   adw_window_title_set_title (self->window_title, _("Recovery Codes"));
   set_step (self, "codes");
+  /* The entry goes out of sight; GTK warns if it is destroyed with focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 static void
@@ -184,6 +188,7 @@ disable_cb (GObject      *source,
 
   if (lancer_lock_guard_disable_finish (LANCER_LOCK_GUARD (source), result, &error))
     {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }

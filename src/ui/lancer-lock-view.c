@@ -63,7 +63,9 @@ update_sensitivity (LancerLockView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->code_entry));
   gboolean waiting = waiting_for_retry (self);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->code_entry), !self->busy && !waiting);
+  /* Not insensitive: taking the focus from a GtkText that way makes GTK
+   * 4.8 warn. The Unlock button and submit() refuse while waiting. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->code_entry), !self->busy && !waiting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button),
                             !self->busy && !waiting && self->guard != NULL && text[0] != '\0');
   gtk_stack_set_visible_child_name (self->unlock_stack, self->busy ? "busy" : "label");
@@ -239,8 +241,7 @@ lancer_lock_view_map (GtkWidget *widget)
 
   update_countdown (self);
   update_sensitivity (self);
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->code_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
 }
 
 static void

@@ -147,22 +147,25 @@ setup_lock_stack (LancerWindow *self)
 static void
 close_transient_windows (LancerWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (app == NULL)
-    return;
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+  /* Not only the application's windows: dialogs need not belong to it. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      GtkWindow *parent = gtk_window_get_transient_for (l->data);
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      GtkWindow *parent = gtk_window_get_transient_for (toplevel);
 
       while (parent != NULL && parent != GTK_WINDOW (self))
         parent = gtk_window_get_transient_for (parent);
       if (parent == GTK_WINDOW (self))
-        g_ptr_array_add (doomed, g_object_ref (l->data));
+        g_ptr_array_add (doomed, g_steal_pointer (&toplevel));
     }
   for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
+    {
+      gtk_window_set_focus (g_ptr_array_index (doomed, i), NULL);
+      gtk_window_destroy (g_ptr_array_index (doomed, i));
+    }
 }
 
 static void
@@ -177,6 +180,8 @@ update_lock (LancerWindow *self)
   lancer_lock_view_reset (self->lock_view);
   if (locked)
     close_transient_windows (self);
+  /* Whatever had the focus is about to be hidden. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->lock_stack, locked ? "locked" : "content");
 }
 
