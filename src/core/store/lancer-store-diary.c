@@ -1,0 +1,302 @@
+/* lancer-store-diary.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-store-diary"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "lancer-store-diary.h"
+
+G_DEFINE_FINAL_TYPE (LancerContract, lancer_contract, G_TYPE_OBJECT)
+
+static void
+lancer_contract_finalize (GObject *object)
+{
+  LancerContract *self = LANCER_CONTRACT (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->client_name);
+  g_free (self->status);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (lancer_contract_parent_class)->finalize (object);
+}
+
+static void
+lancer_contract_class_init (LancerContractClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lancer_contract_finalize;
+}
+
+static void
+lancer_contract_init (LancerContract *self)
+{
+  self->hourly_rate = NAN;
+  self->fixed_amount = NAN;
+}
+
+void
+lancer_diary_day_free (LancerDiaryDay *day)
+{
+  if (day == NULL)
+    return;
+  g_free (day->memo);
+  g_free (day);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static GDateTime *
+parse_day (const char *day)
+{
+  int y, m, d;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+  return g_date_time_new_utc (y, m, d, 0, 0, 0);
+}
+
+char *
+lancer_diary_week_start (GDateTime *date)
+{
+  g_autoptr(GDateTime) monday = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  monday = g_date_time_add_days (date, 1 - g_date_time_get_day_of_week (date));
+  return g_date_time_format (monday, "%Y-%m-%d");
+}
+
+char *
+lancer_diary_week_shift (const char *week_start,
+                         int         weeks)
+{
+  g_autoptr(GDateTime) start = parse_day (week_start);
+  g_autoptr(GDateTime) shifted = NULL;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  shifted = g_date_time_add_weeks (start, weeks);
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+gboolean
+lancer_diary_week_is_far_below (guint  week_minutes,
+                                double limit_hours,
+                                guint  days_elapsed)
+{
+  if (!(limit_hours > 0) || days_elapsed < 5)
+    return FALSE;
+  return week_minutes / 60.0 < limit_hours * 0.25;
+}
+
+typedef struct
+{
+  char *contract_id;
+  char *week_start;
+  char *week_end;     /* exclusive */
+} WeekData;
+
+static void
+week_data_free (WeekData *data)
+{
+  g_free (data->contract_id);
+  g_free (data->week_start);
+  g_free (data->week_end);
+  g_free (data);
+}
+
+static WeekData *
+week_data_new (const char *contract_id,
+               const char *week_start)
+{
+  WeekData *data = g_new0 (WeekData, 1);
+
+  data->contract_id = g_strdup (contract_id);
+  data->week_start = g_strdup (week_start);
+  data->week_end = lancer_diary_week_shift (week_start, 1);
+  return data;
+}
+
+static gpointer
+contracts_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  WeekData *w = data;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT c.id, c.title, c.client_name, c.kind, c.hourly_rate, c.fixed_amount, c.status,"
+                           " c.started_at, c.ended_at,"
+                           " (SELECT COALESCE (SUM (minutes), 0) FROM diary_days d"
+                           "   WHERE d.contract_id = c.id AND d.day >= ?1 AND d.day < ?2),"
+                           " (SELECT COALESCE (SUM (minutes), 0) FROM diary_days d WHERE d.contract_id = c.id),"
+                           " (SELECT COALESCE (SUM (amount), 0) FROM transactions t WHERE t.contract_id = c.id),"
+                           " (SELECT currency FROM transactions t WHERE t.contract_id = c.id LIMIT 1)"
+                           " FROM contracts c"
+                           " ORDER BY (c.ended_at IS NOT NULL AND c.ended_at > 0), c.started_at DESC, c.id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, w->week_start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, w->week_end, -1, SQLITE_STATIC);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LancerContract *c = g_object_new (LANCER_TYPE_CONTRACT, NULL);
+
+      c->id = dup_column (stmt, 0);
+      c->title = dup_column (stmt, 1);
+      c->client_name = dup_column (stmt, 2);
+      c->hourly = sqlite3_column_int (stmt, 3) == 1;
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        c->hourly_rate = sqlite3_column_double (stmt, 4);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        c->fixed_amount = sqlite3_column_double (stmt, 5);
+      c->status = dup_column (stmt, 6);
+      c->started_at = sqlite3_column_int64 (stmt, 7);
+      c->ended_at = sqlite3_column_int64 (stmt, 8);
+      c->week_minutes = (guint) sqlite3_column_int64 (stmt, 9);
+      c->total_minutes = (guint) sqlite3_column_int64 (stmt, 10);
+      c->paid = sqlite3_column_double (stmt, 11);
+      c->currency = dup_column (stmt, 12);
+      if (c->currency == NULL)
+        c->currency = g_strdup ("USD");
+      g_ptr_array_add (out, c);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_list_contracts_async (LancerStore         *store,
+                                   const char          *week_start,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (week_start != NULL);
+
+  lancer_store_run_async (store, FALSE, NULL, contracts_worker, week_data_new (NULL, week_start),
+                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_list_contracts_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+week_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  WeekData *w = data;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_diary_day_free);
+  g_autoptr(GDateTime) start = parse_day (w->week_start);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (start, (int) i);
+      g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+      LancerDiaryDay *d = g_new0 (LancerDiaryDay, 1);
+
+      g_strlcpy (d->day, text, sizeof d->day);
+      g_ptr_array_add (out, d);
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT day, minutes, memo FROM diary_days"
+                               " WHERE contract_id = ?1 AND day >= ?2 AND day < ?3",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, w->contract_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, w->week_start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, w->week_end, -1, SQLITE_STATIC);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < out->len; i++)
+        {
+          LancerDiaryDay *d = g_ptr_array_index (out, i);
+          GError *local = NULL;
+
+          if (g_strcmp0 (d->day, day) != 0)
+            continue;
+          d->minutes = (guint) sqlite3_column_int (stmt, 1);
+          d->memo = lancer_store_column_unseal (store, stmt, 2, "diary_days.memo", &local);
+          if (local != NULL)
+            {
+              g_propagate_error (error, local);
+              sqlite3_finalize (stmt);
+              return NULL;
+            }
+        }
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_get_diary_week_async (LancerStore         *store,
+                                   const char          *contract_id,
+                                   const char          *week_start,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (contract_id != NULL && week_start != NULL);
+
+  lancer_store_run_async (store, FALSE, NULL, week_worker, week_data_new (contract_id, week_start),
+                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_get_diary_week_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}

@@ -1,0 +1,633 @@
+/* lancer-store-messages.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-store-messages"
+
+#include "config.h"
+
+#include "lancer-store-messages.h"
+
+/* ---- objects ---- */
+
+G_DEFINE_FINAL_TYPE (LancerRoom, lancer_room, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LancerStory, lancer_story, G_TYPE_OBJECT)
+
+static void
+lancer_room_finalize (GObject *object)
+{
+  LancerRoom *self = LANCER_ROOM (object);
+
+  g_free (self->id);
+  g_free (self->topic);
+  g_free (self->contract_id);
+  g_free (self->last_sender);
+  g_free (self->last_body);
+
+  G_OBJECT_CLASS (lancer_room_parent_class)->finalize (object);
+}
+
+static void
+lancer_room_class_init (LancerRoomClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lancer_room_finalize;
+}
+
+static void
+lancer_room_init (LancerRoom *self)
+{
+}
+
+static void
+lancer_story_finalize (GObject *object)
+{
+  LancerStory *self = LANCER_STORY (object);
+
+  g_free (self->id);
+  g_free (self->room_id);
+  g_free (self->sender);
+  g_free (self->body);
+  g_free (self->state);
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (lancer_story_parent_class)->finalize (object);
+}
+
+static void
+lancer_story_class_init (LancerStoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lancer_story_finalize;
+}
+
+static void
+lancer_story_init (LancerStory *self)
+{
+}
+
+LancerStory *
+lancer_story_new_placeholder (void)
+{
+  return g_object_new (LANCER_TYPE_STORY, NULL);
+}
+
+/* ---- helpers ---- */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static gboolean
+finish_boolean (LancerStore   *store,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  lancer_store_run_finish (store, result, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gssize *
+ssize_new (gssize value)
+{
+  gssize *p = g_new (gssize, 1);
+  *p = value;
+  return p;
+}
+
+/* ---- rooms ---- */
+
+static gpointer
+rooms_worker (LancerStore   *store,
+              sqlite3       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *last = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT r.id, r.topic, r.contract_id, r.proposal_id, r.unread,"
+                           " MAX (COALESCE (r.last_activity_at, 0),"
+                           "      COALESCE ((SELECT MAX (created_at) FROM stories s WHERE s.room_id = r.id), 0)),"
+                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('pending', 'sending')),"
+                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state = 'failed')"
+                           " FROM rooms r ORDER BY 6 DESC, r.id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT sender, body FROM stories WHERE room_id = ?1"
+                             " ORDER BY created_at DESC, id DESC LIMIT 1",
+                             -1, &last, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LancerRoom) room = g_object_new (LANCER_TYPE_ROOM, NULL);
+
+      room->id = dup_column (stmt, 0);
+      room->topic = dup_column (stmt, 1);
+      room->contract_id = dup_column (stmt, 2);
+      room->proposal_id = sqlite3_column_int64 (stmt, 3);
+      room->unread = (guint) sqlite3_column_int (stmt, 4);
+      room->last_activity_at = sqlite3_column_int64 (stmt, 5);
+      room->n_outbox_waiting = (guint) sqlite3_column_int (stmt, 6);
+      room->n_outbox_failed = (guint) sqlite3_column_int (stmt, 7);
+
+      sqlite3_reset (last);
+      sqlite3_bind_text (last, 1, room->id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (last) == SQLITE_ROW)
+        {
+          GError *local = NULL;
+
+          room->has_last_story = TRUE;
+          room->last_sender = dup_column (last, 0);
+          room->last_body = lancer_store_column_unseal (store, last, 1, "stories.body", &local);
+          if (local != NULL)
+            {
+              g_propagate_error (error, local);
+              sqlite3_finalize (stmt);
+              sqlite3_finalize (last);
+              return NULL;
+            }
+        }
+      g_ptr_array_add (out, g_steal_pointer (&room));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (last);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_list_rooms_async (LancerStore         *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, FALSE, NULL, rooms_worker, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_list_rooms_finish (LancerStore   *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+mark_read_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "UPDATE rooms SET unread = 0 WHERE id = ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  return NULL;
+}
+
+void
+lancer_store_mark_room_read_async (LancerStore         *store,
+                                   const char          *room_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (room_id != NULL);
+
+  lancer_store_run_async (store, TRUE, "rooms", mark_read_worker, g_strdup (room_id), g_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+lancer_store_mark_room_read_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_boolean (store, result, error);
+}
+
+/* ---- stories ---- */
+
+typedef struct
+{
+  char  *room_id;
+  guint  offset;
+  guint  limit;
+} StoryQuery;
+
+static void
+story_query_free (StoryQuery *query)
+{
+  g_free (query->room_id);
+  g_free (query);
+}
+
+static gpointer
+count_stories_worker (LancerStore   *store,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  StoryQuery *q = data;
+  sqlite3_stmt *stmt = NULL;
+  gssize n = -1;
+  int rc = sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return n >= 0 ? ssize_new (n) : NULL;
+}
+
+void
+lancer_store_count_stories_async (LancerStore         *store,
+                                  const char          *room_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StoryQuery *q = g_new0 (StoryQuery, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  q->room_id = g_strdup (room_id);
+  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, q, (GDestroyNotify) story_query_free,
+                          g_free, cancellable, callback, user_data);
+}
+
+gssize
+lancer_store_count_stories_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_autofree gssize *n = lancer_store_run_finish (store, result, error);
+
+  return n != NULL ? *n : -1;
+}
+
+static gpointer
+query_stories_worker (LancerStore   *store,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  StoryQuery *q = data;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, room_id, sender, body, created_at FROM stories WHERE room_id = ?1"
+                           " ORDER BY created_at, id LIMIT ?2 OFFSET ?3",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, q->limit);
+      sqlite3_bind_int64 (stmt, 3, q->offset);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LancerStory) story = lancer_story_new_placeholder ();
+      GError *local = NULL;
+
+      story->loaded = TRUE;
+      story->id = dup_column (stmt, 0);
+      story->room_id = dup_column (stmt, 1);
+      story->sender = dup_column (stmt, 2);
+      story->body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
+      story->created_at = sqlite3_column_int64 (stmt, 4);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (out, g_steal_pointer (&story));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_query_stories_async (LancerStore         *store,
+                                  const char          *room_id,
+                                  guint                offset,
+                                  guint                limit,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StoryQuery *q = g_new0 (StoryQuery, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  q->room_id = g_strdup (room_id);
+  q->offset = offset;
+  q->limit = limit;
+  lancer_store_run_async (store, FALSE, NULL, query_stories_worker, q, (GDestroyNotify) story_query_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_query_stories_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+/* ---- outbox ---- */
+
+typedef struct
+{
+  char   *room_id;
+  char   *body;
+  gint64  id;
+} OutboxData;
+
+static void
+outbox_data_free (OutboxData *data)
+{
+  g_free (data->room_id);
+  g_free (data->body);
+  g_free (data);
+}
+
+static gpointer
+enqueue_worker (LancerStore   *store,
+                sqlite3       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  OutboxData *d = data;
+  sqlite3_stmt *stmt = NULL;
+  gint64 *id = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO outbox (room_id, body, state, created_at) VALUES (?1, ?2, 'pending', ?3)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, d->room_id, -1, SQLITE_STATIC);
+  if (!lancer_store_bind_sealed (store, stmt, 2, d->body, "outbox.body", error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      id = g_new (gint64, 1);
+      *id = sqlite3_last_insert_rowid (db);
+    }
+  else
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+void
+lancer_store_outbox_enqueue_async (LancerStore         *store,
+                                   const char          *room_id,
+                                   const char          *body,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  OutboxData *d = g_new0 (OutboxData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (room_id != NULL && body != NULL);
+
+  d->room_id = g_strdup (room_id);
+  d->body = g_strdup (body);
+  lancer_store_run_async (store, TRUE, "outbox", enqueue_worker, d, (GDestroyNotify) outbox_data_free,
+                          g_free, cancellable, callback, user_data);
+}
+
+gint64
+lancer_store_outbox_enqueue_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autofree gint64 *id = lancer_store_run_finish (store, result, error);
+
+  return id != NULL ? *id : 0;
+}
+
+static gpointer
+outbox_list_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  OutboxData *d = data;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
+                           " WHERE (?1 IS NULL OR room_id = ?1) AND state IN ('pending', 'sending', 'failed')"
+                           " ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if (d->room_id != NULL)
+        sqlite3_bind_text (stmt, 1, d->room_id, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 1);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LancerStory) story = lancer_story_new_placeholder ();
+      GError *local = NULL;
+
+      story->loaded = TRUE;
+      story->outbox_id = sqlite3_column_int64 (stmt, 0);
+      story->id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, story->outbox_id);
+      story->room_id = dup_column (stmt, 1);
+      story->body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
+      story->state = dup_column (stmt, 3);
+      story->attempts = (guint) sqlite3_column_int (stmt, 4);
+      story->last_error = dup_column (stmt, 5);
+      story->created_at = sqlite3_column_int64 (stmt, 6);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (out, g_steal_pointer (&story));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_outbox_list_async (LancerStore         *store,
+                                const char          *room_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  OutboxData *d = g_new0 (OutboxData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  d->room_id = g_strdup (room_id);
+  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, d, (GDestroyNotify) outbox_data_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_outbox_list_finish (LancerStore   *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+outbox_update_worker (LancerStore   *store,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  OutboxData *d = data;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* body carries the error message of a failed attempt; NULL retries. */
+  if (d->body == NULL)
+    rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'pending', last_error = NULL"
+                                 " WHERE id = ?1 AND state = 'failed'", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2"
+                                 " WHERE id = ?1 AND state != 'sent'", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      if (d->body != NULL)
+        sqlite3_bind_text (stmt, 2, d->body, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_DONE && sqlite3_changes (db) == 0)
+    g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                         "No such message waiting in the outbox");
+  else if (rc != SQLITE_DONE)
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+void
+lancer_store_outbox_retry_async (LancerStore         *store,
+                                 gint64               outbox_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  OutboxData *d = g_new0 (OutboxData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  d->id = outbox_id;
+  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_store_outbox_retry_finish (LancerStore   *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_boolean (store, result, error);
+}
+
+void
+lancer_store_outbox_fail_async (LancerStore         *store,
+                                gint64               outbox_id,
+                                const char          *error_message,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  OutboxData *d = g_new0 (OutboxData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  d->id = outbox_id;
+  d->body = g_strdup (error_message != NULL ? error_message : "");
+  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_store_outbox_fail_finish (LancerStore   *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_boolean (store, result, error);
+}

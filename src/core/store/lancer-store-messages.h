@@ -1,0 +1,137 @@
+/* lancer-store-messages.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lancer-store.h"
+
+G_BEGIN_DECLS
+
+#define LANCER_TYPE_ROOM (lancer_room_get_type ())
+G_DECLARE_FINAL_TYPE (LancerRoom, lancer_room, LANCER, ROOM, GObject)
+
+/* A snapshot of one room with its newest message (decrypted). */
+struct _LancerRoom
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *topic;
+  char      *contract_id;
+  gint64     proposal_id;       /* 0: none */
+  gint64     last_activity_at;
+  guint      unread;
+  char      *last_sender;
+  char      *last_body;         /* NULL: attachment only, or no message */
+  gboolean   has_last_story;
+  guint      n_outbox_waiting;  /* pending or sending */
+  guint      n_outbox_failed;
+};
+
+#define LANCER_TYPE_STORY (lancer_story_get_type ())
+G_DECLARE_FINAL_TYPE (LancerStory, lancer_story, LANCER, STORY, GObject)
+
+/* One message of a thread: a stored story, or a message of ours still in
+ * the outbox (outbox_id != 0, with its state). */
+struct _LancerStory
+{
+  GObject    parent_instance;
+
+  gboolean   loaded;            /* FALSE: a placeholder while its page loads */
+  char      *id;
+  char      *room_id;
+  char      *sender;
+  char      *body;              /* NULL: attachment only */
+  gint64     created_at;
+  gint64     outbox_id;
+  char      *state;             /* pending, sending, failed (outbox only) */
+  char      *last_error;
+  guint      attempts;
+};
+
+LancerStory *lancer_story_new_placeholder        (void);
+
+/* Rooms, most recent activity first. */
+void        lancer_store_list_rooms_async        (LancerStore          *store,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* Returns: (transfer full) (element-type LancerRoom) */
+GPtrArray  *lancer_store_list_rooms_finish       (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+void        lancer_store_mark_room_read_async    (LancerStore          *store,
+                                                  const char           *room_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean    lancer_store_mark_room_read_finish   (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* The stored stories of @room_id, oldest first (@offset counts from the
+ * oldest). The outbox is not included. */
+void        lancer_store_count_stories_async     (LancerStore          *store,
+                                                  const char           *room_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gssize      lancer_store_count_stories_finish    (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void        lancer_store_query_stories_async     (LancerStore          *store,
+                                                  const char           *room_id,
+                                                  guint                 offset,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+/* Returns: (transfer full) (element-type LancerStory) */
+GPtrArray  *lancer_store_query_stories_finish    (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* Outbox: messages of ours not yet confirmed by Upwork, encrypted at rest.
+ * Queued as "pending"; the sync engine's sender takes them from there. */
+void        lancer_store_outbox_enqueue_async    (LancerStore          *store,
+                                                  const char           *room_id,
+                                                  const char           *body,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gint64      lancer_store_outbox_enqueue_finish   (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+/* Unsent messages of @room_id (NULL: every room), oldest first, as stories. */
+void        lancer_store_outbox_list_async       (LancerStore          *store,
+                                                  const char           *room_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GPtrArray  *lancer_store_outbox_list_finish      (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+/* A failed message goes back to "pending" for the sender's next run. */
+void        lancer_store_outbox_retry_async      (LancerStore          *store,
+                                                  gint64                outbox_id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean    lancer_store_outbox_retry_finish     (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+/* Records a failed attempt (what a sender does when Upwork refuses). */
+void        lancer_store_outbox_fail_async       (LancerStore          *store,
+                                                  gint64                outbox_id,
+                                                  const char           *error_message,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean    lancer_store_outbox_fail_finish      (LancerStore          *store,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* lancer-store-pipeline.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-store-pipeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lancer-store-pipeline.h"
+
+/* ---- stages ---- */
+
+static const struct {
+  const char *name;
+  const char *label;
+} stages[LANCER_PROPOSAL_N_STAGES] = {
+  { "draft",     N_("Draft") },
+  { "sent",      N_("Sent") },
+  { "viewed",    N_("Viewed") },
+  { "replied",   N_("Replied") },
+  { "interview", N_("Interview") },
+  { "offer",     N_("Offer") },
+  { "hired",     N_("Hired") },
+  { "declined",  N_("Declined") },
+  { "withdrawn", N_("Withdrawn") },
+  { "archived",  N_("Archived") },
+};
+
+LancerProposalStage
+lancer_proposal_stage_from_status (const char *status)
+{
+  static const struct { const char *status; LancerProposalStage stage; } upwork[] = {
+    /* Upwork's vendorProposals statuses; "Accepted" means submitted. */
+    { "pending",   LANCER_PROPOSAL_STAGE_SENT },
+    { "accepted",  LANCER_PROPOSAL_STAGE_SENT },
+    { "submitted", LANCER_PROPOSAL_STAGE_SENT },
+    { "activated", LANCER_PROPOSAL_STAGE_INTERVIEW },
+    { "offered",   LANCER_PROPOSAL_STAGE_OFFER },
+  };
+
+  if (status == NULL || *status == '\0')
+    return LANCER_PROPOSAL_STAGE_DRAFT;
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    if (g_ascii_strcasecmp (status, stages[i].name) == 0)
+      return (LancerProposalStage) i;
+  for (guint i = 0; i < G_N_ELEMENTS (upwork); i++)
+    if (g_ascii_strcasecmp (status, upwork[i].status) == 0)
+      return upwork[i].stage;
+  return LANCER_PROPOSAL_STAGE_SENT;
+}
+
+const char *
+lancer_proposal_stage_to_string (LancerProposalStage stage)
+{
+  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, NULL);
+  return stages[stage].name;
+}
+
+const char *
+lancer_proposal_stage_get_label (LancerProposalStage stage)
+{
+  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, stages[stage].label);
+}
+
+/* ---- LancerProposal ---- */
+
+G_DEFINE_FINAL_TYPE (LancerProposal, lancer_proposal, G_TYPE_OBJECT)
+
+static void
+lancer_proposal_finalize (GObject *object)
+{
+  LancerProposal *self = LANCER_PROPOSAL (object);
+
+  g_free (self->upwork_id);
+  g_free (self->job_id);
+  g_free (self->job_title);
+  g_free (self->job_url);
+  g_free (self->status);
+  g_free (self->variant_name);
+  g_free (self->room_id);
+
+  G_OBJECT_CLASS (lancer_proposal_parent_class)->finalize (object);
+}
+
+static void
+lancer_proposal_class_init (LancerProposalClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lancer_proposal_finalize;
+}
+
+static void
+lancer_proposal_init (LancerProposal *self)
+{
+  self->bid_amount = NAN;
+  self->bid_type = -1;
+  self->connects_spent = -1;
+}
+
+void
+lancer_proposal_filter_init (LancerProposalFilter *filter)
+{
+  memset (filter, 0, sizeof *filter);
+  filter->stage = -1;
+}
+
+void
+lancer_proposal_detail_free (LancerProposalDetail *detail)
+{
+  if (detail == NULL)
+    return;
+  g_clear_object (&detail->proposal);
+  g_free (detail->cover_letter);
+  g_free (detail->draft);
+  g_clear_pointer (&detail->events, g_ptr_array_unref);
+  g_free (detail);
+}
+
+static void
+event_free (LancerProposalEvent *event)
+{
+  g_free (event->status);
+  g_free (event->source);
+  g_free (event);
+}
+
+void
+lancer_sync_status_free (LancerSyncStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_free (status->last_error);
+  g_free (status);
+}
+
+/* ---- worker helpers ---- */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+#define PROPOSAL_COLUMNS \
+  "SELECT p.id, p.upwork_id, p.job_id, j.title, j.url, p.status, p.variant_id, v.name," \
+  " p.bid_amount, p.bid_type, COALESCE (p.connects_spent, j.connects_required)," \
+  " p.created_at, p.updated_at, p.submitted_at," \
+  " (SELECT r.id FROM rooms r WHERE r.proposal_id = p.id" \
+  "   OR r.contract_id IN (SELECT c.id FROM contracts c WHERE c.proposal_id = p.id) LIMIT 1)," \
+  " p.cover_letter, p.draft" \
+  " FROM proposals p LEFT JOIN jobs j ON j.id = p.job_id" \
+  " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
+
+static LancerProposal *
+proposal_from_row (sqlite3_stmt *stmt)
+{
+  LancerProposal *p = g_object_new (LANCER_TYPE_PROPOSAL, NULL);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->upwork_id = dup_column (stmt, 1);
+  p->job_id = dup_column (stmt, 2);
+  p->job_title = dup_column (stmt, 3);
+  p->job_url = dup_column (stmt, 4);
+  p->status = dup_column (stmt, 5);
+  p->stage = lancer_proposal_stage_from_status (p->status);
+  p->variant_id = sqlite3_column_int64 (stmt, 6);
+  p->variant_name = dup_column (stmt, 7);
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    p->bid_amount = sqlite3_column_double (stmt, 8);
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    p->bid_type = sqlite3_column_int (stmt, 9);
+  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+    p->connects_spent = sqlite3_column_int (stmt, 10);
+  p->created_at = sqlite3_column_int64 (stmt, 11);
+  p->updated_at = sqlite3_column_int64 (stmt, 12);
+  p->submitted_at = sqlite3_column_int64 (stmt, 13);
+  p->room_id = dup_column (stmt, 14);
+  return p;
+}
+
+static gboolean
+text_matches (const char *haystack,
+              const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/* ---- list ---- */
+
+typedef struct
+{
+  int     stage;
+  gint64  variant_id;
+  gint64  since;
+  char   *text;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static gpointer
+list_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ListData *d = data;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *needle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (d->text != NULL && *d->text != '\0')
+    needle = g_utf8_casefold (d->text, -1);
+
+  rc = sqlite3_prepare_v2 (db,
+                           PROPOSAL_COLUMNS
+                           " WHERE (?1 = 0 OR p.variant_id = ?1) AND (?2 = 0 OR p.updated_at >= ?2)"
+                           " ORDER BY p.updated_at DESC, p.id DESC",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, d->variant_id);
+  sqlite3_bind_int64 (stmt, 2, d->since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LancerProposal) p = proposal_from_row (stmt);
+
+      if (d->stage >= 0 && (int) p->stage != d->stage)
+        continue;
+      if (needle != NULL && !text_matches (p->job_title, needle))
+        {
+          g_autofree char *letter = NULL;
+          g_autofree char *draft = NULL;
+          GError *local = NULL;
+
+          /* Sealed text is only opened here, on the worker, and dropped. */
+          letter = lancer_store_column_unseal (store, stmt, 15, "proposals.cover_letter", &local);
+          g_clear_error (&local);
+          draft = lancer_store_column_unseal (store, stmt, 16, "proposals.draft", &local);
+          g_clear_error (&local);
+          if (!text_matches (letter, needle) && !text_matches (draft, needle))
+            continue;
+        }
+      g_ptr_array_add (out, g_steal_pointer (&p));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&out);
+}
+
+void
+lancer_store_list_proposals_async (LancerStore                *store,
+                                   const LancerProposalFilter *filter,
+                                   GCancellable               *cancellable,
+                                   GAsyncReadyCallback         callback,
+                                   gpointer                    user_data)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  data->stage = -1;
+  if (filter != NULL)
+    {
+      data->stage = filter->stage;
+      data->variant_id = filter->variant_id;
+      data->since = filter->since;
+      data->text = g_strdup (filter->text);
+    }
+  lancer_store_run_async (store, FALSE, NULL, list_worker, data, (GDestroyNotify) list_data_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_store_list_proposals_finish (LancerStore   *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+/* ---- counts ---- */
+
+static gpointer
+count_worker (LancerStore   *store,
+              sqlite3       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  guint *counts = g_new0 (guint, LANCER_PROPOSAL_N_STAGES);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT status, COUNT(*) FROM proposals GROUP BY status", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LancerProposalStage stage = lancer_proposal_stage_from_status ((const char *) sqlite3_column_text (stmt, 0));
+
+      counts[stage] += (guint) sqlite3_column_int (stmt, 1);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      g_free (counts);
+      return NULL;
+    }
+  return counts;
+}
+
+void
+lancer_store_count_proposal_stages_async (LancerStore         *store,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, FALSE, NULL, count_worker, NULL, NULL, g_free,
+                          cancellable, callback, user_data);
+}
+
+guint *
+lancer_store_count_proposal_stages_finish (LancerStore   *store,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+/* ---- detail ---- */
+
+static gpointer
+detail_worker (LancerStore   *store,
+               sqlite3       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(LancerProposalDetail) detail = g_new0 (LancerProposalDetail, 1);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, PROPOSAL_COLUMNS " WHERE p.id = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                   _("This proposal is no longer stored"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  detail->proposal = proposal_from_row (stmt);
+  detail->cover_letter = lancer_store_column_unseal (store, stmt, 15, "proposals.cover_letter", error);
+  if (error != NULL && *error != NULL)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  detail->draft = lancer_store_column_unseal (store, stmt, 16, "proposals.draft", error);
+  sqlite3_finalize (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  detail->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
+  rc = sqlite3_prepare_v2 (db, "SELECT status, at, source FROM proposal_events WHERE proposal_id = ?1"
+                               " ORDER BY at, id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LancerProposalEvent *event = g_new0 (LancerProposalEvent, 1);
+
+      event->status = dup_column (stmt, 0);
+      event->at = sqlite3_column_int64 (stmt, 1);
+      event->source = dup_column (stmt, 2);
+      g_ptr_array_add (detail->events, event);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&detail);
+}
+
+void
+lancer_store_get_proposal_detail_async (LancerStore         *store,
+                                        gint64               proposal_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, FALSE, NULL, detail_worker, g_memdup2 (&proposal_id, sizeof proposal_id), g_free,
+                          (GDestroyNotify) lancer_proposal_detail_free, cancellable, callback, user_data);
+}
+
+LancerProposalDetail *
+lancer_store_get_proposal_detail_finish (LancerStore   *store,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+/* ---- events ---- */
+
+typedef struct
+{
+  gint64  id;
+  gint64  at;
+  char   *status;
+} EventData;
+
+static void
+event_data_free (EventData *data)
+{
+  g_free (data->status);
+  g_free (data);
+}
+
+static gpointer
+add_event_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  EventData *d = data;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_events (proposal_id, status, at, source)"
+                               " VALUES (?1, ?2, ?3, 'user')", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_text (stmt, 2, d->status, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, d->at);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc == SQLITE_DONE)
+    {
+      rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET status = ?2, updated_at = MAX (updated_at, ?3) WHERE id = ?1",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, d->id);
+          sqlite3_bind_text (stmt, 2, d->status, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, d->at);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    lancer_store_propagate_sqlite_error (error, db, rc);
+  return NULL;
+}
+
+void
+lancer_store_add_proposal_event_async (LancerStore         *store,
+                                       gint64               proposal_id,
+                                       const char          *status,
+                                       gint64               at,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  EventData *data = g_new0 (EventData, 1);
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (status != NULL);
+
+  data->id = proposal_id;
+  data->status = g_strdup (status);
+  data->at = at > 0 ? at : g_get_real_time () / G_USEC_PER_SEC;
+  lancer_store_run_async (store, TRUE, "proposals", add_event_worker, data, (GDestroyNotify) event_data_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_store_add_proposal_event_finish (LancerStore   *store,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  lancer_store_run_finish (store, result, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- sync status ---- */
+
+static gpointer
+sync_status_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  char **resources = data;
+  LancerSyncStatus *status = g_new0 (LancerSyncStatus, 1);
+  sqlite3_stmt *stmt = NULL;
+  gboolean first = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT last_success_at, last_attempt_at, last_error FROM sync_state"
+                               " WHERE resource = ?1", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && resources != NULL && resources[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, resources[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          gint64 success = sqlite3_column_int64 (stmt, 0);
+          gint64 attempt = sqlite3_column_int64 (stmt, 1);
+          const char *message = (const char *) sqlite3_column_text (stmt, 2);
+
+          if (first || success < status->last_success_at)
+            status->last_success_at = success;
+          status->last_attempt_at = MAX (status->last_attempt_at, attempt);
+          if (status->last_error == NULL && message != NULL && *message != '\0' && attempt >= success)
+            status->last_error = g_strdup (message);
+        }
+      else if (rc == SQLITE_DONE)
+        status->last_success_at = 0;
+      first = FALSE;
+      rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      lancer_sync_status_free (status);
+      return NULL;
+    }
+  return status;
+}
+
+void
+lancer_store_get_sync_status_async (LancerStore         *store,
+                                    const char * const  *resources,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, FALSE, NULL, sync_status_worker, g_strdupv ((char **) resources),
+                          (GDestroyNotify) g_strfreev, (GDestroyNotify) lancer_sync_status_free,
+                          cancellable, callback, user_data);
+}
+
+LancerSyncStatus *
+lancer_store_get_sync_status_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
