@@ -10,9 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "lancer-application.h"
+#include "lancer-connect-window.h"
 #include "lancer-bench-frame.h"
 #include "lancer-preferences-window.h"
 #include "lancer-profile-manager.h"
+#include "lancer-sandbox.h"
+#include "lancer-secrets.h"
 #include "lancer-session.h"
 #include "lancer-window.h"
 
@@ -28,6 +31,8 @@ struct _LancerApplication
    * database checks never compete with the first paint on a small CPU. */
   gboolean              first_frame_drawn;
   guint                 open_fallback_id;
+  /* The in-process sandbox that serves the demo profile. */
+  LancerSandbox        *sandbox;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
@@ -238,23 +243,6 @@ lancer_application_set_session (LancerApplication *self,
 }
 
 static void
-lancer_application_open_profile (LancerApplication *self,
-                                 LancerProfile     *profile)
-{
-  g_autoptr(LancerSession) session = NULL;
-
-  if (self->session != NULL && lancer_session_get_profile (self->session) == profile)
-    return;
-  lancer_profile_manager_set_last_used (self->profiles, profile);
-  session = lancer_session_new (self->profiles, profile);
-  if (self->first_frame_drawn)
-    lancer_session_open (session);
-  else if (self->open_fallback_id == 0)
-    self->open_fallback_id = g_timeout_add_seconds (2, open_fallback_cb, self);
-  lancer_application_set_session (self, session);
-}
-
-static void
 show_error_toast (LancerApplication *self,
                   const char        *message)
 {
@@ -265,6 +253,119 @@ show_error_toast (LancerApplication *self,
   else
     g_warning ("%s", message);
 }
+
+/* A free loopback port for the demo's sign-in redirect. */
+static guint
+pick_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  if (socket == NULL || !g_socket_bind (socket, address, TRUE, NULL))
+    return 0;
+  bound = g_socket_get_local_address (socket, NULL);
+  return bound != NULL ? g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)) : 0;
+}
+
+static void
+demo_visit_uri (const char *uri,
+                gpointer    user_data)
+{
+  lancer_oauth_visit_async (uri, NULL, NULL, NULL);
+}
+
+static void
+demo_signed_in_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LancerApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_session_sign_in_finish (LANCER_SESSION (source), result, &error))
+    show_error_toast (self, error->message);
+}
+
+/* The demo signs itself in against the sandbox once its store is open. */
+static void
+demo_session_state_cb (LancerSession     *session,
+                       GParamSpec        *pspec,
+                       LancerApplication *self)
+{
+  if (lancer_session_get_state (session) != LANCER_SESSION_READY ||
+      lancer_session_get_signed_in (session) || lancer_session_get_oauth (session) == NULL)
+    return;
+  lancer_session_sign_in_async (session, demo_visit_uri, NULL, NULL,
+                                demo_signed_in_cb, g_object_ref (self));
+}
+
+static void
+prepare_demo_session (LancerApplication *self,
+                      LancerSession     *session)
+{
+  GSettings *settings = lancer_session_get_settings (session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *authorize = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *graphql = NULL;
+  g_autofree char *ai_base = NULL;
+  g_autofree char *redirect = NULL;
+
+  if (self->sandbox == NULL)
+    {
+      self->sandbox = lancer_sandbox_new (2026, 400);
+      lancer_sandbox_set_lenient (self->sandbox, TRUE);
+      lancer_sandbox_set_new_job_interval (self->sandbox, 90);
+      if (!lancer_sandbox_start (self->sandbox, 0, &error))
+        {
+          g_warning ("The demo server could not start: %s", error->message);
+          g_clear_object (&self->sandbox);
+          return;
+        }
+    }
+
+  authorize = lancer_sandbox_dup_authorize_url (self->sandbox);
+  token = lancer_sandbox_dup_token_url (self->sandbox);
+  graphql = lancer_sandbox_dup_graphql_url (self->sandbox);
+  lancer_session_set_upwork_endpoints (session, authorize, token, graphql);
+  lancer_session_set_upwork_client_secret (session, LANCER_SANDBOX_CLIENT_SECRET);
+  if (settings != NULL)
+    {
+      redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", pick_free_port ());
+      g_settings_set_string (settings, "upwork-client-id", LANCER_SANDBOX_CLIENT_ID);
+      g_settings_set_string (settings, "upwork-redirect-uri", redirect);
+      /* The demo AI speaks OpenAI's protocol and is labelled as such. */
+      ai_base = g_strdup_printf ("%s/v1", lancer_sandbox_get_base_url (self->sandbox));
+      g_settings_set_string (settings, "ai-provider", "openai");
+      g_settings_set_string (settings, "ai-base-url", ai_base);
+    }
+  lancer_secrets_store_async (lancer_profile_get_id (lancer_session_get_profile (session)),
+                              LANCER_SECRET_OPENAI_API_KEY, "sandbox-demo-key", NULL, NULL, NULL);
+  g_signal_connect_object (session, "notify::state", G_CALLBACK (demo_session_state_cb), self, 0);
+}
+
+static void
+lancer_application_open_profile (LancerApplication *self,
+                                 LancerProfile     *profile)
+{
+  g_autoptr(LancerSession) session = NULL;
+
+  if (self->session != NULL && lancer_session_get_profile (self->session) == profile)
+    return;
+  lancer_profile_manager_set_last_used (self->profiles, profile);
+  session = lancer_session_new (self->profiles, profile);
+  if (lancer_profile_get_is_demo (profile))
+    prepare_demo_session (self, session);
+  if (self->first_frame_drawn)
+    lancer_session_open (session);
+  else if (self->open_fallback_id == 0)
+    self->open_fallback_id = g_timeout_add_seconds (2, open_fallback_cb, self);
+  lancer_application_set_session (self, session);
+}
+
 
 static void
 switch_profile_action_cb (GSimpleAction *action,
@@ -477,6 +578,21 @@ try_demo_action_cb (GSimpleAction *action,
   lancer_application_open_profile (self, demo);
 }
 
+static void
+connect_upwork_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  LancerConnectWindow *window;
+
+  if (self->session == NULL)
+    return;
+  window = lancer_connect_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->session);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action_cb },
   { .name = "about", .activate = about_action_cb },
@@ -487,6 +603,7 @@ static const GActionEntry app_actions[] = {
   { .name = "rename-profile", .activate = rename_profile_action_cb },
   { .name = "delete-profile", .activate = delete_profile_action_cb },
   { .name = "try-demo", .activate = try_demo_action_cb },
+  { .name = "connect-upwork", .activate = connect_upwork_action_cb },
 };
 
 static void
@@ -546,6 +663,9 @@ lancer_application_dispose (GObject *object)
   set_lock_guard (self, NULL);
   g_clear_handle_id (&self->open_fallback_id, g_source_remove);
   g_clear_object (&self->session);
+  if (self->sandbox != NULL)
+    lancer_sandbox_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
 

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lancer-secrets.h"
 #include "lancer-session.h"
+#include "lancer-upwork-client.h"
 
 struct _LancerSession
 {
@@ -25,6 +27,17 @@ struct _LancerSession
 
   LancerSessionState     state;
   char                  *error_message;
+
+  /* Upwork */
+  char                  *authorize_url;
+  char                  *token_url;
+  char                  *graphql_url;
+  char                  *client_secret;
+  LancerOAuth           *oauth;
+  LancerUpworkClient    *client;
+  LancerSync            *sync;
+  GCancellable          *upwork_cancellable;
+  gboolean               signed_in;
 };
 
 enum {
@@ -34,6 +47,8 @@ enum {
   PROP_STORE,
   PROP_STATE,
   PROP_ERROR_MESSAGE,
+  PROP_SYNC,
+  PROP_SIGNED_IN,
   N_PROPS
 };
 
@@ -49,6 +64,97 @@ set_state (LancerSession      *self,
     return;
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+}
+
+static void setup_upwork (LancerSession *self);
+
+static void
+set_signed_in (LancerSession *self,
+               gboolean       signed_in)
+{
+  if (self->signed_in == signed_in)
+    return;
+  self->signed_in = signed_in;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGNED_IN]);
+}
+
+static void
+start_sync (LancerSession *self)
+{
+  set_signed_in (self, TRUE);
+  if (self->sync != NULL)
+    lancer_sync_start (self->sync);
+}
+
+static void
+refresh_token_found_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(LancerSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = lancer_secrets_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->oauth == NULL)
+    return;
+  if (error != NULL)
+    g_message ("Upwork sign-in state unknown: %s", error->message);
+  if (token != NULL)
+    start_sync (self);
+}
+
+static void
+teardown_upwork (LancerSession *self)
+{
+  g_cancellable_cancel (self->upwork_cancellable);
+  g_clear_object (&self->upwork_cancellable);
+  if (self->sync != NULL)
+    lancer_sync_stop (self->sync);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->client);
+  g_clear_object (&self->oauth);
+  set_signed_in (self, FALSE);
+}
+
+/* A connection needs the user's own API key: nothing happens without it. */
+static void
+setup_upwork (LancerSession *self)
+{
+  g_autofree char *client_id = NULL;
+  g_autofree char *redirect_uri = NULL;
+  g_autofree char *usage_file = NULL;
+
+  teardown_upwork (self);
+  if (self->store == NULL || self->settings == NULL)
+    goto out;
+
+  client_id = g_settings_get_string (self->settings, "upwork-client-id");
+  redirect_uri = g_settings_get_string (self->settings, "upwork-redirect-uri");
+  if (client_id[0] == '\0')
+    goto out;
+
+  self->upwork_cancellable = g_cancellable_new ();
+  self->oauth = lancer_oauth_new (lancer_profile_get_id (self->profile), client_id, redirect_uri);
+  if (self->client_secret != NULL)
+    lancer_oauth_set_client_secret (self->oauth, self->client_secret);
+  if (self->authorize_url != NULL)
+    lancer_oauth_set_endpoints (self->oauth, self->authorize_url, self->token_url);
+  self->client = lancer_upwork_client_new (self->oauth);
+  if (self->graphql_url != NULL)
+    lancer_upwork_client_set_graphql_url (self->client, self->graphql_url);
+  usage_file = g_build_filename (lancer_profile_get_dir (self->profile), "upwork-usage", NULL);
+  lancer_upwork_client_set_usage_file (self->client, usage_file);
+  self->sync = lancer_sync_new (self->store, self->client);
+  g_settings_bind (self->settings, "sync-interval-minutes",
+                   self->sync, "interval-minutes", G_SETTINGS_BIND_GET);
+
+  /* Signed in before? Then sync right away. */
+  lancer_secrets_lookup_async (lancer_profile_get_id (self->profile),
+                               LANCER_SECRET_UPWORK_REFRESH_TOKEN,
+                               self->upwork_cancellable, refresh_token_found_cb,
+                               g_object_ref (self));
+out:
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNC]);
 }
 
 static void
@@ -74,6 +180,8 @@ store_opened_cb (GObject      *source,
 
   self->store = g_steal_pointer (&store);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  /* The connection exists by the time anyone hears the session is ready. */
+  setup_upwork (self);
   set_state (self, LANCER_SESSION_READY);
 }
 
@@ -109,6 +217,7 @@ lancer_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  teardown_upwork (self);
   g_clear_object (&self->store);
   g_clear_object (&self->lock_guard);
   g_clear_object (&self->audit_log);
@@ -125,6 +234,10 @@ lancer_session_finalize (GObject *object)
   LancerSession *self = LANCER_SESSION (object);
 
   g_free (self->error_message);
+  g_free (self->authorize_url);
+  g_free (self->token_url);
+  g_free (self->graphql_url);
+  g_free (self->client_secret);
 
   G_OBJECT_CLASS (lancer_session_parent_class)->finalize (object);
 }
@@ -157,6 +270,14 @@ lancer_session_get_property (GObject    *object,
 
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error_message);
+      break;
+
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
+      break;
+
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, self->signed_in);
       break;
 
     default:
@@ -213,6 +334,12 @@ lancer_session_class_init (LancerSessionClass *klass)
   properties [PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL, LANCER_TYPE_SYNC,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -296,4 +423,121 @@ lancer_session_get_is_demo (LancerSession *self)
 {
   g_return_val_if_fail (LANCER_IS_SESSION (self), FALSE);
   return lancer_profile_get_is_demo (self->profile);
+}
+
+void
+lancer_session_set_upwork_endpoints (LancerSession *self,
+                                     const char    *authorize_url,
+                                     const char    *token_url,
+                                     const char    *graphql_url)
+{
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  g_free (self->authorize_url);
+  g_free (self->token_url);
+  g_free (self->graphql_url);
+  self->authorize_url = g_strdup (authorize_url);
+  self->token_url = g_strdup (token_url);
+  self->graphql_url = g_strdup (graphql_url);
+}
+
+void
+lancer_session_set_upwork_client_secret (LancerSession *self,
+                                         const char    *client_secret)
+{
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  g_free (self->client_secret);
+  self->client_secret = g_strdup (client_secret);
+}
+
+void
+lancer_session_reconfigure_upwork (LancerSession *self)
+{
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  setup_upwork (self);
+}
+
+LancerOAuth *
+lancer_session_get_oauth (LancerSession *self)
+{
+  g_return_val_if_fail (LANCER_IS_SESSION (self), NULL);
+  return self->oauth;
+}
+
+LancerSync *
+lancer_session_get_sync (LancerSession *self)
+{
+  g_return_val_if_fail (LANCER_IS_SESSION (self), NULL);
+  return self->sync;
+}
+
+gboolean
+lancer_session_get_signed_in (LancerSession *self)
+{
+  g_return_val_if_fail (LANCER_IS_SESSION (self), FALSE);
+  return self->signed_in;
+}
+
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!lancer_oauth_wait_for_sign_in_finish (LANCER_OAUTH (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->audit_log != NULL)
+    lancer_audit_record (self->audit_log, LANCER_AUDIT_SIGN_IN, "upwork", NULL);
+  start_sync (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lancer_session_sign_in_async (LancerSession       *self,
+                              LancerOpenUriFunc    open_uri,
+                              gpointer             open_uri_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *url = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_session_sign_in_async);
+  if (self->oauth == NULL)
+    setup_upwork (self);
+  if (self->oauth == NULL)
+    {
+      g_task_return_new_error (task, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_SIGNED_IN,
+                               _("Enter the client ID of your Upwork API key first."));
+      return;
+    }
+  url = lancer_oauth_start_sign_in (self->oauth, &error);
+  if (url == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  lancer_oauth_wait_for_sign_in_async (self->oauth, cancellable, signed_in_cb, g_steal_pointer (&task));
+  open_uri (url, open_uri_data);
+}
+
+gboolean
+lancer_session_sign_in_finish (LancerSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

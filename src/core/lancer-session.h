@@ -10,7 +10,9 @@
 #include "lancer-audit.h"
 #include "lancer-lock-guard.h"
 #include "lancer-profile-manager.h"
+#include "lancer-oauth.h"
 #include "lancer-store.h"
+#include "lancer-sync.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +44,35 @@ LancerSessionState  lancer_session_get_state           (LancerSession        *se
 /* Why the session failed to open, translated; NULL otherwise. */
 const char         *lancer_session_get_error_message   (LancerSession        *self);
 gboolean            lancer_session_get_is_demo         (LancerSession        *self);
+
+/* Upwork. The connection is set up once the store is open and the profile
+ * has a client ID; the sync runs once the user has signed in. */
+void                lancer_session_set_upwork_endpoints (LancerSession       *self,
+                                                        const char          *authorize_url,
+                                                        const char          *token_url,
+                                                        const char          *graphql_url);
+/* Only the demo passes the secret directly; real profiles use the keyring. */
+void                lancer_session_set_upwork_client_secret (LancerSession   *self,
+                                                        const char          *client_secret);
+/* Rebuilds the connection after the client ID or redirect URI changed. */
+void                lancer_session_reconfigure_upwork  (LancerSession        *self);
+LancerOAuth        *lancer_session_get_oauth           (LancerSession        *self);
+LancerSync         *lancer_session_get_sync            (LancerSession        *self);
+gboolean            lancer_session_get_signed_in       (LancerSession        *self);
+
+/* Called with the authorization URL; open it in the browser (or, for the
+ * demo, visit it directly). */
+typedef void (*LancerOpenUriFunc) (const char *uri,
+                                   gpointer    user_data);
+
+void                lancer_session_sign_in_async       (LancerSession        *self,
+                                                        LancerOpenUriFunc     open_uri,
+                                                        gpointer              open_uri_data,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean            lancer_session_sign_in_finish      (LancerSession        *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 G_END_DECLS

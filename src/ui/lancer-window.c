@@ -16,6 +16,7 @@
 #include "lancer-lock-view.h"
 #include "lancer-messages-page.h"
 #include "lancer-proposals-page.h"
+#include "lancer-sync-button.h"
 #include "lancer-window.h"
 
 struct _LancerWindow
@@ -34,6 +35,7 @@ struct _LancerWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel             *demo_badge;
   GMenu                *profiles_section;
+  GtkRevealer          *sign_in_revealer;
 };
 
 enum {
@@ -47,6 +49,16 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (LancerWindow, lancer_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_profile_labels (LancerWindow *self);
+
+/* Upwork refused the stored sign-in: say so, keep the data usable. */
+static void
+needs_sign_in_cb (LancerWindow     *self,
+                  GParamSpec       *pspec,
+                  LancerSyncButton *button)
+{
+  gtk_revealer_set_reveal_child (self->sign_in_revealer,
+                                 lancer_sync_button_get_needs_sign_in (button));
+}
 
 static const char * const page_names[] = { "jobs", "proposals", "messages", "diary", "analytics" };
 
@@ -309,6 +321,7 @@ lancer_window_class_init (LancerWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LANCER_TYPE_SYNC_BUTTON);
   g_type_ensure (LANCER_TYPE_JOBS_PAGE);
   g_type_ensure (LANCER_TYPE_PROPOSALS_PAGE);
   g_type_ensure (LANCER_TYPE_MESSAGES_PAGE);
@@ -322,6 +335,8 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, needs_sign_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)

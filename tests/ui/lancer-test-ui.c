@@ -82,21 +82,59 @@ lancer_test_ui_settle (GtkWidget *widget)
     }
 }
 
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+painted_once (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
 gboolean
 lancer_test_ui_save_png (GtkWidget   *widget,
                          const char  *path,
                          GError     **error)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  node = snapshot_widget (widget, width, height);
+  /* A widget whose frame is still pending has no render node yet: let the
+   * frame clock paint once more (a busy machine may need a moment). */
+  for (guint attempt = 0; node == NULL && attempt < 5; attempt++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+      guint paints = 0;
+      gulong id;
+
+      if (clock == NULL)
+        break;
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+      gtk_widget_queue_draw (widget);
+      lancer_test_iterate_until (painted_once, &paints, 5);
+      g_signal_handler_disconnect (clock, id);
+      node = snapshot_widget (widget, width, height);
+    }
   if (node == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "nothing was drawn");

@@ -1,0 +1,121 @@
+/* test-demo.c: "Try with Demo Data" and signing in to Upwork.
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo runs the real OAuth client, GraphQL client and sync against the
+ * in-process sandbox, exactly as a new user would see it.
+ */
+#include "config.h"
+
+#include "lancer-application.h"
+#include "lancer-connect-window.h"
+#include "lancer-jobs-page.h"
+#include "lancer-paths.h"
+#include "lancer-sandbox.h"
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+#include "lancer-window.h"
+
+static LancerApplication *app;
+
+static LancerJobsPage *
+find_jobs_page (GtkWidget *widget)
+{
+  if (LANCER_IS_JOBS_PAGE (widget))
+    return LANCER_JOBS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LancerJobsPage *page = find_jobs_page (child);
+      if (page != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+static gboolean
+demo_has_jobs (gpointer data)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  GListModel *model;
+
+  if (session == NULL || !lancer_session_get_is_demo (session) || !lancer_session_get_signed_in (session))
+    return FALSE;
+  model = lancer_jobs_page_get_model (data);
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         g_strcmp0 (lancer_jobs_page_get_mode (data), "list") == 0;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
+
+  lancer_test_ui_settle (widget);
+  lancer_test_ui_save_png (widget, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+}
+
+static void
+test_try_demo (void)
+{
+  LancerWindow *window;
+  LancerJobsPage *page;
+
+  g_application_activate (G_APPLICATION (app));
+  window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  page = find_jobs_page (GTK_WIDGET (window));
+
+  /* The first-run page offers the demo; one click later jobs arrive. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "app.try-demo", NULL));
+  g_assert_true (lancer_test_iterate_until (demo_has_jobs, page, 60));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
+  g_assert_nonnull (lancer_session_get_sync (lancer_application_get_session (app)));
+  save_png (GTK_WIDGET (window), "demo-jobs");
+}
+
+static void
+test_connect_window (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerConnectWindow *connect = lancer_connect_window_new (NULL, session);
+  g_autofree char *text = NULL;
+
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (connect)));
+  /* It names the key permissions to tick. */
+  text = lancer_test_ui_collect_text (GTK_WIDGET (connect));
+  g_assert_nonnull (strstr (text, "Common Entities"));
+  save_png (GTK_WIDGET (connect), "connect-upwork");
+  gtk_window_set_default_size (GTK_WINDOW (connect), 360, 700);
+  save_png (GTK_WIDGET (connect), "connect-upwork-360");
+  gtk_window_destroy (GTK_WINDOW (connect));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!lancer_test_ui_init ())
+    {
+      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
+      return 1;
+    }
+  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+
+  g_test_add_func ("/ui/demo/try-demo", test_try_demo);
+  g_test_add_func ("/ui/demo/connect-window", test_connect_window);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}
