@@ -21,6 +21,7 @@ struct _LancerDiaryPage
   GtkWidget          parent_instance;
 
   LancerSession     *session;
+  gboolean           disposed;
   LancerStore       *store;
   GSettings         *settings;
   GCancellable      *cancellable;
@@ -684,7 +685,11 @@ settings_changed_cb (LancerDiaryPage *self)
 static void
 session_state_cb (LancerDiaryPage *self)
 {
-  LancerStore *store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
+  LancerStore *store;
+
+  if (self->disposed)
+    return;
+  store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
                        ? lancer_session_get_store (self->session) : NULL;
 
   if (store != NULL && self->store != store)
@@ -775,6 +780,9 @@ lancer_diary_page_dispose (GObject *object)
   g_cancellable_cancel (self->week_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->week_cancellable);
+  /* Pending callbacks may keep a disposed page alive: stop reloading. */
+  self->disposed = TRUE;
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_DIARY_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);

@@ -23,6 +23,7 @@ struct _LancerMessagesPage
   GtkWidget             parent_instance;
 
   LancerSession        *session;
+  gboolean              disposed;
   LancerStore          *store;
   GCancellable         *cancellable;
   GPtrArray            *rooms;            /* LancerRoom */
@@ -564,7 +565,11 @@ store_changed_cb (LancerMessagesPage *self)
 static void
 session_state_cb (LancerMessagesPage *self)
 {
-  LancerStore *store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
+  LancerStore *store;
+
+  if (self->disposed)
+    return;
+  store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
                        ? lancer_session_get_store (self->session) : NULL;
 
   if (store != NULL && self->store != store)
@@ -660,6 +665,9 @@ lancer_messages_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->story_view != NULL)
     gtk_list_view_set_model (self->story_view, NULL);
+  /* Pending callbacks may keep a disposed page alive: stop reloading. */
+  self->disposed = TRUE;
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_MESSAGES_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);

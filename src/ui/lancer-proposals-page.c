@@ -25,6 +25,7 @@ struct _LancerProposalsPage
   GtkWidget             parent_instance;
 
   LancerSession        *session;
+  gboolean              disposed;
   LancerStore          *store;
   GCancellable         *cancellable;
   GCancellable         *detail_cancellable;
@@ -156,7 +157,6 @@ static void
 update_mode (LancerProposalsPage *self)
 {
   gboolean any = FALSE;
-  const char *text;
 
   if (self->session == NULL)
     {
@@ -190,7 +190,6 @@ update_mode (LancerProposalsPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "main");
 
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (self->proposals->len == 0)
     gtk_stack_set_visible_child_name (self->view_stack, "no-results");
   else if (adw_leaflet_get_folded (self->leaflet) ||
@@ -198,7 +197,6 @@ update_mode (LancerProposalsPage *self)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
   else
     gtk_stack_set_visible_child_name (self->view_stack, "board");
-  (void) text;
 }
 
 /* ---- board and list ---- */
@@ -766,7 +764,11 @@ store_changed_cb (LancerProposalsPage *self)
 static void
 session_state_cb (LancerProposalsPage *self)
 {
-  LancerStore *store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
+  LancerStore *store;
+
+  if (self->disposed)
+    return;
+  store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
                        ? lancer_session_get_store (self->session) : NULL;
 
   if (store != NULL && self->store != store)
@@ -882,6 +884,9 @@ lancer_proposals_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* Pending callbacks may keep a disposed page alive: stop reloading. */
+  self->disposed = TRUE;
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_PROPOSALS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
