@@ -1,0 +1,179 @@
+/* lancer-alert.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-alerts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "lancer-alert.h"
+
+static LancerAlert *
+alert_new (LancerAlertType type)
+{
+  LancerAlert *alert = g_new0 (LancerAlert, 1);
+
+  alert->type = type;
+  alert->score = NAN;
+  alert->count = 1;
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_job (const char *job_id,
+                      const char *title,
+                      const char *details,
+                      const char *url,
+                      double      score)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_JOB);
+
+  alert->id = g_strconcat ("job-", job_id, NULL);
+  alert->job_id = g_strdup (job_id);
+  alert->title = g_strdup (title != NULL && *title != '\0' ? title : _("New job"));
+  alert->body = g_strdup (details != NULL ? details : "");
+  alert->url = g_strdup (url);
+  alert->score = score;
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_jobs_summary (guint n)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
+
+  alert->id = g_strdup ("jobs-summary");
+  alert->count = n;
+  alert->title = g_strdup_printf (ngettext ("%u more new job", "%u more new jobs", n), n);
+  alert->body = g_strdup (_("More jobs matched your searches than alerts are allowed this hour."));
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_message (const char *story_id,
+                          const char *room_id,
+                          const char *sender,
+                          const char *topic,
+                          const char *text)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_MESSAGE);
+
+  alert->id = g_strconcat ("message-", story_id, NULL);
+  alert->room_id = g_strdup (room_id);
+  if (sender != NULL && *sender != '\0')
+    alert->title = g_strdup_printf (_("New message from %s"), sender);
+  else
+    alert->title = g_strdup (_("New message"));
+  if (text != NULL && *text != '\0')
+    alert->body = g_strdup (text);
+  else if (topic != NULL && *topic != '\0')
+    alert->body = g_strdup (topic);
+  else
+    alert->body = g_strdup (_("Open the conversation to read it."));
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_messages_summary (guint n)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_MESSAGES_SUMMARY);
+
+  alert->id = g_strdup ("messages-summary");
+  alert->count = n;
+  alert->title = g_strdup_printf (ngettext ("%u more new message", "%u more new messages", n), n);
+  alert->body = g_strdup (_("Open Lancer to read them."));
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_redacted (LancerAlertType type,
+                           guint           n)
+{
+  LancerAlert *alert;
+
+  if (type == LANCER_ALERT_MESSAGE || type == LANCER_ALERT_MESSAGES_SUMMARY)
+    {
+      alert = alert_new (LANCER_ALERT_MESSAGES_SUMMARY);
+      alert->id = g_strdup ("messages-locked");
+      alert->title = g_strdup_printf (ngettext ("%u new message", "%u new messages", n), n);
+      alert->body = g_strdup (_("Unlock Lancer to read them."));
+    }
+  else
+    {
+      alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
+      alert->id = g_strdup ("jobs-locked");
+      alert->title = g_strdup_printf (ngettext ("%u new job matches your searches",
+                                                "%u new jobs match your searches", n), n);
+      alert->body = g_strdup (_("Unlock Lancer to see them."));
+    }
+  alert->count = n;
+  alert->redacted = TRUE;
+  return alert;
+}
+
+LancerAlert *
+lancer_alert_new_notice (const char *id,
+                         const char *title,
+                         const char *body)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_NOTICE);
+
+  alert->id = g_strdup (id);
+  alert->title = g_strdup (title);
+  alert->body = g_strdup (body);
+  return alert;
+}
+
+void
+lancer_alert_free (LancerAlert *alert)
+{
+  if (alert == NULL)
+    return;
+  g_free (alert->id);
+  g_free (alert->title);
+  g_free (alert->body);
+  g_free (alert->url);
+  g_free (alert->job_id);
+  g_free (alert->room_id);
+  g_free (alert);
+}
+
+GPtrArray *
+lancer_alert_redact_batch (GPtrArray *alerts)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+  guint jobs = 0;
+  guint messages = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      LancerAlert *alert = g_ptr_array_index (alerts, i);
+
+      switch (alert->type)
+        {
+        case LANCER_ALERT_JOB:
+        case LANCER_ALERT_JOBS_SUMMARY:
+          jobs += alert->count;
+          break;
+
+        case LANCER_ALERT_MESSAGE:
+        case LANCER_ALERT_MESSAGES_SUMMARY:
+          messages += alert->count;
+          break;
+
+        case LANCER_ALERT_NOTICE:
+        default:
+          g_ptr_array_add (out, lancer_alert_new_notice (alert->id, alert->title, alert->body));
+          break;
+        }
+    }
+  if (jobs > 0)
+    g_ptr_array_add (out, lancer_alert_new_redacted (LANCER_ALERT_JOB, jobs));
+  if (messages > 0)
+    g_ptr_array_add (out, lancer_alert_new_redacted (LANCER_ALERT_MESSAGE, messages));
+  return out;
+}

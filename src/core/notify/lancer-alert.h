@@ -1,0 +1,66 @@
+/* lancer-alert.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LANCER_ALERT_JOB,             /* one new job */
+  LANCER_ALERT_JOBS_SUMMARY,    /* "N more new jobs" (over the hourly cap) */
+  LANCER_ALERT_MESSAGE,         /* one new client message */
+  LANCER_ALERT_MESSAGES_SUMMARY,
+  LANCER_ALERT_NOTICE,          /* something the user must know (a channel turned off) */
+} LancerAlertType;
+
+/* One alert as every channel sends it. A redacted alert (the app is
+ * locked) carries no job title, client name, message text, link or id. */
+typedef struct
+{
+  LancerAlertType  type;
+  char            *id;          /* notification id, unique per alert */
+  char            *title;
+  char            *body;
+  char            *url;         /* the job's Upwork link, or NULL */
+  char            *job_id;
+  char            *room_id;
+  guint            count;       /* jobs or messages it stands for */
+  double           score;       /* NAN when unknown */
+  gboolean         redacted;
+} LancerAlert;
+
+/* The score threshold at which a job asks for attention (tray). */
+#define LANCER_ALERT_HIGH_SCORE 80.0
+
+LancerAlert *lancer_alert_new_job           (const char   *job_id,
+                                             const char   *title,
+                                             const char   *details,
+                                             const char   *url,
+                                             double        score);
+LancerAlert *lancer_alert_new_jobs_summary  (guint         n);
+LancerAlert *lancer_alert_new_message       (const char   *story_id,
+                                             const char   *room_id,
+                                             const char   *sender,
+                                             const char   *topic,
+                                             const char   *text);
+LancerAlert *lancer_alert_new_messages_summary (guint      n);
+/* While locked: one generic alert for @n jobs (or @n messages). */
+LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
+                                             guint         n);
+LancerAlert *lancer_alert_new_notice        (const char   *id,
+                                             const char   *title,
+                                             const char   *body);
+void         lancer_alert_free              (LancerAlert  *alert);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerAlert, lancer_alert_free)
+
+/* Turns the alerts of one batch into what may be shown while locked: the
+ * job alerts become one "N new jobs match your searches", the message
+ * alerts one "N new messages"; notices stay. Returns a new array. */
+GPtrArray   *lancer_alert_redact_batch      (GPtrArray    *alerts);
+
+G_END_DECLS
