@@ -117,6 +117,8 @@ main (int   argc,
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) opens = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  /* BENCH_STORE_SLOW_MS=N lists the searches that took N ms or more. */
+  double slow_ms = g_strtod (g_getenv ("BENCH_STORE_SLOW_MS") ? g_getenv ("BENCH_STORE_SLOW_MS") : "0", NULL);
   gint64 t0, spent = 0;
   LancerStore *store;
 
@@ -177,16 +179,19 @@ main (int   argc,
       g_autoptr(GPtrArray) jobs = NULL;
       g_autofree char *q = lancer_sandbox_data_next_query (gen);
       LancerJobQuery query = { .search = q, .sort = LANCER_JOB_SORT_NEWEST };
+      gssize n;
       double ms;
 
       t0 = g_get_monotonic_time ();
       lancer_store_query_jobs_async (store, &query, 0, 50, NULL, result_cb, &result);
       lancer_store_count_jobs_async (store, &query, NULL, result_cb, &count_result);
       jobs = lancer_store_query_jobs_finish (store, wait_for (&result), &error);
-      if (jobs == NULL || lancer_store_count_jobs_finish (store, wait_for (&count_result), &error) < 0)
+      if (jobs == NULL || (n = lancer_store_count_jobs_finish (store, wait_for (&count_result), &error)) < 0)
         g_error ("search: %s", error->message);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (latencies, ms);
+      if (slow_ms > 0 && ms >= slow_ms)
+        fprintf (stderr, "# slow: %.2f ms for “%s” (%" G_GSSIZE_FORMAT " matches)\n", ms, q, n);
     }
   printf ("store.fts_p95 %.2f ms\n", percentile (latencies, 0.95));
   fprintf (stderr, "# fts (newest first + count) median %.2f ms, max %.2f ms\n", percentile (latencies, 0.5),

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "lancer-sandbox-data.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -379,6 +380,145 @@ test_list_model_paging (Fixture       *f,
   g_clear_object (&model);
 }
 
+typedef struct
+{
+  const char *fts;
+  guint offset;
+  guint limit;
+  GPtrArray *ids;
+  gint64 count;
+} Reference;
+
+/* The plain SQL the search engine must agree with. */
+static gpointer
+reference_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  Reference *ref = data;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM jobs WHERE hidden = 0 AND rid IN"
+                                           " (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1)"
+                                           " ORDER BY posted_at DESC, rid DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, ref->fts, -1, SQLITE_STATIC);
+  ref->count = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (ref->count >= ref->offset && ref->ids->len < ref->limit)
+        g_ptr_array_add (ref->ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      ref->count++;
+    }
+  sqlite3_finalize (stmt);
+  return NULL;
+}
+
+static void
+assert_search_matches_sql (LancerStore *store,
+                           const char  *search,
+                           const char  *fts,
+                           guint        offset,
+                           guint        limit)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GError) error = NULL;
+  Reference ref = { fts, offset, limit, ids, 0 };
+
+  store_test_run (store, FALSE, reference_worker, &ref, &error);
+  g_assert_no_error (error);
+  got = store_test_query (store, search, offset, limit);
+  g_assert_cmpint (store_test_count (store, search), ==, ref.count);
+  g_assert_cmpuint (got->len, ==, ids->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpstr (lancer_job_get_id (got->pdata[i]), ==, ids->pdata[i]);
+}
+
+static gpointer
+check_index_worker (LancerStore   *store,
+                    sqlite3       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  /* The batch marker never outlives its transaction … */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM meta WHERE key = 'fts_batch'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  /* … and the index holds exactly the table. */
+  g_assert_true (lancer_store_exec (db, "INSERT INTO jobs_fts (jobs_fts, rank) VALUES ('integrity-check', 1)", error));
+  return NULL;
+}
+
+static void
+test_search_engine (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LancerSandboxData) gen = lancer_sandbox_data_new (7);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  static const struct { const char *search, *fts; } searches[] = {
+    { "react", "\"react\"*" },                        /* many matches: walks the index */
+    { "logo design", "\"logo\" \"design\"*" },
+    { "kubernetes mig", "\"kubernetes\" \"mig\"*" },  /* few: sorts the matches */
+    { "banana", "\"banana\"*" },
+    { "nothing-like-this", "\"nothing-like-this\"*" },
+  };
+  static const guint offsets[] = { 0, 10, 50, 400 };
+
+  for (guint b = 0; b < 3; b++)
+    {
+      g_autoptr(GPtrArray) batch = lancer_sandbox_data_next_jobs (gen, 700, now, 23 * 3600);
+      guint n_new = 0;
+
+      g_assert_true (store_test_upsert (f->store, batch, &n_new, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_new, ==, 700);
+    }
+  store_test_run (f->store, FALSE, check_index_worker, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+      assert_search_matches_sql (f->store, searches[i].search, searches[i].fts, offsets[o], 50);
+
+  /* Hidden jobs, a writer that bypasses the store's ingest (the trigger
+   * indexes it), and a re-sync that changes a text all show at once. */
+  {
+    g_autoptr(GPtrArray) got = store_test_query (f->store, "react", 0, 3);
+    g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GAsyncResult) result = NULL;
+    gint64 before = store_test_count (f->store, "react");
+    LancerJob *changed;
+
+    lancer_store_set_job_flag_async (f->store, lancer_job_get_id (got->pdata[0]), LANCER_JOB_FLAG_HIDDEN,
+                                     TRUE, NULL, store_test_result_cb, &result);
+    g_assert_true (lancer_store_set_job_flag_finish (f->store, store_test_wait (&result), &error));
+    g_assert_cmpint (store_test_count (f->store, "react"), ==, before - 1);
+    assert_search_matches_sql (f->store, "react", "\"react\"*", 0, 50);
+
+    store_test_run (f->store, TRUE, store_test_exec_worker,
+                    "INSERT INTO jobs (id, title, posted_at, fetched_at, updated_at)"
+                    " VALUES ('direct', 'Zyzzyva react widget', 1, 1, 1)", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (store_test_count (f->store, "zyzzyva"), ==, 1);
+    g_assert_cmpint (store_test_count (f->store, "react"), ==, before);
+
+    changed = make_job (lancer_job_get_id (got->pdata[1]), "Quokka wrangler", now);
+    g_ptr_array_add (again, changed);
+    g_assert_true (store_test_upsert (f->store, again, NULL, &error));
+    g_assert_cmpint (store_test_count (f->store, "quokka"), ==, 1);
+    assert_search_matches_sql (f->store, "react", "\"react\"*", 0, 50);
+    store_test_run (f->store, FALSE, check_index_worker, NULL, &error);
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +530,7 @@ main (int   argc,
   ADD ("/store/jobs/search-and-flags", test_search_and_flags);
   ADD ("/store/jobs/saved-search", test_saved_search_filter);
   ADD ("/store/jobs/list-model-paging", test_list_model_paging);
+  ADD ("/store/jobs/search-engine", test_search_engine);
 #undef ADD
   return g_test_run ();
 }

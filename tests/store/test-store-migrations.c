@@ -25,6 +25,12 @@ static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION] = {
     "  VALUES ('openai', 'gpt-4o-mini', 'analysis', 1000, 200, 0.002, 1);"
     "INSERT INTO audit_log (at, actor, action) VALUES (1, 'app', 'login');"
     "INSERT INTO sync_state (resource, cursor) VALUES ('jobs', 'abc');",
+  [2] =
+    "INSERT INTO jobs (id, title, description, posted_at, fetched_at, updated_at, connects_required, hidden)"
+    "  VALUES ('v2-job', 'Golang microservice', 'gRPC and Postgres', strftime('%s','now'),"
+    "  strftime('%s','now'), strftime('%s','now'), 6, 0);"
+    "INSERT INTO jobs (id, title, posted_at, fetched_at, updated_at, hidden)"
+    "  VALUES ('v2-hidden', 'Golang hidden job', 1, strftime('%s','now'), 1, 1);",
 };
 
 static LancerProfile *
@@ -92,6 +98,31 @@ test_from_every_version (void)
       g_clear_pointer (&jobs, g_ptr_array_unref);
       jobs = store_test_query (store, "parser", 0, 10);
       g_assert_cmpuint (jobs->len, ==, 1);
+      g_clear_pointer (&jobs, g_ptr_array_unref);
+      if (v >= 2)
+        {
+          jobs = store_test_query (store, "golang", 0, 10);
+          g_assert_cmpuint (jobs->len, ==, 1);
+          g_assert_cmpstr (lancer_job_get_id (jobs->pdata[0]), ==, "v2-job");
+          g_assert_cmpint (store_test_count (store, "golang"), ==, 1);
+          g_clear_pointer (&jobs, g_ptr_array_unref);
+        }
+
+      /* New jobs after the migration are indexed (v3: batch indexing). */
+      {
+        g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+        LancerJob *job = lancer_job_new ("after-migration");
+        guint n_new = 0;
+
+        lancer_job_set_title (job, "Elixir Phoenix developer");
+        lancer_job_set_posted_at (job, 5);
+        g_ptr_array_add (batch, job);
+        g_assert_true (store_test_upsert (store, batch, &n_new, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (n_new, ==, 1);
+        g_assert_cmpint (store_test_count (store, "phoenix"), ==, 1);
+        g_assert_cmpint (store_test_count (store, "parser"), ==, 1);
+      }
 
       lancer_store_set_job_note_async (store, "v1-job", "call Tuesday", NULL, store_test_result_cb, &result);
       g_assert_true (lancer_store_set_job_note_finish (store, store_test_wait (&result), &error));

@@ -291,10 +291,25 @@ static const char schema_v2[] =
   "DROP INDEX jobs_posted_idx;"
   "CREATE INDEX jobs_list_idx ON jobs (hidden, posted_at);";
 
+/* v3: bulk ingest indexes a whole batch with one INSERT … SELECT (see
+ * upsert_worker()). While the batch's transaction holds the 'fts_batch'
+ * meta row, the per-row trigger stands aside; every other writer still
+ * goes through it, so jobs_fts always matches jobs once committed.
+ * (Per-row FTS5 inserts are slow here: SQLite ≤ 3.44 makes FTS5 flush its
+ * pending terms at every statement savepoint, i.e. once per job.) */
+static const char schema_v3[] =
+  "DROP TRIGGER jobs_fts_insert;"
+  "CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs"
+  "  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_batch') BEGIN"
+  "  INSERT INTO jobs_fts (rowid, title, description, skills)"
+  "    VALUES (new.rid, new.title, new.description, new.skills);"
+  "END;";
+
 static const char * const steps[] = {
   NULL,       /* version 0: empty file */
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LANCER_STORE_SCHEMA_VERSION + 1);

@@ -31,6 +31,30 @@
  * databases are checked right after opening instead of before. */
 #define CHECK_AT_OPEN_MAX   (32 * 1024 * 1024)
 
+/* The visible jobs matching one search, as a bitmap over rids. Built once
+ * per search and data version on the worker, so the count and every page
+ * of the job list read it instead of running the full-text match again. */
+typedef struct
+{
+  char *fts;
+  gint64 data_version;
+  gint64 total_changes;
+  guint8 *bits;
+  gint64 n_bits;
+  gint64 n_rows;         /* jobs in the table (max rid) */
+  guint n_visible;
+  GArray *sorted;        /* gint64 rids newest first, once needed */
+} SearchCache;
+
+static void
+search_cache_free (SearchCache *cache)
+{
+  g_free (cache->fts);
+  g_free (cache->bits);
+  g_clear_pointer (&cache->sorted, g_array_unref);
+  g_free (cache);
+}
+
 struct _LancerStore
 {
   GObject parent_instance;
@@ -52,6 +76,9 @@ struct _LancerStore
   sqlite3 *db;
   sqlite3_stmt *upsert_stmt;
   sqlite3_stmt *client_stmt;
+  sqlite3_stmt *job_by_rid_stmt;
+  sqlite3_stmt *posted_by_rid_stmt;
+  SearchCache *search;
   LancerCrypto *crypto;
 
   /* Written by the worker, read anywhere. */
@@ -313,6 +340,9 @@ close_connection (LancerStore *self)
 {
   g_clear_pointer (&self->upsert_stmt, sqlite3_finalize);
   g_clear_pointer (&self->client_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->job_by_rid_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->posted_by_rid_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->search, search_cache_free);
   if (self->db != NULL)
     {
       /* Fold the WAL back so a closed profile is a single file. */
@@ -1341,8 +1371,7 @@ static const char upsert_sql[] =
   "  client_id = excluded.client_id, client_country = excluded.client_country,"
   "  client_total_spent = excluded.client_total_spent, client_hires = excluded.client_hires,"
   "  client_jobs_posted = excluded.client_jobs_posted, client_hire_rate = excluded.client_hire_rate,"
-  "  client_rating = excluded.client_rating, client_payment_verified = excluded.client_payment_verified"
-  " RETURNING rid";
+  "  client_rating = excluded.client_rating, client_payment_verified = excluded.client_payment_verified";
 
 static const char client_sql[] =
   "INSERT INTO clients (id, country, total_spent, hires, jobs_posted, hire_rate, rating,"
@@ -1365,6 +1394,62 @@ query_int64 (sqlite3    *db,
   return v;
 }
 
+static int
+compare_client_ids (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  LancerJob **jobs = user_data;
+
+  return strcmp (lancer_job_get_client_id (jobs[*(const guint *) a]),
+                 lancer_job_get_client_id (jobs[*(const guint *) b]));
+}
+
+static int
+upsert_clients (LancerStore *self,
+                GPtrArray   *jobs,
+                gint64       now)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), jobs->len);
+  sqlite3_stmt *s = self->client_stmt;
+
+  /* One upsert per distinct client, the last copy wins, in key order so
+   * the B-tree is walked once rather than at random. */
+  for (guint i = 0; i < jobs->len; i++)
+    if (lancer_job_get_client_id (jobs->pdata[i]) != NULL)
+      g_hash_table_insert (last, (gpointer) lancer_job_get_client_id (jobs->pdata[i]), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      const char *client_id = lancer_job_get_client_id (jobs->pdata[i]);
+
+      if (client_id != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (last, client_id)) == i)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_client_ids, jobs->pdata);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      LancerJob *job = jobs->pdata[g_array_index (order, guint, k)];
+      int rc;
+
+      sqlite3_bind_text (s, 1, lancer_job_get_client_id (job), -1, SQLITE_STATIC);
+      bind_text_or_null (s, 2, lancer_job_get_client_country (job));
+      sqlite3_bind_double (s, 3, lancer_job_get_client_total_spent (job));
+      sqlite3_bind_int (s, 4, lancer_job_get_client_hires (job));
+      sqlite3_bind_int (s, 5, lancer_job_get_client_jobs_posted (job));
+      bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
+      bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
+      sqlite3_bind_int (s, 8, lancer_job_get_client_payment_verified (job));
+      sqlite3_bind_int64 (s, 9, now);
+      rc = sqlite3_step (s);
+      sqlite3_reset (s);
+      if (rc != SQLITE_DONE)
+        return rc;
+    }
+  return SQLITE_DONE;
+}
+
 static gpointer
 upsert_worker (LancerStore   *self,
                sqlite3       *db,
@@ -1375,6 +1460,7 @@ upsert_worker (LancerStore   *self,
   GPtrArray *jobs = data;
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *fts = NULL;
   gint64 max_rid;
   guint n_new = 0;
   int rc;
@@ -1387,8 +1473,17 @@ upsert_worker (LancerStore   *self,
     goto failed;
 
   /* New rows get a rid above the current maximum: that tells inserts
-   * from updates without a lookup per job. */
+   * from updates without a lookup per job, and picks the rows to index. */
   max_rid = query_int64 (db, "SELECT IFNULL(max(rid), 0) FROM jobs");
+
+  /* The jobs_fts_insert trigger stands aside for this transaction (the
+   * row never outlives it); the batch is indexed in one go below. */
+  if ((rc = sqlite3_exec (db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('fts_batch', '1')",
+                          NULL, NULL, NULL)) != SQLITE_OK)
+    goto failed;
+
+  if ((rc = upsert_clients (self, jobs, now)) != SQLITE_DONE)
+    goto failed;
 
   /* A page may repeat a job; the last copy wins. */
   for (guint i = 0; i < jobs->len; i++)
@@ -1399,7 +1494,6 @@ upsert_worker (LancerStore   *self,
       LancerJob *job = jobs->pdata[i];
       sqlite3_stmt *s = self->upsert_stmt;
       g_autofree char *skills = NULL;
-      const char *client_id = lancer_job_get_client_id (job);
       gint64 fetched = lancer_job_get_fetched_at (job);
 
       if (GPOINTER_TO_UINT (g_hash_table_lookup (last, lancer_job_get_id (job))) != i)
@@ -1427,7 +1521,7 @@ upsert_worker (LancerStore   *self,
         sqlite3_bind_int (s, 18, lancer_job_get_connects_required (job));
       else
         sqlite3_bind_null (s, 18);
-      bind_text_or_null (s, 19, client_id);
+      bind_text_or_null (s, 19, lancer_job_get_client_id (job));
       bind_text_or_null (s, 20, lancer_job_get_client_country (job));
       sqlite3_bind_double (s, 21, lancer_job_get_client_total_spent (job));
       sqlite3_bind_int (s, 22, lancer_job_get_client_hires (job));
@@ -1437,35 +1531,30 @@ upsert_worker (LancerStore   *self,
       sqlite3_bind_int (s, 26, lancer_job_get_client_payment_verified (job));
 
       rc = sqlite3_step (s);
-      if (rc == SQLITE_ROW)
-        {
-          if (sqlite3_column_int64 (s, 0) > max_rid)
-            n_new++;
-          rc = sqlite3_step (s);
-        }
       sqlite3_reset (s);
       sqlite3_clear_bindings (s);
       if (rc != SQLITE_DONE)
         goto failed;
-
-      if (client_id != NULL)
-        {
-          s = self->client_stmt;
-          sqlite3_bind_text (s, 1, client_id, -1, SQLITE_STATIC);
-          bind_text_or_null (s, 2, lancer_job_get_client_country (job));
-          sqlite3_bind_double (s, 3, lancer_job_get_client_total_spent (job));
-          sqlite3_bind_int (s, 4, lancer_job_get_client_hires (job));
-          sqlite3_bind_int (s, 5, lancer_job_get_client_jobs_posted (job));
-          bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
-          bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
-          sqlite3_bind_int (s, 8, lancer_job_get_client_payment_verified (job));
-          sqlite3_bind_int64 (s, 9, now);
-          rc = sqlite3_step (s);
-          sqlite3_reset (s);
-          if (rc != SQLITE_DONE)
-            goto failed;
-        }
     }
+
+  /* Index the new rows with one statement: FTS5 builds its terms in
+   * memory and writes them out once. Changed texts of existing rows were
+   * reindexed by jobs_fts_update. */
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO jobs_fts (rowid, title, description, skills)"
+                               " SELECT rid, title, description, skills FROM jobs WHERE rid > ?1",
+                           -1, &fts, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (fts, 1, max_rid);
+      rc = sqlite3_step (fts);
+      n_new = (guint) sqlite3_changes (db);
+    }
+  sqlite3_finalize (fts);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if ((rc = sqlite3_exec (db, "DELETE FROM meta WHERE key = 'fts_batch'", NULL, NULL, NULL)) != SQLITE_OK)
+    goto failed;
 
   return GUINT_TO_POINTER (n_new);
 
@@ -1626,6 +1715,241 @@ build_job_sql (QueryData  *q,
   return g_string_free (sql, FALSE);
 }
 
+/* Full-text search for the job list (newest first, hidden jobs left out).
+ *
+ * An SQL "rid IN (MATCH …) ORDER BY posted_at" either builds the whole
+ * match set as a temporary index and walks jobs_list_idx (slow when few
+ * jobs match: the walk reaches the end) or looks up and sorts every match
+ * (slow when many do), and the count runs the match a second time. Here
+ * the match runs once into a bitmap; the count is its population; a page
+ * either walks jobs_list_idx testing bits (many matches) or sorts the
+ * matches by posted_at once (few matches), whichever costs less. */
+
+#define SEARCH_LOOKUP_COST 10   /* a rowid lookup, in index-entry steps */
+
+static gboolean
+search_cache_valid (SearchCache *cache,
+                    sqlite3     *db,
+                    const char  *fts)
+{
+  return cache != NULL && g_str_equal (cache->fts, fts) &&
+         cache->data_version == query_int64 (db, "PRAGMA data_version") &&
+         cache->total_changes == sqlite3_total_changes64 (db);
+}
+
+static SearchCache *
+search_cache_get (LancerStore  *self,
+                  sqlite3      *db,
+                  const char   *fts,
+                  int          *rc_out)
+{
+  SearchCache *cache;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  if (search_cache_valid (self->search, db, fts))
+    return self->search;
+  g_clear_pointer (&self->search, search_cache_free);
+
+  cache = g_new0 (SearchCache, 1);
+  cache->fts = g_strdup (fts);
+  cache->data_version = query_int64 (db, "PRAGMA data_version");
+  cache->total_changes = sqlite3_total_changes64 (db);
+  cache->n_rows = query_int64 (db, "SELECT IFNULL(max(rid), 0) FROM jobs");
+  cache->n_bits = cache->n_rows + 1;
+  cache->bits = g_malloc0 ((gsize) (cache->n_bits + 7) / 8);
+
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (rid > 0 && rid < cache->n_bits && !(cache->bits[rid >> 3] & (1 << (rid & 7))))
+        {
+          cache->bits[rid >> 3] |= 1 << (rid & 7);
+          n++;
+        }
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  /* Hidden jobs are few and jobs_list_idx lists them together. */
+  rc = sqlite3_prepare_v2 (db, "SELECT rid FROM jobs WHERE hidden = 1", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (rid > 0 && rid < cache->n_bits && (cache->bits[rid >> 3] & (1 << (rid & 7))))
+        {
+          cache->bits[rid >> 3] &= ~(1 << (rid & 7));
+          n--;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  cache->n_visible = n;
+  self->search = cache;
+  return cache;
+
+failed:
+  search_cache_free (cache);
+  *rc_out = rc;
+  return NULL;
+}
+
+typedef struct
+{
+  gint64 posted_at;
+  gint64 rid;
+} PostedRid;
+
+static int
+compare_newest (gconstpointer a,
+                gconstpointer b)
+{
+  const PostedRid *x = a, *y = b;
+
+  if (x->posted_at != y->posted_at)
+    return x->posted_at > y->posted_at ? -1 : 1;
+  return x->rid > y->rid ? -1 : (x->rid < y->rid);
+}
+
+static int
+search_sort_matches (LancerStore *self,
+                     sqlite3     *db,
+                     SearchCache *cache)
+{
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (PostedRid), cache->n_visible);
+  int rc = SQLITE_OK;
+
+  if (self->posted_by_rid_stmt == NULL &&
+      (rc = sqlite3_prepare_v3 (db, "SELECT posted_at FROM jobs WHERE rid = ?1", -1,
+                                SQLITE_PREPARE_PERSISTENT, &self->posted_by_rid_stmt, NULL)) != SQLITE_OK)
+    return rc;
+
+  for (gint64 rid = 1; rid < cache->n_bits; rid++)
+    {
+      PostedRid item = { 0, rid };
+
+      if (!(cache->bits[rid >> 3] & (1 << (rid & 7))))
+        continue;
+      sqlite3_bind_int64 (self->posted_by_rid_stmt, 1, rid);
+      rc = sqlite3_step (self->posted_by_rid_stmt);
+      if (rc == SQLITE_ROW)
+        {
+          item.posted_at = sqlite3_column_int64 (self->posted_by_rid_stmt, 0);
+          g_array_append_val (items, item);
+          rc = SQLITE_OK;
+        }
+      sqlite3_reset (self->posted_by_rid_stmt);
+      if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        return rc;
+    }
+  g_array_sort (items, compare_newest);
+
+  cache->sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (cache->sorted, g_array_index (items, PostedRid, i).rid);
+  return SQLITE_OK;
+}
+
+/* Appends the rids of page [offset, offset + limit) to @rids. */
+static int
+search_page_rids (LancerStore *self,
+                  sqlite3     *db,
+                  SearchCache *cache,
+                  guint        offset,
+                  guint        limit,
+                  GArray      *rids)
+{
+  double want = (double) offset + limit;
+  double walk_cost, sort_cost;
+  sqlite3_stmt *stmt = NULL;
+  guint seen = 0;
+  int rc;
+
+  if (cache->n_visible == 0 || offset >= cache->n_visible)
+    return SQLITE_OK;
+
+  /* Walking the index visits about want × rows / matches entries;
+   * sorting looks every match up once, and serves later pages too. */
+  walk_cost = want * (double) cache->n_rows / cache->n_visible;
+  sort_cost = (double) cache->n_visible * SEARCH_LOOKUP_COST;
+  if (cache->sorted == NULL && sort_cost < walk_cost &&
+      (rc = search_sort_matches (self, db, cache)) != SQLITE_OK)
+    return rc;
+
+  if (cache->sorted != NULL)
+    {
+      for (guint i = offset; i < cache->sorted->len && i < offset + limit; i++)
+        g_array_append_val (rids, g_array_index (cache->sorted, gint64, i));
+      return SQLITE_OK;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT rid FROM jobs INDEXED BY jobs_list_idx WHERE hidden = 0"
+                               " ORDER BY posted_at DESC, rid DESC", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && rids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (rid <= 0 || rid >= cache->n_bits || !(cache->bits[rid >> 3] & (1 << (rid & 7))))
+        continue;
+      if (seen++ >= offset)
+        g_array_append_val (rids, rid);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static GPtrArray *
+search_page (LancerStore  *self,
+             sqlite3      *db,
+             const char   *fts,
+             guint         offset,
+             guint         limit,
+             int          *rc_out)
+{
+  g_autoptr(GArray) rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_full (limit, g_object_unref);
+  SearchCache *cache = search_cache_get (self, db, fts, rc_out);
+  int rc;
+
+  if (cache == NULL)
+    return NULL;
+  if ((rc = search_page_rids (self, db, cache, offset, limit, rids)) != SQLITE_OK)
+    goto failed;
+
+  if (self->job_by_rid_stmt == NULL &&
+      (rc = sqlite3_prepare_v3 (db, "SELECT " LANCER_JOB_COLUMNS " FROM jobs j WHERE j.rid = ?1", -1,
+                                SQLITE_PREPARE_PERSISTENT, &self->job_by_rid_stmt, NULL)) != SQLITE_OK)
+    goto failed;
+  for (guint i = 0; i < rids->len; i++)
+    {
+      sqlite3_bind_int64 (self->job_by_rid_stmt, 1, g_array_index (rids, gint64, i));
+      rc = sqlite3_step (self->job_by_rid_stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (jobs, _lancer_job_new_from_stmt (self->job_by_rid_stmt));
+      sqlite3_reset (self->job_by_rid_stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto failed;
+    }
+  return g_steal_pointer (&jobs);
+
+failed:
+  *rc_out = rc;
+  return NULL;
+}
+
 static gpointer
 query_worker (LancerStore   *self,
               sqlite3       *db,
@@ -1640,6 +1964,24 @@ query_worker (LancerStore   *self,
   sqlite3_stmt *stmt = NULL;
   gint64 count = 0;
   int rc;
+
+  if (fts != NULL && q->saved_search == NULL && !q->saved_only && !q->include_hidden &&
+      (q->count || q->sort == LANCER_JOB_SORT_NEWEST))
+    {
+      SearchCache *cache;
+
+      rc = SQLITE_OK;
+      if (q->count)
+        {
+          if ((cache = search_cache_get (self, db, fts, &rc)) == NULL)
+            goto failed;
+          return GSIZE_TO_POINTER ((gsize) cache->n_visible);
+        }
+      if ((jobs = search_page (self, db, fts, q->offset, q->limit, &rc)) == NULL)
+        goto failed;
+      g_atomic_int_add (&self->job_rows_read, (int) jobs->len);
+      return g_steal_pointer (&jobs);
+    }
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
