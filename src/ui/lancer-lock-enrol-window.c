@@ -129,7 +129,8 @@ show_recovery_codes (LancerLockEnrolWindow *self,
     {
       GtkWidget *label = gtk_label_new (codes[i]);
 
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      /* Not selectable: focus would select the first one, and Copy and
+       * Save take them all. */
       gtk_widget_add_css_class (label, "monospace");
       /* Two columns, read down the first and then the second. */
       gtk_grid_attach (self->codes_grid, label, i / ((n + 1) / 2), i % ((n + 1) / 2), 1, 1);
