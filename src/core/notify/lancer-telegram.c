@@ -234,6 +234,7 @@ token_cb (GObject      *source,
   g_autofree char *token = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(SoupMessage) msg = NULL;
+  GCancellable *cancellable;
 
   token = lancer_secrets_lookup_finish (result, &error);
   if (error != NULL)
@@ -262,7 +263,8 @@ token_cb (GObject      *source,
 
       soup_message_set_request_body_from_bytes (msg, "application/json", body);
     }
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     response_cb, g_steal_pointer (&task));
 }
 
