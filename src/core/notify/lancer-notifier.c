@@ -1,0 +1,1120 @@
+/* lancer-notifier.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-notifier"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lancer-alert-history.h"
+#include "lancer-format.h"
+#include "lancer-notifier.h"
+
+/* How far back dedupe looks; job postings expire after a day anyway. */
+#define HISTORY_DAYS 14
+/* Jobs or stories read per check at most. */
+#define CHECK_LIMIT 500
+
+struct _LancerNotifier
+{
+  GObject            parent_instance;
+
+  GApplication      *app;            /* weak */
+  LancerSession     *session;
+  GSettings         *settings;
+  LancerStore       *store;
+  LancerSync        *sync;
+  LancerLockGuard   *guard;
+  LancerAlertPolicy *policy;
+  LancerTelegram    *telegram;
+  LancerWebhook     *webhook;
+  GCancellable      *cancellable;
+
+  gboolean           ready;          /* history and watermarks loaded */
+  gboolean           loading;
+  GPtrArray         *waiting;        /* GTask: checks waiting for the history */
+  gint64             job_watermark;  /* highest jobs.rid seen */
+  gint64             story_watermark;/* highest stories.rowid seen */
+  guint              stories_source;
+  GHashTable        *shown;          /* desktop notification ids on screen */
+
+  guint              new_matches;
+  guint              unread_messages;
+  gboolean           attention;
+};
+
+enum {
+  PROP_0,
+  PROP_NEW_MATCHES,
+  PROP_UNREAD_MESSAGES,
+  PROP_ATTENTION,
+  PROP_PAUSED,
+  PROP_LOCKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LancerNotifier, lancer_notifier, G_TYPE_OBJECT)
+
+typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
+
+/* ---- rows read on the worker ---- */
+
+typedef struct
+{
+  char   *id;
+  char   *title;
+  char   *details;
+  char   *url;
+  double  score;
+  GStrv   searches;
+} JobRow;
+
+static void
+job_row_free (JobRow *row)
+{
+  g_free (row->id);
+  g_free (row->title);
+  g_free (row->details);
+  g_free (row->url);
+  g_strfreev (row->searches);
+  g_free (row);
+}
+
+typedef struct
+{
+  char *id;
+  char *room_id;
+  char *sender;
+  char *topic;
+  char *text;
+} StoryRow;
+
+static void
+story_row_free (StoryRow *row)
+{
+  g_free (row->id);
+  g_free (row->room_id);
+  g_free (row->sender);
+  g_free (row->topic);
+  if (row->text != NULL)
+    memset (row->text, 0, strlen (row->text));
+  g_free (row->text);
+  g_free (row);
+}
+
+typedef struct
+{
+  CheckKind  kind;
+  gint64     after;
+  gint64     watermark;  /* out */
+  gint64     unread;     /* out, -1 unknown */
+  GPtrArray *rows;       /* out */
+  GPtrArray *history;    /* out (init only) */
+  gint64     since;      /* init only */
+} Query;
+
+static void
+query_free (Query *q)
+{
+  g_clear_pointer (&q->rows, g_ptr_array_unref);
+  g_clear_pointer (&q->history, g_ptr_array_unref);
+  g_free (q);
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+read_jobs (sqlite3  *db,
+           Query    *q,
+           GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+    "SELECT j.rid, j.id, j.title, j.url, j.job_type, j.budget, j.hourly_min, j.hourly_max, j.currency,"
+    "  j.proposals, j.client_country,"
+    "  (SELECT s.score FROM job_scores s WHERE s.job_rid = j.rid ORDER BY s.kind = 'local' DESC LIMIT 1),"
+    "  (SELECT group_concat (ss.name, char (10)) FROM job_matches m"
+    "     JOIN saved_searches ss ON ss.id = m.search_id WHERE m.job_rid = j.rid)"
+    " FROM jobs j WHERE j.rid > ?1 AND j.hidden = 0 ORDER BY j.rid LIMIT ?2", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, q->after);
+  sqlite3_bind_int (stmt, 2, CHECK_LIMIT);
+  q->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) job_row_free);
+  q->watermark = q->after;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JobRow *row = g_new0 (JobRow, 1);
+      g_autofree char *budget = NULL;
+      GString *details = g_string_new (NULL);
+      const char *country = (const char *) sqlite3_column_text (stmt, 10);
+      const char *searches = (const char *) sqlite3_column_text (stmt, 12);
+
+#define COLUMN_DOUBLE(i) (sqlite3_column_type (stmt, (i)) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, (i)))
+      q->watermark = MAX (q->watermark, sqlite3_column_int64 (stmt, 0));
+      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->url = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      budget = lancer_format_job_budget (sqlite3_column_int (stmt, 4) == 1, COLUMN_DOUBLE (5),
+                                         COLUMN_DOUBLE (6), COLUMN_DOUBLE (7),
+                                         (const char *) sqlite3_column_text (stmt, 8));
+      row->score = COLUMN_DOUBLE (11);
+#undef COLUMN_DOUBLE
+      g_string_append (details, budget);
+      g_string_append (details, " · ");
+      g_string_append_printf (details, ngettext ("%d proposal", "%d proposals", sqlite3_column_int (stmt, 9)),
+                              sqlite3_column_int (stmt, 9));
+      if (country != NULL && *country != '\0')
+        g_string_append_printf (details, " · %s", country);
+      if (!isnan (row->score))
+        {
+          g_string_append (details, " · ");
+          g_string_append_printf (details, _("score %.0f"), row->score);
+        }
+      row->details = g_string_free (details, FALSE);
+      row->searches = searches != NULL ? g_strsplit (searches, "\n", -1) : g_new0 (char *, 1);
+      if (row->id != NULL)
+        g_ptr_array_add (q->rows, row);
+      else
+        job_row_free (row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_stories (LancerStore  *store,
+              sqlite3      *db,
+              Query        *q,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+    "SELECT s.rowid, s.id, s.room_id, s.sender, r.topic, s.body FROM stories s"
+    " JOIN rooms r ON r.id = s.room_id"
+    " WHERE s.rowid > ?1 AND r.unread > 0 ORDER BY s.rowid LIMIT ?2", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, q->after);
+  sqlite3_bind_int (stmt, 2, CHECK_LIMIT);
+  q->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) story_row_free);
+  q->watermark = MAX (q->after, query_int (db, "SELECT COALESCE (MAX (rowid), 0) FROM stories"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoryRow *row = g_new0 (StoryRow, 1);
+
+      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->room_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->sender = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->topic = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      /* A locked keyring leaves the text out; the alert says less. */
+      row->text = lancer_store_column_unseal (store, stmt, 5, "stories.body", NULL);
+      g_ptr_array_add (q->rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+check_worker (LancerStore   *store,
+              sqlite3       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Query *q = data;
+  gboolean ok;
+
+  q->unread = query_int (db, "SELECT COALESCE (SUM (unread), 0) FROM rooms");
+  ok = q->kind == CHECK_JOBS ? read_jobs (db, q, error) : read_stories (store, db, q, error);
+  return ok ? GINT_TO_POINTER (1) : NULL;
+}
+
+static gpointer
+init_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Query *q = data;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  q->watermark = query_int (db, "SELECT COALESCE (MAX (rid), 0) FROM jobs");
+  q->after = query_int (db, "SELECT COALESCE (MAX (rowid), 0) FROM stories");
+  q->unread = query_int (db, "SELECT COALESCE (SUM (unread), 0) FROM rooms");
+  q->history = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT channel, key, job_id, sent_at FROM notifications_sent"
+                           " WHERE channel LIKE 'alert%' AND sent_at >= ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, q->since);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LancerAlertKind kind;
+
+      if (lancer_alert_kind_from_channel ((const char *) sqlite3_column_text (stmt, 0), &kind))
+        g_ptr_array_add (q->history,
+                         lancer_alert_record_new ((const char *) sqlite3_column_text (stmt, 1), kind,
+                                                  (const char *) sqlite3_column_text (stmt, 2),
+                                                  sqlite3_column_int64 (stmt, 3)));
+    }
+  sqlite3_finalize (stmt);
+  return GINT_TO_POINTER (1);
+}
+
+/* ---- state ---- */
+
+gboolean
+lancer_notifier_get_locked (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), TRUE);
+
+  return self->guard != NULL && lancer_lock_guard_get_locked (self->guard);
+}
+
+static void
+set_unread (LancerNotifier *self,
+            gint64          unread)
+{
+  if (unread < 0 || (guint) unread == self->unread_messages)
+    return;
+  self->unread_messages = (guint) unread;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD_MESSAGES]);
+}
+
+static void
+reload_rules (LancerNotifier *self)
+{
+  LancerAlertRules rules;
+
+  lancer_alert_rules_init (&rules);
+  lancer_alert_rules_load (&rules, self->settings);
+  lancer_alert_policy_set_rules (self->policy, &rules);
+  lancer_alert_rules_clear (&rules);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+/* ---- channels ---- */
+
+void
+lancer_notifier_send_desktop (LancerNotifier    *self,
+                              const LancerAlert *alert)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+  g_return_if_fail (alert != NULL);
+
+  if (self->app == NULL || !g_application_get_is_registered (self->app))
+    return;
+  notification = g_notification_new (alert->title);
+  g_notification_set_body (notification, alert->body);
+  switch (alert->type)
+    {
+    case LANCER_ALERT_JOB:
+      if (alert->job_id != NULL && !alert->redacted)
+        {
+          g_notification_set_default_action_and_target (notification, "app.open-job", "s", alert->job_id);
+          g_notification_add_button_with_target (notification, _("Open Job"), "app.open-job", "s", alert->job_id);
+          g_notification_add_button_with_target (notification, _("Write Proposal"), "app.write-proposal", "s",
+                                                 alert->job_id);
+          if (!isnan (alert->score) && alert->score >= LANCER_ALERT_HIGH_SCORE)
+            g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case LANCER_ALERT_JOBS_SUMMARY:
+      g_notification_set_default_action_and_target (notification, "app.open-job", "s", "");
+      g_notification_add_button_with_target (notification, _("Open Jobs"), "app.open-job", "s", "");
+      break;
+
+    case LANCER_ALERT_MESSAGE:
+      if (alert->room_id != NULL && !alert->redacted)
+        {
+          g_notification_set_default_action_and_target (notification, "app.open-room", "s", alert->room_id);
+          g_notification_add_button_with_target (notification, _("Open Conversation"), "app.open-room", "s",
+                                                 alert->room_id);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case LANCER_ALERT_MESSAGES_SUMMARY:
+      g_notification_set_default_action_and_target (notification, "app.open-room", "s", "");
+      g_notification_add_button_with_target (notification, _("Open Messages"), "app.open-room", "s", "");
+      break;
+
+    case LANCER_ALERT_NOTICE:
+    default:
+      break;
+    }
+  g_notification_add_button_with_target (notification, _("Dismiss"), "app.dismiss-alert", "s", alert->id);
+  g_application_send_notification (self->app, alert->id, notification);
+  g_hash_table_add (self->shown, g_strdup (alert->id));
+}
+
+static void
+telegram_sent_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_telegram_send_finish (LANCER_TELEGRAM (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("A Telegram alert was not delivered: %s", error->message);
+}
+
+static void
+webhook_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_webhook_send_finish (LANCER_WEBHOOK (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, LANCER_WEBHOOK_ERROR, LANCER_WEBHOOK_ERROR_DISABLED))
+    g_message ("A webhook alert was not delivered: %s", error->message);
+}
+
+static void
+fan_out (LancerNotifier *self,
+         GPtrArray      *alerts)
+{
+  gboolean desktop = self->settings == NULL || g_settings_get_boolean (self->settings, "alert-desktop");
+  gboolean telegram = self->settings != NULL && g_settings_get_boolean (self->settings, "alert-telegram");
+  gboolean webhook = self->settings != NULL && g_settings_get_boolean (self->settings, "alert-webhook-enabled");
+  g_autofree char *chat_id = NULL;
+
+  if (telegram)
+    chat_id = g_settings_get_string (self->settings, "alert-telegram-chat-id");
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      LancerAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (desktop)
+        lancer_notifier_send_desktop (self, alert);
+      if (telegram && self->telegram != NULL && chat_id != NULL && *chat_id != '\0')
+        lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable,
+                                          telegram_sent_cb, NULL);
+      if (webhook && self->webhook != NULL)
+        lancer_webhook_send_async (self->webhook, alert, self->cancellable, webhook_sent_cb, NULL);
+    }
+}
+
+static void
+history_added_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_alert_history_add_finish (LANCER_STORE (source), result, &error))
+    g_message ("Could not record sent alerts: %s", error->message);
+}
+
+/* ---- checks ---- */
+
+static GPtrArray *
+alerts_for_jobs (LancerNotifier *self,
+                 GPtrArray      *rows,
+                 GPtrArray      *records)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_job_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(LancerAlertDecision) decision = NULL;
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+  gint64 now = lancer_alert_policy_now (self->policy);
+  guint matches = 0;
+  gboolean attention = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JobRow *row = g_ptr_array_index (rows, i);
+      LancerAlertJob *job = lancer_alert_job_new (row->id, row->score, (const char * const *) row->searches);
+      LancerAlertVerdict verdict = lancer_alert_policy_check_job (self->policy, job);
+
+      g_hash_table_insert (by_id, row->id, row);
+      if (verdict == LANCER_ALERT_SEND || verdict == LANCER_ALERT_SUMMARISE || verdict == LANCER_ALERT_SKIP_QUIET)
+        {
+          matches++;
+          if (!isnan (row->score) && row->score >= LANCER_ALERT_HIGH_SCORE)
+            attention = TRUE;
+        }
+      g_ptr_array_add (candidates, job);
+    }
+  decision = lancer_alert_policy_decide_jobs (self->policy, candidates);
+  for (guint i = 0; i < decision->send->len; i++)
+    {
+      LancerAlertJob *job = g_ptr_array_index (decision->send, i);
+      JobRow *row = g_hash_table_lookup (by_id, job->job_id);
+
+      g_ptr_array_add (alerts, lancer_alert_new_job (row->id, row->title, row->details, row->url, row->score));
+      g_ptr_array_add (records, lancer_alert_record_new (job->job_id, LANCER_ALERT_KIND_JOB, job->job_id, now));
+    }
+  for (guint i = 0; i < decision->summarised->len; i++)
+    {
+      LancerAlertJob *job = g_ptr_array_index (decision->summarised, i);
+
+      g_ptr_array_add (records, lancer_alert_record_new (job->job_id, LANCER_ALERT_KIND_SUMMARISED, job->job_id, now));
+    }
+  if (decision->summarised->len > 0)
+    g_ptr_array_add (alerts, lancer_alert_new_jobs_summary (decision->summarised->len));
+
+  if (matches > 0)
+    {
+      self->new_matches += matches;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_MATCHES]);
+    }
+  if (attention && !self->attention)
+    {
+      self->attention = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
+    }
+  return alerts;
+}
+
+static GPtrArray *
+alerts_for_stories (LancerNotifier *self,
+                    GPtrArray      *rows,
+                    GPtrArray      *records)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) send = NULL;
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+  gint64 now = lancer_alert_policy_now (self->policy);
+  guint more = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (builder, ((StoryRow *) g_ptr_array_index (rows, i))->id);
+  ids = g_strv_builder_end (builder);
+  send = lancer_alert_policy_decide_messages (self->policy, (const char * const *) ids, &more);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StoryRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *key = g_strconcat ("story:", row->id, NULL);
+
+      if (g_strv_contains ((const char * const *) send, row->id))
+        {
+          g_ptr_array_add (alerts, lancer_alert_new_message (row->id, row->room_id, row->sender,
+                                                            row->topic, row->text));
+          g_ptr_array_add (records, lancer_alert_record_new (key, LANCER_ALERT_KIND_MESSAGE, NULL, now));
+        }
+      else if (lancer_alert_policy_was_sent (self->policy, key) && more > 0)
+        g_ptr_array_add (records, lancer_alert_record_new (key, LANCER_ALERT_KIND_SUMMARISED, NULL, now));
+    }
+  if (more > 0)
+    g_ptr_array_add (alerts, lancer_alert_new_messages_summary (more));
+  return alerts;
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerNotifier *self = g_task_get_source_object (task);
+  Query *q = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  set_unread (self, q->unread);
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  if (q->kind == CHECK_JOBS)
+    {
+      self->job_watermark = MAX (self->job_watermark, q->watermark);
+      alerts = alerts_for_jobs (self, q->rows, records);
+    }
+  else
+    {
+      self->story_watermark = MAX (self->story_watermark, q->watermark);
+      alerts = alerts_for_stories (self, q->rows, records);
+    }
+  if (records->len > 0 && self->store != NULL)
+    lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
+  if (lancer_notifier_get_locked (self))
+    {
+      GPtrArray *redacted = lancer_alert_redact_batch (alerts);
+
+      g_ptr_array_unref (alerts);
+      alerts = redacted;
+    }
+  fan_out (self, alerts);
+  g_task_return_pointer (task, g_steal_pointer (&alerts), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+run_check (LancerNotifier *self,
+           GTask          *task)
+{
+  Query *q = g_task_get_task_data (task);
+
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "The profile is not open");
+      g_object_unref (task);
+      return;
+    }
+  q->after = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
+  lancer_store_run_async (self->store, FALSE, NULL, check_worker, q, NULL, NULL,
+                          g_task_get_cancellable (task), check_done_cb, task);
+}
+
+static void
+flush_waiting (LancerNotifier *self)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting);
+
+  self->waiting = g_ptr_array_new ();
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (self->ready)
+        run_check (self, task);
+      else
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "The profile is not open");
+          g_object_unref (task);
+        }
+    }
+}
+
+typedef struct
+{
+  LancerNotifier *self;
+  LancerStore    *store;
+  Query          *q;
+} InitCall;
+
+static void
+init_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  InitCall *call = user_data;
+  g_autoptr(LancerNotifier) self = call->self;
+  g_autoptr(GError) error = NULL;
+  Query *q = call->q;
+  gboolean current = self->store == call->store;
+
+  lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  g_object_unref (call->store);
+  g_free (call);
+  if (!current)
+    {
+      query_free (q);
+      return;
+    }
+  self->loading = FALSE;
+  if (error != NULL)
+    g_message ("Alert history could not be read: %s", error->message);
+  else
+    {
+      self->job_watermark = MAX (q->watermark, 0);
+      self->story_watermark = MAX (q->after, 0);
+      lancer_alert_history_apply (q->history, self->policy);
+      set_unread (self, q->unread);
+    }
+  query_free (q);
+  self->ready = TRUE;
+  flush_waiting (self);
+}
+
+static void
+ensure_ready (LancerNotifier *self)
+{
+  InitCall *call;
+
+  if (self->ready || self->loading || self->store == NULL)
+    return;
+  self->loading = TRUE;
+  call = g_new0 (InitCall, 1);
+  call->self = g_object_ref (self);
+  call->store = g_object_ref (self->store);
+  call->q = g_new0 (Query, 1);
+  call->q->since = lancer_alert_policy_now (self->policy) - HISTORY_DAYS * 24 * 3600;
+  lancer_store_run_async (self->store, FALSE, NULL, init_worker, call->q, NULL, NULL,
+                          NULL, init_done_cb, call);
+}
+
+static void
+start_check (LancerNotifier      *self,
+             CheckKind            kind,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Query *q = g_new0 (Query, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  q->kind = kind;
+  g_task_set_task_data (task, q, (GDestroyNotify) query_free);
+  if (self->ready)
+    {
+      run_check (self, task);
+      return;
+    }
+  g_ptr_array_add (self->waiting, task);
+  ensure_ready (self);
+  if (self->store == NULL)
+    flush_waiting (self);
+}
+
+void
+lancer_notifier_check_jobs_async (LancerNotifier      *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  start_check (self, CHECK_JOBS, lancer_notifier_check_jobs_async, cancellable, callback, user_data);
+}
+
+void
+lancer_notifier_check_messages_async (LancerNotifier      *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  start_check (self, CHECK_MESSAGES, lancer_notifier_check_messages_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lancer_notifier_check_finish (LancerNotifier  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- following the session ---- */
+
+static void
+background_check_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alerts = lancer_notifier_check_finish (LANCER_NOTIFIER (source), result, &error);
+  if (alerts == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Alert check failed: %s", error->message);
+}
+
+static void
+new_jobs_cb (LancerSync     *sync,
+             guint           n,
+             LancerNotifier *self)
+{
+  lancer_notifier_check_jobs_async (self, self->cancellable, background_check_cb, NULL);
+}
+
+static gboolean
+stories_changed_idle (gpointer user_data)
+{
+  LancerNotifier *self = user_data;
+
+  self->stories_source = 0;
+  lancer_notifier_check_messages_async (self, self->cancellable, background_check_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stories_changed_cb (LancerStore    *store,
+                    const char     *table,
+                    LancerNotifier *self)
+{
+  /* One check for a burst of writes (a sync writes room by room). */
+  if (self->stories_source == 0)
+    self->stories_source = g_timeout_add (500, stories_changed_idle, self);
+}
+
+static void
+set_store (LancerNotifier *self,
+           LancerStore    *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_clear_object (&self->store);
+    }
+  self->ready = FALSE;
+  self->loading = FALSE;
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_object (store, "changed::stories", G_CALLBACK (stories_changed_cb), self, 0);
+      g_signal_connect_object (store, "changed::rooms", G_CALLBACK (stories_changed_cb), self, 0);
+      ensure_ready (self);
+    }
+}
+
+static void
+set_sync (LancerNotifier *self,
+          LancerSync     *sync)
+{
+  if (self->sync == sync)
+    return;
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      g_clear_object (&self->sync);
+    }
+  if (sync != NULL)
+    {
+      self->sync = g_object_ref (sync);
+      g_signal_connect_object (sync, "new-jobs", G_CALLBACK (new_jobs_cb), self, 0);
+    }
+}
+
+static void
+session_changed_cb (LancerNotifier *self)
+{
+  set_store (self, lancer_session_get_store (self->session));
+  set_sync (self, lancer_session_get_sync (self->session));
+}
+
+static void
+locked_changed_cb (LancerNotifier *self)
+{
+  /* Notifications already on screen may hold private text: take them back. */
+  if (lancer_notifier_get_locked (self) && self->app != NULL && g_application_get_is_registered (self->app))
+    {
+      GHashTableIter iter;
+      const char *id;
+
+      g_hash_table_iter_init (&iter, self->shown);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+        g_application_withdraw_notification (self->app, id);
+      g_hash_table_remove_all (self->shown);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
+}
+
+static void
+webhook_disabled_cb (LancerNotifier *self)
+{
+  g_autoptr(LancerAlert) notice = NULL;
+
+  notice = lancer_alert_new_notice ("webhook-disabled", _("Webhook turned off"),
+                                    _("It failed 10 times in a row. Check the address in Preferences → Alerts "
+                                      "and turn it on again."));
+  lancer_notifier_send_desktop (self, notice);
+}
+
+/* ---- public ---- */
+
+LancerSession *
+lancer_notifier_get_session (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->session;
+}
+
+LancerAlertPolicy *
+lancer_notifier_get_policy (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->policy;
+}
+
+LancerTelegram *
+lancer_notifier_get_telegram (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->telegram;
+}
+
+LancerWebhook *
+lancer_notifier_get_webhook (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->webhook;
+}
+
+guint
+lancer_notifier_get_new_matches (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), 0);
+  return self->new_matches;
+}
+
+guint
+lancer_notifier_get_unread_messages (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), 0);
+  return self->unread_messages;
+}
+
+gboolean
+lancer_notifier_get_attention (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), FALSE);
+  return self->attention;
+}
+
+gboolean
+lancer_notifier_get_paused (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), FALSE);
+  return lancer_alert_policy_get_rules (self->policy)->paused_until > lancer_alert_policy_now (self->policy);
+}
+
+void
+lancer_notifier_clear_new_matches (LancerNotifier *self)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  if (self->new_matches != 0)
+    {
+      self->new_matches = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_MATCHES]);
+    }
+  if (self->attention)
+    {
+      self->attention = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
+    }
+}
+
+void
+lancer_notifier_pause (LancerNotifier *self,
+                       guint           seconds)
+{
+  gint64 until;
+
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  until = seconds > 0 ? lancer_alert_policy_now (self->policy) + seconds : 0;
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "alert-paused-until", until);
+  else
+    {
+      LancerAlertRules rules = *lancer_alert_policy_get_rules (self->policy);
+
+      rules.paused_until = until;
+      lancer_alert_policy_set_rules (self->policy, &rules);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+void
+lancer_notifier_dismiss (LancerNotifier *self,
+                         const char     *alert_id)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  if (alert_id != NULL && *alert_id != '\0' && self->app != NULL && g_application_get_is_registered (self->app))
+    {
+      g_application_withdraw_notification (self->app, alert_id);
+      g_hash_table_remove (self->shown, alert_id);
+    }
+}
+
+static void
+lancer_notifier_dispose (GObject *object)
+{
+  LancerNotifier *self = LANCER_NOTIFIER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->stories_source, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->guard != NULL)
+    g_signal_handlers_disconnect_by_data (self->guard, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->webhook != NULL)
+    g_signal_handlers_disconnect_by_data (self->webhook, self);
+  set_store (self, NULL);
+  set_sync (self, NULL);
+  if (self->waiting != NULL)
+    flush_waiting (self);
+  g_clear_object (&self->guard);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->telegram);
+  g_clear_object (&self->webhook);
+  g_clear_weak_pointer (&self->app);
+
+  G_OBJECT_CLASS (lancer_notifier_parent_class)->dispose (object);
+}
+
+static void
+lancer_notifier_finalize (GObject *object)
+{
+  LancerNotifier *self = LANCER_NOTIFIER (object);
+
+  g_clear_object (&self->policy);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lancer_notifier_parent_class)->finalize (object);
+}
+
+static void
+lancer_notifier_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LancerNotifier *self = LANCER_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NEW_MATCHES:
+      g_value_set_uint (value, self->new_matches);
+      break;
+    case PROP_UNREAD_MESSAGES:
+      g_value_set_uint (value, self->unread_messages);
+      break;
+    case PROP_ATTENTION:
+      g_value_set_boolean (value, self->attention);
+      break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, lancer_notifier_get_paused (self));
+      break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, lancer_notifier_get_locked (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_notifier_class_init (LancerNotifierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lancer_notifier_dispose;
+  object_class->finalize = lancer_notifier_finalize;
+  object_class->get_property = lancer_notifier_get_property;
+
+  properties[PROP_NEW_MATCHES] =
+    g_param_spec_uint ("new-matches", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNREAD_MESSAGES] =
+    g_param_spec_uint ("unread-messages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ATTENTION] =
+    g_param_spec_boolean ("attention", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lancer_notifier_init (LancerNotifier *self)
+{
+  self->policy = lancer_alert_policy_new ();
+  self->cancellable = g_cancellable_new ();
+  self->waiting = g_ptr_array_new ();
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+LancerNotifier *
+lancer_notifier_new (GApplication  *app,
+                     LancerSession *session)
+{
+  LancerNotifier *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (app == NULL || G_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (LANCER_IS_SESSION (session), NULL);
+
+  self = g_object_new (LANCER_TYPE_NOTIFIER, NULL);
+  g_set_weak_pointer (&self->app, app);
+  self->session = g_object_ref (session);
+  settings = lancer_session_get_settings (session);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (reload_rules), self, G_CONNECT_SWAPPED);
+      self->webhook = lancer_webhook_new (settings);
+      g_signal_connect_object (self->webhook, "disabled", G_CALLBACK (webhook_disabled_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  reload_rules (self);
+  self->telegram = lancer_telegram_new (lancer_profile_get_id (lancer_session_get_profile (session)));
+  self->guard = lancer_session_get_lock_guard (session);
+  if (self->guard != NULL)
+    {
+      g_object_ref (self->guard);
+      g_signal_connect_object (self->guard, "notify::locked", G_CALLBACK (locked_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (session, "notify::store", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::sync", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  session_changed_cb (self);
+  return self;
+}

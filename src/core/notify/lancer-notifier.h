@@ -1,0 +1,75 @@
+/* lancer-notifier.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lancer-alert.h"
+#include "lancer-alert-policy.h"
+#include "lancer-session.h"
+#include "lancer-telegram.h"
+#include "lancer-webhook.h"
+
+G_BEGIN_DECLS
+
+#define LANCER_TYPE_NOTIFIER (lancer_notifier_get_type ())
+G_DECLARE_FINAL_TYPE (LancerNotifier, lancer_notifier, LANCER, NOTIFIER, GObject)
+
+/* Turns what the sync brings in into alerts: listens to the session's sync
+ * (::new-jobs) and store (new stories), loads the new jobs and messages on
+ * the store's worker, applies the alert rules (LancerAlertPolicy, settings
+ * from the profile) and fans out to the desktop (GNotification through
+ * @app), Telegram and the webhook. While the session's lock guard is
+ * locked, every channel gets only generic text.
+ *
+ * Desktop actions: app.open-job(s), app.write-proposal(s),
+ * app.open-room(s) and app.dismiss-alert(s) (the notification id); an
+ * empty string opens the page without a selection.
+ *
+ * Properties for the tray: "new-matches" and "unread-messages" (guint),
+ * "attention" (a high-score job arrived), "paused" (boolean). */
+LancerNotifier   *lancer_notifier_new              (GApplication        *app,
+                                                    LancerSession       *session);
+LancerSession    *lancer_notifier_get_session      (LancerNotifier      *self);
+LancerAlertPolicy *lancer_notifier_get_policy      (LancerNotifier      *self);
+LancerTelegram   *lancer_notifier_get_telegram     (LancerNotifier      *self);
+LancerWebhook    *lancer_notifier_get_webhook      (LancerNotifier      *self);
+gboolean          lancer_notifier_get_locked       (LancerNotifier      *self);
+
+guint             lancer_notifier_get_new_matches  (LancerNotifier      *self);
+guint             lancer_notifier_get_unread_messages (LancerNotifier   *self);
+gboolean          lancer_notifier_get_attention    (LancerNotifier      *self);
+gboolean          lancer_notifier_get_paused       (LancerNotifier      *self);
+/* The user looked at the jobs: the count and attention reset. */
+void              lancer_notifier_clear_new_matches (LancerNotifier     *self);
+/* No alerts for @seconds (0 resumes). */
+void              lancer_notifier_pause            (LancerNotifier      *self,
+                                                    guint                seconds);
+/* Withdraws a desktop notification. */
+void              lancer_notifier_dismiss          (LancerNotifier      *self,
+                                                    const char          *alert_id);
+
+/* Loads and alerts for jobs stored since the last check; what the
+ * ::new-jobs handler does. Returns the alerts sent (element type
+ * LancerAlert, as the channels got them) — for tests. */
+void              lancer_notifier_check_jobs_async (LancerNotifier      *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* Same for client messages (stories in unread rooms). */
+void              lancer_notifier_check_messages_async (LancerNotifier  *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray        *lancer_notifier_check_finish     (LancerNotifier      *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* Sends @alert through the desktop channel only (notices, tests). */
+void              lancer_notifier_send_desktop     (LancerNotifier      *self,
+                                                    const LancerAlert   *alert);
+
+G_END_DECLS
