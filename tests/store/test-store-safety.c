@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "lancer-store-audit-sink.h"
 #include "store-test-util.h"
 
 typedef struct
@@ -368,12 +369,207 @@ test_two_processes (Fixture       *f,
   store_test_close (&store);
 }
 
+static void
+assert_read_only_open (Fixture *f)
+{
+  g_autoptr(LancerStore) store = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GPtrArray) more = store_test_jobs (9, 5);
+  g_autoptr(GError) error = NULL;
+
+  store = store_test_open (f->profile, &error);
+  g_assert_no_error (error);
+  g_assert_true (lancer_store_get_open_flags (store) & LANCER_STORE_OPEN_READ_ONLY);
+  g_assert_true (lancer_store_get_read_only (store));
+  g_assert_nonnull (lancer_store_get_problem_message (store));
+  g_test_message ("%s", lancer_store_get_problem_message (store));
+
+  /* Reads work, writes are refused with a clear error and change nothing. */
+  g_assert_cmpint (store_test_count (store, NULL), ==, 20);
+  got = store_test_query (store, NULL, 0, 5);
+  g_assert_cmpuint (got->len, ==, 5);
+  g_assert_false (store_test_upsert (store, more, NULL, &error));
+  g_assert_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (store_test_count (store, NULL), ==, 20);
+  store_test_close (&store);
+}
+
+static void
+test_read_only_at_open (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LancerStore) store = open_with_jobs (f, 20);
+  g_autofree char *dir = g_path_get_dirname (f->db_path);
+
+  store_test_close (&store);
+
+  if (geteuid () != 0)
+    {
+      /* Real read-only storage. */
+      g_assert_cmpint (g_chmod (f->db_path, 0400), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+      assert_read_only_open (f);
+      g_chmod (dir, 0700);
+      g_chmod (f->db_path, 0600);
+    }
+  else
+    g_test_message ("Running as root, where chmod does not stop writes: "
+                    "opening through SQLITE_OPEN_READONLY instead");
+
+  /* The SQLITE_OPEN_READONLY path itself, as root or not. */
+  _lancer_store_set_force_read_only (TRUE);
+  assert_read_only_open (f);
+  _lancer_store_set_force_read_only (FALSE);
+}
+
+static gpointer
+rootpage_worker (LancerStore   *store,
+                 sqlite3       *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gsize page = 0;
+
+  sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'scratch'", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return GSIZE_TO_POINTER (page);
+}
+
+static void
+test_deferred_check (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LancerStore) store = open_with_jobs (f, 20);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marker = g_strconcat (f->db_path, ".damaged", NULL);
+  g_autofree char *backup = NULL;
+  gboolean notified = FALSE;
+  GStatBuf st;
+  gsize page;
+  FILE *file;
+
+  /* Over 32 MB, so the check runs after the first page, not at open; a
+   * table nothing reads at open gets a broken page. */
+  store_test_run (store, TRUE, store_test_exec_worker,
+                  "CREATE TABLE padding (x BLOB);"
+                  "INSERT INTO padding VALUES (zeroblob(34 * 1024 * 1024));"
+                  "CREATE TABLE scratch (x TEXT);"
+                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
+                  "  INSERT INTO scratch SELECT printf ('row %d', i) FROM n;", &error);
+  g_assert_no_error (error);
+  backup = backup_now (store);
+  page = GPOINTER_TO_SIZE (store_test_run (store, FALSE, rootpage_worker, NULL, &error));
+  g_assert_cmpuint (page, >, 1);
+  store_test_close (&store);
+  g_assert_cmpint (g_stat (f->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 32 * 1024 * 1024);
+
+  /* A leaf page with an impossible cell count and pointers. */
+  file = g_fopen (f->db_path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) ((page - 1) * 4096 + 3), SEEK_SET), ==, 0);
+  for (int i = 0; i < 64; i++)
+    fputc (0xff, file);
+  fclose (file);
+
+  /* Opens at once, the first page is there, then the check finds the damage. */
+  store = store_test_open (f->profile, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_store_get_read_only (store));
+  g_assert_cmpint (store_test_count (store, NULL), ==, 20);
+  g_signal_connect (store, "notify::read-only", G_CALLBACK (read_only_notified_cb), &notified);
+  g_assert_true (lancer_test_wait_flag (&notified, 15));
+  g_assert_true (lancer_store_get_read_only (store));
+  g_assert_nonnull (strstr (lancer_store_get_problem_message (store), "damage"));
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_signal_handlers_disconnect_by_data (store, &notified);
+  store_test_close (&store);
+
+  /* The next start restores the backup. */
+  store = store_test_open (f->profile, &error);
+  g_assert_no_error (error);
+  g_assert_true (lancer_store_get_open_flags (store) & LANCER_STORE_OPEN_RESTORED_BACKUP);
+  g_assert_false (lancer_store_get_read_only (store));
+  g_assert_cmpint (store_test_count (store, NULL), ==, 20);
+  store_test_close (&store);
+}
+
+static gpointer
+append_from_thread (gpointer data)
+{
+  g_autoptr(LancerAuditEntry) entry = lancer_audit_entry_new (G_MAXINT64 / 2, LANCER_AUDIT_EXPORT,
+                                                               "from-thread", NULL);
+
+  return GINT_TO_POINTER (lancer_audit_sink_append (data, entry, NULL));
+}
+
+static void
+test_audit_sink (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LancerStore) store = open_with_jobs (f, 1);
+  g_autoptr(LancerStoreAuditSink) sink = lancer_store_audit_sink_new (store);
+  g_autoptr(LancerAuditLog) log = lancer_audit_log_new (LANCER_AUDIT_SINK (sink));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(LancerAuditEntry) entry = lancer_audit_entry_new (1000 + i, LANCER_AUDIT_SYNC, "jobs-synced",
+                                                                   i == 1 ? NULL : "{\"jobs\":5}");
+      g_assert_true (lancer_audit_sink_append (LANCER_AUDIT_SINK (sink), entry, &error));
+      g_assert_no_error (error);
+    }
+  /* Through the log: scrubbed before it is stored. */
+  g_assert_true (lancer_audit_log_record_full (log, LANCER_AUDIT_SIGN_IN, "signed-in",
+                                               "{\"access_token\":\"abcdefghijklmnopqrstuvwxyz012345\"}", &error));
+  g_assert_no_error (error);
+
+  entries = lancer_audit_sink_list (LANCER_AUDIT_SINK (sink), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  {
+    LancerAuditEntry *newest = entries->pdata[0];
+    LancerAuditEntry *middle = entries->pdata[2];
+
+    g_assert_cmpstr (newest->category, ==, LANCER_AUDIT_SIGN_IN);
+    g_assert_null (strstr (newest->detail, "abcdefghijklmnopqrstuvwxyz012345"));
+    g_assert_cmpint (middle->time, ==, 1001);
+    g_assert_null (middle->detail);
+    g_assert_cmpstr (((LancerAuditEntry *) entries->pdata[3])->detail, ==, "{\"jobs\":5}");
+  }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = lancer_audit_sink_list (LANCER_AUDIT_SINK (sink), 2, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (((LancerAuditEntry *) entries->pdata[1])->time, ==, 1002);
+
+  /* From another thread as well. */
+  {
+    GThread *thread = g_thread_new ("audit", append_from_thread, sink);
+
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = lancer_audit_sink_list (LANCER_AUDIT_SINK (sink), 1, &error);
+    g_assert_cmpstr (((LancerAuditEntry *) entries->pdata[0])->action, ==, "from-thread");
+  }
+  g_clear_object (&log);
+  g_clear_object (&sink);
+  store_test_close (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/safety/read-only-at-open", test_read_only_at_open);
+  ADD ("/store/safety/deferred-integrity-check", test_deferred_check);
+  ADD ("/store/safety/audit-sink", test_audit_sink);
   ADD ("/store/safety/truncated-restores-backup", test_truncated_restores_backup);
   ADD ("/store/safety/not-sqlite-starts-fresh", test_not_sqlite_starts_fresh);
   ADD ("/store/safety/disk-full", test_disk_full);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <libsecret/secret.h>
 
+#include "lancer-redact.h"
 #include "lancer-secrets.h"
 
 G_DEFINE_QUARK (lancer-secrets-error-quark, lancer_secrets_error)
@@ -148,6 +149,8 @@ lancer_secrets_lookup_sync (const char    *profile_id,
     {
       char *copy = g_strdup (value);
       secret_password_free (value);
+      /* Whatever was looked up must never reach a log in clear. */
+      lancer_redact_register_secret (copy);
       return copy;
     }
   return NULL;

@@ -42,4 +42,8 @@ gboolean   lancer_store_exec                (sqlite3    *db,
 
 LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
 
+/* Tests: open every database as if its storage were read-only (root can
+ * write through chmod, so tests running as root use this instead). */
+void       _lancer_store_set_force_read_only (gboolean force);
+
 G_END_DECLS

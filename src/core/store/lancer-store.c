@@ -592,6 +592,14 @@ chmod_db_files (LancerStore *self)
     }
 }
 
+static gboolean force_read_only;
+
+void
+_lancer_store_set_force_read_only (gboolean force)
+{
+  g_atomic_int_set (&force_read_only, force);
+}
+
 static gboolean
 open_connection (LancerStore  *self,
                  gboolean     *corrupt,
@@ -605,8 +613,11 @@ open_connection (LancerStore  *self,
   if (existed && !check_header (self->db_path, corrupt, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (self->db_path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (existed && g_atomic_int_get (&force_read_only))
+    rc = SQLITE_READONLY;
+  else
+    rc = sqlite3_open_v2 (self->db_path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK && existed)
     {
       /* Read-only storage: keep serving what is there. */
