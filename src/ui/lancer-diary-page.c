@@ -274,6 +274,13 @@ contracts_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GPtrArray *contracts = lancer_store_list_contracts_finish (LANCER_STORE (object), result, &error);
 
+  /* The store completes work that already ran even when it was cancelled
+   * since: a disposed page has no widgets left to fill. */
+  if (self->disposed)
+    {
+      g_clear_pointer (&contracts, g_ptr_array_unref);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->reloading = FALSE;
@@ -535,7 +542,7 @@ week_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) days = lancer_store_get_diary_week_finish (LANCER_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (days == NULL)
     {
@@ -560,10 +567,20 @@ update_week_label (LancerDiaryPage *self)
     return;
   start = g_date_time_new_local (y, m, d, 0, 0, 0);
   end = g_date_time_add_days (start, 6);
-  a = g_date_time_format (start, "%e %b");
   b = g_date_time_format (end, "%e %b %Y");
-  /* Translators: a week, "30 Mar – 5 Apr 2026". */
-  text = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
+  if (g_date_time_get_month (start) == g_date_time_get_month (end))
+    {
+      /* Short enough for a phone: "16–22 Nov 2026". */
+      a = g_date_time_format (start, "%e");
+      /* Translators: a week within one month, "16–22 Nov 2026". */
+      text = g_strdup_printf (_("%s–%s"), g_strstrip (a), g_strstrip (b));
+    }
+  else
+    {
+      a = g_date_time_format (start, "%e %b");
+      /* Translators: a week, "30 Mar – 5 Apr 2026". */
+      text = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
+    }
   gtk_label_set_label (self->week_label, text);
 }
 

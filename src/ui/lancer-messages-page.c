@@ -10,13 +10,28 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lancer-ai-error.h"
+#include "lancer-ai-error-ui.h"
+#include "lancer-ai-service.h"
 #include "lancer-format.h"
 #include "lancer-messages-page.h"
+#include "lancer-prompts.h"
 #include "lancer-store-messages.h"
 #include "lancer-story-list-model.h"
 #include "lancer-sync-status-bar.h"
 
 #define THREAD_PAGE_SIZE 50
+/* How much of the thread a suggested reply sees. */
+#define SUGGEST_CONTEXT   12
+
+/* What the notice's button does. */
+typedef enum
+{
+  NOTICE_NONE,
+  NOTICE_AI_FIX,        /* notice_ai_fix says which */
+  NOTICE_CONSENT,
+  NOTICE_SIGN_IN,
+} NoticeAction;
 
 struct _LancerMessagesPage
 {
@@ -35,6 +50,15 @@ struct _LancerMessagesPage
   gboolean              stick_to_bottom;
   gboolean              scrolling;
 
+  LancerSync           *sync;             /* NULL: not connected to Upwork */
+  GCancellable         *flush_cancellable;
+
+  LancerAiService      *ai;
+  GCancellable         *suggest_cancellable;
+  gboolean              suggesting;
+  NoticeAction          notice_action;
+  LancerAiFix           notice_ai_fix;
+
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   GtkBox               *status_box;
@@ -49,6 +73,8 @@ struct _LancerMessagesPage
   GtkTextView          *compose_view;
   GtkWidget            *send_button;
   GtkWidget            *suggest_button;
+  AdwButtonContent     *suggest_content;
+  GtkLabel             *compose_hint;
   GtkRevealer          *suggest_revealer;
   GtkLabel             *suggest_label;
   GtkWidget            *suggest_setup_button;
@@ -70,6 +96,7 @@ G_DEFINE_FINAL_TYPE (LancerMessagesPage, lancer_messages_page, GTK_TYPE_WIDGET)
 static const char * const status_resources[] = { "messages", NULL };
 
 static void reload (LancerMessagesPage *self);
+static void hide_notice (LancerMessagesPage *self);
 
 static gint64
 now_s (void)
@@ -192,6 +219,13 @@ rooms_cb (GObject      *object,
   GPtrArray *rooms = lancer_store_list_rooms_finish (LANCER_STORE (object), result, &error);
   GtkWidget *child;
 
+  /* The store completes work that already ran even when it was cancelled
+   * since: a disposed page has no widgets left to fill. */
+  if (self->disposed)
+    {
+      g_clear_pointer (&rooms, g_ptr_array_unref);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->reloading = FALSE;
@@ -227,7 +261,7 @@ rooms_cb (GObject      *object,
 static void
 reload (LancerMessagesPage *self)
 {
-  if (self->store == NULL)
+  if (self->store == NULL || self->disposed)
     return;
   if (self->reloading)
     {
@@ -301,7 +335,8 @@ lancer_messages_page_select_room (LancerMessagesPage *self,
       self->thread = lancer_story_list_model_new (self->store, room_id, THREAD_PAGE_SIZE);
       selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->thread))));
       gtk_list_view_set_model (self->story_view, selection);
-      gtk_revealer_set_reveal_child (self->suggest_revealer, FALSE);
+      g_cancellable_cancel (self->suggest_cancellable);
+      hide_notice (self);
     }
   self->stick_to_bottom = TRUE;
   gtk_stack_set_visible_child_name (self->thread_stack, "thread");
@@ -480,7 +515,137 @@ bind_story_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
-/* ---- compose ---- */
+/* ---- notices ---- */
+
+static void
+show_notice (LancerMessagesPage *self,
+             const char         *text,
+             NoticeAction        action,
+             const char         *button_label)
+{
+  self->notice_action = action;
+  gtk_label_set_label (self->suggest_label, text);
+  if (button_label != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->suggest_setup_button), button_label);
+  gtk_widget_set_visible (self->suggest_setup_button, action != NOTICE_NONE);
+  gtk_revealer_set_reveal_child (self->suggest_revealer, TRUE);
+}
+
+static void
+hide_notice (LancerMessagesPage *self)
+{
+  self->notice_action = NOTICE_NONE;
+  gtk_revealer_set_reveal_child (self->suggest_revealer, FALSE);
+}
+
+static void
+update_compose_hint (LancerMessagesPage *self)
+{
+  gboolean offline = self->sync == NULL;
+
+  gtk_label_set_label (self->compose_hint,
+                       _("Not connected to Upwork: messages wait in the outbox until you connect"));
+  gtk_widget_set_visible (GTK_WIDGET (self->compose_hint), offline);
+}
+
+/* ---- sending ---- */
+
+/* One flush at a time per connection, however many windows show this page:
+ * two flushes at once would send a message twice. */
+typedef struct
+{
+  gboolean running;
+  gboolean again;
+} FlushState;
+
+static FlushState *
+flush_state (LancerSync *sync)
+{
+  FlushState *state = g_object_get_data (G_OBJECT (sync), "lancer-messages-flush");
+
+  if (state == NULL)
+    {
+      state = g_new0 (FlushState, 1);
+      g_object_set_data_full (G_OBJECT (sync), "lancer-messages-flush", state, g_free);
+    }
+  return state;
+}
+
+static void maybe_flush (LancerMessagesPage *self);
+
+static void
+flushed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LancerMessagesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  FlushState *state = flush_state (LANCER_SYNC (object));
+  gboolean again = state->again;
+
+  state->running = FALSE;
+  state->again = FALSE;
+  if (lancer_sync_flush_outbox_finish (LANCER_SYNC (object), result, &error) < 0)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+        return;
+      /* A message Upwork refused is marked on its row, with Retry; this
+       * is the outbox as a whole (offline, signed out, …). */
+      {
+        /* Translators: %s says why, already translated. */
+        g_autofree char *text = g_strdup_printf (_("Messages could not be sent: %s. They stay in the outbox; use Retry on a message to try again."),
+                                                 error->message);
+        show_notice (self, text, NOTICE_NONE, NULL);
+      }
+      return;
+    }
+  if (again && !self->disposed)
+    maybe_flush (self);
+}
+
+static void
+outbox_checked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LancerMessagesPage) self = user_data;
+  g_autoptr(GPtrArray) items = lancer_store_outbox_list_finish (LANCER_STORE (object), result, NULL);
+  gboolean pending = FALSE;
+  FlushState *state;
+
+  if (items == NULL || self->disposed || self->sync == NULL)
+    return;
+  /* Only what waits: a failed message is sent again by Retry or the next
+   * sync, never in a loop here. */
+  for (guint i = 0; i < items->len && !pending; i++)
+    pending = g_strcmp0 (((LancerStory *) g_ptr_array_index (items, i))->state, "pending") == 0;
+  if (!pending)
+    return;
+  state = flush_state (self->sync);
+  if (state->running)
+    {
+      state->again = TRUE;
+      return;
+    }
+  state->running = TRUE;
+  lancer_sync_flush_outbox_async (self->sync, self->flush_cancellable, flushed_cb, g_object_ref (self));
+}
+
+static void
+maybe_flush (LancerMessagesPage *self)
+{
+  FlushState *state;
+
+  if (self->disposed || self->store == NULL || self->sync == NULL)
+    return;
+  state = flush_state (self->sync);
+  if (state->running)
+    {
+      state->again = TRUE;
+      return;
+    }
+  lancer_store_outbox_list_async (self->store, NULL, self->flush_cancellable, outbox_checked_cb, g_object_ref (self));
+}
 
 static void
 enqueued_cb (GObject      *object,
@@ -489,19 +654,21 @@ enqueued_cb (GObject      *object,
 {
   g_autoptr(LancerMessagesPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = lancer_store_outbox_enqueue_finish (LANCER_STORE (object), result, &error);
 
-  if (lancer_store_outbox_enqueue_finish (LANCER_STORE (object), result, &error) == 0)
+  if (self->disposed)
+    return;
+  if (id == 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* Nothing was queued: give the text back so it is not lost. */
-      gtk_label_set_label (self->suggest_label, error->message);
-      gtk_widget_set_visible (self->suggest_setup_button, FALSE);
-      gtk_revealer_set_reveal_child (self->suggest_revealer, TRUE);
+      /* Nothing was queued: the text stays in the compose box. */
+      show_notice (self, error->message, NOTICE_NONE, NULL);
       return;
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->compose_view), "", -1);
   self->stick_to_bottom = TRUE;
+  maybe_flush (self);
 }
 
 static void
@@ -511,12 +678,15 @@ send_clicked_cb (LancerMessagesPage *self)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  if (self->suggesting)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   if (*text == '\0' || self->room_id == NULL || self->store == NULL)
     return;
-  lancer_store_outbox_enqueue_async (self->store, self->room_id, text, NULL, enqueued_cb, g_object_ref (self));
+  lancer_store_outbox_enqueue_async (self->store, self->room_id, text, self->cancellable, enqueued_cb,
+                                     g_object_ref (self));
 }
 
 void
@@ -534,24 +704,274 @@ compose_changed_cb (LancerMessagesPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->compose_view);
 
-  gtk_widget_set_sensitive (self->send_button, gtk_text_buffer_get_char_count (buffer) > 0);
+  gtk_widget_set_sensitive (self->send_button, !self->suggesting && gtk_text_buffer_get_char_count (buffer) > 0);
+}
+
+static gboolean
+compose_key_cb (LancerMessagesPage    *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK) != 0)
+    {
+      send_clicked_cb (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- suggested replies ---- */
+
+static void start_suggest (LancerMessagesPage *self);
+
+static void
+set_suggesting (LancerMessagesPage *self,
+                gboolean            suggesting)
+{
+  self->suggesting = suggesting;
+  adw_button_content_set_label (self->suggest_content, suggesting ? _("_Stop") : _("_Suggest a Reply"));
+  adw_button_content_set_icon_name (self->suggest_content,
+                                    suggesting ? "media-playback-stop-symbolic" : "chat-message-new-symbolic");
+  gtk_widget_set_tooltip_text (self->suggest_button,
+                               suggesting ? _("Stop the suggestion; what arrived so far stays")
+                                          : _("Let the AI assistant draft a reply to this conversation"));
+  gtk_text_view_set_editable (self->compose_view, !suggesting);
+  compose_changed_cb (self);
+}
+
+static void
+show_ai_error (LancerMessagesPage *self,
+               const GError       *error)
+{
+  LancerAiFix fix = lancer_ai_error_ui_get_fix (error);
+
+  self->notice_ai_fix = fix;
+  show_notice (self, error->message, NOTICE_AI_FIX, lancer_ai_error_ui_fix_label (fix));
+}
+
+/* The last stories of the open thread that are loaded, oldest first, with
+ * contact details scrubbed: all a reply needs. */
+static char *
+dup_conversation (LancerMessagesPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->thread);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint taken = 0;
+  guint first = n;
+
+  while (first > 0 && taken < SUGGEST_CONTEXT)
+    {
+      g_autoptr(LancerStory) story = g_list_model_get_item (model, first - 1);
+
+      if (!story->loaded)
+        break;
+      first--;
+      taken++;
+    }
+  for (guint i = first; i < n; i++)
+    {
+      g_autoptr(LancerStory) story = g_list_model_get_item (model, i);
+      g_autofree char *body = story->body != NULL ? lancer_prompts_scrub_pii (story->body) : NULL;
+      const char *sender = story->outbox_id != 0 ? "Me" : (story->sender != NULL ? story->sender : "Client");
+
+      g_string_append_printf (text, "%s: %s\n", sender, body != NULL ? body : "[attachment]");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+suggest_delta_cb (const char *delta,
+                  gsize       len,
+                  gpointer    user_data)
+{
+  LancerMessagesPage *self = user_data;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (self->disposed)
+    return;
+  buffer = gtk_text_view_get_buffer (self->compose_view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, delta, (int) len);
+}
+
+static void
+suggested_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LancerMessagesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerAiResult) answer = NULL;
+
+  answer = lancer_ai_provider_stream_chat_finish (LANCER_AI_PROVIDER (object), result, &error);
+  if (self->disposed)
+    return;
+  set_suggesting (self, FALSE);
+  if (answer == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_ai_error (self, error);
+      return;
+    }
+  if (answer->partial)
+    show_notice (self, _("The suggestion stopped early. Edit it or suggest again."), NOTICE_NONE, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->compose_view));
+}
+
+static void
+provider_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LancerMessagesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerAiProvider) provider = NULL;
+  g_autoptr(LancerAiProfile) profile = NULL;
+  g_autoptr(GHashTable) vars = NULL;
+  g_autoptr(LancerAiRequest) request = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *system_template = NULL;
+  g_autofree char *user_template = NULL;
+  g_autofree char *system = NULL;
+  g_autofree char *user = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  provider = lancer_ai_service_get_provider_finish (LANCER_AI_SERVICE (object), result, &error);
+  if (self->disposed)
+    return;
+  if (provider == NULL)
+    {
+      set_suggesting (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_ai_error (self, error);
+      return;
+    }
+
+  profile = lancer_ai_service_dup_writer_profile (self->ai);
+  vars = lancer_prompts_vars_new (NULL, profile);
+  g_hash_table_replace (vars, g_strdup ("conversation"), dup_conversation (self));
+  g_hash_table_replace (vars, g_strdup ("job_title"), g_strdup (gtk_label_get_label (self->thread_title)));
+  g_hash_table_replace (vars, g_strdup ("tone"),
+                        g_settings_get_string (lancer_session_get_settings (self->session), "ai-proposal-tone"));
+  system_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_SYSTEM, NULL);
+  user_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_USER, NULL);
+  system = lancer_prompts_render (system_template, vars);
+  user = lancer_prompts_render (user_template, vars);
+
+  model = lancer_ai_service_dup_model (self->ai);
+  request = lancer_ai_request_new (model, "reply");
+  lancer_ai_request_set_system (request, system);
+  lancer_ai_request_add_message (request, "user", user);
+  request->max_tokens = 600;
+
+  /* The suggestion goes after whatever the user already typed. */
+  buffer = gtk_text_view_get_buffer (self->compose_view);
+  if (gtk_text_buffer_get_char_count (buffer) > 0)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+    }
+  lancer_ai_provider_stream_chat_async (provider, request, suggest_delta_cb, g_object_ref (self), g_object_unref,
+                                        self->suggest_cancellable, suggested_cb, g_object_ref (self));
+}
+
+static void
+budget_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LancerMessagesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LancerAiBudgetState state;
+  double spend = 0;
+
+  if (!lancer_ai_service_check_budget_finish (LANCER_AI_SERVICE (object), result, &state, &spend, &error))
+    {
+      if (self->disposed)
+        return;
+      set_suggesting (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_ai_error (self, error);
+      return;
+    }
+  if (self->disposed || g_cancellable_is_cancelled (self->suggest_cancellable))
+    return;
+  lancer_ai_service_get_provider_async (self->ai, self->suggest_cancellable, provider_cb, g_object_ref (self));
+}
+
+static void
+start_suggest (LancerMessagesPage *self)
+{
+  if (self->session == NULL || self->thread == NULL || self->suggesting)
+    return;
+  if (self->ai == NULL)
+    self->ai = lancer_ai_service_new (self->session);
+  hide_notice (self);
+  if (lancer_ai_service_needs_consent (self->ai))
+    {
+      const char *name = lancer_ai_service_get_provider_name (lancer_ai_service_get_provider_id (self->ai));
+      /* Translators: %s is a provider such as "OpenAI". */
+      g_autofree char *text = g_strdup_printf (_("A suggested reply sends the last messages of this conversation to %s. "
+                                                 "Contact details are removed first."), name);
+
+      show_notice (self, text, NOTICE_CONSENT, _("_Allow and Suggest"));
+      return;
+    }
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  self->suggest_cancellable = g_cancellable_new ();
+  set_suggesting (self, TRUE);
+  lancer_ai_service_check_budget_async (self->ai, self->suggest_cancellable, budget_cb, g_object_ref (self));
 }
 
 static void
 suggest_clicked_cb (LancerMessagesPage *self)
 {
-  /* Suggestions need the AI service of the session; until the profile has
-   * one configured, say how to set it up instead of failing silently. */
-  gtk_label_set_label (self->suggest_label,
-                       _("Suggested replies need an AI provider. Choose one and add its key in Preferences, then try again."));
-  gtk_widget_set_visible (self->suggest_setup_button, TRUE);
-  gtk_revealer_set_reveal_child (self->suggest_revealer, TRUE);
+  if (self->suggesting)
+    {
+      /* Stop: what arrived stays in the compose box. */
+      g_cancellable_cancel (self->suggest_cancellable);
+      return;
+    }
+  start_suggest (self);
+}
+
+static void
+notice_fix_cb (LancerMessagesPage *self)
+{
+  NoticeAction action = self->notice_action;
+
+  hide_notice (self);
+  switch (action)
+    {
+    case NOTICE_CONSENT:
+      if (self->ai != NULL)
+        lancer_ai_service_grant_consent (self->ai);
+      start_suggest (self);
+      break;
+
+    case NOTICE_AI_FIX:
+      if (lancer_ai_error_ui_apply_fix (GTK_WIDGET (self), self->notice_ai_fix,
+                                        lancer_session_get_settings (self->session)))
+        start_suggest (self);
+      break;
+
+    case NOTICE_SIGN_IN:
+    case NOTICE_NONE:
+    default:
+      break;
+    }
 }
 
 static void
 suggest_dismiss_cb (LancerMessagesPage *self)
 {
-  gtk_revealer_set_reveal_child (self->suggest_revealer, FALSE);
+  hide_notice (self);
 }
 
 /* ---- session ---- */
@@ -560,6 +980,27 @@ static void
 store_changed_cb (LancerMessagesPage *self)
 {
   reload (self);
+}
+
+static void
+outbox_changed_cb (LancerMessagesPage *self)
+{
+  reload (self);
+  maybe_flush (self);
+}
+
+static void
+sync_changed_cb (LancerMessagesPage *self)
+{
+  LancerSync *sync;
+
+  if (self->disposed)
+    return;
+  sync = self->session != NULL ? lancer_session_get_sync (self->session) : NULL;
+  g_set_object (&self->sync, sync);
+  update_compose_hint (self);
+  /* Connected (again): send what waited. */
+  maybe_flush (self);
 }
 
 static void
@@ -574,13 +1015,16 @@ session_state_cb (LancerMessagesPage *self)
 
   if (store != NULL && self->store != store)
     {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, store);
       g_signal_connect_object (store, "changed::rooms", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed::stories", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::outbox", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed::outbox", G_CALLBACK (outbox_changed_cb), self, G_CONNECT_SWAPPED);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
       reload (self);
+      sync_changed_cb (self);
     }
   update_mode (self);
 }
@@ -608,11 +1052,14 @@ lancer_messages_page_set_session (LancerMessagesPage *self,
   g_clear_object (&self->thread);
   g_clear_pointer (&self->room_id, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->ai);
   self->loaded = FALSE;
   g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::sync", G_CALLBACK (sync_changed_cb), self, G_CONNECT_SWAPPED);
       session_state_cb (self);
     }
   else
@@ -663,6 +1110,10 @@ lancer_messages_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->flush_cancellable);
+  g_clear_object (&self->flush_cancellable);
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
   if (self->story_view != NULL)
     gtk_list_view_set_model (self->story_view, NULL);
   /* Pending callbacks may keep a disposed page alive: stop reloading. */
@@ -673,6 +1124,8 @@ lancer_messages_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->thread);
   g_clear_object (&self->store);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->ai);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lancer_messages_page_parent_class)->dispose (object);
@@ -758,6 +1211,8 @@ lancer_messages_page_class_init (LancerMessagesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, compose_view);
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, send_button);
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, suggest_content);
+  gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, compose_hint);
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, suggest_revealer);
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, suggest_label);
   gtk_widget_class_bind_template_child (widget_class, LancerMessagesPage, suggest_setup_button);
@@ -766,6 +1221,7 @@ lancer_messages_page_class_init (LancerMessagesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, send_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, suggest_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, suggest_dismiss_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notice_fix_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -773,11 +1229,19 @@ static void
 lancer_messages_page_init (LancerMessagesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
   GtkAdjustment *adj;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rooms = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->flush_cancellable = g_cancellable_new ();
+  self->suggest_cancellable = g_cancellable_new ();
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (compose_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->compose_view), keys);
 
   self->status_bar = lancer_sync_status_bar_new (status_resources);
   gtk_widget_set_hexpand (self->status_bar, TRUE);
@@ -796,6 +1260,7 @@ lancer_messages_page_init (LancerMessagesPage *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->compose_view), "changed",
                            G_CALLBACK (compose_changed_cb), self, G_CONNECT_SWAPPED);
   compose_changed_cb (self);
+  update_compose_hint (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   folded_cb (self);

@@ -362,6 +362,8 @@ counts_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree guint *counts = lancer_store_count_proposal_stages_finish (LANCER_STORE (object), result, &error);
 
+  if (self->disposed)
+    return;
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -380,6 +382,13 @@ list_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GPtrArray *proposals = lancer_store_list_proposals_finish (LANCER_STORE (object), result, &error);
 
+  /* The store completes work that already ran even when it was cancelled
+   * since: a disposed page has no widgets left to fill. */
+  if (self->disposed)
+    {
+      g_clear_pointer (&proposals, g_ptr_array_unref);
+      return;
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->reloading = FALSE;
@@ -715,7 +724,7 @@ detail_cb (GObject      *object,
   g_autoptr(LancerProposalDetail) detail = NULL;
 
   detail = lancer_store_get_proposal_detail_finish (LANCER_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (detail == NULL)
     {
@@ -862,7 +871,9 @@ folded_cb (LancerProposalsPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  gtk_widget_set_visible (self->back_button, folded);
+  /* Side by side the detail has its own big title: the bar with the back
+   * button is only for the folded, one-pane layout. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->back_button), folded);
   gtk_widget_set_visible (gtk_widget_get_parent (self->board_toggle), !folded);
   update_mode (self);
 }

@@ -44,7 +44,9 @@ status_cb (GObject      *object,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   status = lancer_store_get_sync_status_finish (LANCER_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The store completes work that already ran even if it was cancelled
+   * since: after dispose there is no box to fill. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->box == NULL)
     return;
 
   gtk_widget_remove_css_class (self->box, "error");
