@@ -44,15 +44,25 @@ typedef struct
   guint              stall_after; /* stop writing after this many chunks; G_MAXUINT: never */
   gboolean           complete;    /* complete the body after the last chunk */
   guint              delay_ms;
-  guint              source_id;
+  GSource           *source;
   gulong             finished_id;
   gboolean           dead;        /* the message finished (or the client left) */
 } Stream;
 
 static void
+stream_stop_source (Stream *s)
+{
+  if (s->source != NULL)
+    {
+      g_source_destroy (s->source);
+      g_clear_pointer (&s->source, g_source_unref);
+    }
+}
+
+static void
 stream_free (Stream *s)
 {
-  g_clear_handle_id (&s->source_id, g_source_remove);
+  stream_stop_source (s);
   if (s->finished_id)
     g_signal_handler_disconnect (s->msg, s->finished_id);
   g_clear_object (&s->msg);
@@ -68,7 +78,7 @@ stream_finished_cb (SoupServerMessage *msg,
 
   /* Freed with the sandbox; here just stop writing. */
   s->dead = TRUE;
-  g_clear_handle_id (&s->source_id, g_source_remove);
+  stream_stop_source (s);
 }
 
 static gboolean
@@ -78,11 +88,14 @@ stream_tick_cb (gpointer user_data)
   SoupMessageBody *body = soup_server_message_get_response_body (s->msg);
 
   if (s->dead)
-    return G_SOURCE_REMOVE;
+    {
+      g_clear_pointer (&s->source, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
   if (s->next >= s->stall_after)
     {
       /* Stalled: keep the connection open and say nothing. */
-      s->source_id = 0;
+      g_clear_pointer (&s->source, g_source_unref);
       return G_SOURCE_REMOVE;
     }
   if (s->next < s->chunks->len)
@@ -91,11 +104,14 @@ stream_tick_cb (gpointer user_data)
       soup_message_body_append_bytes (body, chunk);
       soup_server_message_unpause (s->msg);
       if (s->dead)
-        return G_SOURCE_REMOVE;
+        {
+          g_clear_pointer (&s->source, g_source_unref);
+          return G_SOURCE_REMOVE;
+        }
       if (s->next < s->chunks->len || s->complete)
         return G_SOURCE_CONTINUE;
     }
-  s->source_id = 0;
+  g_clear_pointer (&s->source, g_source_unref);
   if (s->complete)
     {
       soup_message_body_complete (body);
@@ -129,7 +145,12 @@ start_stream (LancerSandboxAi   *self,
   g_ptr_array_add (self->streams, s);
   s->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (stream_finished_cb), s);
   soup_server_message_pause (msg);
-  s->source_id = g_timeout_add (s->delay_ms, stream_tick_cb, s);
+  /* The sandbox may run on a thread of its own: pace the stream on the
+   * context the server dispatches on, not the global default one. */
+  s->source = g_timeout_source_new (s->delay_ms);
+  g_source_set_callback (s->source, stream_tick_cb, s, NULL);
+  g_source_set_static_name (s->source, "[lancer-sandbox-ai-stream]");
+  g_source_attach (s->source, g_main_context_get_thread_default ());
 }
 
 /* The demo AI */
@@ -788,9 +809,16 @@ models_cb (SoupServer        *server,
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
   const char *auth = soup_message_headers_get_one (h, "Authorization");
   const char *xkey = soup_message_headers_get_one (h, "x-api-key");
+  const char *key = xkey;
+
+  if (key == NULL && auth != NULL && g_str_has_prefix (auth, "Bearer "))
+    key = auth + 7;
 
   self->n_requests++;
-  if ((auth == NULL && xkey == NULL) || self->fault == LANCER_SANDBOX_AI_FAULT_WRONG_KEY)
+  /* Checks the key like the chat routes, so "Test" in Preferences tells a
+   * wrong key from a right one; a lenient sandbox (no key set) takes any. */
+  if (key == NULL || *key == '\0' || self->fault == LANCER_SANDBOX_AI_FAULT_WRONG_KEY ||
+      (self->api_key != NULL && g_strcmp0 (key, self->api_key) != 0))
     {
       send_error (self, msg, xkey ? SHAPE_ANTHROPIC : SHAPE_OPENAI, 401,
                   xkey ? "authentication_error" : "invalid_request_error",

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "lancer-ai-preferences-page.h"
 #include "lancer-audit-window.h"
 #include "lancer-lock-enrol-window.h"
 #include "lancer-preferences-window.h"
@@ -29,9 +30,7 @@ struct _LancerPreferencesWindow
   AdwEntryRow          *redirect_uri_row;
   GtkSpinButton        *sync_interval_spin;
   GtkSpinButton        *retention_spin;
-  AdwComboRow          *ai_provider_row;
-  AdwEntryRow          *ai_model_row;
-  AdwEntryRow          *ai_base_url_row;
+  LancerAiPreferencesPage *ai_page;
   GtkSpinButton        *idle_spin;
 
   /* Security page */
@@ -59,7 +58,6 @@ G_DEFINE_FINAL_TYPE (LancerPreferencesWindow, lancer_preferences_window, ADW_TYP
 
 /* The order of the combo rows' items in the .ui file, NULL-terminated. */
 static const char * const color_schemes[] = { "system", "light", "dark", NULL };
-static const char * const ai_providers[] = { "openai", "anthropic", "ollama", "openai-compatible", NULL };
 
 static gboolean
 string_to_index (GValue   *value,
@@ -256,6 +254,7 @@ set_session (LancerPreferencesWindow *self,
   if (self->session != NULL || session == NULL)
     return;
   self->session = g_object_ref (session);
+  lancer_ai_preferences_page_set_session (self->ai_page, session);
   g_signal_connect_object (lancer_session_get_lock_guard (session), "notify::enabled",
                            G_CALLBACK (update_lock_rows), self, G_CONNECT_SWAPPED);
   update_lock_rows (self);
@@ -300,11 +299,6 @@ lancer_preferences_window_constructed (GObject *object)
                    self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "job-retention-hours",
                    self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  bind_choice (self->profile_settings, "ai-provider", self->ai_provider_row, ai_providers);
-  g_settings_bind (self->profile_settings, "ai-model",
-                   self->ai_model_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->profile_settings, "ai-base-url",
-                   self->ai_base_url_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "lock-idle-minutes",
                    self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }
@@ -374,6 +368,7 @@ lancer_preferences_window_class_init (LancerPreferencesWindowClass *klass)
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LANCER_TYPE_AI_PREFERENCES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, background_switch);
@@ -381,9 +376,7 @@ lancer_preferences_window_class_init (LancerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, redirect_uri_row);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, retention_spin);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, ai_provider_row);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, ai_model_row);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, ai_base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, ai_page);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, lock_row);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, lock_switch);

@@ -1,0 +1,190 @@
+/* test-ai-preferences.c: Preferences → AI against the demo AI
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real profile and the sandbox's demo AI on loopback: a pasted key goes
+ * to the keyring and is tested on the spot, a wrong key says so, and the
+ * provider's models fill the model menu. Screenshots land in
+ * $LANCER_ARTIFACT_DIR.
+ */
+#include "config.h"
+
+#include "lancer-ai-preferences-page.h"
+#include "lancer-paths.h"
+#include "lancer-preferences-window.h"
+#include "lancer-sandbox-ai.h"
+#include "lancer-secrets.h"
+#include "lancer-test-ui.h"
+#include "lancer-test-util.h"
+
+#define KEY "sk-test-prefs-0001"
+
+static LancerSandboxAi *sandbox_ai;
+static LancerProfileManager *manager;
+static LancerProfile *profile;
+static LancerSession *session;
+
+static gboolean
+session_ready (gpointer data)
+{
+  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+key_settled (gpointer data)
+{
+  const char *state = lancer_ai_preferences_page_get_key_state (data);
+
+  return g_strcmp0 (state, "saving") != 0 && g_strcmp0 (state, "testing") != 0;
+}
+
+static gboolean
+has_models (gpointer data)
+{
+  return lancer_ai_preferences_page_get_n_models (data) > 0;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
+
+  lancer_test_ui_settle (widget);
+  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+}
+
+static void
+apply_key (LancerAiPreferencesPage *page,
+           const char              *key)
+{
+  AdwPasswordEntryRow *row = ADW_PASSWORD_ENTRY_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_PASSWORD_ENTRY_ROW));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), key);
+  g_signal_emit_by_name (row, "apply");
+  /* Never shown back. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_true (lancer_test_iterate_until (key_settled, page, 20));
+}
+
+static void
+test_key_and_models (void)
+{
+  GtkWindow *window = GTK_WINDOW (g_object_new (LANCER_TYPE_PREFERENCES_WINDOW,
+                                                "profile-settings", lancer_session_get_settings (session),
+                                                "session", session,
+                                                NULL));
+  LancerAiPreferencesPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (window, 720, 900);
+  g_assert_true (lancer_test_ui_show (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
+  page = LANCER_AI_PREFERENCES_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (lancer_test_iterate_until (key_settled, page, 20));
+  g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "none");
+
+  /* A wrong key: stored, then refused by the provider. */
+  apply_key (page, "sk-wrong-key");
+  g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "auth");
+  save_png (GTK_WIDGET (window), "ai-preferences-wrong-key");
+
+  /* The right key: in the keyring, works, models listed. */
+  apply_key (page, KEY);
+  g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "ok");
+  stored = lancer_secrets_lookup_sync (lancer_profile_get_id (profile), LANCER_SECRET_OPENAI_API_KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, KEY);
+  g_assert_true (lancer_test_iterate_until (has_models, page, 20));
+
+  /* The screen never shows the key. */
+  text = lancer_test_ui_collect_text (GTK_WIDGET (window));
+  g_assert_null (strstr (text, KEY));
+  save_png (GTK_WIDGET (window), "ai-preferences");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "ai-preferences-dark");
+  gtk_window_destroy (window);
+
+  window = GTK_WINDOW (g_object_new (LANCER_TYPE_PREFERENCES_WINDOW,
+                                     "profile-settings", lancer_session_get_settings (session),
+                                     "session", session,
+                                     NULL));
+  gtk_window_set_default_size (window, 360, 720);
+  g_assert_true (lancer_test_ui_show (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
+  page = LANCER_AI_PREFERENCES_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
+  g_assert_true (lancer_test_iterate_until (key_settled, page, 20));
+  g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "saved");
+  save_png (GTK_WIDGET (window), "ai-preferences-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *openai_url = NULL;
+  SoupServer *server;
+  GSList *uris;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp = lancer_test_isolate_xdg ();
+  if (!lancer_test_ui_init ())
+    {
+      g_test_skip ("No display");
+      return 77;
+    }
+
+  server = soup_server_new (NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string ((GUri *) uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  sandbox_ai = lancer_sandbox_ai_new ();
+  lancer_sandbox_ai_attach (sandbox_ai, server);
+  lancer_sandbox_ai_set_api_key (sandbox_ai, KEY);
+  openai_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "v1" : "/v1", NULL);
+  g_setenv ("LANCER_OPENAI_BASE_URL", openai_url, TRUE);
+
+  manager = lancer_profile_manager_new (NULL);
+  profile = lancer_profile_manager_create (manager, "Prefs", FALSE, &error);
+  g_assert_no_error (error);
+  session = lancer_session_new (manager, profile);
+  lancer_session_open (session);
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+  g_settings_set_string (lancer_session_get_settings (session), "ai-writer-name", "Dana Kovalenko");
+  g_settings_set_string (lancer_session_get_settings (session), "ai-writer-bio",
+                         "Backend developer, eight years of Python and PostgreSQL.\nI ship in small, tested steps.");
+  g_settings_set_string (lancer_session_get_settings (session), "ai-writer-skills", "Python, Django, PostgreSQL");
+
+  g_test_add_func ("/ui/ai-preferences/key-and-models", test_key_and_models);
+  return g_test_run ();
+}
