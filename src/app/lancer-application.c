@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libportal-gtk4/portal-gtk4.h>
 
 #include "lancer-application.h"
 #include "lancer-connect-window.h"
@@ -17,6 +18,8 @@
 #include "lancer-sandbox.h"
 #include "lancer-secrets.h"
 #include "lancer-session.h"
+#include "lancer-notifier.h"
+#include "lancer-tray.h"
 #include "lancer-window.h"
 
 struct _LancerApplication
@@ -33,6 +36,13 @@ struct _LancerApplication
   guint                 open_fallback_id;
   /* The in-process sandbox that serves the demo profile. */
   LancerSandbox        *sandbox;
+  /* Alerts: the open profile's notifier, the tray item and background
+   * mode (the window closed while run-in-background keeps the app held). */
+  LancerNotifier       *notifier;
+  LancerTray           *tray;
+  XdpPortal            *portal;
+  gboolean              held;
+  gboolean              background_requested;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
@@ -82,6 +92,187 @@ open_fallback_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Alerts and background mode */
+
+static void
+update_tray (LancerApplication *self)
+{
+  if (self->tray == NULL)
+    return;
+  if (self->notifier == NULL)
+    {
+      lancer_tray_set_counts (self->tray, 0, 0);
+      lancer_tray_set_attention (self->tray, FALSE);
+      return;
+    }
+  lancer_tray_set_counts (self->tray, lancer_notifier_get_new_matches (self->notifier),
+                          lancer_notifier_get_unread_messages (self->notifier));
+  lancer_tray_set_attention (self->tray, lancer_notifier_get_attention (self->notifier));
+  lancer_tray_set_paused (self->tray, lancer_notifier_get_paused (self->notifier));
+}
+
+static void
+follow_notifier (LancerApplication *self)
+{
+  if (self->notifier != NULL)
+    g_signal_handlers_disconnect_by_func (self->notifier, update_tray, self);
+  g_clear_object (&self->notifier);
+  if (self->session != NULL)
+    {
+      self->notifier = lancer_notifier_new (G_APPLICATION (self), self->session);
+      g_signal_connect_object (self->notifier, "notify", G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
+    }
+  update_tray (self);
+}
+
+static void
+background_requested_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* No portal (plain session, tests) or the user said no: the app still
+   * runs until logout; it just may not autostart. */
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    g_debug ("Background permission not granted: %s", error->message);
+}
+
+static void
+request_background (LancerApplication *self,
+                    GtkWindow         *parent)
+{
+  g_autoptr(GPtrArray) commandline = NULL;
+  g_autoptr(XdpParent) xdp_parent = NULL;
+
+  if (self->background_requested)
+    return;
+  self->background_requested = TRUE;
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+  commandline = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (commandline, g_strdup ("lancer"));
+  xdp_parent = parent != NULL ? xdp_parent_new_gtk (parent) : NULL;
+  xdp_portal_request_background (self->portal, xdp_parent,
+                                 _("Lancer keeps checking for jobs and messages while its window is closed."),
+                                 commandline, XDP_BACKGROUND_FLAG_AUTOSTART, NULL,
+                                 background_requested_cb, NULL);
+}
+
+static gboolean
+window_close_request_cb (GtkWindow         *window,
+                         LancerApplication *self)
+{
+  /* Closing the window keeps syncing and alerting when asked to. */
+  if (g_settings_get_boolean (self->settings, "run-in-background") && !self->held)
+    {
+      self->held = TRUE;
+      g_application_hold (G_APPLICATION (self));
+      request_background (self, window);
+    }
+  return FALSE;
+}
+
+static void
+run_in_background_changed_cb (LancerApplication *self)
+{
+  if (!g_settings_get_boolean (self->settings, "run-in-background") && self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static LancerWindow *
+present_main_window (LancerApplication *self)
+{
+  g_application_activate (G_APPLICATION (self));
+  return get_main_window (self);
+}
+
+static void
+open_job_action_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  LancerWindow *window = present_main_window (self);
+
+  if (window != NULL)
+    lancer_window_open_job (window, g_variant_get_string (param, NULL), FALSE);
+}
+
+static void
+write_proposal_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  LancerWindow *window = present_main_window (self);
+
+  if (window != NULL)
+    lancer_window_open_job (window, g_variant_get_string (param, NULL), TRUE);
+}
+
+static void
+open_room_action_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  LancerWindow *window = present_main_window (self);
+
+  if (window != NULL)
+    lancer_window_open_room (window, g_variant_get_string (param, NULL));
+}
+
+static void
+dismiss_alert_action_cb (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+
+  if (self->notifier != NULL)
+    lancer_notifier_dismiss (self->notifier, g_variant_get_string (param, NULL));
+}
+
+static void
+pause_alerts_action_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+
+  if (self->notifier != NULL)
+    lancer_notifier_pause (self->notifier, 3600);
+}
+
+static void
+sync_now_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = lancer_sync_run_finish (LANCER_SYNC (source), result, &error);
+  if (report == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Sync from the tray failed: %s", error->message);
+}
+
+static void
+sync_now_action_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LancerApplication *self = user_data;
+  LancerSync *sync = self->session != NULL ? lancer_session_get_sync (self->session) : NULL;
+
+  if (sync != NULL)
+    lancer_sync_run_async (sync, LANCER_SYNC_ALL, NULL, sync_now_done_cb, NULL);
+}
+
 static void
 lancer_application_activate (GApplication *app)
 {
@@ -91,11 +282,14 @@ lancer_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = lancer_window_new (GTK_APPLICATION (self), self->session);
+      g_signal_connect_object (window, "close-request", G_CALLBACK (window_close_request_cb), self, 0);
       lancer_bench_frame_watch (GTK_WINDOW (window));
       if (!self->first_frame_drawn)
         g_signal_connect_object (window, "realize", G_CALLBACK (window_realize_cb), self, 0);
     }
   gtk_window_present (GTK_WINDOW (window));
+  if (self->notifier != NULL)
+    lancer_notifier_clear_new_matches (self->notifier);
 }
 
 static gboolean
@@ -233,6 +427,7 @@ lancer_application_set_session (LancerApplication *self,
   if (!g_set_object (&self->session, session))
     return;
   follow_lock_guard (self);
+  follow_notifier (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (LANCER_IS_WINDOW (l->data))
       lancer_window_set_session (l->data, session);
@@ -316,7 +511,9 @@ prepare_demo_session (LancerApplication *self,
 
   if (self->sandbox == NULL)
     {
-      self->sandbox = lancer_sandbox_new (2026, 400);
+      const char *n_jobs = g_getenv ("LANCER_DEMO_JOBS");  /* benchmarks ask for more */
+
+      self->sandbox = lancer_sandbox_new (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400);
       lancer_sandbox_set_lenient (self->sandbox, TRUE);
       lancer_sandbox_set_new_job_interval (self->sandbox, 90);
       if (!lancer_sandbox_start (self->sandbox, 0, &error))
@@ -604,6 +801,12 @@ static const GActionEntry app_actions[] = {
   { .name = "delete-profile", .activate = delete_profile_action_cb },
   { .name = "try-demo", .activate = try_demo_action_cb },
   { .name = "connect-upwork", .activate = connect_upwork_action_cb },
+  { .name = "open-job", .activate = open_job_action_cb, .parameter_type = "s" },
+  { .name = "write-proposal", .activate = write_proposal_action_cb, .parameter_type = "s" },
+  { .name = "open-room", .activate = open_room_action_cb, .parameter_type = "s" },
+  { .name = "dismiss-alert", .activate = dismiss_alert_action_cb, .parameter_type = "s" },
+  { .name = "pause-alerts", .activate = pause_alerts_action_cb },
+  { .name = "sync-now", .activate = sync_now_action_cb },
 };
 
 static void
@@ -653,6 +856,12 @@ lancer_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
   follow_lock_guard (self);
+
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (run_in_background_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Where no tray host runs (plain GNOME) the item just stays unregistered. */
+  self->tray = lancer_tray_new (app);
+  update_tray (self);
 }
 
 static void
@@ -661,6 +870,11 @@ lancer_application_dispose (GObject *object)
   LancerApplication *self = LANCER_APPLICATION (object);
 
   set_lock_guard (self, NULL);
+  if (self->notifier != NULL)
+    g_signal_handlers_disconnect_by_func (self->notifier, update_tray, self);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->tray);
+  g_clear_object (&self->portal);
   g_clear_handle_id (&self->open_fallback_id, g_source_remove);
   g_clear_object (&self->session);
   if (self->sandbox != NULL)

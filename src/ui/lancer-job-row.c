@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lancer-format.h"
+#include "lancer-job-feed-model.h"
 #include "lancer-job-row.h"
 
 struct _LancerJobRow
@@ -19,6 +20,7 @@ struct _LancerJobRow
 
   GtkLabel  *title_label;
   GtkLabel  *new_label;
+  GtkLabel  *score_label;
   GtkLabel  *terms_label;
   GtkLabel  *client_label;
 };
@@ -96,6 +98,7 @@ lancer_job_row_set_job (LancerJobRow *self,
       gtk_label_set_text (self->terms_label, " ");
       gtk_label_set_text (self->client_label, " ");
       gtk_widget_set_visible (GTK_WIDGET (self->new_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->score_label), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
       return;
     }
@@ -107,6 +110,18 @@ lancer_job_row_set_job (LancerJobRow *self,
   gtk_label_set_text (self->terms_label, terms);
   gtk_label_set_text (self->client_label, client);
   gtk_widget_set_visible (GTK_WIDGET (self->new_label), !lancer_job_get_seen (job));
+  {
+    double score = lancer_job_feed_get_score (job);
+
+    if (!isnan (score))
+      {
+        g_autofree char *text = g_strdup_printf ("%.0f", score);
+
+        gtk_label_set_text (self->score_label, text);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_label), _("Local success score (0–100); open the job for its reasons"));
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->score_label), !isnan (score));
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, lancer_job_get_title (job),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, terms,
@@ -137,6 +152,7 @@ lancer_job_row_class_init (LancerJobRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-job-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerJobRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LancerJobRow, new_label);
+  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, score_label);
   gtk_widget_class_bind_template_child (widget_class, LancerJobRow, terms_label);
   gtk_widget_class_bind_template_child (widget_class, LancerJobRow, client_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

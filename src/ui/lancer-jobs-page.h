@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lancer-job-filter.h"
 #include "lancer-session.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ void           lancer_jobs_page_set_session (LancerJobsPage *self,
 /* What the page shows: "loading", "empty", "error" or "list". */
 const char    *lancer_jobs_page_get_mode    (LancerJobsPage *self);
 GListModel    *lancer_jobs_page_get_model   (LancerJobsPage *self);
+/* Selects a job and opens it (the detail pane at narrow widths). */
+void           lancer_jobs_page_select      (LancerJobsPage *self,
+                                             guint           position);
+/* "sidebar", "list" or "detail": the leaflet's visible pane. */
+const char    *lancer_jobs_page_get_visible_pane (LancerJobsPage *self);
+void           lancer_jobs_page_set_filter  (LancerJobsPage        *self,
+                                             const LancerJobFilter *filter);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "lancer-alerts-preferences.h"
 #include "lancer-ai-preferences-page.h"
 #include "lancer-audit-window.h"
 #include "lancer-lock-enrol-window.h"
@@ -301,6 +302,15 @@ lancer_preferences_window_constructed (GObject *object)
                    self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "lock-idle-minutes",
                    self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
+
+  /* Alerts: its own page; it finds the session itself. */
+  {
+    LancerAlertsPreferences *alerts = lancer_alerts_preferences_new (self->settings, self->profile_settings);
+
+    if (self->session != NULL)
+      lancer_alerts_preferences_set_session (alerts, self->session);
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (alerts));
+  }
 }
 
 static void

@@ -24,5 +24,11 @@ void          lancer_window_show_page      (LancerWindow   *self,
 const char   *lancer_window_get_page       (LancerWindow   *self);
 void          lancer_window_add_toast      (LancerWindow   *self,
                                             AdwToast       *toast);
+/* Alerts open a job (optionally writing a proposal) or a conversation. */
+void          lancer_window_open_job       (LancerWindow   *self,
+                                            const char     *job_id,
+                                            gboolean        write_proposal);
+void          lancer_window_open_room      (LancerWindow   *self,
+                                            const char     *room_id);
 
 G_END_DECLS

@@ -124,14 +124,14 @@ lancer_test_ui_save_png (GtkWidget   *widget,
   for (guint attempt = 0; node == NULL && attempt < 5; attempt++)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-      guint paints = 0;
+      guint frames = 0;
       gulong id;
 
       if (clock == NULL)
         break;
-      id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &frames);
       gtk_widget_queue_draw (widget);
-      lancer_test_iterate_until (painted_once, &paints, 5);
+      lancer_test_iterate_until (painted_once, &frames, 5);
       g_signal_handler_disconnect (clock, id);
       node = snapshot_widget (widget, width, height);
     }

@@ -113,10 +113,43 @@ test_empty_then_jobs (void)
   g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), ==, 300);
   save_png (GTK_WIDGET (window), "jobs-list-light");
 
+  /* The job view beside the list, then the proposal sheet. */
+  lancer_jobs_page_select (page, 0);
+  save_png (GTK_WIDGET (window), "jobs-detail-light");
+  {
+    GtkWindow *sheet;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.write-proposal", NULL));
+    lancer_test_ui_settle (GTK_WIDGET (window));
+    sheet = GTK_WINDOW (gtk_window_list_toplevels ()->data);
+    for (GList *l = gtk_window_list_toplevels (); l; l = l->next)
+      if (l->data != window && GTK_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data) &&
+          g_strcmp0 (gtk_window_get_title (l->data), "Write Proposal") == 0)
+        sheet = l->data;
+    g_assert_cmpstr (gtk_window_get_title (sheet), ==, "Write Proposal");
+    lancer_test_ui_show (sheet);
+    save_png (GTK_WIDGET (sheet), "jobs-editor-light");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    save_png (GTK_WIDGET (sheet), "jobs-editor-dark");
+    gtk_window_set_default_size (sheet, 360, 640);
+    save_png (GTK_WIDGET (sheet), "jobs-editor-dark-360");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    gtk_window_destroy (sheet);
+  }
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "jobs-list-dark");
+  save_png (GTK_WIDGET (window), "jobs-detail-dark");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  /* Narrow: one pane at a time, the job first (it was opened), back to the list. */
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  save_png (GTK_WIDGET (window), "jobs-detail-dark-360");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.back", NULL));
   save_png (GTK_WIDGET (window), "jobs-list-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  save_png (GTK_WIDGET (window), "jobs-list-light-360");
+  lancer_jobs_page_select (page, 1);
+  save_png (GTK_WIDGET (window), "jobs-detail-light-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1,0 +1,155 @@
+/* test-alerts-preferences.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Preferences → Alerts in a real window: the controls follow the
+ * settings, the failure notice shows once the webhook turned itself off,
+ * and a PNG of the page lands in LANCER_ARTIFACT_DIR.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lancer-alerts-preferences.h"
+#include "lancer-test-util.h"
+#include "lancer-webhook.h"
+
+static gboolean
+mapped (gpointer data)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (data));
+
+  return native != NULL && gtk_native_get_surface (native) != NULL &&
+         gdk_surface_get_mapped (gtk_native_get_surface (native));
+}
+
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("LANCER_ARTIFACT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type,
+              guint      nth)
+{
+  guint seen = 0;
+  GPtrArray *queue = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  g_ptr_array_add (queue, root);
+  for (guint i = 0; i < queue->len && found == NULL; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+  g_ptr_array_unref (queue);
+  return found;
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) profile = g_settings_new_with_path ("io.github.lancerdesk.Lancer.Profile",
+                                                           "/io/github/lancerdesk/Lancer/profiles/alerts-ui/");
+  GtkWidget *window = adw_preferences_window_new ();
+  LancerAlertsPreferences *page = lancer_alerts_preferences_new (settings, profile);
+  GtkWidget *spin;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 1400);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lancer_test_iterate_until (mapped, window, 10));
+  settle ();
+
+  /* The first spin button is the minimum score. */
+  g_settings_set_uint (profile, "alert-min-score", 70);
+  spin = find_by_type (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON, 0);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 70);
+
+  /* Quiet hours are shown in hours. */
+  g_settings_set_uint (profile, "alert-quiet-start", 23 * 60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_by_type (GTK_WIDGET (page),
+                                                                               GTK_TYPE_SPIN_BUTTON, 3))), ==, 23);
+
+  /* The webhook turned itself off: the notice is visible. */
+  g_settings_set_boolean (profile, "alert-webhook-enabled", FALSE);
+  g_settings_set_uint (profile, "alert-webhook-failures", LANCER_WEBHOOK_MAX_FAILURES);
+  settle ();
+  save_png (window, "preferences-alerts");
+  {
+    g_autofree char *text = NULL;
+    GtkWidget *w = GTK_WIDGET (page);
+    GString *s = g_string_new (NULL);
+    GPtrArray *queue = g_ptr_array_new ();
+
+    g_ptr_array_add (queue, w);
+    for (guint i = 0; i < queue->len; i++)
+      {
+        GtkWidget *c = g_ptr_array_index (queue, i);
+
+        if (!gtk_widget_get_visible (c))
+          continue;
+        if (ADW_IS_PREFERENCES_ROW (c))
+          g_string_append_printf (s, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)));
+        for (GtkWidget *k = gtk_widget_get_first_child (c); k != NULL; k = gtk_widget_get_next_sibling (k))
+          g_ptr_array_add (queue, k);
+      }
+    g_ptr_array_unref (queue);
+    text = g_string_free (s, FALSE);
+    g_assert_nonnull (strstr (text, "The webhook was turned off"));
+  }
+  /* Turning it on again starts the count afresh and hides the notice. */
+  g_settings_set_boolean (profile, "alert-webhook-enabled", TRUE);
+  settle ();
+  g_assert_cmpuint (g_settings_get_uint (profile, "alert-webhook-failures"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/alerts-preferences/page", test_page);
+  return g_test_run ();
+}
