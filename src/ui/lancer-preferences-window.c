@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "lancer-ai-preferences-page.h"
 #include "lancer-alerts-preferences.h"
+#include "lancer-ai-preferences-page.h"
 #include "lancer-audit-window.h"
 #include "lancer-lock-enrol-window.h"
 #include "lancer-preferences-window.h"

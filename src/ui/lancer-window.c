@@ -36,6 +36,9 @@ struct _LancerWindow
   GtkLabel             *demo_badge;
   GMenu                *profiles_section;
   GtkRevealer          *sign_in_revealer;
+  /* Everything that shows the open profile's data; they get the session
+   * from set_session() (expression bindings to :session broke on dispose). */
+  GtkWidget            *session_widgets[6];
 };
 
 enum {
@@ -259,9 +262,12 @@ lancer_window_dispose (GObject *object)
   set_lock_guard (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_object (&self->session);
 
+  /* The pages' bindings to :session are torn down by the parent class:
+   * keep the session alive until they are gone. */
   G_OBJECT_CLASS (lancer_window_parent_class)->dispose (object);
+
+  g_clear_object (&self->session);
 }
 
 static void
@@ -336,6 +342,18 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
+  gtk_widget_class_bind_template_child_full (widget_class, "sync_button", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "jobs_page", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "proposals_page", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "messages_page", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "diary_page", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "analytics_page", FALSE,
+                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[5]));
   gtk_widget_class_bind_template_callback (widget_class, needs_sign_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
@@ -429,6 +447,9 @@ lancer_window_set_session (LancerWindow  *self,
                                           rebuild_profiles_menu, self);
   if (!g_set_object (&self->session, session))
     return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->session_widgets); i++)
+    if (self->session_widgets[i] != NULL)
+      g_object_set (self->session_widgets[i], "session", session, NULL);
   if (session != NULL)
     g_signal_connect_object (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (session)),
                              "items-changed", G_CALLBACK (rebuild_profiles_menu), self, G_CONNECT_SWAPPED);
@@ -467,6 +488,8 @@ lancer_window_open_job (LancerWindow *self,
                         gboolean      write_proposal)
 {
   GtkWidget *page;
+  GListModel *model;
+  guint n;
 
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
@@ -474,7 +497,20 @@ lancer_window_open_job (LancerWindow *self,
   page = adw_view_stack_get_child_by_name (self->stack, "jobs");
   if (job_id == NULL || *job_id == '\0' || !LANCER_IS_JOBS_PAGE (page))
     return;
-  /* Selecting the job needs lancer_jobs_page_select(), not in yet. */
+  model = lancer_jobs_page_get_model (LANCER_JOBS_PAGE (page));
+  n = model != NULL ? MIN (g_list_model_get_n_items (model), 500) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (LANCER_IS_JOB (item) && g_strcmp0 (lancer_job_get_id (LANCER_JOB (item)), job_id) == 0)
+        {
+          lancer_jobs_page_select (LANCER_JOBS_PAGE (page), i);
+          if (write_proposal)
+            gtk_widget_activate_action (page, "jobs.write-proposal", NULL);
+          return;
+        }
+    }
 }
 
 /* From an alert: the Messages page with the thread of @room_id open. */
