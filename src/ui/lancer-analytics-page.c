@@ -58,6 +58,7 @@ struct _LancerAnalyticsPage
   LancerStore          *store;
   GCancellable         *cancellable;
   LancerMetricsReport  *report;
+  guint                 report_serial;   /* bumped for every new report */
   LancerAnalyticsRange  range;
   gint64                custom_from;
   gint64                custom_to;
@@ -97,6 +98,13 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+enum {
+  REPORT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LancerAnalyticsPage, lancer_analytics_page, GTK_TYPE_WIDGET)
 
@@ -834,7 +842,10 @@ show_report (LancerAnalyticsPage *self)
 
   if (lancer_metrics_report_is_empty (self->report))
     {
-      gboolean all_time = self->range == LANCER_ANALYTICS_RANGE_ALL_TIME;
+      /* The worker counted all time as well: "Show All Time" only helps
+       * when there is something outside this period. */
+      gboolean all_time = self->range == LANCER_ANALYTICS_RANGE_ALL_TIME ||
+                          lancer_metrics_report_is_empty_all_time (self->report);
 
       adw_status_page_set_title (self->empty_page, all_time ? _("Nothing to Measure Yet") : _("Nothing in This Period"));
       adw_status_page_set_description (self->empty_page,
@@ -882,7 +893,9 @@ report_ready_cb (GObject      *source,
   self->failed = FALSE;
   g_clear_pointer (&self->report, lancer_metrics_report_unref);
   self->report = report;
+  self->report_serial++;
   show_report (self);
+  g_signal_emit (self, signals[REPORT_CHANGED], 0);
 }
 
 static void
@@ -1038,6 +1051,13 @@ lancer_analytics_page_get_report (LancerAnalyticsPage *self)
 {
   g_return_val_if_fail (LANCER_IS_ANALYTICS_PAGE (self), NULL);
   return self->report;
+}
+
+guint
+lancer_analytics_page_get_report_serial (LancerAnalyticsPage *self)
+{
+  g_return_val_if_fail (LANCER_IS_ANALYTICS_PAGE (self), 0);
+  return self->report_serial;
 }
 
 LancerChart *
@@ -1320,6 +1340,15 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
     g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LancerAnalyticsPage::report-changed:
+   *
+   * A newly computed report is shown (after the page laid it out).
+   */
+  signals [REPORT_CHANGED] =
+    g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-analytics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, toast_overlay);

@@ -37,6 +37,10 @@ void                 lancer_analytics_page_set_custom_range (LancerAnalyticsPage
 /* What the page shows: "loading", "empty", "error" or "report". */
 const char          *lancer_analytics_page_get_mode     (LancerAnalyticsPage  *self);
 LancerMetricsReport *lancer_analytics_page_get_report   (LancerAnalyticsPage  *self);
+/* Goes up by one with every newly computed report (and ::report-changed is
+ * emitted): a new report may well reuse the address of the one it replaced,
+ * so compare serials, not pointers. */
+guint                lancer_analytics_page_get_report_serial (LancerAnalyticsPage *self);
 /* "funnel", "rates", "groups" or "earnings". */
 LancerChart         *lancer_analytics_page_get_chart    (LancerAnalyticsPage  *self,
                                                          const char           *name);

@@ -339,8 +339,13 @@ draw_time_ticks (LancerChart *self,
           set_color (cr, &self->palette.fg, 0.12);
           cairo_rectangle (cr, floor (x), self->plot_y, 1, self->plot_h);
           cairo_fill (cr);
+          int w, h;
+
           set_color (cr, &self->palette.fg, 0.7);
-          draw_text (cr, layout, g_strstrip (label), x, axis_y, 0.5);
+          /* Centred on its tick, but never past the widget's edges. */
+          text_size (layout, g_strstrip (label), &w, &h);
+          draw_text (cr, layout, label, CLAMP (x - w / 2.0, 0, MAX (0, self->plot_x + self->plot_w + PAD - w)),
+                     axis_y, 0);
         }
       next = steps[chosen].days ? g_date_time_add_days (t, steps[chosen].days)
                                 : g_date_time_add_months (t, steps[chosen].months);

@@ -149,7 +149,8 @@ find_group (GPtrArray  *groups,
   for (guint i = 0; i < groups->len; i++)
     if (g_str_equal (((LancerMetricsGroup *) groups->pdata[i])->key, key))
       return groups->pdata[i];
-  return NULL;
+  /* g_error() does not return: callers may dereference the result. */
+  g_error ("no group “%s”", key);
 }
 
 static void
@@ -265,8 +266,20 @@ test_fixture (void)
     g_autoptr(LancerMetricsReport) empty = lancer_metrics_compute (data, MAR_1, MAR_1 + DAY, NULL);
 
     g_assert_true (lancer_metrics_report_is_empty (empty));
+    /* …but not empty for all time: the page offers "Show All Time". */
+    g_assert_false (lancer_metrics_report_is_empty_all_time (empty));
+    g_assert_false (lancer_metrics_report_is_empty_all_time (report));
     g_assert_true (isnan (metric (empty, LANCER_METRIC_WIN_RATE)));
     g_assert_true (isnan (metric (empty, LANCER_METRIC_COST_PER_WIN)));
+  }
+
+  /* A brand-new profile is empty in every range. */
+  {
+    g_autoptr(LancerMetricsData) none = lancer_metrics_data_new ();
+    g_autoptr(LancerMetricsReport) fresh = lancer_metrics_compute (none, MAR_1, MAR_1 + DAY, NULL);
+
+    g_assert_true (lancer_metrics_report_is_empty (fresh));
+    g_assert_true (lancer_metrics_report_is_empty_all_time (fresh));
   }
 
   /* The JSON carries value, n, too_few and formula. */
@@ -596,6 +609,29 @@ test_store (void)
     ;
 }
 
+static void
+test_format (void)
+{
+  static const struct { LancerMetricUnit unit; double value; const char *text; } cases[] = {
+    { LANCER_METRIC_UNIT_MONEY, 0, "$0.00" },
+    { LANCER_METRIC_UNIT_MONEY, 4.5, "$4.50" },
+    { LANCER_METRIC_UNIT_MONEY, 1168.2, "$1,168.20" },
+    { LANCER_METRIC_UNIT_MONEY, 18824.4, "$18,824" },
+    { LANCER_METRIC_UNIT_MONEY, 1234567, "$1,234,567" },
+    { LANCER_METRIC_UNIT_MONEY, -40, "−$40.00" },
+    { LANCER_METRIC_UNIT_MONEY, -0.001, "$0.00" },
+    { LANCER_METRIC_UNIT_RATIO, 0.094, "9.4 %" },
+    { LANCER_METRIC_UNIT_MONEY, NAN, "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = lancer_metrics_format_value (cases[i].unit, cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +640,7 @@ main (int   argc,
 
   g_test_add_func ("/insight/metrics/fixture", test_fixture);
   g_test_add_func ("/insight/metrics/calendar", test_calendar);
+  g_test_add_func ("/insight/metrics/format", test_format);
   g_test_add_func ("/insight/ab/known-values", test_ab_known_values);
   g_test_add_func ("/insight/ab/warnings", test_ab_warnings);
   g_test_add_func ("/insight/export/round-trip", test_export_round_trip);

@@ -34,6 +34,7 @@ struct _LancerMetricsReport
   LancerMetricsBreakdown  by_category;
   GPtrArray              *ab;
   gboolean                empty;
+  gboolean                empty_all_time;
   char                   *formulas[LANCER_N_METRICS];
 };
 
@@ -259,6 +260,26 @@ lancer_grouping_get_label (LancerGrouping grouping)
     }
 }
 
+/* USD as people read it: "$1,168.20", "$18,824" (no cents from $10,000 on). */
+static char *
+format_money (double value)
+{
+  g_autofree char *digits = g_strdup_printf ("%.*f", fabs (value) >= 10000 ? 0 : 2, fabs (value));
+  const char *dot = strchr (digits, '.');
+  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  GString *out = g_string_new (value < 0 && round (fabs (value) * 100) != 0 ? "−$" : "$");
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    g_string_append (out, dot);
+  return g_string_free (out, FALSE);
+}
+
 char *
 lancer_metrics_format_value (LancerMetricUnit unit,
                              double           value)
@@ -271,7 +292,7 @@ lancer_metrics_format_value (LancerMetricUnit unit,
     case LANCER_METRIC_UNIT_RATIO:
       return g_strdup_printf ("%.1f %%", value * 100);
     case LANCER_METRIC_UNIT_MONEY:
-      return fabs (value) >= 10000 ? g_strdup_printf ("$%.0f", value) : g_strdup_printf ("$%.2f", value);
+      return format_money (value);
     case LANCER_METRIC_UNIT_MONEY_PER_HOUR:
       /* TRANSLATORS: money per hour, e.g. $42.10/h */
       return g_strdup_printf (_("$%.2f/h"), value);
@@ -396,6 +417,12 @@ gboolean
 lancer_metrics_report_is_empty (LancerMetricsReport *report)
 {
   return report->empty;
+}
+
+gboolean
+lancer_metrics_report_is_empty_all_time (LancerMetricsReport *report)
+{
+  return report->empty_all_time;
 }
 
 /* Computation */
@@ -759,6 +786,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
   GHashTable *tables[LANCER_N_GROUPINGS] = { NULL };
   g_autoptr(GArray) response = g_array_new (FALSE, FALSE, sizeof (double));
   guint connects = 0, n_payments = 0, n_diary_days = 0, n_calls = 0;
+  gboolean any_ever = FALSE;
   double gross = 0, fees = 0, net, billed_minutes = 0, ai_cost = 0;
   double connects_cost, writing_hours, billed_hours, hours, median = NAN;
   guint sent, replied, hired;
@@ -788,6 +816,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
       const char *key;
       gint64 first_response = 0;
 
+      any_ever = any_ever || p->at[LANCER_STAGE_SENT] != 0;
       if (p->at[LANCER_STAGE_SENT] == 0 || p->at[LANCER_STAGE_SENT] < from || p->at[LANCER_STAGE_SENT] >= to)
         continue;
 
@@ -833,6 +862,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
     {
       const LancerMetricsPayment *p = &g_array_index (data->payments, LancerMetricsPayment, i);
 
+      any_ever = any_ever || is_earning_kind (p->kind);
       if (p->at < from || p->at >= to)
         continue;
       if (is_earning_kind (p->kind))
@@ -848,6 +878,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
     {
       const LancerMetricsDiaryDay *d = &g_array_index (data->diary, LancerMetricsDiaryDay, i);
 
+      any_ever = any_ever || d->minutes > 0;
       if (d->day < from || d->day >= to || d->minutes <= 0)
         continue;
       billed_minutes += d->minutes;
@@ -857,6 +888,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
     {
       const LancerMetricsAiCall *c = &g_array_index (data->ai_calls, LancerMetricsAiCall, i);
 
+      any_ever = TRUE;
       if (c->at < from || c->at >= to)
         continue;
       ai_cost += c->cost;
@@ -951,6 +983,10 @@ lancer_metrics_compute (LancerMetricsData          *data,
   build_ab (report);
 
   report->empty = sent == 0 && n_payments == 0 && n_diary_days == 0 && n_calls == 0;
+  /* The same counts over all time, whatever the range: tells "nothing in
+   * this period" from "nothing at all yet". */
+  report->empty_all_time = !any_ever;
+  g_warn_if_fail (!report->empty_all_time || report->empty);
   return report;
 }
 

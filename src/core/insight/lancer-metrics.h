@@ -202,6 +202,9 @@ const LancerMetricsBreakdown *lancer_metrics_report_get_earnings_by_category (La
 GPtrArray           *lancer_metrics_report_get_ab_results (LancerMetricsReport *report);
 /* TRUE when nothing at all happened in the range. */
 gboolean             lancer_metrics_report_is_empty    (LancerMetricsReport *report);
+/* TRUE when the data holds nothing that would count in any range: no sent
+ * proposal, payment, diary time or AI call ever (whatever @from and @to). */
+gboolean             lancer_metrics_report_is_empty_all_time (LancerMetricsReport *report);
 
 JsonNode            *lancer_metrics_report_to_json     (LancerMetricsReport *report);
 
