@@ -596,13 +596,21 @@ lancer_chart_draw (LancerChart          *self,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
       for (guint i = 0; i < self->n_points; i += every)
-        draw_text (cr, layout, self->labels[i], x_of_point (self, i), self->plot_y + self->plot_h + 4, 0.5);
+        {
+          /* A line's first and last points sit on the plot's edges: keep
+           * their labels inside the widget. */
+          text_size (layout, self->labels[i], &w, &h);
+          draw_text (cr, layout, self->labels[i],
+                     CLAMP (x_of_point (self, i) - w / 2.0, 0, MAX (0, width - w)),
+                     self->plot_y + self->plot_h + 4, 0);
+        }
       pango_layout_set_width (layout, -1);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
 
   cairo_save (cr);
-  cairo_rectangle (cr, self->plot_x, self->plot_y - 2, self->plot_w, self->plot_h + 4);
+  /* Room for a line's end markers (radius 5) on the plot's edges. */
+  cairo_rectangle (cr, self->plot_x - 6, self->plot_y - 6, self->plot_w + 12, self->plot_h + 12);
   cairo_clip (cr);
 
 #define Y_OF(v) (self->plot_y + self->plot_h * (1 - ((v) - lo) / (hi - lo)))
