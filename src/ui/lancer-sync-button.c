@@ -159,7 +159,11 @@ lancer_sync_button_dispose (GObject *object)
 {
   LancerSyncButton *self = LANCER_SYNC_BUTTON (object);
 
-  g_clear_pointer ((GtkWidget **) &self->button, gtk_widget_unparent);
+  if (self->button != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->button));
+      self->button = NULL;
+    }
   g_clear_object (&self->sync);
   g_clear_object (&self->oauth);
   g_clear_object (&self->session);
