@@ -122,3 +122,17 @@ lancer_format_relative_time (gint64 unix_utc,
   /* Translators: a date, see the GDateTime format codes */
   return g_date_time_format (dt, _("%e %b %Y"));
 }
+
+char *
+lancer_format_experience_level (const char *level)
+{
+  if (level == NULL || *level == '\0')
+    return NULL;
+  if (g_ascii_strcasecmp (level, "ENTRY_LEVEL") == 0 || g_ascii_strcasecmp (level, "ENTRY") == 0)
+    return g_strdup (_("Entry level"));
+  if (g_ascii_strcasecmp (level, "INTERMEDIATE") == 0)
+    return g_strdup (_("Intermediate"));
+  if (g_ascii_strcasecmp (level, "EXPERT") == 0)
+    return g_strdup (_("Expert"));
+  return g_strdup (level);
+}

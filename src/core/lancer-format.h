@@ -21,6 +21,9 @@ char *lancer_format_job_budget     (gboolean     hourly,
                                     double       hourly_min,
                                     double       hourly_max,
                                     const char  *currency);
+/* "Entry level" / "Intermediate" / "Expert" for Upwork's ENTRY_LEVEL etc.;
+ * NULL for an empty value. */
+char *lancer_format_experience_level (const char *level);
 /* "just now", "5 minutes ago", "3 hours ago", "2 days ago", or a date. */
 char *lancer_format_relative_time  (gint64       unix_utc,
                                     gint64       now_unix_utc);

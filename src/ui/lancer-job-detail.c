@@ -96,6 +96,7 @@ lancer_job_detail_set_job (LancerJobDetail *self,
   g_autofree char *budget = NULL;
   g_autofree char *posted = NULL;
   g_autofree char *terms = NULL;
+  g_autofree char *level = NULL;
   g_autofree char *client = NULL;
   g_autofree char *skills = NULL;
   GString *flags_text;
@@ -114,8 +115,9 @@ lancer_job_detail_set_job (LancerJobDetail *self,
                                      lancer_job_get_budget (job), lancer_job_get_hourly_min (job),
                                      lancer_job_get_hourly_max (job), lancer_job_get_currency (job));
   posted = lancer_format_relative_time (lancer_job_get_posted_at (job), g_get_real_time () / G_USEC_PER_SEC);
-  terms = g_strdup_printf ("%s · %s · %s", budget, posted,
-                           lancer_job_get_experience_level (job) ? lancer_job_get_experience_level (job) : "");
+  level = lancer_format_experience_level (lancer_job_get_experience_level (job));
+  terms = level != NULL ? g_strdup_printf ("%s · %s · %s", budget, posted, level)
+                        : g_strdup_printf ("%s · %s", budget, posted);
   gtk_label_set_text (self->title_label, lancer_job_get_title (job));
   gtk_label_set_text (self->terms_label, terms);
   gtk_toggle_button_set_active (self->save_button, lancer_job_get_saved (job));
