@@ -206,6 +206,7 @@ lancer_red_flag_get_description (LancerRedFlags flag)
     case LANCER_RED_FLAG_UNVERIFIED_PAYMENT:
       return _("The client has not verified a payment method yet.");
     case LANCER_RED_FLAG_LOW_HIRE_RATE:
+      /* xgettext:no-c-format */
       return _("Fewer than 40 % of this client's posted jobs ended in a hire.");
     case LANCER_RED_FLAG_NEW_CLIENT:
       return _("The client has not spent anything or hired anyone on Upwork yet.");
