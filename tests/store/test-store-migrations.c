@@ -9,7 +9,7 @@
 
 /* Rows a database of each old version may hold. When you add schema
  * version N, add the rows version N-1 can hold here. */
-static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION] = {
+static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION + 1] = {
   [1] =
     "INSERT INTO jobs (id, ciphertext, title, description, url, posted_at, fetched_at, updated_at,"
     "  job_type, budget, skills, client_country, client_total_spent, client_hires, client_jobs_posted,"
@@ -56,7 +56,7 @@ make_db (LancerProfile *profile,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_true (lancer_store_schema_migrate (db, 0, version, &error));
   g_assert_no_error (error);
-  for (int v = 1; with_data && v <= version; v++)
+  for (int v = 1; with_data && v <= version && v < (int) G_N_ELEMENTS (fixtures); v++)
     if (fixtures[v] != NULL)
       {
         g_assert_true (lancer_store_exec (db, fixtures[v], &error));
