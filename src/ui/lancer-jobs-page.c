@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lancer-ai-service.h"
+#include "lancer-analysis-card.h"
 #include "lancer-job-detail.h"
 #include "lancer-job-feed-model.h"
 #include "lancer-job-row.h"
@@ -23,6 +25,7 @@ struct _LancerJobsPage
   GtkWidget           parent_instance;
 
   LancerSession      *session;
+  LancerAiService    *ai_service;
   LancerJobFeedModel *jobs;
   GtkSingleSelection *selection;
   LancerScorer       *scorer;
@@ -217,6 +220,24 @@ flag_set_cb (GObject      *source,
     g_warning ("Could not update the job: %s", error->message);
 }
 
+
+/* The AI analysis card of the job shown in the detail pane. */
+static void
+show_analysis (LancerJobsPage *self,
+               LancerJob      *job)
+{
+  GtkBox *slot = lancer_job_detail_get_analysis_slot (self->detail);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (slot))) != NULL)
+    gtk_box_remove (slot, child);
+  if (self->session == NULL || lancer_session_get_store (self->session) == NULL)
+    return;
+  if (self->ai_service == NULL)
+    self->ai_service = lancer_ai_service_new (self->session);
+  gtk_box_append (slot, lancer_analysis_card_new (self->ai_service, job));
+}
+
 static void
 show_job (LancerJobsPage *self,
           guint           position,
@@ -230,6 +251,7 @@ show_job (LancerJobsPage *self,
   if (job == NULL || !lancer_job_get_loaded (job))
     return;
   lancer_job_detail_set_job (self->detail, job, self->scorer, budget_floor (self), rate_floor (self));
+  show_analysis (self, job);
   if (!lancer_job_get_seen (job) && get_store (self) != NULL)
     {
       lancer_job_set_seen (job, TRUE);
@@ -875,6 +897,7 @@ lancer_jobs_page_set_session (LancerJobsPage *self,
         g_signal_handlers_disconnect_by_data (store, self);
     }
   drop_store (self);
+  g_clear_object (&self->ai_service);
   g_set_object (&self->session, session);
   if (session != NULL)
     {
@@ -951,6 +974,7 @@ lancer_jobs_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_JOBS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->ai_service);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lancer_jobs_page_parent_class)->dispose (object);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"
 #include "lancer-store-searches.h"
 
@@ -16,6 +17,7 @@ typedef struct
 {
   LancerSession  *session;
   LancerJob      *job;
+  GtkWidget      *editor;
   GtkTextBuffer  *buffer;
   GtkLabel       *words;
   GtkSpinButton  *rate;
@@ -57,13 +59,23 @@ count_words_cb (GtkTextBuffer *buffer,
   gtk_label_set_text (s->words, label);
 }
 
+/* The text of the variant named in the Variant field (A, B, …). */
 static char *
 dup_text (Sheet *s)
 {
+  const char *variant = gtk_editable_get_text (GTK_EDITABLE (s->variant));
+  GtkTextBuffer *buffer = s->buffer;
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (s->buffer, &start, &end);
-  return gtk_text_buffer_get_text (s->buffer, &start, &end, FALSE);
+  if (variant[0] >= 'B' && variant[0] <= 'D')
+    {
+      GtkTextBuffer *other = lancer_proposal_editor_get_buffer (LANCER_PROPOSAL_EDITOR (s->editor),
+                                                                (guint) (variant[0] - 'A'));
+      if (other != NULL)
+        buffer = other;
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
@@ -181,8 +193,6 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   GtkWidget *title = adw_window_title_new (_("Write Proposal"), lancer_job_get_title (job));
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
   GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy"));
   GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open on Upwork"));
@@ -199,24 +209,18 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   s->job = g_object_ref (job);
   s->opened_at = g_get_monotonic_time ();
   gtk_window_set_title (GTK_WINDOW (window), _("Write Proposal"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 760);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (content), header);
 
-  /* SLOT: LancerProposalEditor (streamed AI draft, A/B side by side). */
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cover letter"), -1);
-  s->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (slot), scroller);
+  /* The AI editor: streamed drafts, A/B variants side by side, autosave. */
+  s->editor = lancer_proposal_editor_new (session, job);
+  s->buffer = lancer_proposal_editor_get_buffer (LANCER_PROPOSAL_EDITOR (s->editor), 0);
+  gtk_widget_set_vexpand (s->editor, TRUE);
+  gtk_box_append (GTK_BOX (slot), s->editor);
   gtk_widget_set_vexpand (slot, TRUE);
 
   s->words = GTK_LABEL (words);
@@ -227,6 +231,11 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   count_words_cb (s->buffer, s);
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_cb), s);
   g_signal_connect (open, "clicked", G_CALLBACK (open_cb), s);
+  /* The editor counts words and copies each variant itself. */
+  gtk_widget_set_visible (words, FALSE);
+  gtk_widget_set_visible (copy, FALSE);
+  gtk_widget_set_halign (open, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (open, TRUE);
   gtk_box_append (GTK_BOX (tools), words);
   gtk_box_append (GTK_BOX (tools), copy);
   gtk_box_append (GTK_BOX (tools), open);
