@@ -34,6 +34,7 @@ struct _LancerProposalsPage
   gboolean              loaded;
   gboolean              reloading;
   gboolean              reload_again;
+  gboolean              stale;            /* changed while hidden */
   GHashTable           *variants;         /* id → name, as seen */
 
   gint64                selected_id;
@@ -764,10 +765,31 @@ show_placeholder_detail (LancerProposalsPage *self)
 
 /* ---- session ---- */
 
+/* A hidden page does not rebuild its board on every page a sync writes
+ * (the view stack still measures hidden pages, so that work would stall
+ * the main loop): it reloads once when it is shown again. */
 static void
 store_changed_cb (LancerProposalsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   reload (self);
+}
+
+static void
+lancer_proposals_page_map (GtkWidget *widget)
+{
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lancer_proposals_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
 }
 
 static void
@@ -969,6 +991,7 @@ lancer_proposals_page_class_init (LancerProposalsPageClass *klass)
   object_class->finalize = lancer_proposals_page_finalize;
   object_class->get_property = lancer_proposals_page_get_property;
   object_class->set_property = lancer_proposals_page_set_property;
+  widget_class->map = lancer_proposals_page_map;
 
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
