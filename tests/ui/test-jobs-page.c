@@ -12,6 +12,8 @@
 #include "lancer-application.h"
 #include "lancer-jobs-page.h"
 #include "lancer-paths.h"
+#include "lancer-proposal-sheet.h"
+#include <sqlite3.h>
 #include "lancer-sandbox-data.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
@@ -215,6 +217,94 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+says_recorded (gpointer data)
+{
+  g_autofree char *text = lancer_test_ui_collect_text (data);
+
+  return strstr (text, "Recorded as sent") != NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* "Mark as Sent" asks first, then records the proposal with its terms. */
+static void
+test_mark_as_sent (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  g_autoptr(LancerSandboxData) data = lancer_sandbox_data_new (7);
+  g_autoptr(LancerJob) job = lancer_sandbox_data_next_job (data, g_get_real_time () / G_USEC_PER_SEC, 3600);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
+  g_autofree char *db_path = NULL;
+  gboolean done = FALSE;
+  GtkWindow *sheet;
+  GtkWidget *mark;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_ptr_array_add (jobs, job);
+  lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, upserted_cb, &done);
+  g_assert_true (lancer_test_wait_flag (&done, 20));
+
+  sheet = lancer_proposal_sheet_new (NULL, session, job);
+  g_assert_true (lancer_test_ui_show (sheet));
+  save_png (GTK_WIDGET (sheet), "jobs-mark-as-sent");
+  mark = find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
+  g_assert_nonnull (mark);
+  g_signal_emit_by_name (mark, "clicked");
+  g_assert_true (lancer_test_iterate_until (dialog_shown, NULL, 5));
+  adw_message_dialog_response (find_message_dialog (), "sent");
+  g_assert_true (lancer_test_iterate_until (says_recorded, sheet, 10));
+
+  /* The proposal is in the profile's database, as Analytics will read it. */
+  db_path = lancer_profile_dup_db_path (lancer_session_get_profile (session));
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM proposals WHERE job_id = ? AND status = 'sent'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, lancer_job_get_id (job), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  gtk_window_destroy (sheet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/jobs-page/empty-then-jobs", test_empty_then_jobs);
   g_test_add_func ("/ui/jobs-page/search", test_search);
+  g_test_add_func ("/ui/jobs-page/mark-as-sent", test_mark_as_sent);
 
   ret = g_test_run ();
   g_object_unref (app);
