@@ -116,6 +116,18 @@ teardown_upwork (LancerSession *self)
   set_signed_in (self, FALSE);
 }
 
+/* The organization picked in Preferences; empty: the account's default. */
+static void
+apply_tenant_id (LancerSession *self)
+{
+  g_autofree char *tenant_id = NULL;
+
+  if (self->client == NULL || self->settings == NULL)
+    return;
+  tenant_id = g_settings_get_string (self->settings, "upwork-tenant-id");
+  lancer_upwork_client_set_tenant_id (self->client, tenant_id[0] != '\0' ? tenant_id : NULL);
+}
+
 /* A connection needs the user's own API key: nothing happens without it. */
 static void
 setup_upwork (LancerSession *self)
@@ -142,6 +154,7 @@ setup_upwork (LancerSession *self)
   self->client = lancer_upwork_client_new (self->oauth);
   if (self->graphql_url != NULL)
     lancer_upwork_client_set_graphql_url (self->client, self->graphql_url);
+  apply_tenant_id (self);
   usage_file = g_build_filename (lancer_profile_get_dir (self->profile), "upwork-usage", NULL);
   lancer_upwork_client_set_usage_file (self->client, usage_file);
   self->sync = lancer_sync_new (self->store, self->client);
@@ -205,6 +218,9 @@ lancer_session_constructed (GObject *object)
   G_OBJECT_CLASS (lancer_session_parent_class)->constructed (object);
 
   self->settings = lancer_profile_dup_settings (self->profile);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::upwork-tenant-id",
+                             G_CALLBACK (apply_tenant_id), self, G_CONNECT_SWAPPED);
   self->audit_log = lancer_audit_log_new_for_profile_dir (dir);
   self->lock_guard = lancer_lock_guard_new (lancer_profile_get_id (self->profile), dir);
   lancer_lock_guard_set_audit_log (self->lock_guard, self->audit_log);

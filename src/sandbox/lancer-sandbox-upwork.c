@@ -1438,6 +1438,12 @@ graphql_cb (SoupServer        *server,
   lancer_sandbox_count_locked (self, "graphql");
   for (guint i = 1; i < fields->len; i += 2)
     lancer_sandbox_count_locked (self, g_ptr_array_index (fields, i));
+  if ((ctx.tenant = soup_message_headers_get_one (req_headers, "X-Upwork-API-TenantId")) != NULL)
+    {
+      g_autofree char *counter = g_strconcat ("tenant:", ctx.tenant, NULL);
+
+      lancer_sandbox_count_locked (self, counter);
+    }
   fault = lancer_sandbox_take_fault_locked (self, first_field);
   g_mutex_unlock (&self->mutex);
 

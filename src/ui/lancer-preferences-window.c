@@ -16,6 +16,7 @@
 #include "lancer-lock-enrol-window.h"
 #include "lancer-preferences-window.h"
 #include "lancer-session.h"
+#include "lancer-upwork-preferences-page.h"
 #include "lancer-window.h"
 
 struct _LancerPreferencesWindow
@@ -27,10 +28,7 @@ struct _LancerPreferencesWindow
 
   AdwComboRow          *color_scheme_row;
   GtkSwitch            *background_switch;
-  AdwEntryRow          *client_id_row;
-  AdwEntryRow          *redirect_uri_row;
-  GtkSpinButton        *sync_interval_spin;
-  GtkSpinButton        *retention_spin;
+  LancerUpworkPreferencesPage *upwork_page;
   LancerAiPreferencesPage *ai_page;
   GtkSpinButton        *idle_spin;
 
@@ -256,6 +254,7 @@ set_session (LancerPreferencesWindow *self,
     return;
   self->session = g_object_ref (session);
   lancer_ai_preferences_page_set_session (self->ai_page, session);
+  lancer_upwork_preferences_page_set_session (self->upwork_page, session);
   g_signal_connect_object (lancer_session_get_lock_guard (session), "notify::enabled",
                            G_CALLBACK (update_lock_rows), self, G_CONNECT_SWAPPED);
   update_lock_rows (self);
@@ -292,14 +291,7 @@ lancer_preferences_window_constructed (GObject *object)
   if (self->profile_settings == NULL)
     return;
 
-  g_settings_bind (self->profile_settings, "upwork-client-id",
-                   self->client_id_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->profile_settings, "upwork-redirect-uri",
-                   self->redirect_uri_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->profile_settings, "sync-interval-minutes",
-                   self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->profile_settings, "job-retention-hours",
-                   self->retention_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  lancer_upwork_preferences_page_set_settings (self->upwork_page, self->profile_settings);
   g_settings_bind (self->profile_settings, "lock-idle-minutes",
                    self->idle_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
@@ -379,13 +371,11 @@ lancer_preferences_window_class_init (LancerPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LANCER_TYPE_AI_PREFERENCES_PAGE);
+  g_type_ensure (LANCER_TYPE_UPWORK_PREFERENCES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, background_switch);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, client_id_row);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, redirect_uri_row);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, sync_interval_spin);
-  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, upwork_page);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, ai_page);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, LancerPreferencesWindow, lock_row);
