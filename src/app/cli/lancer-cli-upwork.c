@@ -30,6 +30,7 @@ static const struct {
 } config_keys[] = {
   { "upwork.client-id", "upwork-client-id" },
   { "upwork.redirect-uri", "upwork-redirect-uri" },
+  { "upwork.tenant-id", "upwork-tenant-id" },
   { "ai.provider", "ai-provider" },
   { "ai.model", "ai-model" },
   { "ai.base-url", "ai-base-url" },
@@ -80,7 +81,7 @@ lancer_cli_config (LancerCli  *cli,
   if (gkey == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("Unknown setting “%s”; known: upwork.client-id, upwork.redirect-uri, "
-                                                "ai.provider, ai.model, ai.base-url, sync.interval-minutes"), argv[2]);
+                                                "upwork.tenant-id, ai.provider, ai.model, ai.base-url, sync.interval-minutes"), argv[2]);
       return lancer_cli_fail_message (cli, msg);
     }
   if ((settings = profile_settings (cli, &error)) == NULL)
@@ -299,6 +300,7 @@ make_client (LancerCli  *cli,
   g_autoptr(LancerOAuth) oauth = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *redirect = NULL;
+  g_autofree char *tenant_id = NULL;
   g_autofree char *usage = NULL;
   LancerUpworkClient *client;
 
@@ -309,9 +311,13 @@ make_client (LancerCli  *cli,
     {
       client_id = g_settings_get_string (settings, "upwork-client-id");
       redirect = g_settings_get_string (settings, "upwork-redirect-uri");
+      tenant_id = g_settings_get_string (settings, "upwork-tenant-id");
     }
   oauth = lancer_oauth_new (lancer_profile_get_id (profile), client_id, redirect);
   client = lancer_upwork_client_new (oauth);
+  /* The organization picked in Preferences, as the app sends it. */
+  if (tenant_id != NULL && tenant_id[0] != '\0')
+    lancer_upwork_client_set_tenant_id (client, tenant_id);
   usage = g_build_filename (lancer_profile_get_dir (profile), "upwork-usage", NULL);
   lancer_upwork_client_set_usage_file (client, usage);
   return client;
