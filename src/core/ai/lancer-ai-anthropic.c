@@ -270,20 +270,7 @@ static const LancerAiWire anthropic_wire = {
   .parse_error = _lancer_ai_call_error_from_body,
 };
 
-static gboolean
-check_key (LancerAiAnthropic   *self,
-           GCancellable        *cancellable,
-           gpointer             source_tag,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  if (self->api_key != NULL && *self->api_key != '\0')
-    return TRUE;
-  g_task_report_new_error (self, callback, user_data, source_tag,
-                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY,
-                           _("No Anthropic API key is set. Add one in Preferences → AI."));
-  return FALSE;
-}
+#define NO_KEY_MESSAGE _("No Anthropic API key is set. Add one in Preferences → AI.")
 
 static void
 run (LancerAiAnthropic     *self,
@@ -319,15 +306,12 @@ lancer_ai_anthropic_stream_chat_async (LancerAiProvider      *provider,
                                        gpointer               user_data)
 {
   LancerAiAnthropic *self = LANCER_AI_ANTHROPIC (provider);
-  g_autoptr(LancerAiRequest) req = lancer_ai_request_copy (request);
+  g_autoptr(LancerAiRequest) req = NULL;
 
-  if (!check_key (self, cancellable, lancer_ai_anthropic_stream_chat_async, callback, user_data))
-    {
-      if (delta_destroy)
-        delta_destroy (delta_data);
-      return;
-    }
-  g_clear_pointer (&req->schema, json_node_unref);
+  if (!_lancer_ai_check_key (provider, self->api_key, NO_KEY_MESSAGE, delta_data, delta_destroy,
+                             lancer_ai_anthropic_stream_chat_async, callback, user_data))
+    return;
+  req = _lancer_ai_request_copy_for_chat (request);
   run (self, req, delta_func, delta_data, delta_destroy, cancellable,
        lancer_ai_anthropic_stream_chat_async, callback, user_data);
 }
@@ -341,41 +325,11 @@ lancer_ai_anthropic_complete_json_async (LancerAiProvider      *provider,
 {
   LancerAiAnthropic *self = LANCER_AI_ANTHROPIC (provider);
 
-  if (!check_key (self, cancellable, lancer_ai_anthropic_complete_json_async, callback, user_data))
+  if (!_lancer_ai_check_key (provider, self->api_key, NO_KEY_MESSAGE, NULL, NULL,
+                             lancer_ai_anthropic_complete_json_async, callback, user_data))
     return;
   run (self, request, NULL, NULL, NULL, cancellable,
        lancer_ai_anthropic_complete_json_async, callback, user_data);
-}
-
-static LancerAiResult *
-lancer_ai_anthropic_finish (LancerAiProvider  *provider,
-                            GAsyncResult      *result,
-                            GError           **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-list_models_cb (GObject      *object,
-                GAsyncResult *res,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
-  GStrv models;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  models = _lancer_ai_models_from_json (root);
-  if (models == NULL)
-    g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
-                             _("The model list from Anthropic could not be read. Try again later."));
-  else
-    g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
 }
 
 static void
@@ -385,26 +339,18 @@ lancer_ai_anthropic_list_models_async (LancerAiProvider    *provider,
                                        gpointer             user_data)
 {
   LancerAiAnthropic *self = LANCER_AI_ANTHROPIC (provider);
-  g_autoptr(GTask) task = NULL;
   g_autofree char *url = NULL;
   const char *headers[5] = { "x-api-key", self->api_key, "anthropic-version",
                              LANCER_AI_ANTHROPIC_VERSION, NULL };
 
-  if (!check_key (self, cancellable, lancer_ai_anthropic_list_models_async, callback, user_data))
+  if (!_lancer_ai_check_key (provider, self->api_key, NO_KEY_MESSAGE, NULL, NULL,
+                             lancer_ai_anthropic_list_models_async, callback, user_data))
     return;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lancer_ai_anthropic_list_models_async);
   url = g_strconcat (self->base_url, "/v1/models", NULL);
-  _lancer_ai_get_json_async (provider, self->session, url, headers, cancellable,
-                             list_models_cb, g_steal_pointer (&task));
-}
-
-static GStrv
-lancer_ai_anthropic_list_models_finish (LancerAiProvider  *provider,
-                                        GAsyncResult      *result,
-                                        GError           **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
+  _lancer_ai_list_models_async (provider, self->session, url, headers,
+                                _("The model list from Anthropic could not be read. Try again later."),
+                                cancellable, lancer_ai_anthropic_list_models_async,
+                                callback, user_data);
 }
 
 static const char *
@@ -432,11 +378,11 @@ provider_iface_init (LancerAiProviderInterface *iface)
   iface->get_base_url = lancer_ai_anthropic_get_base_url;
   iface->get_config = lancer_ai_anthropic_get_config;
   iface->stream_chat_async = lancer_ai_anthropic_stream_chat_async;
-  iface->stream_chat_finish = lancer_ai_anthropic_finish;
+  iface->stream_chat_finish = _lancer_ai_call_finish;
   iface->complete_json_async = lancer_ai_anthropic_complete_json_async;
-  iface->complete_json_finish = lancer_ai_anthropic_finish;
+  iface->complete_json_finish = _lancer_ai_call_finish;
   iface->list_models_async = lancer_ai_anthropic_list_models_async;
-  iface->list_models_finish = lancer_ai_anthropic_list_models_finish;
+  iface->list_models_finish = _lancer_ai_list_models_finish;
 }
 
 static void
@@ -445,9 +391,7 @@ lancer_ai_anthropic_finalize (GObject *object)
   LancerAiAnthropic *self = (LancerAiAnthropic *) object;
 
   g_free (self->base_url);
-  if (self->api_key != NULL)
-    memset (self->api_key, 0, strlen (self->api_key));
-  g_free (self->api_key);
+  _lancer_ai_secret_free (self->api_key);
   g_clear_object (&self->session);
   _lancer_ai_provider_config_clear (&self->config);
   G_OBJECT_CLASS (lancer_ai_anthropic_parent_class)->finalize (object);

@@ -138,6 +138,35 @@ void          _lancer_ai_get_json_async     (LancerAiProvider       *provider,
 JsonNode     *_lancer_ai_get_json_finish    (GAsyncResult           *result,
                                              GError                **error);
 
+/* Reports NO_KEY with @missing_message (and drops the delta data) unless
+ * @api_key is set. */
+gboolean      _lancer_ai_check_key          (LancerAiProvider       *provider,
+                                             const char             *api_key,
+                                             const char             *missing_message,
+                                             gpointer                delta_data,
+                                             GDestroyNotify          delta_destroy,
+                                             gpointer                source_tag,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+/* A copy of @request without its schema, for stream_chat. */
+LancerAiRequest *_lancer_ai_request_copy_for_chat (const LancerAiRequest *request);
+/* Wipes a key before freeing it. */
+void          _lancer_ai_secret_free        (char                   *secret);
+/* GETs a model list (any shape _lancer_ai_models_from_json reads);
+ * @unreadable_message is the error when the answer lists no models. */
+void          _lancer_ai_list_models_async  (LancerAiProvider       *provider,
+                                             SoupSession            *session,
+                                             const char             *url,
+                                             const char * const     *headers,
+                                             const char             *unreadable_message,
+                                             GCancellable           *cancellable,
+                                             gpointer                source_tag,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+GStrv         _lancer_ai_list_models_finish (LancerAiProvider       *provider,
+                                             GAsyncResult           *result,
+                                             GError                **error);
+
 /* Provider config defaults */
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);
 void          _lancer_ai_provider_config_clear (LancerAiProviderConfig *config);

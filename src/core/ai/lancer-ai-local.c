@@ -61,9 +61,8 @@ lancer_ai_local_stream_chat_async (LancerAiProvider      *provider,
                                    gpointer               user_data)
 {
   LancerAiLocal *self = LANCER_AI_LOCAL (provider);
-  g_autoptr(LancerAiRequest) req = lancer_ai_request_copy (request);
+  g_autoptr(LancerAiRequest) req = _lancer_ai_request_copy_for_chat (request);
 
-  g_clear_pointer (&req->schema, json_node_unref);
   _lancer_ai_openai_run (provider, self->session, self->api_url, self->api_key,
                          LANCER_AI_OPENAI_DIALECT_LOCAL, req, delta_func, delta_data,
                          delta_destroy, cancellable, lancer_ai_local_stream_chat_async,
@@ -85,38 +84,6 @@ lancer_ai_local_complete_json_async (LancerAiProvider      *provider,
                          callback, user_data);
 }
 
-static LancerAiResult *
-lancer_ai_local_finish (LancerAiProvider  *provider,
-                        GAsyncResult      *result,
-                        GError           **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-ollama_tags_cb (GObject      *object,
-                GAsyncResult *res,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
-  GStrv models;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  models = _lancer_ai_models_from_json (root);
-  if (models == NULL)
-    g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
-                             _("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
-                             LANCER_AI_LOCAL (g_task_get_source_object (task))->base_url);
-  else
-    g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
-}
-
 static void
 lancer_ai_local_list_models_async (LancerAiProvider    *provider,
                                    GCancellable        *cancellable,
@@ -127,24 +94,17 @@ lancer_ai_local_list_models_async (LancerAiProvider    *provider,
 
   if (self->kind == LANCER_AI_LOCAL_OLLAMA)
     {
-      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
       g_autofree char *url = g_strconcat (self->base_url, "/api/tags", NULL);
+      g_autofree char *unreadable =
+        g_strdup_printf (_("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
+                         self->base_url);
 
-      g_task_set_source_tag (task, lancer_ai_local_list_models_async);
-      _lancer_ai_get_json_async (provider, self->session, url, NULL, cancellable,
-                                 ollama_tags_cb, g_steal_pointer (&task));
+      _lancer_ai_list_models_async (provider, self->session, url, NULL, unreadable, cancellable,
+                                    lancer_ai_local_list_models_async, callback, user_data);
       return;
     }
   _lancer_ai_openai_list_models_async (provider, self->session, self->api_url, self->api_key,
                                        cancellable, callback, user_data);
-}
-
-static GStrv
-lancer_ai_local_list_models_finish (LancerAiProvider  *provider,
-                                    GAsyncResult      *result,
-                                    GError           **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -154,11 +114,11 @@ provider_iface_init (LancerAiProviderInterface *iface)
   iface->get_base_url = lancer_ai_local_get_base_url;
   iface->get_config = lancer_ai_local_get_config;
   iface->stream_chat_async = lancer_ai_local_stream_chat_async;
-  iface->stream_chat_finish = lancer_ai_local_finish;
+  iface->stream_chat_finish = _lancer_ai_call_finish;
   iface->complete_json_async = lancer_ai_local_complete_json_async;
-  iface->complete_json_finish = lancer_ai_local_finish;
+  iface->complete_json_finish = _lancer_ai_call_finish;
   iface->list_models_async = lancer_ai_local_list_models_async;
-  iface->list_models_finish = lancer_ai_local_list_models_finish;
+  iface->list_models_finish = _lancer_ai_list_models_finish;
 }
 
 static void
@@ -168,9 +128,7 @@ lancer_ai_local_finalize (GObject *object)
 
   g_free (self->base_url);
   g_free (self->api_url);
-  if (self->api_key != NULL)
-    memset (self->api_key, 0, strlen (self->api_key));
-  g_free (self->api_key);
+  _lancer_ai_secret_free (self->api_key);
   g_clear_object (&self->session);
   _lancer_ai_provider_config_clear (&self->config);
   G_OBJECT_CLASS (lancer_ai_local_parent_class)->finalize (object);

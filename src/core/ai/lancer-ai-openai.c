@@ -330,31 +330,6 @@ _lancer_ai_models_from_json (JsonNode *root)
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
-static void
-list_models_cb (GObject      *object,
-                GAsyncResult *res,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
-  GStrv models;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  models = _lancer_ai_models_from_json (root);
-  if (models == NULL)
-    {
-      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
-                               _("The server’s model list could not be read. Check the server address in Preferences → AI."));
-      return;
-    }
-  g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
-}
-
 void
 _lancer_ai_openai_list_models_async (LancerAiProvider    *provider,
                                      SoupSession         *session,
@@ -364,39 +339,27 @@ _lancer_ai_openai_list_models_async (LancerAiProvider    *provider,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
   g_autofree char *url = g_strconcat (base_url, "/models", NULL);
   g_autofree char *auth = NULL;
   const char *headers[3] = { NULL, NULL, NULL };
 
-  g_task_set_source_tag (task, _lancer_ai_openai_list_models_async);
   if (api_key != NULL && *api_key != '\0')
     {
       auth = g_strconcat ("Bearer ", api_key, NULL);
       headers[0] = "Authorization";
       headers[1] = auth;
     }
-  _lancer_ai_get_json_async (provider, session, url, headers, cancellable,
-                             list_models_cb, g_steal_pointer (&task));
+  _lancer_ai_list_models_async (provider, session, url, headers,
+                                _("The server’s model list could not be read. Check the server address in Preferences → AI."),
+                                cancellable, _lancer_ai_openai_list_models_async,
+                                callback, user_data);
   if (auth != NULL)
     memset (auth, 0, strlen (auth));
 }
 
 /* Provider */
 
-static gboolean
-check_key (LancerAiOpenai      *self,
-           gpointer             source_tag,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  if (self->api_key != NULL && *self->api_key != '\0')
-    return TRUE;
-  g_task_report_new_error (self, callback, user_data, source_tag,
-                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY,
-                           _("No OpenAI API key is set. Add one in Preferences → AI."));
-  return FALSE;
-}
+#define NO_KEY_MESSAGE _("No OpenAI API key is set. Add one in Preferences → AI.")
 
 static const char *
 lancer_ai_openai_get_id (LancerAiProvider *provider)
@@ -429,15 +392,10 @@ lancer_ai_openai_stream_chat_async (LancerAiProvider      *provider,
   LancerAiOpenai *self = LANCER_AI_OPENAI (provider);
   g_autoptr(LancerAiRequest) req = NULL;
 
-  if (!check_key (self, lancer_ai_openai_stream_chat_async, callback, user_data))
-    {
-      if (delta_destroy)
-        delta_destroy (delta_data);
-      return;
-    }
-  req = lancer_ai_request_copy (request);
-  /* A chat call never carries a schema, even if the caller reused one. */
-  g_clear_pointer (&req->schema, json_node_unref);
+  if (!_lancer_ai_check_key (provider, self->api_key, NO_KEY_MESSAGE, delta_data, delta_destroy,
+                             lancer_ai_openai_stream_chat_async, callback, user_data))
+    return;
+  req = _lancer_ai_request_copy_for_chat (request);
   _lancer_ai_openai_run (provider, self->session, self->base_url, self->api_key,
                          LANCER_AI_OPENAI_DIALECT_OPENAI, req, delta_func, delta_data,
                          delta_destroy, cancellable, lancer_ai_openai_stream_chat_async,
@@ -453,20 +411,13 @@ lancer_ai_openai_complete_json_async (LancerAiProvider      *provider,
 {
   LancerAiOpenai *self = LANCER_AI_OPENAI (provider);
 
-  if (!check_key (self, lancer_ai_openai_complete_json_async, callback, user_data))
+  if (!_lancer_ai_check_key (provider, self->api_key, NO_KEY_MESSAGE, NULL, NULL,
+                             lancer_ai_openai_complete_json_async, callback, user_data))
     return;
   _lancer_ai_openai_run (provider, self->session, self->base_url, self->api_key,
                          LANCER_AI_OPENAI_DIALECT_OPENAI, request, NULL, NULL, NULL,
                          cancellable, lancer_ai_openai_complete_json_async,
                          callback, user_data);
-}
-
-static GStrv
-lancer_ai_openai_list_models_finish (LancerAiProvider  *provider,
-                                     GAsyncResult      *result,
-                                     GError           **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -492,7 +443,7 @@ provider_iface_init (LancerAiProviderInterface *iface)
   iface->complete_json_async = lancer_ai_openai_complete_json_async;
   iface->complete_json_finish = _lancer_ai_call_finish;
   iface->list_models_async = lancer_ai_openai_list_models_async;
-  iface->list_models_finish = lancer_ai_openai_list_models_finish;
+  iface->list_models_finish = _lancer_ai_list_models_finish;
 }
 
 static void
@@ -501,9 +452,7 @@ lancer_ai_openai_finalize (GObject *object)
   LancerAiOpenai *self = (LancerAiOpenai *) object;
 
   g_free (self->base_url);
-  if (self->api_key != NULL)
-    memset (self->api_key, 0, strlen (self->api_key));
-  g_free (self->api_key);
+  _lancer_ai_secret_free (self->api_key);
   g_clear_object (&self->session);
   _lancer_ai_provider_config_clear (&self->config);
   G_OBJECT_CLASS (lancer_ai_openai_parent_class)->finalize (object);

@@ -13,6 +13,7 @@
 #include "lancer-ai-anthropic.h"
 #include "lancer-ai-call-private.h"
 #include "lancer-ai-local.h"
+#include "lancer-ai-openai-private.h"
 #include "lancer-ai-openai.h"
 #include "lancer-ai-provider.h"
 
@@ -1366,6 +1367,98 @@ _lancer_ai_get_json_async (LancerAiProvider   *provider,
 JsonNode *
 _lancer_ai_get_json_finish (GAsyncResult  *result,
                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Provider plumbing: the parts every provider wrote the same way. */
+
+gboolean
+_lancer_ai_check_key (LancerAiProvider    *provider,
+                      const char          *api_key,
+                      const char          *missing_message,
+                      gpointer             delta_data,
+                      GDestroyNotify       delta_destroy,
+                      gpointer             source_tag,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  if (api_key != NULL && *api_key != '\0')
+    return TRUE;
+  g_task_report_new_error (provider, callback, user_data, source_tag,
+                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY,
+                           "%s", missing_message);
+  /* The call will never run, so nothing else will drop the delta data. */
+  if (delta_destroy != NULL)
+    delta_destroy (delta_data);
+  return FALSE;
+}
+
+LancerAiRequest *
+_lancer_ai_request_copy_for_chat (const LancerAiRequest *request)
+{
+  LancerAiRequest *copy = lancer_ai_request_copy (request);
+
+  /* A chat call never carries a schema, even if the caller reused one. */
+  g_clear_pointer (&copy->schema, json_node_unref);
+  return copy;
+}
+
+void
+_lancer_ai_secret_free (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+static void
+list_models_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
+  const char *unreadable = g_task_get_task_data (task);
+  GStrv models;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  models = _lancer_ai_models_from_json (root);
+  if (models == NULL)
+    g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
+                             "%s", unreadable);
+  else
+    g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
+}
+
+void
+_lancer_ai_list_models_async (LancerAiProvider    *provider,
+                              SoupSession         *session,
+                              const char          *url,
+                              const char * const  *headers,
+                              const char          *unreadable_message,
+                              GCancellable        *cancellable,
+                              gpointer             source_tag,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (unreadable_message), g_free);
+  _lancer_ai_get_json_async (provider, session, url, headers, cancellable,
+                             list_models_cb, g_steal_pointer (&task));
+}
+
+GStrv
+_lancer_ai_list_models_finish (LancerAiProvider  *provider,
+                               GAsyncResult      *result,
+                               GError           **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
