@@ -674,15 +674,7 @@ lancer_ai_store_save_drafts_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  lancer_store_run_finish (store, result, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 static gpointer
@@ -855,15 +847,7 @@ lancer_ai_store_choose_draft_finish (LancerStore   *store,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  lancer_store_run_finish (store, result, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 /* Portfolio */
@@ -981,13 +965,5 @@ lancer_ai_store_save_portfolio_finish (LancerStore   *store,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  lancer_store_run_finish (store, result, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }

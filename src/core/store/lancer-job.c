@@ -592,14 +592,6 @@ lancer_job_to_json (LancerJob *self)
 /* Fills a job from a row of LANCER_JOB_COLUMNS (lancer-store-private.h).
  * Runs on the store's worker; sets fields directly, nobody watches yet. */
 
-static char *
-dup_column_text (sqlite3_stmt *stmt,
-                 int           col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text ? g_strdup ((const char *) text) : NULL;
-}
-
 static double
 column_double_or_nan (sqlite3_stmt *stmt,
                       int           col)
@@ -613,11 +605,11 @@ _lancer_job_new_from_stmt (sqlite3_stmt *stmt)
   LancerJob *self = g_object_new (LANCER_TYPE_JOB, NULL);
   const char *skills;
 
-  self->id = dup_column_text (stmt, 0);
-  self->ciphertext = dup_column_text (stmt, 1);
-  self->title = dup_column_text (stmt, 2);
-  self->description = dup_column_text (stmt, 3);
-  self->url = dup_column_text (stmt, 4);
+  self->id = _lancer_store_dup_column (stmt, 0);
+  self->ciphertext = _lancer_store_dup_column (stmt, 1);
+  self->title = _lancer_store_dup_column (stmt, 2);
+  self->description = _lancer_store_dup_column (stmt, 3);
+  self->url = _lancer_store_dup_column (stmt, 4);
   self->posted_at = sqlite3_column_int64 (stmt, 5);
   self->fetched_at = sqlite3_column_int64 (stmt, 6);
   self->job_type = sqlite3_column_int (stmt, 7);
@@ -625,16 +617,16 @@ _lancer_job_new_from_stmt (sqlite3_stmt *stmt)
   self->hourly_min = column_double_or_nan (stmt, 9);
   self->hourly_max = column_double_or_nan (stmt, 10);
   g_free (self->currency);
-  self->currency = dup_column_text (stmt, 11);
+  self->currency = _lancer_store_dup_column (stmt, 11);
   self->proposals = sqlite3_column_int (stmt, 12);
   skills = (const char *) sqlite3_column_text (stmt, 13);
   self->skills = (skills && *skills) ? g_strsplit (skills, "\n", -1) : NULL;
-  self->experience_level = dup_column_text (stmt, 14);
-  self->category = dup_column_text (stmt, 15);
-  self->duration = dup_column_text (stmt, 16);
+  self->experience_level = _lancer_store_dup_column (stmt, 14);
+  self->category = _lancer_store_dup_column (stmt, 15);
+  self->duration = _lancer_store_dup_column (stmt, 16);
   self->connects_required = sqlite3_column_int (stmt, 17);
-  self->client_id = dup_column_text (stmt, 18);
-  self->client_country = dup_column_text (stmt, 19);
+  self->client_id = _lancer_store_dup_column (stmt, 18);
+  self->client_country = _lancer_store_dup_column (stmt, 19);
   self->client_total_spent = sqlite3_column_double (stmt, 20);
   self->client_hires = sqlite3_column_int (stmt, 21);
   self->client_jobs_posted = sqlite3_column_int (stmt, 22);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "lancer-store-diary.h"
+#include "lancer-store-private.h"
 
 G_DEFINE_FINAL_TYPE (LancerContract, lancer_contract, G_TYPE_OBJECT)
 
@@ -48,14 +49,6 @@ lancer_diary_day_free (LancerDiaryDay *day)
     return;
   g_free (day->memo);
   g_free (day);
-}
-
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
 static GDateTime *
@@ -162,21 +155,21 @@ contracts_worker (LancerStore   *store,
     {
       LancerContract *c = g_object_new (LANCER_TYPE_CONTRACT, NULL);
 
-      c->id = dup_column (stmt, 0);
-      c->title = dup_column (stmt, 1);
-      c->client_name = dup_column (stmt, 2);
+      c->id = _lancer_store_dup_column (stmt, 0);
+      c->title = _lancer_store_dup_column (stmt, 1);
+      c->client_name = _lancer_store_dup_column (stmt, 2);
       c->hourly = sqlite3_column_int (stmt, 3) == 1;
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         c->hourly_rate = sqlite3_column_double (stmt, 4);
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         c->fixed_amount = sqlite3_column_double (stmt, 5);
-      c->status = dup_column (stmt, 6);
+      c->status = _lancer_store_dup_column (stmt, 6);
       c->started_at = sqlite3_column_int64 (stmt, 7);
       c->ended_at = sqlite3_column_int64 (stmt, 8);
       c->week_minutes = (guint) sqlite3_column_int64 (stmt, 9);
       c->total_minutes = (guint) sqlite3_column_int64 (stmt, 10);
       c->paid = sqlite3_column_double (stmt, 11);
-      c->currency = dup_column (stmt, 12);
+      c->currency = _lancer_store_dup_column (stmt, 12);
       if (c->currency == NULL)
         c->currency = g_strdup ("USD");
       g_ptr_array_add (out, c);

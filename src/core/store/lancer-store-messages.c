@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lancer-store-messages.h"
+#include "lancer-store-private.h"
 
 /* ---- objects ---- */
 
@@ -73,30 +74,6 @@ lancer_story_new_placeholder (void)
 
 /* ---- helpers ---- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static gboolean
-finish_boolean (LancerStore   *store,
-                GAsyncResult  *result,
-                GError       **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gssize *
 ssize_new (gssize value)
 {
@@ -136,9 +113,9 @@ rooms_worker (LancerStore   *store,
     {
       g_autoptr(LancerRoom) room = g_object_new (LANCER_TYPE_ROOM, NULL);
 
-      room->id = dup_column (stmt, 0);
-      room->topic = dup_column (stmt, 1);
-      room->contract_id = dup_column (stmt, 2);
+      room->id = _lancer_store_dup_column (stmt, 0);
+      room->topic = _lancer_store_dup_column (stmt, 1);
+      room->contract_id = _lancer_store_dup_column (stmt, 2);
       room->proposal_id = sqlite3_column_int64 (stmt, 3);
       room->unread = (guint) sqlite3_column_int (stmt, 4);
       room->last_activity_at = sqlite3_column_int64 (stmt, 5);
@@ -152,7 +129,7 @@ rooms_worker (LancerStore   *store,
           GError *local = NULL;
 
           room->has_last_story = TRUE;
-          room->last_sender = dup_column (last, 0);
+          room->last_sender = _lancer_store_dup_column (last, 0);
           room->last_body = lancer_store_column_unseal (store, last, 1, "stories.body", &local);
           if (local != NULL)
             {
@@ -235,7 +212,7 @@ lancer_store_mark_room_read_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_boolean (store, result, error);
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 /* ---- stories ---- */
@@ -333,9 +310,9 @@ query_stories_worker (LancerStore   *store,
       GError *local = NULL;
 
       story->loaded = TRUE;
-      story->id = dup_column (stmt, 0);
-      story->room_id = dup_column (stmt, 1);
-      story->sender = dup_column (stmt, 2);
+      story->id = _lancer_store_dup_column (stmt, 0);
+      story->room_id = _lancer_store_dup_column (stmt, 1);
+      story->sender = _lancer_store_dup_column (stmt, 2);
       story->body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
       story->created_at = sqlite3_column_int64 (stmt, 4);
       if (local != NULL)
@@ -500,11 +477,11 @@ outbox_list_worker (LancerStore   *store,
       story->loaded = TRUE;
       story->outbox_id = sqlite3_column_int64 (stmt, 0);
       story->id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, story->outbox_id);
-      story->room_id = dup_column (stmt, 1);
+      story->room_id = _lancer_store_dup_column (stmt, 1);
       story->body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
-      story->state = dup_column (stmt, 3);
+      story->state = _lancer_store_dup_column (stmt, 3);
       story->attempts = (guint) sqlite3_column_int (stmt, 4);
-      story->last_error = dup_column (stmt, 5);
+      story->last_error = _lancer_store_dup_column (stmt, 5);
       story->created_at = sqlite3_column_int64 (stmt, 6);
       if (local != NULL)
         {
@@ -603,7 +580,7 @@ lancer_store_outbox_retry_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_boolean (store, result, error);
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 void
@@ -629,5 +606,5 @@ lancer_store_outbox_fail_finish (LancerStore   *store,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_boolean (store, result, error);
+  return _lancer_store_run_finish_boolean (store, result, error);
 }

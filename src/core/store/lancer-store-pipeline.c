@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lancer-store-pipeline.h"
+#include "lancer-store-private.h"
 
 /* ---- stages ---- */
 
@@ -140,14 +141,6 @@ lancer_sync_status_free (LancerSyncStatus *status)
 
 /* ---- worker helpers ---- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
 #define PROPOSAL_COLUMNS \
   "SELECT p.id, p.upwork_id, p.job_id, j.title, j.url, p.status, p.variant_id, v.name," \
   " p.bid_amount, p.bid_type, COALESCE (p.connects_spent, j.connects_required)," \
@@ -164,14 +157,14 @@ proposal_from_row (sqlite3_stmt *stmt)
   LancerProposal *p = g_object_new (LANCER_TYPE_PROPOSAL, NULL);
 
   p->id = sqlite3_column_int64 (stmt, 0);
-  p->upwork_id = dup_column (stmt, 1);
-  p->job_id = dup_column (stmt, 2);
-  p->job_title = dup_column (stmt, 3);
-  p->job_url = dup_column (stmt, 4);
-  p->status = dup_column (stmt, 5);
+  p->upwork_id = _lancer_store_dup_column (stmt, 1);
+  p->job_id = _lancer_store_dup_column (stmt, 2);
+  p->job_title = _lancer_store_dup_column (stmt, 3);
+  p->job_url = _lancer_store_dup_column (stmt, 4);
+  p->status = _lancer_store_dup_column (stmt, 5);
   p->stage = lancer_proposal_stage_from_status (p->status);
   p->variant_id = sqlite3_column_int64 (stmt, 6);
-  p->variant_name = dup_column (stmt, 7);
+  p->variant_name = _lancer_store_dup_column (stmt, 7);
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
     p->bid_amount = sqlite3_column_double (stmt, 8);
   if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
@@ -181,7 +174,7 @@ proposal_from_row (sqlite3_stmt *stmt)
   p->created_at = sqlite3_column_int64 (stmt, 11);
   p->updated_at = sqlite3_column_int64 (stmt, 12);
   p->submitted_at = sqlite3_column_int64 (stmt, 13);
-  p->room_id = dup_column (stmt, 14);
+  p->room_id = _lancer_store_dup_column (stmt, 14);
   return p;
 }
 
@@ -411,9 +404,9 @@ detail_worker (LancerStore   *store,
     {
       LancerProposalEvent *event = g_new0 (LancerProposalEvent, 1);
 
-      event->status = dup_column (stmt, 0);
+      event->status = _lancer_store_dup_column (stmt, 0);
       event->at = sqlite3_column_int64 (stmt, 1);
-      event->source = dup_column (stmt, 2);
+      event->source = _lancer_store_dup_column (stmt, 2);
       g_ptr_array_add (detail->events, event);
       rc = SQLITE_OK;
     }
@@ -529,15 +522,7 @@ lancer_store_add_proposal_event_finish (LancerStore   *store,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  g_autoptr(GError) local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 /* ---- sync status ---- */

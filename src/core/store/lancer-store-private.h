@@ -42,6 +42,18 @@ gboolean   lancer_store_exec                (sqlite3    *db,
 
 LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
 
+/* Worker helpers (lancer-store-util.c). */
+char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
+                                             int            column);
+/* NaN stands for "no value" in the objects, NULL in the tables. */
+void       _lancer_store_bind_double_or_null (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             double         value);
+/* Finishes a lancer_store_run_async() whose worker returns nothing. */
+gboolean   _lancer_store_run_finish_boolean (LancerStore   *store,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
 /* Tests: open every database as if its storage were read-only (root can
  * write through chmod, so tests running as root use this instead). */
 void       _lancer_store_set_force_read_only (gboolean force);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "lancer-store-private.h"
 #include "lancer-store-searches.h"
 
 LancerJobView *
@@ -340,15 +341,7 @@ lancer_job_searches_remove_finish (LancerStore   *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  GError *local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 /* Proposals */

@@ -1344,17 +1344,6 @@ lancer_store_get_job_rows_read (LancerStore *self)
 /* Jobs */
 
 static void
-bind_double_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     double        value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
-}
-
-static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           index,
                    const char   *value)
@@ -1449,8 +1438,8 @@ upsert_clients (LancerStore *self,
       sqlite3_bind_double (s, 3, lancer_job_get_client_total_spent (job));
       sqlite3_bind_int (s, 4, lancer_job_get_client_hires (job));
       sqlite3_bind_int (s, 5, lancer_job_get_client_jobs_posted (job));
-      bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
-      bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
+      _lancer_store_bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
+      _lancer_store_bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
       sqlite3_bind_int (s, 8, lancer_job_get_client_payment_verified (job));
       sqlite3_bind_int64 (s, 9, now);
       rc = sqlite3_step (s);
@@ -1519,9 +1508,9 @@ upsert_worker (LancerStore   *self,
       sqlite3_bind_int64 (s, 6, lancer_job_get_posted_at (job));
       sqlite3_bind_int64 (s, 7, fetched > 0 ? fetched : now);
       sqlite3_bind_int (s, 8, lancer_job_get_job_type (job));
-      bind_double_or_null (s, 9, lancer_job_get_budget (job));
-      bind_double_or_null (s, 10, lancer_job_get_hourly_min (job));
-      bind_double_or_null (s, 11, lancer_job_get_hourly_max (job));
+      _lancer_store_bind_double_or_null (s, 9, lancer_job_get_budget (job));
+      _lancer_store_bind_double_or_null (s, 10, lancer_job_get_hourly_min (job));
+      _lancer_store_bind_double_or_null (s, 11, lancer_job_get_hourly_max (job));
       sqlite3_bind_text (s, 12, lancer_job_get_currency (job) ? lancer_job_get_currency (job) : "USD", -1, SQLITE_STATIC);
       sqlite3_bind_int (s, 13, lancer_job_get_proposals (job));
       sqlite3_bind_text (s, 14, skills, -1, SQLITE_STATIC);
@@ -1537,8 +1526,8 @@ upsert_worker (LancerStore   *self,
       sqlite3_bind_double (s, 21, lancer_job_get_client_total_spent (job));
       sqlite3_bind_int (s, 22, lancer_job_get_client_hires (job));
       sqlite3_bind_int (s, 23, lancer_job_get_client_jobs_posted (job));
-      bind_double_or_null (s, 24, lancer_job_get_client_hire_rate (job));
-      bind_double_or_null (s, 25, lancer_job_get_client_rating (job));
+      _lancer_store_bind_double_or_null (s, 24, lancer_job_get_client_hire_rate (job));
+      _lancer_store_bind_double_or_null (s, 25, lancer_job_get_client_rating (job));
       sqlite3_bind_int (s, 26, lancer_job_get_client_payment_verified (job));
 
       rc = sqlite3_step (s);

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-store-private.h"
 #include "lancer-sync-writer.h"
 
 /* Worker functions for lancer_store_run_async(): each runs on the store's
@@ -33,17 +34,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_double_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     double        value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
 }
 
 static void
@@ -135,7 +125,7 @@ write_proposals (LancerStore *store, sqlite3 *db, GPtrArray *items, GError **err
       sqlite3_bind_text (stmt, 1, p->id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, p->job_id != NULL ? p->job_id : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, p->status, -1, SQLITE_TRANSIENT);
-      bind_double_or_null (stmt, 4, p->charge_rate);
+      _lancer_store_bind_double_or_null (stmt, 4, p->charge_rate);
       sqlite3_bind_int64 (stmt, 5, p->created_at > 0 ? p->created_at : now);
       sqlite3_bind_int64 (stmt, 6, p->modified_at > 0 ? p->modified_at : (p->created_at > 0 ? p->created_at : now));
       rc = sqlite3_step (stmt);
@@ -290,8 +280,8 @@ write_contracts (LancerStore *store, sqlite3 *db, GPtrArray *items, GError **err
       sqlite3_bind_text (stmt, 1, c->id, -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 2, c->title);
       sqlite3_bind_int (stmt, 3, c->hourly ? 1 : 0);
-      bind_double_or_null (stmt, 4, c->hourly_rate);
-      bind_double_or_null (stmt, 5, c->fixed_amount);
+      _lancer_store_bind_double_or_null (stmt, 4, c->hourly_rate);
+      _lancer_store_bind_double_or_null (stmt, 5, c->fixed_amount);
       bind_text_or_null (stmt, 6, c->status);
       bind_time_or_null (stmt, 7, c->started_at);
       bind_time_or_null (stmt, 8, c->ended_at);
@@ -523,15 +513,7 @@ lancer_sync_write_matches_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  GError *local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 /* ---- sync_state ---- */
