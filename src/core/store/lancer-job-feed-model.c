@@ -15,6 +15,12 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 32
+/* GTK 4.8's list view keeps up to 200 rows around its anchor: a reload
+ * loads the jobs at the top of the list along with their ids, so new rows
+ * there are built once with their data rather than as placeholders that
+ * are all rebuilt when their page arrives. */
+#define HEAD_ROWS (4 * PAGE_SIZE)
+#define REVEAL_CHUNK 16
 
 struct _LancerJobFeedModel
 {
@@ -23,14 +29,25 @@ struct _LancerJobFeedModel
   LancerStore   *store;
   LancerJobView *view;
   GArray        *rids;        /* gint64, in order */
-  GHashTable    *pages;       /* page index → GPtrArray of LancerJob */
+  GHashTable    *pages;       /* page index → GPtrArray of LancerJob; NULL
+                               * entries are holes (not loaded yet) */
   GHashTable    *pending;     /* page index set */
   GQueue         page_order;  /* oldest first, for eviction */
-  guint          stamp;
+  guint          stamp;       /* reloads; a result for an older one is dropped */
+  guint          page_stamp;  /* page loads, dropped when positions change */
   gboolean       loading;
   GCancellable  *cancellable;
   gpointer       snapshot;    /* Snapshot, shared with the worker */
   guint          changed_id;  /* debounced reload after store changes */
+  GPtrArray     *head;        /* jobs loaded with the ids, see HEAD_ROWS */
+  GArray        *target;      /* while revealing: all ids; self->rids lacks */
+  guint          gap_pos;     /* target[gap_pos, gap_pos + gap_left) */
+  guint          gap_left;
+  guint          reveal_id;
+  GHashTable    *deferred;    /* pages with changes held back, see page_cb() */
+  guint          deferred_id;
+  gint64         budget_start;
+  guint          budget_used;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -65,12 +82,12 @@ set_loading (LancerJobFeedModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
+/* Page arrays hold NULL for rows not loaded (see splice_pages()). */
 static void
-clear_pages (LancerJobFeedModel *self)
+job_unref0 (gpointer job)
 {
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->pending);
-  g_queue_clear (&self->page_order);
+  if (job != NULL)
+    g_object_unref (job);
 }
 
 
@@ -370,6 +387,14 @@ mark_matches (sqlite3        *db,
 
 typedef struct
 {
+  GArray *rids;
+} PageData;
+
+static gpointer page_worker (LancerStore *store, sqlite3 *db, gpointer data,
+                             GCancellable *cancellable, GError **error);
+
+typedef struct
+{
   LancerJobView *view;
   gint64         now;
   Snapshot      *snapshot;   /* NULL: build one */
@@ -377,8 +402,9 @@ typedef struct
 
 typedef struct
 {
-  GArray   *rids;
-  Snapshot *snapshot;
+  GArray    *rids;
+  Snapshot  *snapshot;
+  GPtrArray *head;     /* the first HEAD_ROWS jobs, or NULL */
 } IdsResult;
 
 static void
@@ -394,6 +420,7 @@ ids_result_free (IdsResult *r)
 {
   g_clear_pointer (&r->rids, g_array_unref);
   g_clear_pointer (&r->snapshot, snapshot_unref);
+  g_clear_pointer (&r->head, g_ptr_array_unref);
   g_free (r);
 }
 
@@ -463,7 +490,138 @@ ids_worker (LancerStore   *store,
       g_array_append_val (r->rids, rid);
     }
   r->snapshot = g_steal_pointer (&s);
+  if (r->rids->len > 0)
+    {
+      PageData head = { g_array_sized_new (FALSE, FALSE, sizeof (gint64), HEAD_ROWS) };
+
+      g_array_append_vals (head.rids, r->rids->data, MIN (r->rids->len, HEAD_ROWS));
+      /* Best effort: without it the rows load page by page. */
+      r->head = page_worker (store, db, &head, cancellable, NULL);
+      g_array_unref (head.rids);
+    }
   return r;
+}
+
+static GPtrArray *
+page_new (LancerJobFeedModel *self,
+          guint               page)
+{
+  guint len = MIN (PAGE_SIZE, self->rids->len - page * PAGE_SIZE);
+  GPtrArray *jobs = g_ptr_array_new_full (len, job_unref0);
+
+  g_ptr_array_set_size (jobs, len);
+  return jobs;
+}
+
+static void request_page (LancerJobFeedModel *self, guint page);
+
+/* Where row @i of the old list is after a splice, or G_MAXUINT. */
+static guint
+splice_position (guint i,
+                 guint position,
+                 guint removed,
+                 guint added)
+{
+  if (i < position)
+    return i;
+  return i >= position + removed ? i - removed + added : G_MAXUINT;
+}
+
+/* The rows [@position, @position + @removed) were replaced by @added new
+ * ones (self->rids already holds the new list): loaded jobs before and
+ * after keep their objects at their new positions, the rest become holes
+ * that get_item() loads again. Page loads in flight are for the old
+ * positions: they are dropped (the page stamp changes) and asked again for the
+ * rows' new positions, as those rows show placeholders meanwhile. */
+static void
+splice_pages (LancerJobFeedModel *self,
+              guint               position,
+              guint               removed,
+              guint               added)
+{
+  g_autoptr(GHashTable) old_pages = NULL;
+  g_autoptr(GHashTable) old_pending = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (removed == 0 && added == 0)
+    return;
+  old_pages = g_steal_pointer (&self->pages);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  old_pending = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new (NULL, NULL);
+  g_queue_clear (&self->page_order);
+  self->page_stamp++;
+  again = g_hash_table_new (NULL, NULL);
+  /* Pages whose changes were held back are asked again too. */
+  g_hash_table_iter_init (&iter, self->deferred);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (old_pending, key);
+  g_hash_table_remove_all (self->deferred);
+  g_hash_table_iter_init (&iter, old_pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    for (guint i = GPOINTER_TO_UINT (key) * PAGE_SIZE, k = 0; k < PAGE_SIZE; k++)
+      {
+        guint ni = splice_position (i + k, position, removed, added);
+
+        if (ni < self->rids->len)
+          g_hash_table_add (again, GUINT_TO_POINTER (ni / PAGE_SIZE));
+      }
+  g_hash_table_iter_init (&iter, old_pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *jobs = value;
+      guint start = GPOINTER_TO_UINT (key) * PAGE_SIZE;
+
+      for (guint k = 0; k < jobs->len; k++)
+        {
+          guint i = start + k, ni, np;
+          GPtrArray *dest;
+
+          if (g_ptr_array_index (jobs, k) == NULL)
+            continue;
+          ni = splice_position (i, position, removed, added);
+          if (ni >= self->rids->len)
+            continue;
+          np = ni / PAGE_SIZE;
+          dest = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (np));
+          if (dest == NULL)
+            {
+              dest = page_new (self, np);
+              g_hash_table_insert (self->pages, GUINT_TO_POINTER (np), dest);
+              g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (np));
+            }
+          g_ptr_array_index (dest, ni % PAGE_SIZE) = g_steal_pointer (&g_ptr_array_index (jobs, k));
+        }
+    }
+  while (g_queue_get_length (&self->page_order) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_head (&self->page_order));
+  g_hash_table_iter_init (&iter, again);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    request_page (self, GPOINTER_TO_UINT (key));
+}
+
+/* Whether a freshly loaded job shows the same as the loaded one: then the
+ * old object stays, and its row is neither rebuilt nor re-measured. A sync
+ * that fetches a job again sets fetched_at, so any new data differs. */
+static gboolean
+same_job (LancerJob *a,
+          LancerJob *b)
+{
+  double sa = lancer_job_feed_get_score (a), sb = lancer_job_feed_get_score (b);
+
+  return lancer_job_get_loaded (a) && lancer_job_get_loaded (b) &&
+         g_strcmp0 (lancer_job_get_id (a), lancer_job_get_id (b)) == 0 &&
+         lancer_job_get_fetched_at (a) == lancer_job_get_fetched_at (b) &&
+         lancer_job_get_seen (a) == lancer_job_get_seen (b) &&
+         lancer_job_get_saved (a) == lancer_job_get_saved (b) &&
+         lancer_job_get_hidden (a) == lancer_job_get_hidden (b) &&
+         lancer_job_get_acted_on (a) == lancer_job_get_acted_on (b) &&
+         lancer_job_get_proposals (a) == lancer_job_get_proposals (b) &&
+         g_strcmp0 (lancer_job_get_title (a), lancer_job_get_title (b)) == 0 &&
+         ((isnan (sa) && isnan (sb)) || sa == sb) &&
+         g_strcmp0 (lancer_job_feed_get_score_reasons (a), lancer_job_feed_get_score_reasons (b)) == 0;
 }
 
 typedef struct
@@ -473,7 +631,77 @@ typedef struct
   guint               page;
 } Request;
 
-static void request_page (LancerJobFeedModel *self, guint page);
+
+/* Fills the holes among exposed rows [@from, @to) with the jobs the
+ * reload loaded along with the ids (self->head, in self->target's order
+ * while rows are being revealed). */
+static void
+fill_from_head (LancerJobFeedModel *self,
+                guint               from,
+                guint               to)
+{
+  for (guint i = from; self->head != NULL && i < to && i < self->rids->len; i++)
+    {
+      guint t = self->target == NULL || i < self->gap_pos ? i : i + self->gap_left;
+      GPtrArray *jobs;
+
+      if (t >= self->head->len)
+        {
+          if (self->target == NULL || i >= self->gap_pos)
+            break;
+          continue;
+        }
+      jobs = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i / PAGE_SIZE));
+      if (jobs == NULL)
+        {
+          jobs = page_new (self, i / PAGE_SIZE);
+          g_hash_table_insert (self->pages, GUINT_TO_POINTER (i / PAGE_SIZE), jobs);
+          g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (i / PAGE_SIZE));
+        }
+      if (g_ptr_array_index (jobs, i % PAGE_SIZE) == NULL)
+        g_ptr_array_index (jobs, i % PAGE_SIZE) = g_object_ref (g_ptr_array_index (self->head, t));
+    }
+}
+
+/* Many new rows at the top of the list (the first page of a sync, a new
+ * search) would have GTK 4.8's list view build and measure up to 200 rows
+ * in one frame, a stall of 100 ms and more: they are revealed
+ * REVEAL_CHUNK rows per tick while the model still reports loading. */
+static gboolean
+reveal_step (LancerJobFeedModel *self,
+             gboolean            all)
+{
+  guint pos = self->gap_pos, k;
+
+  if (self->target == NULL)
+    return FALSE;
+  k = all || pos >= HEAD_ROWS ? self->gap_left : MIN (self->gap_left, REVEAL_CHUNK);
+  g_array_insert_vals (self->rids, pos, &g_array_index (self->target, gint64, pos), k);
+  splice_pages (self, pos, 0, k);
+  self->gap_pos += k;
+  self->gap_left -= k;
+  fill_from_head (self, pos, pos + k);
+  if (self->gap_left == 0)
+    {
+      g_clear_pointer (&self->target, g_array_unref);
+      g_clear_pointer (&self->head, g_ptr_array_unref);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, k);
+  if (self->target == NULL)
+    set_loading (self, FALSE);
+  return self->target != NULL;
+}
+
+static gboolean
+reveal_cb (gpointer data)
+{
+  LancerJobFeedModel *self = data;
+
+  if (reveal_step (self, FALSE))
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  return G_SOURCE_REMOVE;
+}
 
 static void
 ids_cb (GObject      *source,
@@ -485,7 +713,8 @@ ids_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   IdsResult *r = lancer_store_run_finish (LANCER_STORE (source), result, &error);
   g_autoptr(GArray) rids = NULL;
-  guint old_n;
+  g_autoptr(GPtrArray) head = NULL;
+  guint old_n, prefix, suffix, added, shown;
 
   if (req->stamp != self->stamp)
     {
@@ -497,6 +726,7 @@ ids_cb (GObject      *source,
   if (r != NULL)
     {
       rids = g_steal_pointer (&r->rids);
+      head = g_steal_pointer (&r->head);
       if (self->snapshot != r->snapshot)
         {
           g_clear_pointer (&self->snapshot, snapshot_unref);
@@ -524,11 +754,52 @@ ids_cb (GObject      *source,
         request_page (self, GPOINTER_TO_UINT (l->data));
       return;
     }
+  /* Only what differs changes: during a sync new jobs arrive at one end
+   * of the list, and replacing the whole list would make the list view
+   * destroy, recreate and re-measure every row it has (up to 200 in GTK
+   * 4.8) on every page the sync writes. The rows around stay bound to the
+   * same LancerJob objects. */
+  prefix = 0;
+  while (prefix < old_n && prefix < rids->len &&
+         g_array_index (self->rids, gint64, prefix) == g_array_index (rids, gint64, prefix))
+    prefix++;
+  suffix = 0;
+  while (suffix < old_n - prefix && suffix < rids->len - prefix &&
+         g_array_index (self->rids, gint64, old_n - 1 - suffix) == g_array_index (rids, gint64, rids->len - 1 - suffix))
+    suffix++;
+  added = rids->len - prefix - suffix;
+  shown = prefix < HEAD_ROWS ? MIN (added, REVEAL_CHUNK) : added;
+  g_clear_pointer (&self->target, g_array_unref);
+  g_clear_pointer (&self->head, g_ptr_array_unref);
+  self->head = g_steal_pointer (&head);
+  if (shown < added)
+    {
+      /* Reveal the rest a chunk a frame (see reveal_cb()). */
+      self->target = g_steal_pointer (&rids);
+      self->gap_pos = prefix + shown;
+      self->gap_left = added - shown;
+      rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->target->len - self->gap_left);
+      g_array_append_vals (rids, self->target->data, self->gap_pos);
+      g_array_append_vals (rids, &g_array_index (self->target, gint64, self->gap_pos + self->gap_left),
+                           self->target->len - self->gap_pos - self->gap_left);
+    }
   g_array_unref (self->rids);
   self->rids = g_steal_pointer (&rids);
-  clear_pages (self);
-  set_loading (self, FALSE);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->rids->len);
+  splice_pages (self, prefix, old_n - prefix - suffix, shown);
+  fill_from_head (self, 0, self->rids->len);
+  if (self->target != NULL)
+    {
+      if (self->reveal_id == 0)
+        self->reveal_id = g_timeout_add (16, reveal_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->reveal_id, g_source_remove);
+      g_clear_pointer (&self->head, g_ptr_array_unref);
+      set_loading (self, FALSE);
+    }
+  if (old_n - prefix - suffix > 0 || shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, shown);
 }
 
 void
@@ -540,6 +811,7 @@ lancer_job_feed_model_reload (LancerJobFeedModel *self)
   g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
 
   self->stamp++;
+  self->page_stamp++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -558,11 +830,6 @@ lancer_job_feed_model_reload (LancerJobFeedModel *self)
 }
 
 /* Pages */
-
-typedef struct
-{
-  GArray *rids;
-} PageData;
 
 static void
 page_data_free (PageData *d)
@@ -618,7 +885,7 @@ page_worker (LancerStore   *store,
       lancer_store_propagate_sqlite_error (error, db, rc);
       return NULL;
     }
-  jobs = g_ptr_array_new_full (d->rids->len, g_object_unref);
+  jobs = g_ptr_array_new_full (d->rids->len, job_unref0);
   for (guint i = 0; i < d->rids->len; i++)
     {
       LancerJob *job = g_hash_table_lookup (by_rid, &g_array_index (d->rids, gint64, i));
@@ -627,6 +894,20 @@ page_worker (LancerStore   *store,
       g_ptr_array_add (jobs, job != NULL ? g_object_ref (job) : _lancer_job_new_placeholder ());
     }
   return jobs;
+}
+
+static gboolean
+deferred_cb (gpointer data)
+{
+  LancerJobFeedModel *self = data;
+  g_autoptr(GList) pages = g_hash_table_get_keys (self->deferred);
+
+  self->deferred_id = 0;
+  g_hash_table_remove_all (self->deferred);
+  for (GList *l = pages; l != NULL; l = l->next)
+    if (GPOINTER_TO_UINT (l->data) * PAGE_SIZE < self->rids->len)
+      request_page (self, GPOINTER_TO_UINT (l->data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -638,10 +919,11 @@ page_cb (GObject      *source,
   g_autoptr(LancerJobFeedModel) self = req->self;
   g_autoptr(GError) error = NULL;
   GPtrArray *jobs = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  GPtrArray *old;
   guint page = req->page, stamp = req->stamp;
 
   g_free (req);
-  if (stamp != self->stamp)
+  if (stamp != self->page_stamp)
     {
       g_clear_pointer (&jobs, g_ptr_array_unref);
       return;
@@ -651,6 +933,51 @@ page_cb (GObject      *source,
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not load jobs: %s", error->message);
+      return;
+    }
+  old = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (old != NULL && old->len == jobs->len)
+    {
+      /* A refresh, or holes filled: keep the jobs that show the same, and
+       * announce only the runs of rows that really change. A retrained
+       * score model changes every row at once: at most REVEAL_CHUNK shown
+       * rows are rebuilt per tick, the page is asked again for the rest. */
+      guint run = 0;
+      gint64 now = g_get_monotonic_time ();
+      gboolean held_back = FALSE;
+
+      if (now - self->budget_start > 16 * 1000)
+        {
+          self->budget_start = now;
+          self->budget_used = 0;
+        }
+      for (guint k = 0; k <= jobs->len; k++)
+        {
+          LancerJob *was = k < jobs->len ? g_ptr_array_index (old, k) : NULL;
+
+          if (k < jobs->len && was != NULL && self->budget_used >= REVEAL_CHUNK &&
+              !same_job (was, g_ptr_array_index (jobs, k)))
+            held_back = TRUE;
+          else if (k < jobs->len && (was == NULL || !same_job (was, g_ptr_array_index (jobs, k))))
+            {
+              if (was != NULL)
+                self->budget_used++;
+              job_unref0 (was);
+              g_ptr_array_index (old, k) = g_object_ref (g_ptr_array_index (jobs, k));
+              run++;
+              continue;
+            }
+          if (run > 0)
+            g_list_model_items_changed (G_LIST_MODEL (self), page * PAGE_SIZE + k - run, run, run);
+          run = 0;
+        }
+      g_ptr_array_unref (jobs);
+      if (held_back)
+        {
+          g_hash_table_add (self->deferred, GUINT_TO_POINTER (page));
+          if (self->deferred_id == 0)
+            self->deferred_id = g_timeout_add (16, deferred_cb, self);
+        }
       return;
     }
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), jobs);
@@ -676,7 +1003,7 @@ request_page (LancerJobFeedModel *self,
   g_array_append_vals (d->rids, &g_array_index (self->rids, gint64, start), n);
   req = g_new0 (Request, 1);
   req->self = g_object_ref (self);
-  req->stamp = self->stamp;
+  req->stamp = self->page_stamp;
   req->page = page;
   lancer_store_run_async (self->store, FALSE, NULL, page_worker, d, (GDestroyNotify) page_data_free,
                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_cb, req);
@@ -707,7 +1034,7 @@ get_item (GListModel *model,
   if (position >= self->rids->len)
     return NULL;
   jobs = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (jobs != NULL && position % PAGE_SIZE < jobs->len)
+  if (jobs != NULL && position % PAGE_SIZE < jobs->len && g_ptr_array_index (jobs, position % PAGE_SIZE) != NULL)
     return g_object_ref (g_ptr_array_index (jobs, position % PAGE_SIZE));
   request_page (self, page);
   return _lancer_job_new_placeholder ();
@@ -738,7 +1065,8 @@ lancer_job_feed_model_find (LancerJobFeedModel *self,
       GPtrArray *jobs = value;
 
       for (guint i = 0; i < jobs->len; i++)
-        if (g_strcmp0 (lancer_job_get_id (g_ptr_array_index (jobs, i)), job_id) == 0)
+        if (g_ptr_array_index (jobs, i) != NULL &&
+            g_strcmp0 (lancer_job_get_id (g_ptr_array_index (jobs, i)), job_id) == 0)
           return (int) (GPOINTER_TO_UINT (key) * PAGE_SIZE + i);
     }
   return -1;
@@ -750,12 +1078,15 @@ lancer_job_feed_model_remove (LancerJobFeedModel *self,
 {
   g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
 
+  /* Rows still being revealed show first: positions are the final ones. */
+  while (reveal_step (self, TRUE))
+    ;
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   if (position >= self->rids->len)
     return;
   g_array_remove_index (self->rids, position);
-  /* Pages after the row shift; dropping them is simplest and cheap. */
-  clear_pages (self);
-  self->stamp++;
+  /* Rows after it shift up and keep their jobs. */
+  splice_pages (self, position, 1, 0);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
@@ -847,6 +1178,10 @@ lancer_job_feed_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->changed_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_clear_pointer (&self->target, g_array_unref);
+  g_clear_pointer (&self->head, g_ptr_array_unref);
   g_clear_pointer (&self->snapshot, snapshot_unref);
   g_clear_object (&self->store);
 
@@ -861,6 +1196,7 @@ lancer_job_feed_model_finalize (GObject *object)
   g_queue_clear (&self->page_order);
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->pending);
+  g_hash_table_unref (self->deferred);
   g_array_unref (self->rids);
   lancer_job_view_free (self->view);
 
@@ -906,5 +1242,6 @@ lancer_job_feed_model_init (LancerJobFeedModel *self)
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new (NULL, NULL);
+  self->deferred = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
 }
