@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 
@@ -15,6 +17,25 @@ lancer_test_ui_init (void)
     return FALSE;
   adw_init ();
   return TRUE;
+}
+
+LancerApplication *
+lancer_test_ui_app_new (int    *argc,
+                        char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  LancerApplication *app;
+
+  g_test_init (argc, argv, NULL);
+  if (!lancer_test_ui_init ())
+    {
+      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
+      exit (1);
+    }
+  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+  return app;
 }
 
 static guint paints;

@@ -7,10 +7,16 @@
 
 #include <adwaita.h>
 
+#include "lancer-application.h"
+
 G_BEGIN_DECLS
 
 /* Initialises GTK and libadwaita the way the app does; FALSE without a display. */
 gboolean  lancer_test_ui_init              (void);
+/* g_test_init(), the display and a registered test application: the
+ * start of every UI test's main(). Exits with 1 when there is no display. */
+LancerApplication *lancer_test_ui_app_new  (int        *argc,
+                                            char     ***argv);
 /* Presents @window and iterates until it is mapped and has painted twice. */
 gboolean  lancer_test_ui_show              (GtkWindow  *window);
 /* Iterates the main context until pending frames have been drawn. */

@@ -309,18 +309,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-  if (!lancer_test_ui_init ())
-    {
-      g_printerr ("No display: run under tests/headless-session.sh (meson test does)\n");
-      return 1;
-    }
-  app = lancer_application_new (APP_ID ".Test", G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("register: %s", error->message);
+  app = lancer_test_ui_app_new (&argc, &argv);
 
   g_test_add_func ("/ui/jobs-page/empty-then-jobs", test_empty_then_jobs);
   g_test_add_func ("/ui/jobs-page/search", test_search);
