@@ -29,8 +29,14 @@ after_paint_cb (GdkFrameClock *clock,
 {
   GtkApplication *app = gtk_window_get_application (window);
 
+  const char *t0 = g_getenv ("LANCER_BENCH_T0_NS");
+  double elapsed_ms = -1;
+
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
-  printf ("first-frame %ld\n", read_rss_kb ());
+  /* Both clocks are CLOCK_MONOTONIC: the harness's spawn time to this frame. */
+  if (t0 != NULL)
+    elapsed_ms = (g_get_monotonic_time () * 1000.0 - g_ascii_strtod (t0, NULL)) / 1e6;
+  printf ("first-frame %ld %.3f\n", read_rss_kb (), elapsed_ms);
   fflush (stdout);
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));

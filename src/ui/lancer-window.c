@@ -39,6 +39,11 @@ struct _LancerWindow
   /* Everything that shows the open profile's data; they get the session
    * from set_session() (expression bindings to :session broke on dispose). */
   GtkWidget            *session_widgets[6];
+  /* Pages are built after the first frame (the window appears at once);
+   * until then each stack page holds an empty slot. */
+  AdwBin               *page_slots[5];
+  gboolean              pages_allowed;
+  guint                 build_pages_id;
 };
 
 enum {
@@ -233,6 +238,104 @@ follow_lock_guard (LancerWindow *self)
   set_lock_guard (self, self->session != NULL ? lancer_session_get_lock_guard (self->session) : NULL);
 }
 
+static GType
+page_type (guint index)
+{
+  switch (index)
+    {
+    case 0: return LANCER_TYPE_JOBS_PAGE;
+    case 1: return LANCER_TYPE_PROPOSALS_PAGE;
+    case 2: return LANCER_TYPE_MESSAGES_PAGE;
+    case 3: return LANCER_TYPE_DIARY_PAGE;
+    default: return LANCER_TYPE_ANALYTICS_PAGE;
+    }
+}
+
+static guint
+page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return i;
+  return 0;
+}
+
+/* Builds page @index into its slot, once, with the current session. */
+static GtkWidget *
+ensure_page (LancerWindow *self,
+             guint         index)
+{
+  GtkWidget *page = self->session_widgets[index + 1];
+
+  if (page == NULL && self->page_slots[index] != NULL)
+    {
+      page = g_object_new (page_type (index), "session", self->session, NULL);
+      adw_bin_set_child (self->page_slots[index], page);
+      self->session_widgets[index + 1] = page;
+    }
+  return page;
+}
+
+/* The rest of the pages, one per idle so no frame waits for all of them. */
+static gboolean
+build_next_page_cb (gpointer user_data)
+{
+  LancerWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (self->session_widgets[i + 1] == NULL)
+      {
+        ensure_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+  self->build_pages_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+allow_pages (LancerWindow *self)
+{
+  if (self->pages_allowed)
+    return;
+  self->pages_allowed = TRUE;
+  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                LancerWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  allow_pages (self);
+}
+
+static void
+realized_cb (LancerWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (first_paint_cb), self);
+}
+
+static void
+visible_page_changed_cb (LancerWindow *self)
+{
+  if (self->pages_allowed)
+    ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+}
+
+/* Builds every page now (tests, and alerts that open a page directly). */
+void
+lancer_window_ensure_pages (LancerWindow *self)
+{
+  g_return_if_fail (LANCER_IS_WINDOW (self));
+
+  self->pages_allowed = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    ensure_page (self, i);
+}
+
 static void
 lancer_window_constructed (GObject *object)
 {
@@ -252,6 +355,9 @@ lancer_window_constructed (GObject *object)
   page = g_settings_get_string (self->settings, "last-page");
   lancer_window_show_page (self, page);
   update_profile_labels (self);
+  g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_page_changed_cb), self);
 }
 
 static void
@@ -260,6 +366,9 @@ lancer_window_dispose (GObject *object)
   LancerWindow *self = LANCER_WINDOW (object);
 
   set_lock_guard (self, NULL);
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -344,16 +453,13 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
   gtk_widget_class_bind_template_child_full (widget_class, "sync_button", FALSE,
                                              G_STRUCT_OFFSET (LancerWindow, session_widgets[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "jobs_page", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "proposals_page", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "messages_page", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[3]));
-  gtk_widget_class_bind_template_child_full (widget_class, "diary_page", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[4]));
-  gtk_widget_class_bind_template_child_full (widget_class, "analytics_page", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[5]));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *slot = g_strdup_printf ("%s_slot", page_names[i]);
+
+      gtk_widget_class_bind_template_child_full (widget_class, slot, FALSE,
+                                                 G_STRUCT_OFFSET (LancerWindow, page_slots) + i * sizeof (AdwBin *));
+    }
   gtk_widget_class_bind_template_callback (widget_class, needs_sign_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
@@ -466,6 +572,8 @@ lancer_window_show_page (LancerWindow *self,
 
   if (!is_page_name (name))
     name = page_names[0];
+  if (self->pages_allowed)
+    ensure_page (self, page_index (name));
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -493,8 +601,9 @@ lancer_window_open_job (LancerWindow *self,
 
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
+  lancer_window_ensure_pages (self);
   lancer_window_show_page (self, "jobs");
-  page = adw_view_stack_get_child_by_name (self->stack, "jobs");
+  page = self->session_widgets[1];
   if (job_id == NULL || *job_id == '\0' || !LANCER_IS_JOBS_PAGE (page))
     return;
   model = lancer_jobs_page_get_model (LANCER_JOBS_PAGE (page));
@@ -522,8 +631,9 @@ lancer_window_open_room (LancerWindow *self,
 
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
+  lancer_window_ensure_pages (self);
   lancer_window_show_page (self, "messages");
-  page = adw_view_stack_get_child_by_name (self->stack, "messages");
+  page = self->session_widgets[3];
   if (room_id != NULL && *room_id != '\0' && LANCER_IS_MESSAGES_PAGE (page))
     lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
 }

@@ -19,6 +19,7 @@ LancerWindow *lancer_window_new            (GtkApplication *application,
 LancerSession *lancer_window_get_session   (LancerWindow   *self);
 void          lancer_window_set_session    (LancerWindow   *self,
                                             LancerSession  *session);
+void          lancer_window_ensure_pages   (LancerWindow   *self);
 void          lancer_window_show_page      (LancerWindow   *self,
                                             const char     *name);
 const char   *lancer_window_get_page       (LancerWindow   *self);

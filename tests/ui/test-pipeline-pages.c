@@ -126,6 +126,8 @@ open_window (const char *page)
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+  /* Hidden pages are built after the first frame; this test reads them all. */
+  lancer_window_ensure_pages (window);
   lancer_window_show_page (window, page);
   return window;
 }
