@@ -93,14 +93,22 @@ query_int (const char *sql)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "lancer", "profiles", NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name = d != NULL ? g_dir_read_name (d) : NULL;
+  const char *name;
   g_autofree char *path = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
-  g_assert_nonnull (name);
-  path = g_build_filename (dir, name, "lancer.db", NULL);
+  /* The profiles folder also holds files (last-used): find the database. */
+  g_assert_nonnull (d);
+  while (path == NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *candidate = g_build_filename (dir, name, "lancer.db", NULL);
+
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        path = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (path);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
