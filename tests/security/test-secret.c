@@ -258,6 +258,32 @@ test_no_secret_anywhere (void)
   g_assert_nonnull (strstr (captured->str, "flow 0 uses " LANCER_REDACTED));
   g_mutex_unlock (&captured_mutex);
 
+  /* Nor in the settings, the app's or the profile's. */
+  {
+    g_autofree char *profile_path = g_strdup_printf ("/io/github/lancerdesk/Lancer/profiles/%s/", profile_id);
+    g_autoptr(GSettings) app_settings = g_settings_new (APP_ID);
+    g_autoptr(GSettings) profile_settings = g_settings_new_with_path (APP_ID ".Profile", profile_path);
+    GSettings *all[] = { app_settings, profile_settings };
+
+    for (guint k = 0; k < G_N_ELEMENTS (all); k++)
+      {
+        g_autoptr(GSettingsSchema) schema = NULL;
+        g_auto(GStrv) keys = NULL;
+
+        g_object_get (all[k], "settings-schema", &schema, NULL);
+        keys = g_settings_schema_list_keys (schema);
+        for (guint j = 0; keys[j] != NULL; j++)
+          {
+            g_autoptr(GVariant) value = g_settings_get_value (all[k], keys[j]);
+            g_autofree char *text = g_variant_print (value, FALSE);
+
+            for (guint i = 0; i < values->len; i++)
+              if (strstr (text, values->pdata[i]) != NULL)
+                g_error ("secret #%u found in the setting %s", i, keys[j]);
+          }
+      }
+  }
+
   /* The audit log still says what happened. */
   {
     g_autoptr(GPtrArray) entries = lancer_audit_log_list (audit, 0, &error);
