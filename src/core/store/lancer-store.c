@@ -1252,6 +1252,12 @@ lancer_store_class_init (LancerStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* Each connection has one owner thread, so SQLite's global memory
+   * statistics (a mutex around every allocation) only cost time. This has
+   * to happen before SQLite initialises; if something else got there
+   * first, the call fails harmlessly. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   object_class->constructed = lancer_store_constructed;
   object_class->dispose = lancer_store_dispose;
   object_class->finalize = lancer_store_finalize;
