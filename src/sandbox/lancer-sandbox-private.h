@@ -66,6 +66,7 @@ struct _LancerSandbox
   GSource            *new_job_source;
   GPtrArray          *rooms;            /* LancerSandboxRoom */
   guint               story_serial;
+  guint               proposal_serial;
   GHashTable         *counters;         /* operation → GUINT */
 };
 

@@ -942,6 +942,47 @@ root_send (Ctx         *ctx,
   return TRUE;
 }
 
+/* createJobProposal: checks the input the live API requires and answers
+ * with a new proposal id. */
+static gboolean
+root_submit (Ctx         *ctx,
+             JsonBuilder *b,
+             const char  *alias)
+{
+  JsonObject *input = var_object (ctx->variables, "input");
+  JsonObject *contractor = var_object (input, "selectedContractor");
+  const char *job = obj_str (input, "jobReference");
+  const char *letter = obj_str (input, "coverLetter");
+  const char *org = obj_str (input, "teamOrgId");
+  double amount = input != NULL && json_object_has_member (input, "chargedAmount")
+                  ? json_object_get_double_member (input, "chargedAmount") : 0;
+  const char *problem = NULL;
+
+  if (job == NULL || *job == '\0' || strspn (job, "0123456789") != strlen (job))
+    problem = "Validation error: jobReference must be the numeric job id";
+  else if (g_strcmp0 (obj_str (contractor, "id"), USER_ID) != 0 ||
+           g_strcmp0 (obj_str (contractor, "oDeskUserID"), USER_NID) != 0)
+    problem = "Validation error: selectedContractor does not match the user";
+  else if (g_strcmp0 (org, ORG_PERSONAL) != 0 && g_strcmp0 (org, ORG_AGENCY) != 0)
+    problem = "Validation error: teamOrgId is not an organization of the user";
+  else if (letter == NULL || *letter == '\0' || !(amount > 0))
+    problem = "Validation error: coverLetter and chargedAmount are required";
+  if (problem != NULL)
+    {
+      add_error (ctx, alias, problem, "ValidationError");
+      return FALSE;
+    }
+  json_builder_begin_object (b);
+  {
+    g_autofree char *id = g_strdup_printf ("19400000000%08u", ++ctx->self->proposal_serial);
+    add_str (b, "newProposalId", id);
+  }
+  add_str (b, "status", "SUBMITTED");
+  add_null (b, "error");
+  json_builder_end_object (b);
+  return TRUE;
+}
+
 static const struct {
   const char *id, *title, *status, *job_type, *rate, *start;
   double total;
@@ -1233,6 +1274,9 @@ static const struct {
   { "createRoomStoryV2", "messages",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
     "[Mutation.createRoomStoryV2]." },
+  { "createJobProposal", "submit",
+    "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
+    "[Mutation.createJobProposal]." },
   { "talentWorkHistory", "contracts",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
     "[Query.talentWorkHistory, Contract.terms]." },
@@ -1269,6 +1313,8 @@ build_root (Ctx         *ctx,
     return root_stories (ctx, b, alias);
   if (g_str_equal (field, "createRoomStoryV2"))
     return root_send (ctx, b, alias);
+  if (g_str_equal (field, "createJobProposal"))
+    return root_submit (ctx, b, alias);
   if (g_str_equal (field, "talentWorkHistory"))
     return root_contracts (ctx, b);
   if (g_str_equal (field, "workDays"))

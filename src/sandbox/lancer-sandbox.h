@@ -54,6 +54,7 @@ typedef enum
 #define LANCER_SANDBOX_SCOPE_DIARY      "diary"
 #define LANCER_SANDBOX_SCOPE_EARNINGS   "earnings"
 #define LANCER_SANDBOX_SCOPE_CONNECTS   "connects"
+#define LANCER_SANDBOX_SCOPE_SUBMIT     "submit"
 
 #define LANCER_TYPE_SANDBOX (lancer_sandbox_get_type ())
 

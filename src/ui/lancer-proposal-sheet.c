@@ -12,6 +12,7 @@
 #include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"
 #include "lancer-store-searches.h"
+#include "lancer-upwork-submit.h"
 
 typedef struct
 {
@@ -24,6 +25,7 @@ typedef struct
   GtkSpinButton  *connects;
   GtkEntry       *variant;
   GtkLabel       *status;
+  GtkWidget      *submit;
   gint64          opened_at;
 } Sheet;
 
@@ -122,6 +124,22 @@ marked_cb (GObject      *source,
   g_object_unref (status);
 }
 
+/* What the sheet holds now: rate, Connects, variant and its text. */
+static LancerSentProposal *
+new_sent_proposal (Sheet *s)
+{
+  LancerSentProposal *p = g_new0 (LancerSentProposal, 1);
+
+  p->job_id = g_strdup (lancer_job_get_id (s->job));
+  p->cover_letter = dup_text (s);
+  p->rate = gtk_spin_button_get_value (s->rate);
+  p->hourly = lancer_job_get_job_type (s->job) == LANCER_JOB_TYPE_HOURLY;
+  p->connects = gtk_spin_button_get_value_as_int (s->connects);
+  p->variant = g_strdup (gtk_editable_get_text (GTK_EDITABLE (s->variant)));
+  p->writing_seconds = (g_get_monotonic_time () - s->opened_at) / G_USEC_PER_SEC;
+  return p;
+}
+
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -132,17 +150,110 @@ confirm_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "sent") != 0 || store == NULL)
     return;
-  p = g_new0 (LancerSentProposal, 1);
-  p->job_id = g_strdup (lancer_job_get_id (s->job));
-  p->cover_letter = dup_text (s);
-  p->rate = gtk_spin_button_get_value (s->rate);
-  p->hourly = lancer_job_get_job_type (s->job) == LANCER_JOB_TYPE_HOURLY;
-  p->connects = gtk_spin_button_get_value_as_int (s->connects);
-  p->variant = g_strdup (gtk_editable_get_text (GTK_EDITABLE (s->variant)));
-  p->writing_seconds = (g_get_monotonic_time () - s->opened_at) / G_USEC_PER_SEC;
-  /* Submitting through the API needs the Upwork client's createJobProposal,
-   * which it does not offer yet: the user sends on Upwork, we record. */
+  /* The user sent it on Upwork; Lancer records it. */
+  p = new_sent_proposal (s);
   lancer_proposal_mark_sent_async (store, p, NULL, marked_cb, g_object_ref (s->status));
+}
+
+/* ---- submitting through the API ---- */
+
+typedef struct
+{
+  LancerSession      *session;
+  GtkLabel           *status;
+  GtkWidget          *button;
+  LancerSentProposal *proposal;
+} Submission;
+
+static void
+submission_free (Submission *sub)
+{
+  g_clear_object (&sub->session);
+  g_clear_object (&sub->status);
+  g_clear_object (&sub->button);
+  g_clear_pointer (&sub->proposal, lancer_sent_proposal_free);
+  g_free (sub);
+}
+
+static void
+submitted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Submission *sub = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = lancer_upwork_submit_proposal_finish (LANCER_UPWORK_CLIENT (source), result, &error);
+  LancerStore *store = lancer_session_get_store (sub->session);
+
+  gtk_widget_set_sensitive (sub->button, TRUE);
+  if (id == NULL)
+    {
+      /* Translators: %s explains why Upwork did not take the proposal */
+      g_autofree char *text = g_strdup_printf (_("Not submitted: %s You can still send it on Upwork and use Mark as Sent."),
+                                               error != NULL ? error->message : _("unknown error"));
+
+      gtk_label_set_text (sub->status, text);
+      submission_free (sub);
+      return;
+    }
+  sub->proposal->upwork_id = g_steal_pointer (&id);
+  if (store == NULL)
+    gtk_label_set_text (sub->status, _("Submitted to Upwork, but Lancer could not record it. Use Mark as Sent to record it."));
+  else
+    {
+      gtk_label_set_text (sub->status, _("Submitted to Upwork. Recording it…"));
+      lancer_proposal_mark_sent_async (store, sub->proposal, NULL, marked_cb, g_object_ref (sub->status));
+    }
+  submission_free (sub);
+}
+
+static void
+submit_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Sheet            *s)
+{
+  LancerSync *sync = lancer_session_get_sync (s->session);
+  LancerUpworkClient *client = sync != NULL ? lancer_sync_get_client (sync) : NULL;
+  Submission *sub;
+
+  if (g_strcmp0 (response, "submit") != 0)
+    return;
+  if (client == NULL || !lancer_session_get_signed_in (s->session))
+    {
+      gtk_label_set_text (s->status, _("Not submitted: Lancer is not signed in to Upwork. "
+                                       "Send it on Upwork and use Mark as Sent."));
+      return;
+    }
+  sub = g_new0 (Submission, 1);
+  sub->session = g_object_ref (s->session);
+  sub->status = g_object_ref (s->status);
+  sub->button = g_object_ref (s->submit);
+  sub->proposal = new_sent_proposal (s);
+  gtk_widget_set_sensitive (s->submit, FALSE);
+  gtk_label_set_text (s->status, _("Submitting to Upwork…"));
+  lancer_upwork_submit_proposal_async (client, sub->proposal->job_id, sub->proposal->rate,
+                                       sub->proposal->cover_letter, NULL, NULL, submitted_cb, sub);
+}
+
+static void
+submit_cb (GtkButton *button,
+           Sheet     *s)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %.2f is the amount in US dollars, %d the number of Connects */
+  body = g_strdup_printf (_("Lancer will submit this proposal to Upwork for $%.2f, spending %d Connects. "
+                            "This can’t be undone."),
+                          gtk_spin_button_get_value (s->rate), gtk_spin_button_get_value_as_int (s->connects));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+                                   _("Submit to Upwork?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (submit_response_cb), s);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -199,6 +310,7 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   GtkFlowBox *terms = GTK_FLOW_BOX (gtk_flow_box_new ());
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *mark = gtk_button_new_with_mnemonic (_("_Mark as Sent…"));
+  GtkWidget *submit = gtk_button_new_with_mnemonic (_("S_ubmit to Upwork…"));
   GtkWidget *vl = gtk_label_new (_("Variant"));
   GtkWidget *words = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
@@ -267,6 +379,14 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   g_signal_connect (mark, "clicked", G_CALLBACK (mark_sent_cb), s);
   gtk_widget_set_hexpand (GTK_WIDGET (terms), TRUE);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (terms));
+  /* Only with a signed-in key; Upwork refuses it without "Submit Proposal". */
+  s->submit = submit;
+  gtk_widget_set_tooltip_text (submit, _("Submit the proposal through the Upwork API after you confirm; "
+                                         "needs the “Submit Proposal” permission on your API key"));
+  g_object_bind_property (session, "signed-in", submit, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect (submit, "clicked", G_CALLBACK (submit_cb), s);
+  gtk_widget_set_valign (submit, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), submit);
   gtk_box_append (GTK_BOX (row), mark);
   gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
 

@@ -73,6 +73,7 @@ static const struct {
   { "accounting", "earnings" },
   { "transactions", "earnings" },
   { "connects", "connects" },
+  { "submit-proposal", "submit" },
 };
 
 const char *
@@ -123,6 +124,7 @@ lancer_upwork_resource_permission (const char *resource)
     { "diary",     N_("Time Sheet - Read-Only Access") },
     { "earnings",  N_("Transaction Data - Read-Only Access") },
     { "connects",  N_("Connects (not offered to API keys yet)") },
+    { "submit",    N_("Submit Proposal") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
@@ -148,6 +150,8 @@ resource_label (const char *resource)
     return _("earnings");
   if (g_strcmp0 (resource, "connects") == 0)
     return _("the Connects balance");
+  if (g_strcmp0 (resource, "submit") == 0)
+    return _("proposals");
   return _("your account");
 }
 
@@ -556,7 +560,9 @@ retry_or_fail (GTask              *task,
   Request *req = g_task_get_task_data (task);
   guint delay = 0;
 
-  if (lancer_http_should_retry (&self->policy, req->attempt, status, headers, FALSE, &delay))
+  /* A submission spends Connects: never sent twice without the user. */
+  if (lancer_http_should_retry (&self->policy, req->attempt, status, headers,
+                                g_strcmp0 (req->resource, "submit") == 0, &delay))
     {
       g_debug ("%s: attempt %u failed (HTTP %u); retrying in %u ms", req->name, req->attempt + 1, status, delay);
       req->attempt++;

@@ -1,0 +1,30 @@
+/* lancer-upwork-submit.h
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lancer-upwork-client.h"
+
+G_BEGIN_DECLS
+
+/* Submits a proposal through createJobProposal, which needs the key's
+ * "Submit Proposal" permission. Reads `me` for the user and organization
+ * ids first. It spends Connects: call it only after the user confirmed;
+ * it is never retried. @job_id is the numeric job id; @estimated_duration
+ * may be NULL. */
+void   lancer_upwork_submit_proposal_async  (LancerUpworkClient   *client,
+                                             const char           *job_id,
+                                             double                charged_amount,
+                                             const char           *cover_letter,
+                                             const char           *estimated_duration,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+/* Returns the new Upwork proposal id. */
+char  *lancer_upwork_submit_proposal_finish (LancerUpworkClient   *client,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+G_END_DECLS
