@@ -33,6 +33,7 @@ struct _LancerWindow
   LancerLockGuard      *lock_guard;
   LancerLockTriggers   *lock_triggers;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkLabel             *demo_badge;
   GMenu                *profiles_section;
   GtkRevealer          *sign_in_revealer;
@@ -152,8 +153,6 @@ setup_lock_stack (LancerWindow *self)
   self->lock_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->lock_stack, GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_add_named (self->lock_stack, content, "content");
-  self->lock_view = LANCER_LOCK_VIEW (lancer_lock_view_new (NULL));
-  gtk_stack_add_named (self->lock_stack, GTK_WIDGET (self->lock_view), "locked");
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->lock_stack));
 
   activity = gtk_event_controller_legacy_new ();
@@ -197,6 +196,12 @@ update_lock (LancerWindow *self)
   if (locked == showing)
     return;
 
+  /* The lock view is built the first time it is needed. */
+  if (self->lock_view == NULL)
+    {
+      self->lock_view = LANCER_LOCK_VIEW (lancer_lock_view_new (self->lock_guard));
+      gtk_stack_add_named (self->lock_stack, GTK_WIDGET (self->lock_view), "locked");
+    }
   lancer_lock_view_reset (self->lock_view);
   if (locked)
     close_transient_windows (self);
@@ -298,6 +303,7 @@ allow_pages (LancerWindow *self)
   if (self->pages_allowed)
     return;
   self->pages_allowed = TRUE;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
   if (self->build_pages_id == 0)
     self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
@@ -448,6 +454,7 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
