@@ -738,6 +738,26 @@ start_jobs (GTask *task)
 
 static void proposals_fetch (GTask *task);
 
+/* Ends one page's write: adds what it stored to the resource's count, or
+ * fails the resource. FALSE when the caller must stop there. */
+static gboolean
+finish_write (GTask        *task,
+              GObject      *source,
+              GAsyncResult *res,
+              guint         resource_index)
+{
+  GError *error = NULL;
+  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return FALSE;
+    }
+  run_of (task)->report->counts[resource_index] += (guint) n;
+  return TRUE;
+}
+
 static void
 proposals_written (GObject      *source,
                    GAsyncResult *res,
@@ -745,15 +765,9 @@ proposals_written (GObject      *source,
 {
   GTask *task = user_data;
   Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  run->report->counts[1] += (guint) n;
+  if (!finish_write (task, source, res, 1))
+    return;
   if (run->after == NULL)
     {
       run->status_index++;
@@ -841,15 +855,9 @@ stories_written (GObject      *source,
 {
   GTask *task = user_data;
   Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  run->report->counts[2] += (guint) n;
+  if (!finish_write (task, source, res, 2))
+    return;
   run->room_index++;
   stories_fetch (task);
 }
@@ -1000,16 +1008,9 @@ contracts_written (GObject      *source,
                    gpointer      user_data)
 {
   GTask *task = user_data;
-  Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  run->report->counts[3] += (guint) n;
+  if (!finish_write (task, source, res, 3))
+    return;
   resource_done (task, NULL);
 }
 
@@ -1076,15 +1077,9 @@ diary_written (GObject      *source,
 {
   GTask *task = user_data;
   Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  run->report->counts[4] += (guint) n;
+  if (!finish_write (task, source, res, 4))
+    return;
   g_clear_pointer (&run->diary, g_ptr_array_unref);
   run->contract_index++;
   diary_next (task);
@@ -1235,16 +1230,9 @@ transactions_written (GObject      *source,
                       gpointer      user_data)
 {
   GTask *task = user_data;
-  Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  run->report->counts[5] += (guint) n;
+  if (!finish_write (task, source, res, 5))
+    return;
   resource_done (task, NULL);
 }
 
