@@ -7,6 +7,10 @@
  * in-process sandbox holding 5,000 jobs and syncs them all, while a
  * high-priority 2 ms timer on the main loop records the longest gap
  * between its ticks: the longest time the main thread could not draw.
+ * The window's own first frame is start-up (startup.first_frame_ratio),
+ * so measuring begins once the window is on screen and settled; it then
+ * covers the click on "Try with Demo Data", the new profile's pages and
+ * the whole sync.
  */
 #include "config.h"
 
@@ -27,9 +31,22 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (measuring && last_tick > 0)
-    max_gap = MAX (max_gap, now - last_tick);
+    {
+      max_gap = MAX (max_gap, now - last_tick);
+      /* where the long stalls were, to line them up with a profile */
+      if (g_getenv ("LANCER_BENCH_STALLS") && now - last_tick > 16000)
+        g_printerr ("# stall %.1f ms ending at %.6f s\n",
+                    (now - last_tick) / 1000.0, now / 1e6);
+    }
   last_tick = now;
   return G_SOURCE_CONTINUE;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
 }
 
 static gboolean
@@ -50,6 +67,8 @@ main (int   argc,
 {
   g_autoptr(LancerApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  gboolean painted = FALSE;
   gint64 deadline;
 
   g_setenv ("LANCER_DEMO_JOBS", "5000", TRUE);
@@ -59,6 +78,16 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
   g_application_activate (G_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (painted_cb), &painted);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 
   g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, tick_cb, NULL, NULL);
   measuring = TRUE;

@@ -118,7 +118,6 @@ lancer_job_row_set_job (LancerJobRow *self,
         g_autofree char *text = g_strdup_printf ("%.0f", score);
 
         gtk_label_set_text (self->score_label, text);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_label), _("Local success score (0–100); open the job for its reasons"));
       }
     gtk_widget_set_visible (GTK_WIDGET (self->score_label), !isnan (score));
   }
