@@ -613,18 +613,61 @@ token_for_retry_cb (GObject      *source,
                     GAsyncResult *res,
                     gpointer      user_data);
 
+/* The body of an answer, parsed off the caller's thread: a page of 100
+ * jobs is a few hundred kilobytes of JSON, too much for a UI thread. */
 static void
-handle_response (GTask *task)
+parse_body_in_thread (GTask        *parse_task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GByteArray *buffer = task_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (buffer->len > 0 &&
+      json_parser_load_from_data (parser, (const char *) buffer->data, buffer->len, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    g_task_return_pointer (parse_task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
+  else
+    g_task_return_pointer (parse_task, NULL, NULL);
+}
+
+static void handle_response (GTask    *task,
+                             JsonNode *root_node);
+
+static void
+body_parsed_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(JsonNode) root_node = g_task_propagate_pointer (G_TASK (res), NULL);
+
+  handle_response (task, root_node);
+}
+
+static void
+parse_body (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, body_parsed_cb, task);
+
+  g_task_set_source_tag (parse_task, parse_body);
+  g_task_set_task_data (parse_task, g_byte_array_ref (req->buffer), (GDestroyNotify) g_byte_array_unref);
+  g_task_run_in_thread (parse_task, parse_body_in_thread);
+}
+
+static void
+handle_response (GTask    *task,
+                 JsonNode *root_node)
 {
   LancerUpworkClient *self = task_client (task);
   Request *req = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
   guint status = soup_message_get_status (req->msg);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root = NULL;
+  JsonObject *root = root_node != NULL ? json_node_get_object (root_node) : NULL;
   JsonNode *data;
   JsonNode *errors;
-  GError *parse_error = NULL;
 
   if (status == 401)
     {
@@ -639,12 +682,6 @@ handle_response (GTask *task)
                                       _("Upwork refused Lancer’s sign-in. Sign in again.")));
       return;
     }
-
-  if (req->buffer->len > 0 &&
-      json_parser_load_from_data (parser, (const char *) req->buffer->data, req->buffer->len, &parse_error) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
-  g_clear_error (&parse_error);
 
   if (status == 429)
     {
@@ -731,7 +768,7 @@ read_cb (GObject      *source,
     {
       lancer_http_watchdog_stop (req->watchdog);
       g_input_stream_close_async (req->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      handle_response (task);
+      parse_body (task);
       return;
     }
   if (req->buffer->len + g_bytes_get_size (chunk) > MAX_BODY_BYTES)
