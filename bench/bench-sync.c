@@ -4,7 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * sync.jobs_per_s: 5,000 jobs fetched from the sandbox in pages of 50, then
- * timed from JSON to SQLite (parse + one transaction per page).
+ * timed from JSON to SQLite the way LancerSync takes them: each page's JSON
+ * parsed on a worker thread (as LancerUpworkClient does), read into jobs,
+ * and written in one transaction per page by the store's worker, while the
+ * next page is parsed (at most WRITES_AHEAD pages wait to be written, as
+ * in the sync).
  */
 #include "config.h"
 
@@ -18,6 +22,38 @@
 
 #define N_JOBS 5000
 #define PAGE   50
+#define WRITES_AHEAD 2
+
+static guint writes_pending;
+static GError *write_error;
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GBytes *page = task_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GError *error = NULL;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (page, NULL), g_bytes_get_size (page), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError *error = NULL;
+
+  if (!lancer_store_upsert_jobs_finish (LANCER_STORE (source), result, NULL, &error) && write_error == NULL)
+    write_error = error;
+  writes_pending--;
+}
 
 static void
 store_result (GObject      *source,
@@ -90,21 +126,30 @@ main (int   argc,
   start = g_get_monotonic_time ();
   for (guint i = 0; i < pages->len; i++)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GTask) parse = NULL;
+      g_autoptr(GAsyncResult) parsed = NULL;
+      g_autoptr(JsonNode) root = NULL;
       g_autoptr(GPtrArray) jobs = NULL;
-      g_autoptr(GAsyncResult) result = NULL;
-      GBytes *page = g_ptr_array_index (pages, i);
 
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (page, NULL), g_bytes_get_size (page), &error))
+      parse = g_task_new (NULL, NULL, store_result, &parsed);
+      g_task_set_task_data (parse, g_bytes_ref (g_ptr_array_index (pages, i)), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (parse, parse_in_thread);
+      root = g_task_propagate_pointer (G_TASK (wait_result (&parsed)), &error);
+      if (root == NULL)
         g_error ("%s", error->message);
-      jobs = lancer_upwork_parse_jobs (json_parser_get_root (parser), NULL, &error);
+      jobs = lancer_upwork_parse_jobs (root, NULL, &error);
       if (jobs == NULL)
         g_error ("%s", error->message);
-      lancer_store_upsert_jobs_async (store, jobs, NULL, store_result, &result);
-      if (!lancer_store_upsert_jobs_finish (store, wait_result (&result), NULL, &error))
-        g_error ("%s", error->message);
+      while (writes_pending >= WRITES_AHEAD)
+        g_main_context_iteration (NULL, TRUE);
+      writes_pending++;
+      lancer_store_upsert_jobs_async (store, jobs, NULL, written_cb, NULL);
       n_jobs += jobs->len;
     }
+  while (writes_pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (write_error != NULL)
+    g_error ("%s", write_error->message);
   elapsed = g_get_monotonic_time () - start;
 
   g_print ("sync.jobs_per_s %.0f jobs/s\n", n_jobs / (elapsed / (double) G_USEC_PER_SEC));

@@ -46,6 +46,7 @@ struct _LancerSandbox
   /* faults */
   LancerSandboxFault  fault;
   guint               fault_times;
+  guint               fault_skip;      /* matching requests let through first */
   char               *fault_operation;
   guint               retry_after_s;
   guint               slow_ms;

@@ -133,6 +133,11 @@ lancer_sandbox_take_fault_locked (LancerSandbox *self,
   else if (g_strcmp0 (operation, "token") == 0)
     return LANCER_SANDBOX_FAULT_NONE;
 
+  if (self->fault_skip > 0)
+    {
+      self->fault_skip--;
+      return LANCER_SANDBOX_FAULT_NONE;
+    }
   if (self->fault_times > 0 && --self->fault_times == 0)
     {
       self->fault = LANCER_SANDBOX_FAULT_NONE;
@@ -553,8 +558,20 @@ lancer_sandbox_set_fault (LancerSandbox      *self,
   g_mutex_lock (&self->mutex);
   self->fault = fault;
   self->fault_times = times;
+  self->fault_skip = 0;
   g_free (self->fault_operation);
   self->fault_operation = (operation != NULL && *operation != '\0') ? g_strdup (operation) : NULL;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+lancer_sandbox_set_fault_skip (LancerSandbox *self,
+                               guint          requests)
+{
+  g_return_if_fail (LANCER_IS_SANDBOX (self));
+
+  g_mutex_lock (&self->mutex);
+  self->fault_skip = requests;
   g_mutex_unlock (&self->mutex);
 }
 

@@ -89,6 +89,10 @@ void           lancer_sandbox_set_fault             (LancerSandbox       *self,
                                                      LancerSandboxFault   fault,
                                                      guint                times,
                                                      const char          *operation);
+/* The armed fault lets the first @requests matching requests through
+ * (a failure on a later page). Call after lancer_sandbox_set_fault(). */
+void           lancer_sandbox_set_fault_skip        (LancerSandbox       *self,
+                                                     guint                requests);
 void           lancer_sandbox_clear_faults          (LancerSandbox       *self);
 /* Parses "rate-limit", "server-error", … (the nicks the control endpoint takes). */
 gboolean       lancer_sandbox_fault_from_string     (const char          *name,

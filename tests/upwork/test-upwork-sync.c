@@ -257,6 +257,32 @@ test_faults (Fixture       *f,
     }
 }
 
+/* The next page is fetched while the store writes the last one: a page
+ * that fails half-way through a search keeps the pages before it, leaves
+ * the watermark where it was, and the next sync fetches what is missing. */
+static void
+test_later_page_fails (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(LancerSyncReport) again = NULL;
+
+  lancer_upwork_client_set_circuit_breaker (f->client, 100, 1000);
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_FORBIDDEN, 1, "marketplaceJobPostingsSearch");
+  lancer_sandbox_set_fault_skip (f->sandbox, 1);
+  report = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report->errors[0]);
+  g_assert_cmpuint (report->counts[0], ==, 50);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 50);
+
+  again = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_null (again->errors[0]);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+}
+
 static void
 test_slow_and_breaker (Fixture       *f,
                        gconstpointer  data)
@@ -392,6 +418,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/upwork/sync/full", test_full_sync);
   ADD ("/upwork/sync/faults", test_faults);
+  ADD ("/upwork/sync/later-page-fails", test_later_page_fails);
   ADD ("/upwork/sync/slow-and-breaker", test_slow_and_breaker);
   ADD ("/upwork/sync/missing-scopes", test_missing_scopes);
   ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);

@@ -23,6 +23,9 @@
  * way is simply redone — upserts de-duplicate, and nothing is skipped. */
 
 #define JOBS_PAGE_SIZE       50
+/* Pages parsed but not yet written: enough to overlap network and disk,
+ * few enough that a slow disk holds back the fetching. */
+#define JOBS_WRITES_AHEAD    2
 #define PROPOSALS_PAGE_SIZE  40
 #define DIARY_DAYS           14
 #define EARNINGS_DAYS        90
@@ -350,7 +353,11 @@ typedef struct
   gint64               watermark;
   gint64               newest;
   gboolean             reached;
-  GPtrArray           *page_jobs;
+  /* The next page is fetched while the store writes this one: */
+  gboolean             more_pages;
+  gboolean             fetching;
+  guint                writes_pending;
+  GError              *page_error;       /* the first failure, fetch or write */
   /* proposals */
   guint                status_index;
   /* messages */
@@ -371,7 +378,7 @@ run_free (Run *run)
   g_free (run->user_id);
   g_clear_pointer (&run->searches, g_ptr_array_unref);
   g_free (run->after);
-  g_clear_pointer (&run->page_jobs, g_ptr_array_unref);
+  g_clear_error (&run->page_error);
   g_clear_pointer (&run->rooms, g_ptr_array_unref);
   g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
   g_strfreev (run->days);
@@ -541,44 +548,81 @@ matches_done (GObject      *source,
     g_debug ("could not record matches: %s", error->message);
 }
 
+static void jobs_fetch_page (GTask *task);
+
+/* Fetches the next page if it may, and ends the search once nothing is in
+ * flight: no fetch, no write. */
+static void
+jobs_continue (GTask *task)
+{
+  Run *run = run_of (task);
+
+  if (run->page_error == NULL && run->more_pages && !run->fetching &&
+      run->writes_pending < JOBS_WRITES_AHEAD)
+    {
+      run->fetching = TRUE;
+      jobs_fetch_page (task);
+      return;
+    }
+  if (run->fetching || run->writes_pending > 0)
+    return;
+  if (run->page_error != NULL)
+    resource_failed (task, g_steal_pointer (&run->page_error));
+  else
+    jobs_search_done (task);
+}
+
+static void
+keep_first_page_error (Run    *run,
+                       GError *error)
+{
+  if (run->page_error == NULL)
+    run->page_error = error;
+  else
+    g_error_free (error);
+}
+
+typedef struct
+{
+  GTask     *task;
+  GPtrArray *jobs;
+} PageWrite;
+
 static void
 upsert_done (GObject      *source,
              GAsyncResult *res,
              gpointer      user_data)
 {
-  GTask *task = user_data;
+  PageWrite *write = user_data;
+  GTask *task = write->task;
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  g_autoptr(GPtrArray) jobs = write->jobs;
   GError *error = NULL;
   guint n_new = 0;
-  gboolean reached = FALSE;
 
+  g_free (write);
+  run->writes_pending--;
   if (!lancer_store_upsert_jobs_finish (LANCER_STORE (source), res, &n_new, &error))
     {
-      resource_failed (task, error);
+      keep_first_page_error (run, error);
+      jobs_continue (task);
       return;
     }
-  run->report->counts[0] += run->page_jobs->len;
+  run->report->counts[0] += jobs->len;
   run->report->new_jobs += n_new;
-  if (search->id > 0 && run->page_jobs->len > 0)
+  if (search->id > 0 && jobs->len > 0)
     {
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
 
-      for (guint i = 0; i < run->page_jobs->len; i++)
-        g_strv_builder_add (ids, lancer_job_get_id (g_ptr_array_index (run->page_jobs, i)));
+      for (guint i = 0; i < jobs->len; i++)
+        g_strv_builder_add (ids, lancer_job_get_id (g_ptr_array_index (jobs, i)));
       strv = g_strv_builder_end (ids);
       lancer_sync_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
     }
-  reached = run->reached;
-  g_clear_pointer (&run->page_jobs, g_ptr_array_unref);
-
-  run->page++;
-  if (reached || run->after == NULL || run->page >= self->max_pages)
-    jobs_search_done (task);
-  else
-    jobs_fetch_page (task);
+  jobs_continue (task);
 }
 
 static void
@@ -596,12 +640,22 @@ jobs_page_cb (GObject      *source,
   LancerUpworkPageInfo page = { NULL, FALSE, -1 };
   GError *error = NULL;
   JsonObject *filters;
+  PageWrite *write;
 
+  run->fetching = FALSE;
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
   if (data == NULL || (jobs = lancer_upwork_parse_jobs (data, &page, &error)) == NULL)
     {
       lancer_upwork_page_info_clear (&page);
-      resource_failed (task, error);
+      keep_first_page_error (run, error);
+      jobs_continue (task);
+      return;
+    }
+  if (run->page_error != NULL)
+    {
+      /* a write failed while this page was on its way */
+      lancer_upwork_page_info_clear (&page);
+      jobs_continue (task);
       return;
     }
   g_free (run->after);
@@ -609,7 +663,9 @@ jobs_page_cb (GObject      *source,
   lancer_upwork_page_info_clear (&page);
 
   filters = search_filters (search, parser);
-  run->page_jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  write = g_new0 (PageWrite, 1);
+  write->task = task;
+  write->jobs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < jobs->len; i++)
     {
       LancerJob *job = g_ptr_array_index (jobs, i);
@@ -618,11 +674,16 @@ jobs_page_cb (GObject      *source,
       if (lancer_job_get_posted_at (job) <= run->watermark)
         run->reached = TRUE;
       if (job_passes_local_filters (job, filters))
-        g_ptr_array_add (run->page_jobs, g_object_ref (job));
+        g_ptr_array_add (write->jobs, g_object_ref (job));
     }
   set_progress (self, MIN (0.9, self->progress + 0.01));
-  /* One transaction for the page (the store's upsert). */
-  lancer_store_upsert_jobs_async (self->store, run->page_jobs, NULL, upsert_done, task);
+  run->page++;
+  run->more_pages = !run->reached && run->after != NULL && run->page < self->max_pages;
+  /* One transaction for the page (the store's upsert); its worker takes
+   * them in order, so pages land in the order they came. */
+  run->writes_pending++;
+  lancer_store_upsert_jobs_async (self->store, write->jobs, NULL, upsert_done, write);
+  jobs_continue (task);
 }
 
 static void
@@ -684,8 +745,9 @@ watermark_cb (GObject      *source,
   run->newest = 0;
   run->reached = FALSE;
   run->page = 0;
+  run->more_pages = TRUE;
   g_clear_pointer (&run->after, g_free);
-  jobs_fetch_page (task);
+  jobs_continue (task);
 }
 
 static void
