@@ -31,7 +31,28 @@ static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION + 1] = {
     "  strftime('%s','now'), strftime('%s','now'), 6, 0);"
     "INSERT INTO jobs (id, title, posted_at, fetched_at, updated_at, hidden)"
     "  VALUES ('v2-hidden', 'Golang hidden job', 1, strftime('%s','now'), 1, 1);",
+  [3] =
+    "INSERT INTO jobs (id, title, description, posted_at, fetched_at, updated_at)"
+    "  VALUES ('v3-job', 'Kotlin Android app', 'Jetpack Compose screens', strftime('%s','now'),"
+    "  strftime('%s','now'), strftime('%s','now'));",
 };
+
+static gint64
+fts_automerge (LancerProfile *profile)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (profile);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT v FROM jobs_fts_config WHERE k = 'automerge'", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
 
 static LancerProfile *
 new_profile (LancerProfileManager *manager,
@@ -107,6 +128,15 @@ test_from_every_version (void)
           g_assert_cmpint (store_test_count (store, "golang"), ==, 1);
           g_clear_pointer (&jobs, g_ptr_array_unref);
         }
+      if (v >= 3)
+        {
+          jobs = store_test_query (store, "kotlin", 0, 10);
+          g_assert_cmpuint (jobs->len, ==, 1);
+          g_assert_cmpstr (lancer_job_get_id (jobs->pdata[0]), ==, "v3-job");
+          g_clear_pointer (&jobs, g_ptr_array_unref);
+        }
+      /* v4: the index merges segments eight at a time */
+      g_assert_cmpint (fts_automerge (profile), ==, 8);
 
       /* New jobs after the migration are indexed (v3: batch indexing). */
       {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lancer-crypto.h"
+#include "lancer-store-checkpointer.h"
 #include "lancer-store-private.h"
 
 /* One worker thread owns the sqlite3 connection (as Epiphany's history
@@ -80,6 +81,7 @@ struct _LancerStore
   sqlite3_stmt *posted_by_rid_stmt;
   SearchCache *search;
   LancerCrypto *crypto;
+  LancerStoreCheckpointer *checkpointer;
 
   /* Written by the worker, read anywhere. */
   int read_only;
@@ -343,6 +345,7 @@ close_connection (LancerStore *self)
   g_clear_pointer (&self->job_by_rid_stmt, sqlite3_finalize);
   g_clear_pointer (&self->posted_by_rid_stmt, sqlite3_finalize);
   g_clear_pointer (&self->search, search_cache_free);
+  g_clear_pointer (&self->checkpointer, lancer_store_checkpointer_stop);
   if (self->db != NULL)
     {
       /* Fold the WAL back so a closed profile is a single file. */
@@ -713,7 +716,12 @@ open_connection (LancerStore  *self,
       set_problem (self, msg);
     }
   else
-    chmod_db_files (self);
+    {
+      chmod_db_files (self);
+      /* A WAL left this large by a bulk write is cut back once reused. */
+      lancer_store_exec (self->db, "PRAGMA journal_size_limit = 67108864", NULL);
+      self->checkpointer = lancer_store_checkpointer_start (self->db, self->db_path);
+    }
 
   return TRUE;
 }
@@ -1385,7 +1393,12 @@ static const char client_sql[] =
   " ON CONFLICT (id) DO UPDATE SET country = excluded.country, total_spent = excluded.total_spent,"
   "  hires = excluded.hires, jobs_posted = excluded.jobs_posted, hire_rate = excluded.hire_rate,"
   "  rating = excluded.rating, payment_verified = excluded.payment_verified,"
-  "  updated_at = excluded.updated_at";
+  "  updated_at = excluded.updated_at"
+  /* most pages repeat clients seen minutes ago: leave unchanged rows alone */
+  " WHERE clients.total_spent IS NOT excluded.total_spent OR clients.hires IS NOT excluded.hires"
+  "  OR clients.jobs_posted IS NOT excluded.jobs_posted OR clients.hire_rate IS NOT excluded.hire_rate"
+  "  OR clients.rating IS NOT excluded.rating OR clients.country IS NOT excluded.country"
+  "  OR clients.payment_verified IS NOT excluded.payment_verified";
 
 static gint64
 query_int64 (sqlite3    *db,
