@@ -36,6 +36,8 @@ struct _LancerWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkLabel             *demo_badge;
   GMenu                *profiles_section;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
   GtkRevealer          *sign_in_revealer;
   /* Everything that shows the open profile's data; they get the session
    * from set_session() (expression bindings to :session broke on dispose). */
@@ -45,6 +47,7 @@ struct _LancerWindow
   AdwBin               *page_slots[5];
   gboolean              pages_allowed;
   guint                 build_pages_id;
+  guint                 allow_pages_id;
 };
 
 enum {
@@ -304,17 +307,32 @@ allow_pages (LancerWindow *self)
     return;
   self->pages_allowed = TRUE;
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  /* The menu builds every item's widgets when it gets its model. */
+  gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
   ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
   if (self->build_pages_id == 0)
     self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
 }
 
+static gboolean
+allow_pages_cb (gpointer user_data)
+{
+  LancerWindow *self = user_data;
+
+  self->allow_pages_id = 0;
+  allow_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is on its way to the screen by now; the visible page is
+ * built just after it, not inside its paint cycle. */
 static void
 first_paint_cb (GdkFrameClock *clock,
                 LancerWindow  *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  allow_pages (self);
+  if (!self->pages_allowed && self->allow_pages_id == 0)
+    self->allow_pages_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, allow_pages_cb, self, NULL);
 }
 
 static void
@@ -337,7 +355,7 @@ lancer_window_ensure_pages (LancerWindow *self)
 {
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
-  self->pages_allowed = TRUE;
+  allow_pages (self);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     ensure_page (self, i);
 }
@@ -373,6 +391,7 @@ lancer_window_dispose (GObject *object)
 
   set_lock_guard (self, NULL);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  g_clear_handle_id (&self->allow_pages_id, g_source_remove);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
@@ -457,6 +476,8 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
   gtk_widget_class_bind_template_child_full (widget_class, "sync_button", FALSE,
                                              G_STRUCT_OFFSET (LancerWindow, session_widgets[0]));

@@ -451,12 +451,17 @@ lancer_profile_manager_set_last_used (LancerProfileManager *self,
                                       LancerProfile        *profile)
 {
   g_autofree char *path = NULL;
+  g_autofree char *current = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LANCER_IS_PROFILE_MANAGER (self));
   g_return_if_fail (LANCER_IS_PROFILE (profile));
 
   path = g_build_filename (self->root_dir, "last-used", NULL);
+  /* Most starts open the profile used last: no write, no fsync then. */
+  if (g_file_get_contents (path, &current, NULL, NULL) &&
+      g_strcmp0 (current, lancer_profile_get_id (profile)) == 0)
+    return;
   if (!g_file_set_contents_full (path, lancer_profile_get_id (profile), -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_warning ("Could not remember the last used profile: %s", error->message);
