@@ -306,6 +306,9 @@ allow_pages (LancerWindow *self)
   if (self->pages_allowed)
     return;
   self->pages_allowed = TRUE;
+  /* The switchers come with the pages: the first frame shows the title,
+   * the menu and an empty body, and costs no more than that. */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   /* The menu builds every item's widgets when it gets its model. */
   gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
