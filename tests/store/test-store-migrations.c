@@ -35,7 +35,31 @@ static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION + 1] = {
     "INSERT INTO jobs (id, title, description, posted_at, fetched_at, updated_at)"
     "  VALUES ('v3-job', 'Kotlin Android app', 'Jetpack Compose screens', strftime('%s','now'),"
     "  strftime('%s','now'), strftime('%s','now'));",
+  /* Before v5 the AI assistant made its tables on its first write. */
+  [4] =
+    "CREATE TABLE IF NOT EXISTS ai_portfolio (id INTEGER PRIMARY KEY, position INTEGER NOT NULL DEFAULT 0,"
+    "  title TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '');"
+    "INSERT INTO ai_portfolio (position, title, description, outcome)"
+    "  VALUES (0, 'Shop rewrite', 'Moved a shop to Rust', 'Twice as fast');",
 };
+
+static gint64
+count_table (LancerProfile *profile,
+             const char    *table)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (profile);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
 
 static gint64
 fts_automerge (LancerProfile *profile)
@@ -137,6 +161,11 @@ test_from_every_version (void)
         }
       /* v4: the index merges segments eight at a time */
       g_assert_cmpint (fts_automerge (profile), ==, 8);
+      /* v5: the AI and writing-time tables exist, and a portfolio an
+       * earlier build saved is still there */
+      g_assert_cmpint (count_table (profile, "ai_drafts"), ==, 0);
+      g_assert_cmpint (count_table (profile, "proposal_writing_time"), ==, 0);
+      g_assert_cmpint (count_table (profile, "ai_portfolio"), ==, v >= 4 ? 1 : 0);
 
       /* New jobs after the migration are indexed (v3: batch indexing). */
       {

@@ -12,50 +12,17 @@
 #include "lancer-ai-store.h"
 #include "lancer-store-private.h"
 
-/* The area's own tables, created on first write. ai_drafts says which A/B
- * slot a draft proposal fills and whether its stream was cut short. */
-static const char ai_tables_sql[] =
-  "CREATE TABLE IF NOT EXISTS ai_drafts ("
-  "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
-  "  job_id TEXT NOT NULL,"
-  "  slot INTEGER NOT NULL DEFAULT 0,"
-  "  partial INTEGER NOT NULL DEFAULT 0,"
-  "  chosen INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE INDEX IF NOT EXISTS ai_drafts_job_idx ON ai_drafts (job_id, slot);"
-  "CREATE TABLE IF NOT EXISTS ai_portfolio ("
-  "  id INTEGER PRIMARY KEY,"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  description TEXT NOT NULL DEFAULT '',"
-  "  outcome TEXT NOT NULL DEFAULT ''"
-  ");";
-
-static gboolean
-ensure_tables (sqlite3  *db,
-               GError  **error)
-{
-  return lancer_store_exec (db, ai_tables_sql, error);
-}
-
-/* A read of a table that no write has created yet is simply empty. */
+/* A SELECT prepared here; the tables are in the schema since v5. */
 static gboolean
 prepare_read (sqlite3       *db,
               const char    *sql,
               sqlite3_stmt **stmt,
-              gboolean      *missing,
               GError       **error)
 {
   int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
 
-  *missing = FALSE;
   if (rc == SQLITE_OK)
     return TRUE;
-  if (g_str_has_prefix (sqlite3_errmsg (db), "no such table"))
-    {
-      *missing = TRUE;
-      return TRUE;
-    }
   lancer_store_set_sqlite_error (error, db, rc);
   return FALSE;
 }
@@ -644,8 +611,6 @@ save_drafts_worker (LancerStore   *store,
   GPtrArray *drafts = data;
   gint64 now = now_seconds ();
 
-  if (!ensure_tables (db, error))
-    return NULL;
   for (guint i = 0; i < drafts->len; i++)
     if (!save_one_draft (store, db, g_ptr_array_index (drafts, i), now, error))
       return NULL;
@@ -686,7 +651,6 @@ load_drafts_worker (LancerStore   *store,
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_draft_free);
   sqlite3_stmt *stmt = NULL;
-  gboolean missing;
   int rc;
 
   if (!prepare_read (db,
@@ -694,10 +658,8 @@ load_drafts_worker (LancerStore   *store,
                      " FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
                      " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
                      " WHERE d.job_id = ? AND p.status = 'draft' ORDER BY d.slot, p.updated_at DESC",
-                     &stmt, &missing, error))
+                     &stmt, error))
     return NULL;
-  if (missing)
-    return g_steal_pointer (&drafts);
 
   sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -763,9 +725,6 @@ choose_draft_worker (LancerStore   *store,
   sqlite3_stmt *stmt = NULL;
   g_autofree char *text = NULL;
   int rc;
-
-  if (!ensure_tables (db, error))
-    return NULL;
 
   rc = sqlite3_prepare_v2 (db, "SELECT draft FROM proposals WHERE id = ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -861,14 +820,11 @@ load_portfolio_worker (LancerStore   *store,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
   sqlite3_stmt *stmt = NULL;
-  gboolean missing;
   int rc;
 
   if (!prepare_read (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id",
-                     &stmt, &missing, error))
+                     &stmt, error))
     return NULL;
-  if (missing)
-    return g_steal_pointer (&items);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
                                                           (const char *) sqlite3_column_text (stmt, 1),
@@ -910,7 +866,7 @@ save_portfolio_worker (LancerStore   *store,
 {
   GPtrArray *items = data;
 
-  if (!ensure_tables (db, error) || !lancer_store_exec (db, "DELETE FROM ai_portfolio", error))
+  if (!lancer_store_exec (db, "DELETE FROM ai_portfolio", error))
     return NULL;
   for (guint i = 0; i < items->len; i++)
     {

@@ -311,12 +311,39 @@ static const char schema_v3[] =
 static const char schema_v4[] =
   "INSERT INTO jobs_fts (jobs_fts, rank) VALUES ('automerge', 8);";
 
+/* v5: tables that the AI assistant and the proposal window created on their
+ * first write become part of the schema: which A/B slot an AI draft fills
+ * and whether its stream was cut short, the portfolio the prompts quote,
+ * and the time spent writing a proposal. IF NOT EXISTS: earlier builds may
+ * have made them already, with these same columns. */
+static const char schema_v5[] =
+  "CREATE TABLE IF NOT EXISTS ai_drafts ("
+  "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
+  "  job_id TEXT NOT NULL,"
+  "  slot INTEGER NOT NULL DEFAULT 0,"
+  "  partial INTEGER NOT NULL DEFAULT 0,"
+  "  chosen INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX IF NOT EXISTS ai_drafts_job_idx ON ai_drafts (job_id, slot);"
+  "CREATE TABLE IF NOT EXISTS ai_portfolio ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE IF NOT EXISTS proposal_writing_time ("
+  "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
+  "  seconds INTEGER NOT NULL DEFAULT 0"
+  ");";
+
 static const char * const steps[] = {
   NULL,       /* version 0: empty file */
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LANCER_STORE_SCHEMA_VERSION + 1);

@@ -406,13 +406,6 @@ mark_sent_worker (LancerStore   *store,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_exec (db, "CREATE TABLE IF NOT EXISTS proposal_writing_time ("
-                         "  proposal_id INTEGER PRIMARY KEY REFERENCES proposals (id) ON DELETE CASCADE,"
-                         "  seconds INTEGER NOT NULL DEFAULT 0"
-                         ")", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-
   if (p->variant != NULL && *p->variant != '\0')
     {
       rc = exec_int64 (db, "SELECT id FROM proposal_variants WHERE name = ?1 AND retired_at IS NULL", p->variant,
