@@ -8,7 +8,7 @@
  * that puts the new best matches in the rows on screen, typing queries
  * letter by letter as a user does. Also prints the same with a filter set,
  * and how long until the model holds every match: further rows are added
- * 16 a frame so that GTK 4.8's list view never builds 200 rows in one.
+ * 8 a frame so that GTK 4.8's list view never builds 200 rows in one.
  */
 #include "config.h"
 

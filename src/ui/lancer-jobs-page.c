@@ -103,7 +103,10 @@ update_mode (LancerJobsPage *self)
       break;
     }
 
-  if (self->jobs == NULL || lancer_job_feed_model_get_loading (self->jobs))
+  n_items = self->jobs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->jobs)) : 0;
+  /* The first rows show as soon as they are in: the model adds the rest a
+   * few a frame and reports loading until then. */
+  if (self->jobs == NULL || (lancer_job_feed_model_get_loading (self->jobs) && n_items == 0))
     {
       /* Keep showing results while a new search runs, no flicker. */
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
@@ -114,7 +117,6 @@ update_mode (LancerJobsPage *self)
   view = lancer_job_feed_model_get_view (self->jobs);
   narrowed = (view->search != NULL && *view->search != '\0') || !lancer_job_filter_is_empty (view->filter) ||
              view->search_id > 0 || view->saved_only;
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
   if (n_items == 0 && !narrowed)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "lancer-application.h"
+#include "lancer-job-feed-model.h"
 #include "lancer-jobs-page.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-sheet.h"
@@ -47,6 +48,12 @@ mode_is (gpointer data)
   ModeWait *wait = data;
 
   return g_strcmp0 (lancer_jobs_page_get_mode (wait->page), wait->mode) == 0;
+}
+
+static gboolean
+model_settled (gpointer data)
+{
+  return !lancer_job_feed_model_get_loading (data);
 }
 
 static gboolean
@@ -112,6 +119,9 @@ test_empty_then_jobs (void)
   g_assert_true (lancer_test_wait_flag (&done, 20));
   wait = (ModeWait) { page, "list" };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+  /* The first rows show at once; the model adds the rest a few a frame. */
+  g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), >, 0);
+  g_assert_true (lancer_test_iterate_until (model_settled, lancer_jobs_page_get_model (page), 10));
   g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), ==, 300);
   save_png (GTK_WIDGET (window), "jobs-list-light");
 
