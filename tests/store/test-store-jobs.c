@@ -519,6 +519,53 @@ test_search_engine (Fixture       *f,
   }
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : 0;
+}
+
+static gboolean
+database_file_grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return file_size (args[0]) > (goffset) GPOINTER_TO_SIZE (args[1]);
+}
+
+/* Checkpoints run beside the writer: while the profile stays open, what
+ * a bulk ingest wrote reaches the database file itself (the WAL does not
+ * just keep growing), and after closing, the profile is one file again
+ * holding every job. */
+static void
+test_checkpoints (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (f->profile);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  goffset before = file_size (path);
+  gpointer args[2] = { path, GSIZE_TO_POINTER ((gsize) before + 4 * 1024 * 1024) };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GPtrArray) batch = store_test_jobs (100 + i, 2500);
+
+      g_assert_true (store_test_upsert (f->store, batch, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (lancer_test_iterate_until (database_file_grew, args, 10));
+  g_assert_cmpint (store_test_count (f->store, NULL), ==, 10000);
+
+  store_test_close (&f->store);
+  g_assert_cmpint (file_size (wal), ==, 0);
+  f->store = store_test_open (f->profile, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_count (f->store, NULL), ==, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +578,7 @@ main (int   argc,
   ADD ("/store/jobs/saved-search", test_saved_search_filter);
   ADD ("/store/jobs/list-model-paging", test_list_model_paging);
   ADD ("/store/jobs/search-engine", test_search_engine);
+  ADD ("/store/jobs/checkpoints", test_checkpoints);
 #undef ADD
   return g_test_run ();
 }

@@ -39,7 +39,10 @@ checkpointer_thread (gpointer data)
   LancerStoreCheckpointer *self = data;
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  /* A connection only knows the file is in WAL mode, and so can
+   * checkpoint it, once it has read from it. */
+  if (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
     {
       g_debug ("checkpointer: cannot open the database: %s", db != NULL ? sqlite3_errmsg (db) : "?");
       g_clear_pointer (&db, sqlite3_close_v2);
