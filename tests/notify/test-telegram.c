@@ -25,6 +25,8 @@ typedef struct
   GPtrArray  *paths;      /* every request path */
   GPtrArray  *bodies;     /* sendMessage bodies */
   gboolean    no_updates;
+  guint       too_many;   /* sendMessage answers 429 this many times */
+  guint       retry_after;
 } Fixture;
 
 static void
@@ -72,6 +74,16 @@ handler (SoupServer        *server,
       g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
       o = json_node_get_object (json_parser_get_root (parser));
       g_ptr_array_add (f->bodies, g_strndup (body->data, body->length));
+      if (f->too_many > 0)
+        {
+          g_autofree char *json = g_strdup_printf ("{\"ok\":false,\"error_code\":429,"
+                                                   "\"description\":\"Too Many Requests: retry after %u\","
+                                                   "\"parameters\":{\"retry_after\":%u}}",
+                                                   f->retry_after, f->retry_after);
+          f->too_many--;
+          reply (msg, 429, json);
+          return;
+        }
       if (!g_str_equal (json_object_get_string_member (o, "chat_id"), "424242"))
         {
           reply (msg, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
@@ -249,6 +261,57 @@ test_errors (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "cannot find the chat"));
 }
 
+/* A burst of alerts: Telegram says how long to wait, and the message is
+ * sent after that; if it keeps refusing, or wants too long a wait, the
+ * error says so. */
+static void
+test_too_many_requests (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LancerTelegram) telegram = lancer_telegram_new (f->profile_id);
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_assert_true (lancer_secrets_store_sync (f->profile_id, LANCER_SECRET_TELEGRAM_BOT_TOKEN, TOKEN, NULL, &error));
+
+  f->too_many = 1;
+  f->retry_after = 1;
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(GAsyncResult) sent = NULL;
+
+    lancer_telegram_send_test_async (telegram, "424242", NULL, store_result, &sent);
+    g_assert_true (lancer_telegram_send_finish (telegram, wait_result (&sent), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+  g_assert_cmpuint (f->bodies->len, ==, 2);
+
+  f->too_many = 10;
+  {
+    g_autoptr(GAsyncResult) sent = NULL;
+
+    lancer_telegram_send_test_async (telegram, "424242", NULL, store_result, &sent);
+    g_assert_false (lancer_telegram_send_finish (telegram, wait_result (&sent), &error));
+    g_assert_error (error, LANCER_TELEGRAM_ERROR, LANCER_TELEGRAM_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "fewer messages"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (f->bodies->len, ==, 2 + 3);
+
+  f->too_many = 1;
+  f->retry_after = 3600;
+  {
+    g_autoptr(GAsyncResult) sent = NULL;
+
+    lancer_telegram_send_test_async (telegram, "424242", NULL, store_result, &sent);
+    g_assert_false (lancer_telegram_send_finish (telegram, wait_result (&sent), &error));
+    g_assert_error (error, LANCER_TELEGRAM_ERROR, LANCER_TELEGRAM_ERROR_FAILED);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (f->bodies->len, ==, 2 + 3 + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,5 +321,6 @@ main (int   argc,
   g_test_add_func ("/telegram/format", test_format);
   g_test_add ("/telegram/detect-chat-and-send", Fixture, NULL, fixture_setup, test_detect_and_send, fixture_teardown);
   g_test_add ("/telegram/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
+  g_test_add ("/telegram/too-many-requests", Fixture, NULL, fixture_setup, test_too_many_requests, fixture_teardown);
   return g_test_run ();
 }

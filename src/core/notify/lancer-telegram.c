@@ -18,6 +18,11 @@
 #include "lancer-telegram.h"
 
 #define DEFAULT_BASE_URL "https://api.telegram.org"
+/* Telegram answers 429 with parameters.retry_after when a bot sends too
+ * fast (a burst of alerts): wait that long, up to this, and send again. */
+#define MAX_RETRY_AFTER_S 60
+#define MAX_ATTEMPTS 3
+#define HTTP_TOO_MANY_REQUESTS 429
 
 struct _LancerTelegram
 {
@@ -36,6 +41,7 @@ typedef struct
   char     *method;
   char     *body;      /* JSON, or NULL for a GET */
   char     *chat_name; /* detect_chat's extra result */
+  guint     attempts;
 } Call;
 
 static void
@@ -141,6 +147,26 @@ api_error (guint       status,
                       _("Telegram refused the message (HTTP %u). Try again later."), status);
 }
 
+static void token_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
+/* After Telegram's retry_after: the same call again (the token is looked
+ * up again, in case it changed meanwhile). */
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  LancerTelegram *self = g_task_get_source_object (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    lancer_secrets_lookup_async (self->profile_id, LANCER_SECRET_TELEGRAM_BOT_TOKEN,
+                                 g_task_get_cancellable (task), token_cb, task);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 response_cb (GObject      *source,
              GAsyncResult *result,
@@ -176,6 +202,25 @@ response_cb (GObject      *source,
   if (status != SOUP_STATUS_OK || !json_object_get_boolean_member_with_default (root, "ok", FALSE))
     {
       guint code = (guint) json_object_get_int_member_with_default (root, "error_code", status);
+      JsonObject *parameters = json_object_has_member (root, "parameters") &&
+                               JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "parameters"))
+                               ? json_object_get_object_member (root, "parameters") : NULL;
+      gint64 retry_after = parameters != NULL
+                           ? json_object_get_int_member_with_default (parameters, "retry_after", -1) : -1;
+
+      if (code == HTTP_TOO_MANY_REQUESTS && retry_after >= 0 &&
+          retry_after <= MAX_RETRY_AFTER_S && ++call->attempts < MAX_ATTEMPTS)
+        {
+          g_timeout_add (MAX (1, (guint) retry_after) * 1000, retry_cb, g_steal_pointer (&task));
+          return;
+        }
+      if (code == HTTP_TOO_MANY_REQUESTS)
+        {
+          g_task_return_new_error (task, LANCER_TELEGRAM_ERROR, LANCER_TELEGRAM_ERROR_FAILED,
+                                   _("Telegram asked Lancer to send fewer messages. Later alerts will "
+                                     "still be sent; lower the hourly alert limit if this repeats."));
+          return;
+        }
 
       g_task_return_error (task, api_error (code, json_object_get_string_member_with_default (root, "description", NULL)));
       return;
