@@ -21,6 +21,7 @@
 
 #define TICK_MS 2
 
+static gboolean list_stalls;   /* LANCER_BENCH_STALLS=1 */
 static gint64 last_tick;
 static gint64 max_gap;
 static gboolean measuring;
@@ -34,7 +35,7 @@ tick_cb (gpointer data)
     {
       max_gap = MAX (max_gap, now - last_tick);
       /* where the long stalls were, to line them up with a profile */
-      if (g_getenv ("LANCER_BENCH_STALLS") && now - last_tick > 16000)
+      if (list_stalls && now - last_tick > 16000)
         g_printerr ("# stall %.1f ms ending at %.6f s\n",
                     (now - last_tick) / 1000.0, now / 1e6);
     }
@@ -72,6 +73,7 @@ main (int   argc,
   gint64 deadline;
 
   g_setenv ("LANCER_DEMO_JOBS", "5000", TRUE);
+  list_stalls = g_strcmp0 (g_getenv ("LANCER_BENCH_STALLS"), "1") == 0;
   gtk_init ();
   adw_init ();
   app = lancer_application_new (APP_ID ".Bench", G_APPLICATION_NON_UNIQUE);

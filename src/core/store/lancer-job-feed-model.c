@@ -20,8 +20,8 @@
  * there are built once with their data rather than as placeholders that
  * are all rebuilt when their page arrives. */
 #define HEAD_ROWS (4 * PAGE_SIZE)
-/* Eight rows fill the list of a 780-pixel window; building and measuring
- * them, with a frame drawn, fits in 16 ms on a slow two-core machine. */
+/* Eight rows fill the list of a 780-pixel window: the first chunk is what
+ * the user sees, and each later one is a small part of a frame's work. */
 #define REVEAL_CHUNK 8
 
 struct _LancerJobFeedModel
