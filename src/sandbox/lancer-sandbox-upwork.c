@@ -14,12 +14,14 @@
 
 #include "lancer-sandbox-data.h"
 #include "lancer-sandbox-private.h"
+#include "lancer-sandbox-selection.h"
 
 /* The Upwork half of the sandbox: OAuth endpoints, the GraphQL subset Lancer
  * uses and the generated data behind it. The GraphQL side does not parse
- * GraphQL: it finds the root fields (and aliases) of the operation and reads
- * their inputs from the request's variables (filter, pagination, input, id),
- * which is how Lancer's queries pass them. The data copies the live API's
+ * GraphQL: it reads the operation's selection set (lancer-sandbox-selection.c),
+ * takes the inputs of its root fields from the request's variables (filter,
+ * pagination, input, id), which is how Lancer's queries pass them, and
+ * answers with the selected fields only, as the live API does. The data copies the live API's
  * quirks from upwork-api.md: money as strings, two date styles, nulls,
  * ISO3 countries, offset-string cursors, VJCA-6 above 40 proposals, and
  * missing scopes reported as errors[] in an HTTP 200. */
@@ -48,6 +50,7 @@ typedef struct
   const char *category;
   const char *subcategory;
   /* client */
+  char      *client_org;    /* companyOrgUid */
   guint      hires;
   guint      posted;
   double     spent;         /* < 0: null */
@@ -104,6 +107,7 @@ sandbox_job_free (gpointer data)
   g_free (job->id);
   g_free (job->title);
   g_free (job->haystack);
+  g_free (job->client_org);
   g_free (job->description);
   g_strfreev (job->skills);
   g_free (job);
@@ -212,6 +216,9 @@ generate_job (LancerSandbox *self,
   job->duration = duration_code (job->duration_label);
   job->category = "web_mobile_software_dev";
   job->subcategory = g_rand_boolean (rand) ? "web_development" : "desktop_application_development";
+  /* the generator's "client-NNNNNN" as an organisation uid */
+  job->client_org = g_strdup_printf ("1424%015" G_GUINT64_FORMAT,
+                                     g_ascii_strtoull (lancer_job_get_client_id (src) + strlen ("client-"), NULL, 10));
   job->posted = (guint) MAX (0, lancer_job_get_client_jobs_posted (src));
   job->hires = (guint) MAX (0, lancer_job_get_client_hires (src));
   job->spent = g_rand_int_range (rand, 0, 20) == 0 ? -1 : lancer_job_get_client_total_spent (src);
@@ -468,6 +475,7 @@ build_job_node (JsonBuilder *b,
   else
     json_builder_add_null_value (b);
   add_null (b, "companyName");
+  add_str (b, "companyOrgUid", job->client_org);
   json_builder_set_member_name (b, "hasFinancialPrivacy");
   json_builder_add_boolean_value (b, FALSE);
   json_builder_set_member_name (b, "location");
@@ -1336,81 +1344,6 @@ build_root (Ctx         *ctx,
   return FALSE;
 }
 
-/* Finds the root fields of the first operation: identifiers at brace depth
- * 1, "alias: field" pairs included, arguments and strings skipped. Returns
- * pairs alias, field, alias, field, … */
-static GPtrArray *
-scan_root_fields (const char *query)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  const char *p = query;
-  int depth = 0;
-  int parens = 0;
-  char *pending_alias = NULL;
-
-  while (p != NULL && *p != '\0')
-    {
-      char c = *p;
-
-      if (c == '#')
-        {
-          while (*p != '\0' && *p != '\n')
-            p++;
-          continue;
-        }
-      if (c == '"')
-        {
-          p++;
-          while (*p != '\0' && *p != '"')
-            p += (*p == '\\' && p[1] != '\0') ? 2 : 1;
-          if (*p != '\0')
-            p++;
-          continue;
-        }
-      if (c == '(')
-        parens++;
-      else if (c == ')')
-        parens = MAX (parens - 1, 0);
-      else if (parens == 0 && c == '{')
-        depth++;
-      else if (parens == 0 && c == '}')
-        {
-          depth--;
-          if (depth <= 0)
-            break;
-        }
-      else if (parens == 0 && depth == 1 && (g_ascii_isalpha (c) || c == '_'))
-        {
-          const char *start = p;
-          const char *q;
-          char *ident;
-
-          while (g_ascii_isalnum (*p) || *p == '_')
-            p++;
-          ident = g_strndup (start, p - start);
-          q = p;
-          while (g_ascii_isspace (*q))
-            q++;
-          if (*q == ':')
-            {
-              g_free (pending_alias);
-              pending_alias = ident;
-              p = q + 1;
-            }
-          else
-            {
-              g_ptr_array_add (out, pending_alias != NULL ? pending_alias : g_strdup (ident));
-              g_ptr_array_add (out, ident);
-              pending_alias = NULL;
-            }
-          continue;
-        }
-      p++;
-    }
-  g_free (pending_alias);
-  return out;
-}
-
 static void
 reply_json (SoupServerMessage *msg,
             guint              status,
@@ -1452,7 +1385,8 @@ graphql_cb (SoupServer        *server,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonBuilder) errors = json_builder_new ();
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(LancerSandboxSelection) selection = NULL;
+  GPtrArray *fields;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
   JsonObject *root;
@@ -1476,14 +1410,20 @@ graphql_cb (SoupServer        *server,
       return;
     }
   root = json_node_get_object (json_parser_get_root (parser));
-  fields = scan_root_fields (gql);
-  if (fields->len >= 2)
-    first_field = g_ptr_array_index (fields, 1);
+  if ((selection = lancer_sandbox_selection_parse (gql)) == NULL)
+    {
+      reply_json (msg, 200, "{\"errors\":[{\"message\":\"Invalid Syntax : offending token\","
+                            "\"extensions\":{\"classification\":\"InvalidSyntax\"}}]}");
+      return;
+    }
+  fields = selection->children;
+  if (fields->len > 0)
+    first_field = ((LancerSandboxSelection *) fields->pdata[0])->name;
 
   g_mutex_lock (&self->mutex);
   lancer_sandbox_count_locked (self, "graphql");
-  for (guint i = 1; i < fields->len; i += 2)
-    lancer_sandbox_count_locked (self, g_ptr_array_index (fields, i));
+  for (guint i = 0; i < fields->len; i++)
+    lancer_sandbox_count_locked (self, ((LancerSandboxSelection *) fields->pdata[i])->name);
   if ((ctx.tenant = soup_message_headers_get_one (req_headers, "X-Upwork-API-TenantId")) != NULL)
     {
       g_autofree char *counter = g_strconcat ("tenant:", ctx.tenant, NULL);
@@ -1518,18 +1458,21 @@ graphql_cb (SoupServer        *server,
   g_mutex_lock (&self->mutex);
   if (ctx.tenant != NULL && !g_str_equal (ctx.tenant, ORG_PERSONAL) && !g_str_equal (ctx.tenant, ORG_AGENCY))
     {
-      for (guint i = 0; i < fields->len; i += 2)
+      for (guint i = 0; i < fields->len; i++)
         {
-          add_null (b, g_ptr_array_index (fields, i));
-          add_error (&ctx, g_ptr_array_index (fields, i),
+          const char *alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
+
+          add_null (b, alias);
+          add_error (&ctx, alias,
                      "Tenant not found or access denied for the given organization", "ExecutionAborted");
         }
     }
   else
-    for (guint i = 0; i + 1 < fields->len; i += 2)
+    for (guint i = 0; i < fields->len; i++)
       {
-        const char *alias = g_ptr_array_index (fields, i);
-        const char *field = g_ptr_array_index (fields, i + 1);
+        LancerSandboxSelection *selected = fields->pdata[i];
+        const char *alias = selected->alias;
+        const char *field = selected->name;
         const char *denied = NULL;
         gboolean known = FALSE;
 
@@ -1558,7 +1501,12 @@ graphql_cb (SoupServer        *server,
           {
             JsonBuilder *sub = json_builder_new ();
             if (build_root (&ctx, sub, field, alias))
-              json_builder_add_value (b, json_builder_get_root (sub));
+              {
+                g_autoptr(JsonNode) built = json_builder_get_root (sub);
+
+                /* the live API answers with the fields asked for, no more */
+                json_builder_add_value (b, lancer_sandbox_selection_prune (selected, built));
+              }
             else
               json_builder_add_null_value (b);
             g_object_unref (sub);

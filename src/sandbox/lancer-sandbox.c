@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lancer-sandbox-private.h"
+#include "lancer-thread.h"
 #ifdef LANCER_SANDBOX_HAVE_AI
 # include "lancer-sandbox-ai.h"
 #endif
@@ -392,6 +393,9 @@ sandbox_thread (gpointer data)
   GError *error = NULL;
   GSList *uris;
 
+  /* in the demo profile the sandbox stands in for the network: it must
+   * not take the CPU from the window */
+  lancer_thread_run_in_background ();
   g_main_context_push_thread_default (context);
 
   server = soup_server_new ("server-header", "lancer-sandbox", NULL);

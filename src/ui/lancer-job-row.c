@@ -23,6 +23,8 @@ struct _LancerJobRow
   GtkLabel  *score_label;
   GtkLabel  *terms_label;
   GtkLabel  *client_label;
+
+  LancerJob *job;          /* followed: the feed updates jobs in place */
 };
 
 G_DEFINE_FINAL_TYPE (LancerJobRow, lancer_job_row, GTK_TYPE_WIDGET)
@@ -82,14 +84,12 @@ format_client (LancerJob *job)
   return line;
 }
 
-void
-lancer_job_row_set_job (LancerJobRow *self,
-                        LancerJob    *job)
+static void
+show_job (LancerJobRow *self)
 {
+  LancerJob *job = self->job;
   g_autofree char *terms = NULL;
   g_autofree char *client = NULL;
-
-  g_return_if_fail (LANCER_IS_JOB_ROW (self));
 
   if (job == NULL || !lancer_job_get_loaded (job))
     {
@@ -111,7 +111,7 @@ lancer_job_row_set_job (LancerJobRow *self,
   gtk_label_set_text (self->client_label, client);
   gtk_widget_set_visible (GTK_WIDGET (self->new_label), !lancer_job_get_seen (job));
   {
-    double score = lancer_job_feed_get_score (job);
+    double score = lancer_job_get_score (job);
 
     if (!isnan (score))
       {
@@ -127,11 +127,34 @@ lancer_job_row_set_job (LancerJobRow *self,
                                   -1);
 }
 
+void
+lancer_job_row_set_job (LancerJobRow *self,
+                        LancerJob    *job)
+{
+  g_return_if_fail (LANCER_IS_JOB_ROW (self));
+  g_return_if_fail (job == NULL || LANCER_IS_JOB (job));
+
+  if (self->job != job)
+    {
+      if (self->job != NULL)
+        g_signal_handlers_disconnect_by_func (self->job, show_job, self);
+      g_set_object (&self->job, job);
+      /* a new score or flag: the labels change, the row stays */
+      if (job != NULL)
+        g_signal_connect_swapped (job, "notify", G_CALLBACK (show_job), self);
+    }
+  show_job (self);
+}
+
 static void
 lancer_job_row_dispose (GObject *object)
 {
+  LancerJobRow *self = LANCER_JOB_ROW (object);
   GtkWidget *child;
 
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_func (self->job, show_job, self);
+  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (object), LANCER_TYPE_JOB_ROW);
   /* GTK 4.8 leaves unnamed template children parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

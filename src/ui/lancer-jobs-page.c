@@ -19,6 +19,7 @@
 #include "lancer-jobs-page.h"
 #include "lancer-proposal-sheet.h"
 #include "lancer-scorer.h"
+#include "lancer-sync.h"
 
 struct _LancerJobsPage
 {
@@ -34,6 +35,7 @@ struct _LancerJobsPage
   char               *search_query;
   gboolean            saved_only;
   GCancellable       *cancellable;
+  LancerSync         *sync;         /* followed: "fetching" while it runs */
 
   GtkStack           *stack;
   GtkStack           *results_stack;
@@ -73,6 +75,20 @@ get_store (LancerJobsPage *self)
   return self->session != NULL ? lancer_session_get_store (self->session) : NULL;
 }
 
+/* A sync is bringing jobs, or is about to: the first one after signing in
+ * (or opening the demo) has not finished yet. */
+static gboolean
+expects_jobs (LancerJobsPage *self)
+{
+  gboolean first = self->sync == NULL || lancer_sync_get_last_synced (self->sync) == 0;
+
+  if (self->sync != NULL && lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_SYNCING)
+    return TRUE;
+  if (self->sync != NULL && lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_ERROR)
+    return FALSE;
+  return first && (lancer_session_get_is_demo (self->session) || lancer_session_get_signed_in (self->session));
+}
+
 static void
 update_mode (LancerJobsPage *self)
 {
@@ -104,6 +120,15 @@ update_mode (LancerJobsPage *self)
     }
 
   n_items = self->jobs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->jobs)) : 0;
+  if (self->jobs != NULL && n_items == 0 && expects_jobs (self))
+    {
+      /* A first sync (or one after everything was cleared): the page is
+       * there at once, searches and all, and the jobs come into the list
+       * as they are fetched. Not "No Jobs Yet, connect Upwork". */
+      gtk_stack_set_visible_child_name (self->results_stack, "fetching");
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
   /* The first rows show as soon as they are in: the model adds the rest a
    * few a frame and reports loading until then. */
   if (self->jobs == NULL || (lancer_job_feed_model_get_loading (self->jobs) && n_items == 0))
@@ -853,6 +878,21 @@ store_ready (LancerJobsPage *self)
 }
 
 static void
+follow_sync (LancerJobsPage *self)
+{
+  LancerSync *sync = self->session != NULL ? lancer_session_get_sync (self->session) : NULL;
+
+  if (self->sync == sync)
+    return;
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_func (self->sync, update_mode, self);
+  g_set_object (&self->sync, sync);
+  if (sync != NULL)
+    g_signal_connect_object (sync, "notify::state", G_CALLBACK (update_mode), self, G_CONNECT_SWAPPED);
+  update_mode (self);
+}
+
+static void
 session_state_cb (LancerJobsPage *self)
 {
   if (lancer_session_get_state (self->session) == LANCER_SESSION_READY)
@@ -901,9 +941,12 @@ lancer_jobs_page_set_session (LancerJobsPage *self,
   drop_store (self);
   g_clear_object (&self->ai_service);
   g_set_object (&self->session, session);
+  follow_sync (self);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::sync", G_CALLBACK (follow_sync), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (update_mode), self, G_CONNECT_SWAPPED);
       session_state_cb (self);
     }
   else
@@ -916,6 +959,9 @@ lancer_jobs_page_get_mode (LancerJobsPage *self)
 {
   g_return_val_if_fail (LANCER_IS_JOBS_PAGE (self), NULL);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "fetching") == 0)
+    return "fetching";
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
@@ -973,6 +1019,9 @@ lancer_jobs_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (get_store (self), self);
   drop_store (self);
   g_clear_object (&self->cancellable);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_func (self->sync, update_mode, self);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_JOBS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);

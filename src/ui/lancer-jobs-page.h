@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (LancerJobsPage, lancer_jobs_page, LANCER, JOBS_PAGE, GtkWi
 LancerSession *lancer_jobs_page_get_session (LancerJobsPage *self);
 void           lancer_jobs_page_set_session (LancerJobsPage *self,
                                              LancerSession  *session);
-/* What the page shows: "loading", "empty", "error" or "list". */
+/* What the page shows: "loading", "empty", "error", "fetching" (the list,
+ * while a sync brings its first jobs) or "list". */
 const char    *lancer_jobs_page_get_mode    (LancerJobsPage *self);
 GListModel    *lancer_jobs_page_get_model   (LancerJobsPage *self);
 /* Selects a job and opens it (the detail pane at narrow widths). */

@@ -46,6 +46,25 @@ demo_has_jobs (gpointer data)
          g_strcmp0 (lancer_jobs_page_get_mode (data), "list") == 0;
 }
 
+/* What the Jobs page showed once the demo profile was open. */
+static gboolean saw_fetching;
+static gboolean saw_empty;
+
+static gboolean
+watch_demo (gpointer data)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  const char *mode = lancer_jobs_page_get_mode (data);
+
+  if (session != NULL && lancer_session_get_is_demo (session) &&
+      lancer_session_get_state (session) == LANCER_SESSION_READY)
+    {
+      saw_fetching |= g_strcmp0 (mode, "fetching") == 0;
+      saw_empty |= g_strcmp0 (mode, "empty") == 0;
+    }
+  return demo_has_jobs (data);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -72,7 +91,11 @@ test_try_demo (void)
 
   /* The first-run page offers the demo; one click later jobs arrive. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "app.try-demo", NULL));
-  g_assert_true (lancer_test_iterate_until (demo_has_jobs, page, 60));
+  g_assert_true (lancer_test_iterate_until (watch_demo, page, 60));
+  /* While the first sync runs the page is there, saying it is fetching,
+   * never "No Jobs Yet, connect Upwork". */
+  g_assert_true (saw_fetching);
+  g_assert_false (saw_empty);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
   g_assert_nonnull (lancer_session_get_sync (lancer_application_get_session (app)));
   save_png (GTK_WIDGET (window), "demo-jobs");

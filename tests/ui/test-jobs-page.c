@@ -227,6 +227,69 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+flag_set_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lancer_store_set_job_flag_finish (LANCER_STORE (source), result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+job_saved (gpointer data)
+{
+  return lancer_job_get_saved (data);
+}
+
+/* A job that changes where it stands (saved elsewhere, rescored) is the
+ * same object, updated in place: its row follows, nothing is rebuilt. */
+static void
+test_updated_in_place (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), session);
+  g_autoptr(LancerJob) first = NULL;
+  g_autoptr(LancerJob) again = NULL;
+  GListModel *model;
+  LancerJobsPage *page;
+  guint n_changes = 0;
+  ModeWait wait;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  page = find_jobs_page (GTK_WIDGET (window));
+  wait = (ModeWait) { page, "list" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+  model = lancer_jobs_page_get_model (page);
+  g_assert_true (lancer_test_iterate_until (model_settled, model, 10));
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (lancer_job_get_loaded (first));
+  g_assert_false (lancer_job_get_saved (first));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &n_changes);
+  lancer_store_set_job_flag_async (lancer_session_get_store (session), lancer_job_get_id (first),
+                                   LANCER_JOB_FLAG_SAVED, TRUE, NULL, flag_set_cb, NULL);
+  g_assert_true (lancer_test_iterate_until (job_saved, first, 10));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  again = g_list_model_get_item (model, 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (model, count_changes, &n_changes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 static AdwMessageDialog *
 find_message_dialog (void)
@@ -325,6 +388,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/jobs-page/empty-then-jobs", test_empty_then_jobs);
   g_test_add_func ("/ui/jobs-page/search", test_search);
+  g_test_add_func ("/ui/jobs-page/updated-in-place", test_updated_in_place);
   g_test_add_func ("/ui/jobs-page/mark-as-sent", test_mark_as_sent);
 
   ret = g_test_run ();

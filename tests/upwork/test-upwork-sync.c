@@ -181,6 +181,8 @@ test_full_sync (Fixture       *f,
   g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_IDLE);
   g_assert_cmpint (lancer_sync_get_last_synced (f->sync), >, 0);
   g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+  /* the search asks for each client's organisation, which keys the clients */
+  g_assert_cmpint (count_rows (f, "clients"), >, 50);
   g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), >, 10);
 
   /* incremental: new jobs appear; only the new page is fetched */
@@ -410,6 +412,139 @@ test_outbox (Fixture       *f,
   g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 1);
 }
 
+/* A read function runs on a worker thread with the answer's data; what it
+ * returns, or its error, is what the caller gets. */
+static GThread *read_thread;
+
+static gpointer
+read_total_count (JsonNode  *data,
+                  GError   **error)
+{
+  JsonObject *search = json_object_get_object_member (json_node_get_object (data), "marketplaceJobPostingsSearch");
+
+  read_thread = g_thread_self ();
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (search, "totalCount"));
+}
+
+static gpointer
+read_refuses (JsonNode  *data,
+              GError   **error)
+{
+  g_set_error_literal (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_BAD_RESPONSE, "no jobs in it");
+  return NULL;
+}
+
+static void
+test_read_off_thread (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) denied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL;
+  gpointer value;
+
+  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_total_count, g_free, NULL,
+                                         store_result, &result);
+  total = lancer_upwork_client_query_read_finish (f->client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (total, ==, "120");
+  g_assert_nonnull (read_thread);
+  g_assert_true (read_thread != g_thread_self ());
+
+  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_refuses, g_free, NULL,
+                                         store_result, &refused);
+  value = lancer_upwork_client_query_read_finish (f->client, wait_result (&refused), &error);
+  g_assert_null (value);
+  g_assert_error (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+
+  /* an answer with errors[] never reaches the read function */
+  read_thread = NULL;
+  lancer_upwork_client_set_circuit_breaker (f->client, 100, 1000);
+  lancer_sandbox_set_missing_scopes (f->sandbox, "jobs");
+  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_total_count, g_free, NULL,
+                                         store_result, &denied);
+  value = lancer_upwork_client_query_read_finish (f->client, wait_result (&denied), &error);
+  g_assert_null (value);
+  g_assert_nonnull (error);
+  g_assert_null (read_thread);
+}
+
+static JsonObject *
+post_graphql (Fixture    *f,
+              const char *query)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = lancer_sandbox_dup_graphql_url (f->sandbox);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "query");
+  json_builder_add_string_value (b, query);
+  json_builder_end_object (b);
+  request = json_builder_get_root (b);
+  text = json_to_string (request, FALSE);
+  body = g_bytes_new_take (text, strlen (text));
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", "Bearer any");
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), &error));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static guint
+n_members (JsonObject *object)
+{
+  return json_object_get_size (object);
+}
+
+/* Like the live API, the sandbox answers with the fields a query selects,
+ * under their aliases, and nothing else: a parser that reads a field its
+ * query forgot fails here, not in front of a user. */
+static void
+test_sandbox_selection (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonObject) broken = NULL;
+  JsonObject *found, *node, *client;
+
+  lancer_sandbox_set_lenient (f->sandbox, TRUE);
+  answer = post_graphql (f, "query Few { found: marketplaceJobPostingsSearch(marketPlaceJobFilter: {}) {"
+                            " totalCount edges { node { id name: title client { ... on ClientInfo { totalHires } }"
+                            " nothing } } } }");
+  g_assert_false (json_object_has_member (answer, "errors"));
+  found = json_object_get_object_member (json_object_get_object_member (answer, "data"), "found");
+  g_assert_nonnull (found);
+  g_assert_cmpuint (n_members (found), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (found, "totalCount"), ==, 120);
+  node = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (found, "edges"), 0),
+                                        "node");
+  g_assert_cmpuint (n_members (node), ==, 4);
+  g_assert_nonnull (json_object_get_string_member (node, "id"));
+  g_assert_nonnull (json_object_get_string_member (node, "name"));
+  g_assert_false (json_object_has_member (node, "title"));
+  g_assert_false (json_object_has_member (node, "description"));
+  g_assert_true (json_object_get_null_member (node, "nothing"));
+  client = json_object_get_object_member (node, "client");
+  g_assert_cmpuint (n_members (client), ==, 1);
+  g_assert_true (json_object_has_member (client, "totalHires"));
+
+  broken = post_graphql (f, "query { marketplaceJobPostingsSearch { edges { node { id } }");
+  g_assert_true (json_object_has_member (broken, "errors"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +558,8 @@ main (int   argc,
   ADD ("/upwork/sync/missing-scopes", test_missing_scopes);
   ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);
   ADD ("/upwork/sync/outbox", test_outbox);
+  ADD ("/upwork/sync/read-off-thread", test_read_off_thread);
+  ADD ("/upwork/sandbox/selection", test_sandbox_selection);
 #undef ADD
   return g_test_run ();
 }

@@ -60,20 +60,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LancerJobFeedModel, lancer_job_feed_model, G_TYPE
 enum { PROP_0, PROP_LOADING, N_PROPS };
 static GParamSpec *properties [N_PROPS];
 
-double
-lancer_job_feed_get_score (LancerJob *job)
-{
-  double *score = g_object_get_data (G_OBJECT (job), "lancer-score");
-
-  return score != NULL ? *score : NAN;
-}
-
-const char *
-lancer_job_feed_get_score_reasons (LancerJob *job)
-{
-  return g_object_get_data (G_OBJECT (job), "lancer-score-reasons");
-}
-
 static void
 set_loading (LancerJobFeedModel *self,
              gboolean            loading)
@@ -611,7 +597,7 @@ static gboolean
 same_job (LancerJob *a,
           LancerJob *b)
 {
-  double sa = lancer_job_feed_get_score (a), sb = lancer_job_feed_get_score (b);
+  double sa = lancer_job_get_score (a), sb = lancer_job_get_score (b);
 
   return lancer_job_get_loaded (a) && lancer_job_get_loaded (b) &&
          g_strcmp0 (lancer_job_get_id (a), lancer_job_get_id (b)) == 0 &&
@@ -623,7 +609,7 @@ same_job (LancerJob *a,
          lancer_job_get_proposals (a) == lancer_job_get_proposals (b) &&
          g_strcmp0 (lancer_job_get_title (a), lancer_job_get_title (b)) == 0 &&
          ((isnan (sa) && isnan (sb)) || sa == sb) &&
-         g_strcmp0 (lancer_job_feed_get_score_reasons (a), lancer_job_feed_get_score_reasons (b)) == 0;
+         g_strcmp0 (lancer_job_get_score_reasons (a), lancer_job_get_score_reasons (b)) == 0;
 }
 
 typedef struct
@@ -873,11 +859,8 @@ page_worker (LancerStore   *store,
 
       if (sqlite3_column_type (stmt, base + 1) != SQLITE_NULL)
         {
-          double score = sqlite3_column_double (stmt, base + 1);
-
-          g_object_set_data_full (G_OBJECT (job), "lancer-score", g_memdup2 (&score, sizeof score), g_free);
-          g_object_set_data_full (G_OBJECT (job), "lancer-score-reasons",
-                                  g_strdup ((const char *) sqlite3_column_text (stmt, base + 2)), g_free);
+          lancer_job_set_score (job, sqlite3_column_double (stmt, base + 1));
+          lancer_job_set_score_reasons (job, (const char *) sqlite3_column_text (stmt, base + 2));
         }
       g_hash_table_insert (by_rid, g_memdup2 (&rid, sizeof rid), job);
     }
@@ -940,10 +923,13 @@ page_cb (GObject      *source,
   old = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (old != NULL && old->len == jobs->len)
     {
-      /* A refresh, or holes filled: keep the jobs that show the same, and
-       * announce only the runs of rows that really change. A retrained
-       * score model changes every row at once: at most REVEAL_CHUNK shown
-       * rows are rebuilt per tick, the page is asked again for the rest. */
+      /* A refresh, or holes filled. A job that is still the same job (a
+       * retrained score model changes every row's score at once) is
+       * updated in place: its row follows the notifications, where GTK 4.8
+       * would tear down and rebuild a row announced as changed. Only runs
+       * of rows that become another job are announced, at most
+       * REVEAL_CHUNK shown rows per tick; the page is asked again for the
+       * rest. */
       guint run = 0;
       gint64 now = g_get_monotonic_time ();
       gboolean held_back = FALSE;
@@ -956,11 +942,14 @@ page_cb (GObject      *source,
       for (guint k = 0; k <= jobs->len; k++)
         {
           LancerJob *was = k < jobs->len ? g_ptr_array_index (old, k) : NULL;
+          LancerJob *job = k < jobs->len ? g_ptr_array_index (jobs, k) : NULL;
 
-          if (k < jobs->len && was != NULL && self->budget_used >= REVEAL_CHUNK &&
-              !same_job (was, g_ptr_array_index (jobs, k)))
+          if (was != NULL && lancer_job_get_loaded (was) && lancer_job_get_loaded (job) &&
+              g_strcmp0 (lancer_job_get_id (was), lancer_job_get_id (job)) == 0)
+            lancer_job_update_from (was, job);
+          else if (was != NULL && self->budget_used >= REVEAL_CHUNK && !same_job (was, job))
             held_back = TRUE;
-          else if (k < jobs->len && (was == NULL || !same_job (was, g_ptr_array_index (jobs, k))))
+          else if (k < jobs->len && (was == NULL || !same_job (was, job)))
             {
               if (was != NULL)
                 self->budget_used++;

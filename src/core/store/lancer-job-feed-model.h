@@ -18,11 +18,12 @@ G_DECLARE_FINAL_TYPE (LancerJobFeedModel, lancer_job_feed_model, LANCER, JOB_FEE
  * saved search, saved-only and three sorts. A change runs one query on the
  * store worker that returns the ordered row ids (a few bytes per job), so
  * the count and order are exact at once; rows then load lazily by page
- * (placeholders until they arrive, LancerJob:loaded FALSE). Each loaded job
- * carries its local score as object data: "lancer-score" (a double*, NULL
- * when unscored) and "lancer-score-reasons" (job_scores.explanation).
- * Stale answers are dropped (a stamp per change). Follows ::changed::jobs
- * and ::changed::job_scores. */
+ * (placeholders until they arrive, LancerJob:loaded FALSE), with their
+ * local score (LancerJob:score and :score-reasons). A job that changes
+ * (a new score, a flag) is updated in place and notifies; only rows that
+ * become another job are announced with ::items-changed. Stale answers
+ * are dropped (a stamp per change). Follows ::changed::jobs and
+ * ::changed::job_scores. */
 LancerJobFeedModel *lancer_job_feed_model_new          (LancerStore          *store);
 LancerStore        *lancer_job_feed_model_get_store    (LancerJobFeedModel   *self);
 /* Replaces the whole view at once (one query). */
@@ -39,8 +40,5 @@ int                 lancer_job_feed_model_find         (LancerJobFeedModel   *se
 /* Drops a job from the list at once (hide), without a reload. */
 void                lancer_job_feed_model_remove       (LancerJobFeedModel   *self,
                                                         guint                 position);
-/* The score stored with a loaded job, or NAN. */
-double              lancer_job_feed_get_score          (LancerJob            *job);
-const char         *lancer_job_feed_get_score_reasons  (LancerJob            *job);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _LancerJob
   char *duration;
   char *client_id;
   char *client_country;
+  char *score_reasons;
   char **skills;
 
   gint64 posted_at;
@@ -38,6 +39,7 @@ struct _LancerJob
   double client_total_spent;
   double client_hire_rate;
   double client_rating;
+  double score;
 
   int job_type;
   int proposals;
@@ -91,6 +93,8 @@ enum {
   PROP_SAVED,
   PROP_HIDDEN,
   PROP_ACTED_ON,
+  PROP_SCORE,
+  PROP_SCORE_REASONS,
   PROP_LOADED,
   N_PROPS
 };
@@ -135,6 +139,8 @@ static const Field fields[N_PROPS] = {
   FIELD (PROP_SAVED, "saved", F_BOOL, saved),
   FIELD (PROP_HIDDEN, "hidden", F_BOOL, hidden),
   FIELD (PROP_ACTED_ON, "acted-on", F_BOOL, acted_on),
+  FIELD (PROP_SCORE, "score", F_DOUBLE, score),
+  FIELD (PROP_SCORE_REASONS, "score-reasons", F_STR, score_reasons),
   FIELD (PROP_LOADED, "loaded", F_BOOL, loaded),
 };
 
@@ -347,6 +353,7 @@ lancer_job_init (LancerJob *self)
   self->hourly_max = NAN;
   self->client_hire_rate = NAN;
   self->client_rating = NAN;
+  self->score = NAN;
   self->currency = g_strdup ("USD");
   self->loaded = TRUE;
 }
@@ -383,6 +390,35 @@ lancer_job_copy (LancerJob *self)
       set_field (copy, i, &value);
     }
   return copy;
+}
+
+/**
+ * lancer_job_update_from:
+ * @self: a job
+ * @other: a newer copy of the same job
+ *
+ * Takes every field of @other, notifying the ones that change, so what
+ * shows @self (a list row, say) updates in place rather than being torn
+ * down and built again for a new object.
+ */
+void
+lancer_job_update_from (LancerJob *self,
+                        LancerJob *other)
+{
+  g_return_if_fail (LANCER_IS_JOB (self));
+  g_return_if_fail (LANCER_IS_JOB (other));
+  g_return_if_fail (g_strcmp0 (self->id, other->id) == 0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_ID + 1; i < N_PROPS; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, properties[i]->value_type);
+      get_field (other, i, &value);
+      set_field (self, i, &value);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Accessors: thin wrappers over the field table. */
@@ -426,6 +462,7 @@ STR_ACCESSORS (category, PROP_CATEGORY)
 STR_ACCESSORS (duration, PROP_DURATION)
 STR_ACCESSORS (client_id, PROP_CLIENT_ID)
 STR_ACCESSORS (client_country, PROP_CLIENT_COUNTRY)
+STR_ACCESSORS (score_reasons, PROP_SCORE_REASONS)
 NUM_ACCESSORS (posted_at, PROP_POSTED_AT, gint64, G_TYPE_INT64, g_value_set_int64)
 NUM_ACCESSORS (fetched_at, PROP_FETCHED_AT, gint64, G_TYPE_INT64, g_value_set_int64)
 NUM_ACCESSORS (budget, PROP_BUDGET, double, G_TYPE_DOUBLE, g_value_set_double)
@@ -443,6 +480,7 @@ NUM_ACCESSORS (seen, PROP_SEEN, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
 NUM_ACCESSORS (saved, PROP_SAVED, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
 NUM_ACCESSORS (hidden, PROP_HIDDEN, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
 NUM_ACCESSORS (acted_on, PROP_ACTED_ON, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
+NUM_ACCESSORS (score, PROP_SCORE, double, G_TYPE_DOUBLE, g_value_set_double)
 
 #undef STR_ACCESSORS
 #undef NUM_ACCESSORS

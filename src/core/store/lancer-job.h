@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (LancerJob, lancer_job, LANCER, JOB, GObject)
  * lancer_job_has_*() helpers or isnan() before showing them. */
 LancerJob          *lancer_job_new                      (const char          *id);
 LancerJob          *lancer_job_copy                     (LancerJob           *self);
+void                lancer_job_update_from              (LancerJob           *self,
+                                                         LancerJob           *other);
 
 const char         *lancer_job_get_id                   (LancerJob           *self);
 const char         *lancer_job_get_ciphertext           (LancerJob           *self);
@@ -121,6 +123,14 @@ void                lancer_job_set_hidden               (LancerJob           *se
 gboolean            lancer_job_get_acted_on             (LancerJob           *self);
 void                lancer_job_set_acted_on             (LancerJob           *self,
                                                          gboolean             acted_on);
+/* The local score, 0–100, NAN when unscored, and why (the scorer's
+ * explanation); set by the job feed. */
+double              lancer_job_get_score                (LancerJob           *self);
+void                lancer_job_set_score                (LancerJob           *self,
+                                                         double               score);
+const char         *lancer_job_get_score_reasons        (LancerJob           *self);
+void                lancer_job_set_score_reasons        (LancerJob           *self,
+                                                         const char          *reasons);
 /* FALSE for the placeholder a list model hands out while the row loads. */
 gboolean            lancer_job_get_loaded               (LancerJob           *self);
 

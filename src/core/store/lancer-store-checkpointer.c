@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "lancer-store-checkpointer.h"
+#include "lancer-thread.h"
 
 /* SQLite's own default trigger, in pages. */
 #define CHECKPOINT_PAGES 1000
@@ -39,6 +40,7 @@ checkpointer_thread (gpointer data)
   LancerStoreCheckpointer *self = data;
   sqlite3 *db = NULL;
 
+  lancer_thread_run_in_background ();
   /* A connection only knows the file is in WAL mode, and so can
    * checkpoint it, once it has read from it. */
   if (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||

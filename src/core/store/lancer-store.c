@@ -16,6 +16,7 @@
 #include "lancer-crypto.h"
 #include "lancer-store-checkpointer.h"
 #include "lancer-store-private.h"
+#include "lancer-thread.h"
 
 /* One worker thread owns the sqlite3 connection (as Epiphany's history
  * service does). Callers queue operations; each runs on the worker and its
@@ -361,6 +362,7 @@ worker_thread (gpointer data)
 {
   LancerStore *self = data;
 
+  lancer_thread_run_in_background ();
   for (;;)
     {
       StoreOp *op = g_async_queue_pop (self->queue);

@@ -625,6 +625,34 @@ upsert_done (GObject      *source,
   jobs_continue (task);
 }
 
+/* A page of search results as read on the client's worker thread. */
+typedef struct
+{
+  GPtrArray            *jobs;
+  LancerUpworkPageInfo  info;
+} JobsPage;
+
+static void
+jobs_page_free (JobsPage *page)
+{
+  g_clear_pointer (&page->jobs, g_ptr_array_unref);
+  lancer_upwork_page_info_clear (&page->info);
+  g_free (page);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JobsPage, jobs_page_free)
+
+static gpointer
+read_jobs_page (JsonNode  *data,
+                GError   **error)
+{
+  g_autoptr(JobsPage) page = g_new0 (JobsPage, 1);
+
+  if ((page->jobs = lancer_upwork_parse_jobs (data, &page->info, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
 static void
 jobs_page_cb (GObject      *source,
               GAsyncResult *res,
@@ -634,19 +662,17 @@ jobs_page_cb (GObject      *source,
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(JobsPage) page = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
+  GPtrArray *jobs;
   GError *error = NULL;
   JsonObject *filters;
   PageWrite *write;
 
   run->fetching = FALSE;
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (jobs = lancer_upwork_parse_jobs (data, &page, &error)) == NULL)
+  page = lancer_upwork_client_query_read_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (page == NULL)
     {
-      lancer_upwork_page_info_clear (&page);
       keep_first_page_error (run, error);
       jobs_continue (task);
       return;
@@ -654,13 +680,12 @@ jobs_page_cb (GObject      *source,
   if (run->page_error != NULL)
     {
       /* a write failed while this page was on its way */
-      lancer_upwork_page_info_clear (&page);
       jobs_continue (task);
       return;
     }
+  jobs = page->jobs;
   g_free (run->after);
-  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
-  lancer_upwork_page_info_clear (&page);
+  run->after = page->info.has_next ? g_steal_pointer (&page->info.end_cursor) : NULL;
 
   filters = search_filters (search, parser);
   write = g_new0 (PageWrite, 1);
@@ -723,7 +748,9 @@ jobs_fetch_page (GTask *task)
   json_builder_end_object (b);
   json_builder_end_object (b);
   vars = json_builder_get_root (b);
-  lancer_upwork_client_query_async (self->client, "search", vars, g_task_get_cancellable (task), jobs_page_cb, task);
+  lancer_upwork_client_query_read_async (self->client, "search", vars, read_jobs_page,
+                                         (GDestroyNotify) jobs_page_free, g_task_get_cancellable (task),
+                                         jobs_page_cb, task);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "lancer-circuit-breaker.h"
 #include "lancer-rate-limiter.h"
 #include "lancer-upwork-client.h"
+#include "lancer-thread.h"
 #include "lancer-upwork-resources.h"
 
 /* GraphQL over libsoup (upwork-api.md §3, §5): every request passes the
@@ -475,6 +476,8 @@ typedef struct
   GInputStream       *stream;
   GByteArray         *buffer;
   guint               timeout_id;
+  LancerUpworkReadFunc read;            /* NULL: the caller gets `data` */
+  GDestroyNotify      read_free;
 } Request;
 
 static void
@@ -613,27 +616,88 @@ token_for_retry_cb (GObject      *source,
                     GAsyncResult *res,
                     gpointer      user_data);
 
-/* The body of an answer, parsed off the caller's thread: a page of 100
- * jobs is a few hundred kilobytes of JSON, too much for a UI thread. */
+/* An answer parsed off the caller's thread: a page of jobs is tens of
+ * kilobytes of JSON, too much for a UI thread to parse, walk or free. */
+typedef struct
+{
+  GByteArray           *buffer;
+  guint                 status;
+  LancerUpworkReadFunc  read;
+} ParseJob;
+
+typedef struct
+{
+  JsonNode       *root;      /* NULL: not a JSON object */
+  gboolean        was_read;  /* `data` went through the read function */
+  gpointer        value;
+  GDestroyNotify  value_free;
+  GError         *read_error;
+} Parsed;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_byte_array_unref (job->buffer);
+  g_free (job);
+}
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_clear_pointer (&parsed->root, json_node_unref);
+  if (parsed->value != NULL && parsed->value_free != NULL)
+    parsed->value_free (parsed->value);
+  g_clear_error (&parsed->read_error);
+  g_free (parsed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
+
+static gboolean
+has_errors (JsonObject *root)
+{
+  JsonNode *errors = json_object_get_member (root, "errors");
+
+  return errors != NULL && JSON_NODE_HOLDS_ARRAY (errors) &&
+         json_array_get_length (json_node_get_array (errors)) > 0;
+}
+
 static void
 parse_body_in_thread (GTask        *parse_task,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  GByteArray *buffer = task_data;
+  ParseJob *job = task_data;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  Parsed *parsed = g_new0 (Parsed, 1);
+  JsonObject *root;
+  JsonNode *data;
 
-  if (buffer->len > 0 &&
-      json_parser_load_from_data (parser, (const char *) buffer->data, buffer->len, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    g_task_return_pointer (parse_task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
-  else
-    g_task_return_pointer (parse_task, NULL, NULL);
+  lancer_thread_run_in_background ();
+  if (job->buffer->len == 0 ||
+      !json_parser_load_from_data (parser, (const char *) job->buffer->data, job->buffer->len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_task_return_pointer (parse_task, parsed, (GDestroyNotify) parsed_free);
+      return;
+    }
+  parsed->root = json_parser_steal_root (parser);
+  root = json_node_get_object (parsed->root);
+  data = json_object_get_member (root, "data");
+  if (job->read != NULL && job->status == 200 && !has_errors (root) &&
+      data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    {
+      parsed->was_read = TRUE;
+      parsed->value = job->read (data, &parsed->read_error);
+      /* the tree is freed here, not on the caller's thread */
+      json_object_remove_member (root, "data");
+    }
+  g_task_return_pointer (parse_task, parsed, (GDestroyNotify) parsed_free);
 }
 
-static void handle_response (GTask    *task,
-                             JsonNode *root_node);
+static void handle_response (GTask  *task,
+                             Parsed *parsed);
 
 static void
 body_parsed_cb (GObject      *source,
@@ -641,9 +705,9 @@ body_parsed_cb (GObject      *source,
                 gpointer      user_data)
 {
   GTask *task = user_data;
-  g_autoptr(JsonNode) root_node = g_task_propagate_pointer (G_TASK (res), NULL);
+  g_autoptr(Parsed) parsed = g_task_propagate_pointer (G_TASK (res), NULL);
 
-  handle_response (task, root_node);
+  handle_response (task, parsed);
 }
 
 static void
@@ -651,23 +715,26 @@ parse_body (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, body_parsed_cb, task);
+  ParseJob *job = g_new0 (ParseJob, 1);
 
+  job->buffer = g_byte_array_ref (req->buffer);
+  job->status = soup_message_get_status (req->msg);
+  job->read = req->read;
   g_task_set_source_tag (parse_task, parse_body);
-  g_task_set_task_data (parse_task, g_byte_array_ref (req->buffer), (GDestroyNotify) g_byte_array_unref);
+  g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
   g_task_run_in_thread (parse_task, parse_body_in_thread);
 }
 
 static void
-handle_response (GTask    *task,
-                 JsonNode *root_node)
+handle_response (GTask  *task,
+                 Parsed *parsed)
 {
   LancerUpworkClient *self = task_client (task);
   Request *req = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
   guint status = soup_message_get_status (req->msg);
-  JsonObject *root = root_node != NULL ? json_node_get_object (root_node) : NULL;
+  JsonObject *root = parsed != NULL && parsed->root != NULL ? json_node_get_object (parsed->root) : NULL;
   JsonNode *data;
-  JsonNode *errors;
 
   if (status == 401)
     {
@@ -722,10 +789,18 @@ handle_response (GTask    *task,
     }
 
   lancer_circuit_breaker_record (self->breaker, req->name, TRUE, g_get_monotonic_time ());
-  errors = json_object_get_member (root, "errors");
-  if (errors != NULL && JSON_NODE_HOLDS_ARRAY (errors) && json_array_get_length (json_node_get_array (errors)) > 0)
+  if (has_errors (root))
     {
-      fail (task, FALSE, classify_graphql_errors (req, json_node_get_array (errors)));
+      fail (task, FALSE, classify_graphql_errors (req, json_object_get_array_member (root, "errors")));
+      return;
+    }
+  if (parsed->was_read)
+    {
+      if (parsed->read_error != NULL)
+        g_task_return_error (task, g_steal_pointer (&parsed->read_error));
+      else
+        g_task_return_pointer (task, g_steal_pointer (&parsed->value), req->read_free);
+      g_object_unref (task);
       return;
     }
   data = json_object_get_member (root, "data");
@@ -925,13 +1000,16 @@ request_step (GTask *task)
   lancer_oauth_get_access_token_async (self->oauth, NULL, req->user_cancellable, token_cb, task);
 }
 
-void
-lancer_upwork_client_query_async (LancerUpworkClient  *self,
-                                  const char          *name,
-                                  JsonNode            *variables,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+static void
+start_query (LancerUpworkClient   *self,
+             const char           *name,
+             JsonNode             *variables,
+             LancerUpworkReadFunc  read,
+             GDestroyNotify        read_free,
+             GCancellable         *cancellable,
+             GAsyncReadyCallback   callback,
+             gpointer              user_data,
+             gpointer              source_tag)
 {
   GTask *task;
   Request *req;
@@ -940,11 +1018,8 @@ lancer_upwork_client_query_async (LancerUpworkClient  *self,
   g_autoptr(JsonGenerator) gen = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
-  g_return_if_fail (name != NULL);
-
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lancer_upwork_client_query_async);
+  g_task_set_source_tag (task, source_tag);
   query = lancer_upwork_get_query (name);
   if (query == NULL)
     {
@@ -974,14 +1049,69 @@ lancer_upwork_client_query_async (LancerUpworkClient  *self,
   req->body = json_generator_to_data (gen, NULL);
   req->user_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   req->buffer = g_byte_array_new ();
+  req->read = read;
+  req->read_free = read_free;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
   request_step (task);
+}
+
+void
+lancer_upwork_client_query_async (LancerUpworkClient  *self,
+                                  const char          *name,
+                                  JsonNode            *variables,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  start_query (self, name, variables, NULL, NULL, cancellable, callback, user_data,
+               lancer_upwork_client_query_async);
 }
 
 JsonNode *
 lancer_upwork_client_query_finish (LancerUpworkClient  *self,
                                    GAsyncResult        *result,
                                    GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lancer_upwork_client_query_read_async:
+ * @read: turns the answer's `data` object into the caller's value; it runs
+ *   on a worker thread, so it must only read @data
+ * @read_free: frees what @read returns
+ *
+ * Like lancer_upwork_client_query_async(), but the answer is read (and its
+ * JSON freed) off the caller's thread: large pages never cost the UI a
+ * frame.
+ */
+void
+lancer_upwork_client_query_read_async (LancerUpworkClient   *self,
+                                       const char           *name,
+                                       JsonNode             *variables,
+                                       LancerUpworkReadFunc  read,
+                                       GDestroyNotify        read_free,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
+{
+  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (read != NULL);
+
+  start_query (self, name, variables, read, read_free, cancellable, callback, user_data,
+               lancer_upwork_client_query_read_async);
+}
+
+/* Returns: (transfer full): what the read function returned */
+gpointer
+lancer_upwork_client_query_read_finish (LancerUpworkClient  *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -92,4 +92,23 @@ JsonNode    *lancer_upwork_client_query_finish          (LancerUpworkClient   *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
+/* Reads an answer's `data` object into the caller's own value, on a worker
+ * thread. Returns the value, or NULL with @error set. */
+typedef gpointer (*LancerUpworkReadFunc) (JsonNode  *data,
+                                          GError   **error);
+
+/* Like query_async, but the answer is parsed, read by @read and freed off
+ * the caller's thread; _finish returns what @read returned. */
+void         lancer_upwork_client_query_read_async      (LancerUpworkClient   *self,
+                                                         const char           *name,
+                                                         JsonNode             *variables,
+                                                         LancerUpworkReadFunc  read,
+                                                         GDestroyNotify        read_free,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gpointer     lancer_upwork_client_query_read_finish     (LancerUpworkClient   *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
 G_END_DECLS
