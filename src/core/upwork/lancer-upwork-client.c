@@ -13,8 +13,8 @@
 
 #include "lancer-circuit-breaker.h"
 #include "lancer-rate-limiter.h"
-#include "lancer-upwork-client.h"
 #include "lancer-thread.h"
+#include "lancer-upwork-client.h"
 #include "lancer-upwork-resources.h"
 
 /* GraphQL over libsoup (upwork-api.md §3, §5): every request passes the
@@ -623,6 +623,7 @@ typedef struct
   GByteArray           *buffer;
   guint                 status;
   LancerUpworkReadFunc  read;
+  GDestroyNotify        read_free;
 } ParseJob;
 
 typedef struct
@@ -690,6 +691,7 @@ parse_body_in_thread (GTask        *parse_task,
     {
       parsed->was_read = TRUE;
       parsed->value = job->read (data, &parsed->read_error);
+      parsed->value_free = job->read_free;
       /* the tree is freed here, not on the caller's thread */
       json_object_remove_member (root, "data");
     }
@@ -720,6 +722,7 @@ parse_body (GTask *task)
   job->buffer = g_byte_array_ref (req->buffer);
   job->status = soup_message_get_status (req->msg);
   job->read = req->read;
+  job->read_free = req->read_free;
   g_task_set_source_tag (parse_task, parse_body);
   g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
   g_task_run_in_thread (parse_task, parse_body_in_thread);
