@@ -40,6 +40,8 @@ struct _LancerJobsPage
   GtkStack           *stack;
   GtkStack           *results_stack;
   AdwStatusPage      *error_page;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *empty_actions;
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
   GtkListBox         *sidebar_list;
@@ -144,6 +146,14 @@ update_mode (LancerJobsPage *self)
              view->search_id > 0 || view->saved_only;
   if (n_items == 0 && !narrowed)
     {
+      gboolean connected = lancer_session_get_signed_in (self->session);
+
+      /* Signed in and synced, nothing yet: no point offering to connect. */
+      adw_status_page_set_description (self->empty_page,
+                                       connected
+                                       ? _("Nothing matches your saved searches yet. New jobs appear here as soon as Upwork lists them.")
+                                       : _("Connect your Upwork account with your own API key. New jobs from your saved searches then appear here, filtered and scored before anyone else sees them."));
+      gtk_widget_set_visible (self->empty_actions, !connected);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -1101,6 +1111,8 @@ lancer_jobs_page_class_init (LancerJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, empty_actions);
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LancerJobsPage, sidebar_list);

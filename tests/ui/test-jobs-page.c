@@ -112,6 +112,13 @@ test_empty_then_jobs (void)
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   wait = (ModeWait) { page, "empty" };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
+  {
+    /* Not connected: the page says how to get jobs and offers the demo. */
+    g_autofree char *text = lancer_test_ui_collect_text (GTK_WIDGET (page));
+
+    g_assert_nonnull (strstr (text, "Connect your Upwork account"));
+    g_assert_nonnull (strstr (text, "Try with Demo Data"));
+  }
 
   /* Jobs arrive, as a sync would write them. */
   jobs = lancer_sandbox_data_next_jobs (data, 300, now, 20 * 3600);
