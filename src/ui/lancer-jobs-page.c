@@ -78,17 +78,22 @@ get_store (LancerJobsPage *self)
 }
 
 /* A sync is bringing jobs, or is about to: the first one after signing in
- * (or opening the demo) has not finished yet. */
+ * (or opening the demo) has not finished yet, and it is not waiting for
+ * the network to come back. */
 static gboolean
 expects_jobs (LancerJobsPage *self)
 {
-  gboolean first = self->sync == NULL || lancer_sync_get_last_synced (self->sync) == 0;
+  gboolean paused = FALSE;
 
-  if (self->sync != NULL && lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_SYNCING)
+  if (self->sync == NULL)
+    return lancer_session_get_is_demo (self->session) || lancer_session_get_signed_in (self->session);
+  if (lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_SYNCING)
     return TRUE;
-  if (self->sync != NULL && lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_ERROR)
+  g_object_get (self->sync, "paused", &paused, NULL);
+  if (paused || lancer_sync_get_state (self->sync) == LANCER_SYNC_STATE_ERROR ||
+      lancer_sync_get_last_synced (self->sync) != 0)
     return FALSE;
-  return first && (lancer_session_get_is_demo (self->session) || lancer_session_get_signed_in (self->session));
+  return lancer_session_get_is_demo (self->session) || lancer_session_get_signed_in (self->session);
 }
 
 static void
@@ -898,7 +903,10 @@ follow_sync (LancerJobsPage *self)
     g_signal_handlers_disconnect_by_func (self->sync, update_mode, self);
   g_set_object (&self->sync, sync);
   if (sync != NULL)
-    g_signal_connect_object (sync, "notify::state", G_CALLBACK (update_mode), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (sync, "notify::state", G_CALLBACK (update_mode), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sync, "notify::paused", G_CALLBACK (update_mode), self, G_CONNECT_SWAPPED);
+    }
   update_mode (self);
 }
 
