@@ -17,14 +17,14 @@
 #include "lancer-sandbox-selection.h"
 
 /* The Upwork half of the sandbox: OAuth endpoints, the GraphQL subset Lancer
- * uses and the generated data behind it. The GraphQL side does not parse
- * GraphQL: it reads the operation's selection set (lancer-sandbox-selection.c),
- * takes the inputs of its root fields from the request's variables (filter,
+ * uses and the generated data behind it. The GraphQL side reads only the
+ * operation's selection set (lancer-sandbox-selection.c): it takes the
+ * inputs of its root fields from the request's variables (filter,
  * pagination, input, id), which is how Lancer's queries pass them, and
- * answers with the selected fields only, as the live API does. The data copies the live API's
- * quirks from upwork-api.md: money as strings, two date styles, nulls,
- * ISO3 countries, offset-string cursors, VJCA-6 above 40 proposals, and
- * missing scopes reported as errors[] in an HTTP 200. */
+ * answers with the selected fields only, as the live API does. The data
+ * copies the live API's quirks from upwork-api.md: money as strings, two
+ * date styles, nulls, ISO3 countries, offset-string cursors, VJCA-6 above
+ * 40 proposals, and missing scopes reported as errors[] in an HTTP 200. */
 
 #define USER_ID        "1181921839933591552"
 #define USER_NID       "demofreelancer"
