@@ -18,6 +18,7 @@
 #include "lancer-sandbox.h"
 #include "lancer-secrets.h"
 #include "lancer-session.h"
+#include "lancer-thread.h"
 #include "lancer-notifier.h"
 #include "lancer-tray.h"
 #include "lancer-window.h"
@@ -34,8 +35,12 @@ struct _LancerApplication
    * database checks never compete with the first paint on a small CPU. */
   gboolean              first_frame_drawn;
   guint                 open_fallback_id;
-  /* The in-process sandbox that serves the demo profile. */
+  /* The in-process sandbox that serves the demo profile; it starts on a
+   * worker thread (it generates its jobs first), and the demo session it
+   * is for waits to open until it is up. */
   LancerSandbox        *sandbox;
+  LancerSession        *waits_for_sandbox;   /* weak */
+  gboolean              sandbox_starting;
   /* Alerts: the open profile's notifier, the tray item and background
    * mode (the window closed while run-in-background keeps the app held). */
   LancerNotifier       *notifier;
@@ -61,7 +66,7 @@ first_frame_drawn (LancerApplication *self)
 {
   self->first_frame_drawn = TRUE;
   g_clear_handle_id (&self->open_fallback_id, g_source_remove);
-  if (self->session != NULL)
+  if (self->session != NULL && self->session != self->waits_for_sandbox)
     lancer_session_open (self->session);
 }
 
@@ -497,36 +502,19 @@ demo_session_state_cb (LancerSession     *session,
                                 demo_signed_in_cb, g_object_ref (self));
 }
 
+/* Points the demo session at the sandbox: Upwork and AI endpoints, the
+ * sandbox's client, and a sign-in once its store is open. */
 static void
 prepare_demo_session (LancerApplication *self,
                       LancerSession     *session)
 {
   GSettings *settings = lancer_session_get_settings (session);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *authorize = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *graphql = NULL;
+  g_autofree char *authorize = lancer_sandbox_dup_authorize_url (self->sandbox);
+  g_autofree char *token = lancer_sandbox_dup_token_url (self->sandbox);
+  g_autofree char *graphql = lancer_sandbox_dup_graphql_url (self->sandbox);
   g_autofree char *ai_base = NULL;
   g_autofree char *redirect = NULL;
 
-  if (self->sandbox == NULL)
-    {
-      const char *n_jobs = g_getenv ("LANCER_DEMO_JOBS");  /* benchmarks ask for more */
-
-      self->sandbox = lancer_sandbox_new (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400);
-      lancer_sandbox_set_lenient (self->sandbox, TRUE);
-      lancer_sandbox_set_new_job_interval (self->sandbox, 90);
-      if (!lancer_sandbox_start (self->sandbox, 0, &error))
-        {
-          g_warning ("The demo server could not start: %s", error->message);
-          g_clear_object (&self->sandbox);
-          return;
-        }
-    }
-
-  authorize = lancer_sandbox_dup_authorize_url (self->sandbox);
-  token = lancer_sandbox_dup_token_url (self->sandbox);
-  graphql = lancer_sandbox_dup_graphql_url (self->sandbox);
   lancer_session_set_upwork_endpoints (session, authorize, token, graphql);
   lancer_session_set_upwork_client_secret (session, LANCER_SANDBOX_CLIENT_SECRET);
   if (settings != NULL)
@@ -544,6 +532,52 @@ prepare_demo_session (LancerApplication *self,
   g_signal_connect_object (session, "notify::state", G_CALLBACK (demo_session_state_cb), self, 0);
 }
 
+/* Generating the demo's jobs takes tens of milliseconds: not on the
+ * thread that draws. */
+static void
+start_sandbox_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  const char *n_jobs = g_getenv ("LANCER_DEMO_JOBS");  /* benchmarks ask for more */
+  g_autoptr(LancerSandbox) sandbox = NULL;
+  GError *error = NULL;
+
+  lancer_thread_run_in_background ();
+  sandbox = lancer_sandbox_new (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400);
+  lancer_sandbox_set_lenient (sandbox, TRUE);
+  if (!lancer_sandbox_start (sandbox, 0, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&sandbox), g_object_unref);
+}
+
+static void
+sandbox_started_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LancerApplication *self = LANCER_APPLICATION (source);
+  LancerSession *session = self->waits_for_sandbox;
+  g_autoptr(GError) error = NULL;
+
+  self->sandbox = g_task_propagate_pointer (G_TASK (result), &error);
+  self->sandbox_starting = FALSE;
+  self->waits_for_sandbox = NULL;
+  if (self->sandbox == NULL)
+    g_warning ("The demo server could not start: %s", error->message);
+  else
+    lancer_sandbox_set_new_job_interval (self->sandbox, 90);
+  /* still the demo on screen: set it up, and open it if its turn came */
+  if (session == NULL || session != self->session)
+    return;
+  if (self->sandbox != NULL)
+    prepare_demo_session (self, session);
+  if (self->first_frame_drawn)
+    lancer_session_open (session);
+}
+
 static void
 lancer_application_open_profile (LancerApplication *self,
                                  LancerProfile     *profile)
@@ -554,12 +588,28 @@ lancer_application_open_profile (LancerApplication *self,
     return;
   lancer_profile_manager_set_last_used (self->profiles, profile);
   session = lancer_session_new (self->profiles, profile);
-  if (lancer_profile_get_is_demo (profile))
+  self->waits_for_sandbox = NULL;
+  if (lancer_profile_get_is_demo (profile) && self->sandbox != NULL)
     prepare_demo_session (self, session);
-  if (self->first_frame_drawn)
+  else if (lancer_profile_get_is_demo (profile))
+    {
+      /* sandbox_started_cb() sets it up and opens it */
+      self->waits_for_sandbox = session;
+      if (!self->sandbox_starting)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, sandbox_started_cb, NULL);
+
+          self->sandbox_starting = TRUE;
+          g_task_run_in_thread (task, start_sandbox_in_thread);
+        }
+    }
+  if (!self->first_frame_drawn)
+    {
+      if (self->open_fallback_id == 0)
+        self->open_fallback_id = g_timeout_add_seconds (2, open_fallback_cb, self);
+    }
+  else if (self->waits_for_sandbox != session)
     lancer_session_open (session);
-  else if (self->open_fallback_id == 0)
-    self->open_fallback_id = g_timeout_add_seconds (2, open_fallback_cb, self);
   lancer_application_set_session (self, session);
 }
 
