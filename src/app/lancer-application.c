@@ -41,6 +41,7 @@ struct _LancerApplication
   LancerSandbox        *sandbox;
   LancerSession        *waits_for_sandbox;   /* weak */
   gboolean              sandbox_starting;
+  gboolean              creating_demo;       /* its folder is being made */
   /* Alerts: the open profile's notifier, the tray item and background
    * mode (the window closed while run-in-background keeps the app held). */
   LancerNotifier       *notifier;
@@ -579,6 +580,18 @@ sandbox_started_cb (GObject      *source,
 }
 
 static void
+start_sandbox (LancerApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->sandbox != NULL || self->sandbox_starting)
+    return;
+  task = g_task_new (self, NULL, sandbox_started_cb, NULL);
+  self->sandbox_starting = TRUE;
+  g_task_run_in_thread (task, start_sandbox_in_thread);
+}
+
+static void
 lancer_application_open_profile (LancerApplication *self,
                                  LancerProfile     *profile)
 {
@@ -586,7 +599,7 @@ lancer_application_open_profile (LancerApplication *self,
 
   if (self->session != NULL && lancer_session_get_profile (self->session) == profile)
     return;
-  lancer_profile_manager_set_last_used (self->profiles, profile);
+  lancer_profile_manager_remember_last_used (self->profiles, profile);
   session = lancer_session_new (self->profiles, profile);
   self->waits_for_sandbox = NULL;
   if (lancer_profile_get_is_demo (profile) && self->sandbox != NULL)
@@ -595,13 +608,7 @@ lancer_application_open_profile (LancerApplication *self,
     {
       /* sandbox_started_cb() sets it up and opens it */
       self->waits_for_sandbox = session;
-      if (!self->sandbox_starting)
-        {
-          g_autoptr(GTask) task = g_task_new (self, NULL, sandbox_started_cb, NULL);
-
-          self->sandbox_starting = TRUE;
-          g_task_run_in_thread (task, start_sandbox_in_thread);
-        }
+      start_sandbox (self);
     }
   if (!self->first_frame_drawn)
     {
@@ -661,23 +668,34 @@ name_dialog_new (LancerApplication *self,
 }
 
 static void
-new_profile_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         LancerApplication *self)
+profile_created_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(LancerApplication) self = user_data;
   g_autoptr(LancerProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "accept"))
-    return;
-  profile = lancer_profile_manager_create (self->profiles, gtk_editable_get_text (entry), FALSE, &error);
+  profile = lancer_profile_manager_create_finish (LANCER_PROFILE_MANAGER (source), result, &error);
   if (profile == NULL)
     {
       show_error_toast (self, error->message);
       return;
     }
   lancer_application_open_profile (self, profile);
+}
+
+static void
+new_profile_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         LancerApplication *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (!g_str_equal (response, "accept"))
+    return;
+  lancer_profile_manager_create_async (self->profiles, gtk_editable_get_text (entry), FALSE, NULL,
+                                       profile_created_cb, g_object_ref (self));
 }
 
 static void
@@ -799,6 +817,25 @@ delete_profile_action_cb (GSimpleAction *action,
 }
 
 static void
+demo_created_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LancerApplication) self = user_data;
+  g_autoptr(LancerProfile) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->creating_demo = FALSE;
+  demo = lancer_profile_manager_create_finish (LANCER_PROFILE_MANAGER (source), result, &error);
+  if (demo == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  lancer_application_open_profile (self, demo);
+}
+
+static void
 try_demo_action_cb (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
@@ -806,7 +843,6 @@ try_demo_action_cb (GSimpleAction *action,
   LancerApplication *self = user_data;
   GListModel *profiles = lancer_profile_manager_get_profiles (self->profiles);
   g_autoptr(LancerProfile) demo = NULL;
-  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (profiles) && demo == NULL; i++)
     {
@@ -815,14 +851,19 @@ try_demo_action_cb (GSimpleAction *action,
       if (lancer_profile_get_is_demo (profile))
         demo = g_steal_pointer (&profile);
     }
-  if (demo == NULL)
-    demo = lancer_profile_manager_create (self->profiles, _("Demo"), TRUE, &error);
-  if (demo == NULL)
+  if (demo != NULL)
     {
-      show_error_toast (self, error->message);
+      lancer_application_open_profile (self, demo);
       return;
     }
-  lancer_application_open_profile (self, demo);
+  if (self->creating_demo)
+    return;
+  /* The folder is made on a worker thread (it syncs to disk) while the
+   * demo server starts on another; the demo opens when both are done. */
+  self->creating_demo = TRUE;
+  start_sandbox (self);
+  lancer_profile_manager_create_async (self->profiles, _("Demo"), TRUE, NULL,
+                                       demo_created_cb, g_object_ref (self));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "lancer-messages-page.h"
 #include "lancer-proposals-page.h"
 #include "lancer-sync-button.h"
+#include "lancer-paint-heap.h"
 #include "lancer-window.h"
 
 struct _LancerWindow
@@ -383,6 +384,7 @@ lancer_window_constructed (GObject *object)
   lancer_window_show_page (self, page);
   update_profile_labels (self);
   g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
+  lancer_paint_heap_reserve_for (GTK_WINDOW (self));
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_page_changed_cb), self);
 }

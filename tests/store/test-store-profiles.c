@@ -78,6 +78,121 @@ test_create_list_rename (void)
 }
 
 static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static LancerProfile *
+create_in_background (LancerProfileManager  *manager,
+                      const char            *name,
+                      gboolean               is_demo,
+                      guint                 *changes,
+                      GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  guint before = *changes;
+
+  lancer_profile_manager_create_async (manager, name, is_demo, NULL, created_cb, &result);
+  /* nothing changes before the caller hears back */
+  g_assert_cmpuint (*changes, ==, before);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return lancer_profile_manager_create_finish (manager, result, error);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  (*changes)++;
+}
+
+/* The app's way: the folder is made on a worker thread, the list is
+ * updated when the result comes back, and the name rules still hold,
+ * also against a profile another process made meanwhile. */
+static void
+test_create_in_background (void)
+{
+  g_autofree char *root = NULL;
+  g_autoptr(LancerProfileManager) manager = store_test_manager (&root);
+  g_autoptr(LancerProfileManager) cli = NULL;
+  GListModel *profiles = lancer_profile_manager_get_profiles (manager);
+  g_autoptr(LancerProfile) demo = NULL;
+  g_autoptr(LancerProfile) again = NULL;
+  g_autoptr(LancerProfile) from_cli = NULL;
+  g_autoptr(LancerProfile) clash = NULL;
+  g_autoptr(LancerProfile) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (profiles, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  demo = create_in_background (manager, " Demo ", TRUE, &changes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  g_assert_cmpstr (lancer_profile_get_display_name (demo), ==, "Demo");
+  g_assert_true (lancer_profile_get_is_demo (demo));
+  g_assert_true (g_file_test (lancer_profile_get_dir (demo), G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
+  found = lancer_profile_manager_lookup (manager, "demo");
+  g_assert_true (found == demo);
+  g_clear_object (&found);
+
+  again = create_in_background (manager, "DEMO", FALSE, &changes, &error);
+  g_assert_error (error, LANCER_PROFILE_ERROR, LANCER_PROFILE_ERROR_EXISTS);
+  g_assert_null (again);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
+
+  /* The CLI made "Work" behind the app's back: the app's list learns of
+   * it with the next creation, and the name is taken. */
+  cli = lancer_profile_manager_new (root);
+  from_cli = lancer_profile_manager_create (cli, "Work", FALSE, &error);
+  g_assert_no_error (error);
+  clash = create_in_background (manager, "work", FALSE, &changes, &error);
+  g_assert_error (error, LANCER_PROFILE_ERROR, LANCER_PROFILE_ERROR_EXISTS);
+  g_assert_null (clash);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 2);
+  found = lancer_profile_manager_lookup (manager, "Work");
+  g_assert_nonnull (found);
+}
+
+/* The app remembers the profile it opens without writing on the thread
+ * that draws: the answer is known at once and on disk before the
+ * manager goes away, the last choice winning. */
+static void
+test_remember_last_used (void)
+{
+  g_autofree char *root = NULL;
+  g_autoptr(LancerProfileManager) manager = store_test_manager (&root);
+  g_autoptr(LancerProfileManager) later = NULL;
+  g_autoptr(LancerProfile) a = lancer_profile_manager_create (manager, "A", FALSE, NULL);
+  g_autoptr(LancerProfile) b = lancer_profile_manager_create (manager, "B", FALSE, NULL);
+  g_autoptr(LancerProfile) last = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    lancer_profile_manager_remember_last_used (manager, i % 2 ? a : b);
+  lancer_profile_manager_remember_last_used (manager, b);
+  last = lancer_profile_manager_dup_last_used (manager);
+  g_assert_true (last == b);
+  g_clear_object (&last);
+  g_clear_object (&manager);
+
+  later = lancer_profile_manager_new (root);
+  last = lancer_profile_manager_dup_last_used (later);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (lancer_profile_get_id (last), ==, lancer_profile_get_id (b));
+}
+
+static void
 test_ensure_default (void)
 {
   g_autoptr(LancerProfileManager) manager = store_test_manager (NULL);
@@ -203,6 +318,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/profiles/create-list-rename", test_create_list_rename);
   g_test_add_func ("/store/profiles/ensure-default", test_ensure_default);
+  g_test_add_func ("/store/profiles/create-in-background", test_create_in_background);
+  g_test_add_func ("/store/profiles/remember-last-used", test_remember_last_used);
   g_test_add_func ("/store/profiles/isolation-and-delete", test_isolation_and_delete);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "lancer-application.h"
 #include "lancer-paths.h"
+#include "lancer-profile-manager.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 #include "lancer-window.h"
@@ -69,6 +70,22 @@ profile_is (gpointer data)
   return session != NULL && g_strcmp0 (current_profile_name (), data) == 0;
 }
 
+/* As the disk has them, not as the app's list says. */
+static guint
+count_demo_profiles (void)
+{
+  g_autoptr(LancerProfileManager) manager = lancer_profile_manager_new (NULL);
+  GListModel *profiles = lancer_profile_manager_get_profiles (manager);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(LancerProfile) profile = g_list_model_get_item (profiles, i);
+      n += lancer_profile_get_is_demo (profile);
+    }
+  return n;
+}
+
 static void
 test_profiles (void)
 {
@@ -104,7 +121,12 @@ test_profiles (void)
 
   /* The demo is its own profile, labelled as such. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  /* its folder is made on a worker thread; a second click meanwhile does
+   * not make a second demo */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Demo", 5));
   g_assert_true (lancer_session_get_is_demo (lancer_application_get_session (app)));
+  g_assert_cmpuint (count_demo_profiles (), ==, 1);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
   badge = g_object_get_data (G_OBJECT (window), "demo-badge");
   g_assert_true (badge == NULL || gtk_widget_get_visible (badge));

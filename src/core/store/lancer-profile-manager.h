@@ -42,6 +42,17 @@ LancerProfile        *lancer_profile_manager_create           (LancerProfileMana
                                                                const char            *display_name,
                                                                gboolean               is_demo,
                                                                GError               **error);
+/* The same, with the folder work on a worker thread (the app's way). */
+void                  lancer_profile_manager_create_async     (LancerProfileManager  *self,
+                                                               const char            *display_name,
+                                                               gboolean               is_demo,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+/* Updates the list (the new profile in it) and returns the new profile. */
+LancerProfile        *lancer_profile_manager_create_finish    (LancerProfileManager  *self,
+                                                               GAsyncResult          *result,
+                                                               GError               **error);
 gboolean              lancer_profile_manager_rename           (LancerProfileManager  *self,
                                                                LancerProfile         *profile,
                                                                const char            *display_name,
@@ -64,6 +75,10 @@ gboolean              lancer_profile_manager_delete_finish    (LancerProfileMana
 LancerProfile        *lancer_profile_manager_dup_last_used    (LancerProfileManager  *self);
 void                  lancer_profile_manager_set_last_used    (LancerProfileManager  *self,
                                                                LancerProfile         *profile);
+/* The same, written on a worker thread (in order, and before the manager
+ * is finalized); dup_last_used() knows the answer at once. */
+void                  lancer_profile_manager_remember_last_used (LancerProfileManager *self,
+                                                                 LancerProfile        *profile);
 /* The last used profile, else the oldest one, else a new one (first start). */
 LancerProfile        *lancer_profile_manager_ensure_default   (LancerProfileManager  *self,
                                                                GError               **error);
