@@ -49,8 +49,8 @@ typedef struct
   gsize  size;
 } Reserve;
 
-static gboolean
-paints_into_heap (GtkWindow *window)
+gboolean
+lancer_paint_heap_applies_to (GtkWindow *window)
 {
 #if defined (__GLIBC__) && defined (GDK_WINDOWING_X11)
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
@@ -127,7 +127,7 @@ first_frame_cb (GdkFrameClock *clock,
                 gtk_widget_get_height (GTK_WIDGET (window)) * scale * 4;
 
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  if (paints_into_heap (window))
+  if (lancer_paint_heap_applies_to (window))
     reserve (3 * frame);
 }
 

@@ -13,9 +13,12 @@ G_BEGIN_DECLS
  * (GTK's cairo renderer on X11), has room for two window-sized frames made
  * in that heap, its pages written on a worker thread, so that full-window
  * repaints later never wait on page faults. Does nothing elsewhere. */
-void     lancer_paint_heap_reserve_for   (GtkWindow *window);
+void     lancer_paint_heap_reserve_for  (GtkWindow *window);
+
+/* Whether @window (realized) paints in software into the C heap. */
+gboolean lancer_paint_heap_applies_to   (GtkWindow *window);
 
 /* Whether the room asked for by lancer_paint_heap_reserve_for() is ready. */
-gboolean lancer_paint_heap_is_reserved   (void);
+gboolean lancer_paint_heap_is_reserved  (void);
 
 G_END_DECLS

@@ -68,6 +68,63 @@ open_with_jobs (Fixture *f,
   return store;
 }
 
+static gpointer
+count_in_worker (LancerStore   *store,
+                 sqlite3       *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_atomic_int_set ((int *) data, TRUE);
+  return g_strdup ("a result");
+}
+
+typedef struct
+{
+  gboolean  called;
+  char     *result;
+  GError   *error;
+} Heard;
+
+static void
+heard_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Heard *heard = user_data;
+
+  heard->called = TRUE;
+  heard->result = lancer_store_run_finish (LANCER_STORE (source), result, &heard->error);
+}
+
+/* A page that goes away cancels what it asked for: even if the work had
+ * finished by then, its callback hears "cancelled" and nothing else, so
+ * it never touches the page. */
+static void
+test_cancelled_caller_hears_no_result (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(LancerStore) store = open_with_jobs (f, 10);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Heard heard = { 0 };
+  int ran = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  lancer_store_run_async (store, FALSE, NULL, count_in_worker, &ran, NULL, g_free,
+                          cancellable, heard_cb, &heard);
+  /* the worker finishes while the main loop is busy elsewhere */
+  while (!g_atomic_int_get (&ran) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_true (g_atomic_int_get (&ran));
+  g_usleep (50 * 1000);
+  g_cancellable_cancel (cancellable);
+  while (!heard.called)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (heard.result);
+  g_assert_error (heard.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&heard.error);
+}
+
 static void
 test_truncated_restores_backup (Fixture       *f,
                                 gconstpointer  data)
@@ -567,6 +624,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/safety/cancelled-caller-hears-no-result", test_cancelled_caller_hears_no_result);
   ADD ("/store/safety/read-only-at-open", test_read_only_at_open);
   ADD ("/store/safety/deferred-integrity-check", test_deferred_check);
   ADD ("/store/safety/audit-sink", test_audit_sink);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lancer-application.h"
+#include "lancer-paint-heap.h"
 #include "lancer-paths.h"
 #include "lancer-preferences-window.h"
 #include "lancer-test-ui.h"
@@ -130,6 +131,32 @@ test_keyboard_page_switch (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+heap_reserved (gpointer data)
+{
+  return lancer_paint_heap_is_reserved ();
+}
+
+/* The suite draws with GTK's cairo renderer on Xvfb, as a machine without
+ * a GPU does: the window readies the heap it paints into, off the main
+ * thread, and keeps drawing meanwhile. */
+static void
+test_paint_heap_reserved (void)
+{
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), lancer_application_get_session (app));
+
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  if (!lancer_paint_heap_applies_to (GTK_WINDOW (window)))
+    {
+      g_test_skip ("not drawn in software on X11");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (lancer_test_iterate_until (heap_reserved, NULL, 5));
+  save_and_check (GTK_WIDGET (window), "window-after-heap-reserve");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_state_saved (void)
 {
@@ -230,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/pages-dark-narrow", test_pages_dark_narrow);
   g_test_add_func ("/ui/window/keyboard-page-switch", test_keyboard_page_switch);
   g_test_add_func ("/ui/window/state-saved", test_state_saved);
+  g_test_add_func ("/ui/window/paint-heap-reserved", test_paint_heap_reserved);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/about-and-shortcuts", test_about_and_shortcuts);
 

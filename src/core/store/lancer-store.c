@@ -417,8 +417,10 @@ new_task (LancerStore         *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  /* Errors go through GError; NULL results are fine. */
-  g_task_set_check_cancellable (task, FALSE);
+  /* GTask's default, on purpose: once a caller cancels (a page being
+   * disposed), its callback only ever sees G_IO_ERROR_CANCELLED, even when
+   * the work had already finished, so it never touches a dead page. The
+   * result is freed with its destroy notify. */
   return task;
 }
 
