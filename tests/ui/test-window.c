@@ -249,6 +249,9 @@ main (int   argc,
 {
   int ret;
 
+  /* Drawn in software, as on a machine without a GPU (and as the
+   * benchmarks draw): /ui/window/paint-heap-reserved checks that path. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   app = lancer_test_ui_app_new (&argc, &argv);
 
   g_test_add_func ("/ui/window/pages-light-wide", test_pages_light_wide);
