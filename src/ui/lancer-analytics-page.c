@@ -64,6 +64,7 @@ struct _LancerAnalyticsPage
   gint64                custom_to;
   guint                 reload_id;
   gboolean              failed;
+  gboolean              stale;       /* changed while hidden */
 
   KpiCard               kpis[N_KPIS];
   LancerChart          *funnel_chart;
@@ -927,10 +928,29 @@ reload_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A hidden page loads once when it is shown, not on every page a sync
+ * writes (nor all at once when a profile opens). */
+static void
+reload_when_shown (LancerAnalyticsPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload (self);
+}
+
 static void
 store_changed_cb (LancerAnalyticsPage *self,
                   const char          *table)
 {
+  /* (each report redraws every chart and card) */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   /* A sync writes in bursts: recompute once it settles. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
@@ -963,7 +983,7 @@ session_state_cb (LancerAnalyticsPage *self)
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      reload (self);
+      reload_when_shown (self);
     }
 }
 
@@ -1326,6 +1346,20 @@ lancer_analytics_page_set_property (GObject      *object,
     }
 }
 
+/* What changed while the page was hidden is loaded once, now. */
+static void
+lancer_analytics_page_map (GtkWidget *widget)
+{
+  LancerAnalyticsPage *self = LANCER_ANALYTICS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lancer_analytics_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
 static void
 lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
 {
@@ -1333,6 +1367,7 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_analytics_page_dispose;
+  widget_class->map = lancer_analytics_page_map;
   object_class->get_property = lancer_analytics_page_get_property;
   object_class->set_property = lancer_analytics_page_set_property;
 

@@ -39,6 +39,7 @@ struct _LancerMessagesPage
 
   LancerSession        *session;
   gboolean              disposed;
+  gboolean              stale;       /* changed while hidden */
   LancerStore          *store;
   GCancellable         *cancellable;
   GPtrArray            *rooms;            /* LancerRoom */
@@ -976,16 +977,30 @@ suggest_dismiss_cb (LancerMessagesPage *self)
 
 /* ---- session ---- */
 
+/* A hidden page loads once when it is shown, not on every page a sync
+ * writes (nor all at once when a profile opens). */
+static void
+reload_when_shown (LancerMessagesPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload (self);
+}
+
 static void
 store_changed_cb (LancerMessagesPage *self)
 {
-  reload (self);
+  reload_when_shown (self);
 }
 
 static void
 outbox_changed_cb (LancerMessagesPage *self)
 {
-  reload (self);
+  store_changed_cb (self);
+  /* sending does not wait for the page to be shown */
   maybe_flush (self);
 }
 
@@ -1023,7 +1038,7 @@ session_state_cb (LancerMessagesPage *self)
       g_signal_connect_object (store, "changed::outbox", G_CALLBACK (outbox_changed_cb), self, G_CONNECT_SWAPPED);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
-      reload (self);
+      reload_when_shown (self);
       sync_changed_cb (self);
     }
   update_mode (self);
@@ -1180,6 +1195,20 @@ lancer_messages_page_set_property (GObject      *object,
     }
 }
 
+/* What changed while the page was hidden is loaded once, now. */
+static void
+lancer_messages_page_map (GtkWidget *widget)
+{
+  LancerMessagesPage *self = LANCER_MESSAGES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lancer_messages_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
 static void
 lancer_messages_page_class_init (LancerMessagesPageClass *klass)
 {
@@ -1187,6 +1216,7 @@ lancer_messages_page_class_init (LancerMessagesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_messages_page_dispose;
+  widget_class->map = lancer_messages_page_map;
   object_class->finalize = lancer_messages_page_finalize;
   object_class->get_property = lancer_messages_page_get_property;
   object_class->set_property = lancer_messages_page_set_property;

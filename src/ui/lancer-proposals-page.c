@@ -765,9 +765,8 @@ show_placeholder_detail (LancerProposalsPage *self)
 
 /* ---- session ---- */
 
-/* A hidden page does not rebuild its board on every page a sync writes
- * (the view stack still measures hidden pages, so that work would stall
- * the main loop): it reloads once when it is shown again. */
+/* A hidden page does not rebuild its board on every page a sync writes,
+ * nor when a profile opens: it loads once when it is shown. */
 static void
 store_changed_cb (LancerProposalsPage *self)
 {
@@ -811,7 +810,7 @@ session_state_cb (LancerProposalsPage *self)
       g_signal_connect_object (store, "changed::rooms", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
-      reload (self);
+      store_changed_cb (self);
     }
   update_mode (self);
 }
