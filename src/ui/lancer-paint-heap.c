@@ -13,10 +13,11 @@
  * CPUs running the app's worker threads with an interrupt. On a virtual
  * machine that made such a frame 5 to 8 ms slower than the same frame later.
  *
- * So once the window has drawn its first frame, the heap grows by two
- * window-sized frames, a worker thread writes every page of that block, and
- * it goes back to malloc's free space, which is then kept rather than
- * handed back to the system: later frames are made in pages already there.
+ * So once the window has drawn its first frame, the heap grows by three
+ * window-sized frames (a frame, and room for what else is allocated around
+ * it meanwhile), a worker thread writes every page of that block, and it
+ * goes back to malloc's free space, which is then kept rather than handed
+ * back to the system: later frames are made in pages already there.
  */
 #define G_LOG_DOMAIN "lancer-ui"
 
@@ -97,7 +98,9 @@ reserve (gsize size)
   g_autoptr(GTask) task = NULL;
   Reserve *data;
 
-  if (size <= reserved || reserving || size > HEAP_BLOCK_MAX)
+  /* (a big or high-density window gets what the heap keeps at most) */
+  size = MIN (size, HEAP_BLOCK_MAX);
+  if (size <= reserved || reserving)
     return;
 #ifdef __GLIBC__
   mallopt (M_MMAP_THRESHOLD, HEAP_BLOCK_MAX);

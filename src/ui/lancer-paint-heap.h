@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* After @window's first frame, when it paints in software into the C heap
- * (GTK's cairo renderer on X11), has room for two window-sized frames made
+ * (GTK's cairo renderer on X11), has room for three window-sized frames made
  * in that heap, its pages written on a worker thread, so that full-window
  * repaints later never wait on page faults. Does nothing elsewhere. */
 void     lancer_paint_heap_reserve_for  (GtkWindow *window);
