@@ -19,6 +19,7 @@
 
 #include "lancer-analytics-page.h"
 #include "lancer-export.h"
+#include "lancer-load-when-shown.h"
 #include "lancer-metrics-queries.h"
 
 #define RELOAD_DELAY_MS 300
@@ -64,7 +65,6 @@ struct _LancerAnalyticsPage
   gint64                custom_to;
   guint                 reload_id;
   gboolean              failed;
-  gboolean              stale;       /* changed while hidden */
 
   KpiCard               kpis[N_KPIS];
   LancerChart          *funnel_chart;
@@ -928,29 +928,13 @@ reload_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A hidden page loads once when it is shown, not on every page a sync
- * writes (nor all at once when a profile opens). */
-static void
-reload_when_shown (LancerAnalyticsPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
 static void
 store_changed_cb (LancerAnalyticsPage *self,
                   const char          *table)
 {
-  /* (each report redraws every chart and card) */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
+  /* hidden: each report redraws every chart and card, so wait */
+  if (lancer_load_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload))
+    return;
   /* A sync writes in bursts: recompute once it settles. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
@@ -983,7 +967,7 @@ session_state_cb (LancerAnalyticsPage *self)
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      reload_when_shown (self);
+      lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
     }
 }
 
@@ -1346,20 +1330,6 @@ lancer_analytics_page_set_property (GObject      *object,
     }
 }
 
-/* What changed while the page was hidden is loaded once, now. */
-static void
-lancer_analytics_page_map (GtkWidget *widget)
-{
-  LancerAnalyticsPage *self = LANCER_ANALYTICS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (lancer_analytics_page_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
 static void
 lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
 {
@@ -1367,7 +1337,6 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_analytics_page_dispose;
-  widget_class->map = lancer_analytics_page_map;
   object_class->get_property = lancer_analytics_page_get_property;
   object_class->set_property = lancer_analytics_page_set_property;
 

@@ -13,6 +13,7 @@
 
 #include "lancer-diary-page.h"
 #include "lancer-format.h"
+#include "lancer-load-when-shown.h"
 #include "lancer-store-diary.h"
 #include "lancer-sync-status-bar.h"
 
@@ -22,7 +23,6 @@ struct _LancerDiaryPage
 
   LancerSession     *session;
   gboolean           disposed;
-  gboolean           stale;       /* changed while hidden */
   LancerStore       *store;
   GSettings         *settings;
   GCancellable      *cancellable;
@@ -684,23 +684,10 @@ lancer_diary_page_get_reminder_shown (LancerDiaryPage *self)
 
 /* ---- session ---- */
 
-/* A hidden page loads once when it is shown, not on every page a sync
- * writes (nor all at once when a profile opens). */
-static void
-reload_when_shown (LancerDiaryPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
 static void
 store_changed_cb (LancerDiaryPage *self)
 {
-  reload_when_shown (self);
+  lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
 }
 
 static void
@@ -739,7 +726,7 @@ session_state_cb (LancerDiaryPage *self)
       g_signal_connect_object (store, "changed::transactions", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
-      reload_when_shown (self);
+      lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
     }
   update_mode (self);
 }
@@ -874,20 +861,6 @@ lancer_diary_page_set_property (GObject      *object,
     }
 }
 
-/* What changed while the page was hidden is loaded once, now. */
-static void
-lancer_diary_page_map (GtkWidget *widget)
-{
-  LancerDiaryPage *self = LANCER_DIARY_PAGE (widget);
-
-  GTK_WIDGET_CLASS (lancer_diary_page_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
 static void
 lancer_diary_page_class_init (LancerDiaryPageClass *klass)
 {
@@ -895,7 +868,6 @@ lancer_diary_page_class_init (LancerDiaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_diary_page_dispose;
-  widget_class->map = lancer_diary_page_map;
   object_class->finalize = lancer_diary_page_finalize;
   object_class->get_property = lancer_diary_page_get_property;
   object_class->set_property = lancer_diary_page_set_property;

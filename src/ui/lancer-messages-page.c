@@ -14,6 +14,7 @@
 #include "lancer-ai-error-ui.h"
 #include "lancer-ai-service.h"
 #include "lancer-format.h"
+#include "lancer-load-when-shown.h"
 #include "lancer-messages-page.h"
 #include "lancer-prompts.h"
 #include "lancer-store-messages.h"
@@ -39,7 +40,6 @@ struct _LancerMessagesPage
 
   LancerSession        *session;
   gboolean              disposed;
-  gboolean              stale;       /* changed while hidden */
   LancerStore          *store;
   GCancellable         *cancellable;
   GPtrArray            *rooms;            /* LancerRoom */
@@ -977,23 +977,10 @@ suggest_dismiss_cb (LancerMessagesPage *self)
 
 /* ---- session ---- */
 
-/* A hidden page loads once when it is shown, not on every page a sync
- * writes (nor all at once when a profile opens). */
-static void
-reload_when_shown (LancerMessagesPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
 static void
 store_changed_cb (LancerMessagesPage *self)
 {
-  reload_when_shown (self);
+  lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
 }
 
 static void
@@ -1038,7 +1025,7 @@ session_state_cb (LancerMessagesPage *self)
       g_signal_connect_object (store, "changed::outbox", G_CALLBACK (outbox_changed_cb), self, G_CONNECT_SWAPPED);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
       lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
-      reload_when_shown (self);
+      lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
       sync_changed_cb (self);
     }
   update_mode (self);
@@ -1195,20 +1182,6 @@ lancer_messages_page_set_property (GObject      *object,
     }
 }
 
-/* What changed while the page was hidden is loaded once, now. */
-static void
-lancer_messages_page_map (GtkWidget *widget)
-{
-  LancerMessagesPage *self = LANCER_MESSAGES_PAGE (widget);
-
-  GTK_WIDGET_CLASS (lancer_messages_page_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
 static void
 lancer_messages_page_class_init (LancerMessagesPageClass *klass)
 {
@@ -1216,7 +1189,6 @@ lancer_messages_page_class_init (LancerMessagesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_messages_page_dispose;
-  widget_class->map = lancer_messages_page_map;
   object_class->finalize = lancer_messages_page_finalize;
   object_class->get_property = lancer_messages_page_get_property;
   object_class->set_property = lancer_messages_page_set_property;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lancer-format.h"
+#include "lancer-load-when-shown.h"
 #include "lancer-messages-page.h"
 #include "lancer-proposals-page.h"
 #include "lancer-store-pipeline.h"
@@ -34,7 +35,6 @@ struct _LancerProposalsPage
   gboolean              loaded;
   gboolean              reloading;
   gboolean              reload_again;
-  gboolean              stale;            /* changed while hidden */
   GHashTable           *variants;         /* id → name, as seen */
 
   gint64                selected_id;
@@ -765,30 +765,10 @@ show_placeholder_detail (LancerProposalsPage *self)
 
 /* ---- session ---- */
 
-/* A hidden page does not rebuild its board on every page a sync writes,
- * nor when a profile opens: it loads once when it is shown. */
 static void
 store_changed_cb (LancerProposalsPage *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
-static void
-lancer_proposals_page_map (GtkWidget *widget)
-{
-  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (lancer_proposals_page_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
+  lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
 }
 
 static void
@@ -990,7 +970,6 @@ lancer_proposals_page_class_init (LancerProposalsPageClass *klass)
   object_class->finalize = lancer_proposals_page_finalize;
   object_class->get_property = lancer_proposals_page_get_property;
   object_class->set_property = lancer_proposals_page_set_property;
-  widget_class->map = lancer_proposals_page_map;
 
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
