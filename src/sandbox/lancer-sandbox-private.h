@@ -51,6 +51,8 @@ struct _LancerSandbox
   guint               retry_after_s;
   guint               slow_ms;
   GHashTable         *missing_scopes;
+  guint               page_cap;         /* items per connection page, at most */
+  guint               proposals_limit;  /* vendorProposals: VJCA-6 above this */
 
   /* OAuth */
   gboolean            lenient;

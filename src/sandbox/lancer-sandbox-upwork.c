@@ -402,7 +402,8 @@ add_raw_datetime (JsonBuilder *b,
 static void
 build_job_node (JsonBuilder *b,
                 SandboxJob  *job,
-                gint64       posted)
+                gint64       posted,
+                gboolean     feedback_failed)
 {
   g_autofree char *date = format_search_date (posted, job->iso_date);
   g_autofree char *ciphertext = g_strconcat ("~02", job->id, NULL);
@@ -427,7 +428,15 @@ build_job_node (JsonBuilder *b,
   json_builder_set_member_name (b, "applied");
   json_builder_add_boolean_value (b, FALSE);
   add_money (b, "amount", job->hourly ? 0 : job->budget);
-  add_str (b, "hourlyBudgetType", job->hourly ? "DEFAULT" : NULL);
+  /* says nothing of the contract type: that is job.contractTerms */
+  add_str (b, "hourlyBudgetType", job->hourly ? "DEFAULT" : "NOT_PROVIDED");
+  json_builder_set_member_name (b, "job");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "contractTerms");
+  json_builder_begin_object (b);
+  add_str (b, "contractType", job->hourly ? "HOURLY" : "FIXED_PRICE");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
   if (job->hourly && job->hourly_max > 0)
     {
       add_money (b, "hourlyBudgetMin", job->hourly_min);
@@ -470,7 +479,7 @@ build_job_node (JsonBuilder *b,
   add_str (b, "verificationStatus", job->verified ? "VERIFIED" : NULL);
   add_int (b, "totalReviews", job->reviews);
   json_builder_set_member_name (b, "totalFeedback");
-  if (job->feedback >= 0)
+  if (job->feedback >= 0 && !feedback_failed)
     json_builder_add_double_value (b, job->feedback);
   else
     json_builder_add_null_value (b);
@@ -618,6 +627,35 @@ add_error (Ctx        *ctx,
   ctx->n_errors++;
 }
 
+/* A partial result: one field of edge @edge failed, the rest of the
+ * answer stands (path: root/edges/N/node/@field_path). */
+static void
+add_field_error (Ctx        *ctx,
+                 gint        edge,
+                 const char *field_path,
+                 const char *message)
+{
+  g_auto(GStrv) steps = g_strsplit (field_path, "/", -1);
+
+  json_builder_begin_object (ctx->errors);
+  add_str (ctx->errors, "message", message);
+  json_builder_set_member_name (ctx->errors, "path");
+  json_builder_begin_array (ctx->errors);
+  json_builder_add_string_value (ctx->errors, "marketplaceJobPostingsSearch");
+  json_builder_add_string_value (ctx->errors, "edges");
+  json_builder_add_int_value (ctx->errors, edge);
+  json_builder_add_string_value (ctx->errors, "node");
+  for (guint i = 0; steps[i] != NULL; i++)
+    json_builder_add_string_value (ctx->errors, steps[i]);
+  json_builder_end_array (ctx->errors);
+  json_builder_set_member_name (ctx->errors, "extensions");
+  json_builder_begin_object (ctx->errors);
+  add_str (ctx->errors, "classification", "DataFetchingException");
+  json_builder_end_object (ctx->errors);
+  json_builder_end_object (ctx->errors);
+  ctx->n_errors++;
+}
+
 static gboolean
 root_search (Ctx         *ctx,
              JsonBuilder *b)
@@ -627,8 +665,9 @@ root_search (Ctx         *ctx,
   JsonObject *page = filter != NULL && json_object_has_member (filter, "pagination_eq") &&
                      JSON_NODE_HOLDS_OBJECT (json_object_get_member (filter, "pagination_eq"))
                      ? json_object_get_object_member (filter, "pagination_eq") : NULL;
-  gint64 first = CLAMP (obj_int (page, "first", 10), 1, 50);
-  gint64 after = MAX (0, obj_int (page, "after", 0));
+  const char *after_text = obj_str (page, "after");
+  gint64 first = obj_int (page, "first", 10);
+  gint64 after = after_text != NULL ? g_ascii_strtoll (after_text, NULL, 10) : -1;
   const char *expr = obj_str (filter, "searchExpression_eq");
   gint64 days = obj_int (filter, "daysPosted_eq", 0);
   g_autofree char *lower = expr != NULL ? g_utf8_strdown (expr, -1) : NULL;
@@ -636,6 +675,15 @@ root_search (Ctx         *ctx,
   GPtrArray *jobs = jobs_of (self);
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Live: pagination_eq needs an offset cursor on every page ("0" on the
+   * first) and at most 50 items; anything else fails the whole search. */
+  if (after < 0 || after_text[0] == '\0' || first < 1 || first > 50)
+    {
+      add_error (ctx, "marketplaceJobPostingsSearch", "Exception occurred", "DataFetchingException");
+      return FALSE;
+    }
+  first = MIN (first, (gint64) self->page_cap);
 
   /* newest first (RECENCY) */
   for (guint i = jobs->len; i > 0; i--)
@@ -655,11 +703,19 @@ root_search (Ctx         *ctx,
     {
       guint idx = g_array_index (hits, guint, i);
       g_autofree char *cursor = g_strdup_printf ("%u", i);
+      gboolean feedback_failed;
 
       json_builder_begin_object (b);
       add_str (b, "cursor", cursor);
       json_builder_set_member_name (b, "node");
-      build_job_node (b, g_ptr_array_index (jobs, idx), g_array_index (self->job_posted, gint64, idx));
+      /* Live answers often carry a field that failed on Upwork's side:
+       * null in data, named with its path in errors[]. Some jobs here. */
+      feedback_failed = idx % 13 == 5 && ((SandboxJob *) g_ptr_array_index (jobs, idx))->feedback >= 0;
+      build_job_node (b, g_ptr_array_index (jobs, idx), g_array_index (self->job_posted, gint64, idx),
+                      feedback_failed);
+      if (feedback_failed)
+        add_field_error (ctx, (gint) (i - after), "client/totalFeedback",
+                         "Exception while fetching data (/marketplaceJobPostingsSearch/edges/node/client/totalFeedback)");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -721,11 +777,15 @@ root_proposals (Ctx         *ctx,
   gint64 now_ms = g_get_real_time () / 1000;
   const guint n_total = 97;
 
-  if (first > 40)
+  /* One live client saw VJCA-6 above 40, another above 20: the stricter. */
+  if (first > ctx->self->proposals_limit)
     {
-      add_error (ctx, alias, "VJCA-6: Pagination limit exceeded, maximum allowed is 40", "ExecutionAborted");
+      g_autofree char *m = g_strdup_printf ("VJCA-6: Pagination limit exceeded, maximum allowed is %u",
+                                            ctx->self->proposals_limit);
+      add_error (ctx, alias, m, "ExecutionAborted");
       return FALSE;
     }
+  first = MIN (first, (gint64) ctx->self->page_cap);
   if (status == NULL)
     {
       add_error (ctx, alias, "Validation error of type MissingFieldArgument: Missing field argument status_eq",
@@ -829,7 +889,7 @@ root_rooms (Ctx         *ctx,
             JsonBuilder *b)
 {
   JsonObject *page = var_object (ctx->variables, "pagination");
-  gint64 first = CLAMP (obj_int (page, "first", 20), 1, 100);
+  gint64 first = CLAMP (obj_int (page, "first", 20), 1, (gint64) ctx->self->page_cap);
   gint64 after = MAX (0, obj_int (page, "after", 0));
   GPtrArray *rooms = ctx->self->rooms;
 
@@ -891,7 +951,7 @@ root_stories (Ctx         *ctx,
     ? json_object_get_object_member (filter, "storyFilter") : NULL;
   JsonObject *page = story_filter != NULL && json_object_has_member (story_filter, "pagination")
     ? json_object_get_object_member (story_filter, "pagination") : NULL;
-  gint64 first = CLAMP (obj_int (page, "first", 50), 1, 100);
+  gint64 first = CLAMP (obj_int (page, "first", 50), 1, (gint64) ctx->self->page_cap);
   gint64 after = MAX (0, obj_int (page, "after", 0));
   LancerSandboxRoom *room = find_room (ctx->self, obj_str (filter, "roomId_eq"));
   guint n;
@@ -1006,11 +1066,16 @@ static gboolean
 root_contracts (Ctx         *ctx,
                 JsonBuilder *b)
 {
+  JsonObject *filter = var_object (ctx->variables, "filter");
+  JsonObject *page = var_object (filter, "pagination");
+  gint64 offset = MAX (0, obj_int (page, "offset", 0));
+  gint64 limit = CLAMP (obj_int (page, "limit", 10), 1, (gint64) ctx->self->page_cap);
+
   json_builder_begin_object (b);
   add_int (b, "totalCount", G_N_ELEMENTS (contracts));
   json_builder_set_member_name (b, "workHistoryList");
   json_builder_begin_array (b);
-  for (guint i = 0; i < G_N_ELEMENTS (contracts); i++)
+  for (guint i = (guint) offset; i < G_N_ELEMENTS (contracts) && i < (guint) (offset + limit); i++)
     {
       gboolean hourly = g_str_equal (contracts[i].job_type, "HOURLY");
       char buf[G_ASCII_DTOSTR_BUF_SIZE];

@@ -85,6 +85,8 @@ lancer_sandbox_init (LancerSandbox *self)
   self->slow_ms = 3000;
   self->token_lifetime_s = 86400;
   self->refresh_grace_s = 86400;
+  self->page_cap = 50;
+  self->proposals_limit = 20;
   self->missing_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->access_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -656,6 +658,26 @@ lancer_sandbox_set_refresh_grace (LancerSandbox *self,
   g_return_if_fail (LANCER_IS_SANDBOX (self));
   g_mutex_lock (&self->mutex);
   self->refresh_grace_s = seconds;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+lancer_sandbox_set_page_cap (LancerSandbox *self,
+                             guint          items)
+{
+  g_return_if_fail (LANCER_IS_SANDBOX (self));
+  g_mutex_lock (&self->mutex);
+  self->page_cap = CLAMP (items, 1, 50);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+lancer_sandbox_set_proposals_limit (LancerSandbox *self,
+                                    guint          items)
+{
+  g_return_if_fail (LANCER_IS_SANDBOX (self));
+  g_mutex_lock (&self->mutex);
+  self->proposals_limit = MAX (items, 1);
   g_mutex_unlock (&self->mutex);
 }
 

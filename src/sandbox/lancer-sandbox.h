@@ -53,7 +53,6 @@ typedef enum
 #define LANCER_SANDBOX_SCOPE_CONTRACTS  "contracts"
 #define LANCER_SANDBOX_SCOPE_DIARY      "diary"
 #define LANCER_SANDBOX_SCOPE_EARNINGS   "earnings"
-#define LANCER_SANDBOX_SCOPE_CONNECTS   "connects"
 #define LANCER_SANDBOX_SCOPE_SUBMIT     "submit"
 
 #define LANCER_TYPE_SANDBOX (lancer_sandbox_get_type ())
@@ -113,6 +112,13 @@ void           lancer_sandbox_set_token_lifetime    (LancerSandbox       *self,
 /* How long a rotated-out refresh token keeps working (Upwork: 24 h). */
 void           lancer_sandbox_set_refresh_grace     (LancerSandbox       *self,
                                                      guint                seconds);
+/* Connection pages hold at most @items (Upwork: 50, the default); a
+ * smaller cap makes a test page through rooms, stories, contracts… */
+void           lancer_sandbox_set_page_cap          (LancerSandbox       *self,
+                                                     guint                items);
+/* vendorProposals answers VJCA-6 to pages above @items (default 20). */
+void           lancer_sandbox_set_proposals_limit   (LancerSandbox       *self,
+                                                     guint                items);
 /* Every access token issued so far now gets 401. */
 void           lancer_sandbox_expire_access_tokens  (LancerSandbox       *self);
 /* Every refresh token now gets invalid_grant. */

@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   {
     g_autoptr(GPtrArray) a = lancer_upwork_parse_rooms (root, NULL, NULL);
     g_autoptr(GPtrArray) b = lancer_upwork_parse_stories (root, "room", NULL, NULL);
-    g_autoptr(GPtrArray) c = lancer_upwork_parse_contracts (root, NULL);
+    g_autoptr(GPtrArray) c = lancer_upwork_parse_contracts (root, NULL, NULL);
     g_autoptr(GPtrArray) d = lancer_upwork_parse_transactions (root, NULL);
     g_auto(GStrv) days = lancer_upwork_parse_work_days (root, NULL);
     g_autoptr(LancerUpworkUser) user = lancer_upwork_parse_user (root, NULL);
@@ -52,7 +52,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
     lancer_upwork_diary_day_free (day);
     lancer_upwork_story_free (story);
-    (void) lancer_upwork_parse_connects (root, NULL);
     (void) lancer_upwork_parse_datetime (root);
     (void) lancer_upwork_parse_money (root);
   }

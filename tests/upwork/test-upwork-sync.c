@@ -15,6 +15,7 @@
 #include "lancer-sync.h"
 #include "lancer-test-util.h"
 #include "lancer-upwork-client.h"
+#include "lancer-upwork-requests.h"
 
 /* The sign-in, the client and the sync engine, in process, against the
  * sandbox over loopback, with every fault the sandbox can inject. */
@@ -176,8 +177,11 @@ test_full_sync (Fixture       *f,
   g_assert_cmpuint (report->counts[1], >, 0);
   g_assert_cmpuint (report->counts[2], >, 0);
   g_assert_cmpuint (report->counts[3], ==, 4);
+  g_assert_cmpuint (report->counts[4], >, 0);
   g_assert_cmpuint (report->counts[5], ==, 30);
-  g_assert_cmpint (report->connects, ==, 87);
+  /* contracts and the work diary came through the schema-checked inputs */
+  g_assert_cmpint (count_rows (f, "contracts"), ==, 4);
+  g_assert_cmpint (count_rows (f, "diary_days"), >, 0);
   g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_IDLE);
   g_assert_cmpint (lancer_sync_get_last_synced (f->sync), >, 0);
   g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
@@ -327,7 +331,7 @@ test_missing_scopes (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerSyncReport) report = NULL;
 
-  lancer_sandbox_set_missing_scopes (f->sandbox, "messages,earnings,connects");
+  lancer_sandbox_set_missing_scopes (f->sandbox, "messages,earnings");
   report = run_sync (f, LANCER_SYNC_ALL, &error);
   g_assert_no_error (error);
   g_assert_true (lancer_sync_report_is_partial (report));
@@ -335,7 +339,6 @@ test_missing_scopes (Fixture       *f,
   g_assert_null (report->errors[1]);
   g_assert_nonnull (strstr (report->errors[2], "Messages"));
   g_assert_nonnull (strstr (report->errors[5], "Transaction Data"));
-  g_assert_cmpint (report->connects, ==, -1);
   g_assert_cmpuint (report->counts[0], ==, 120);
   g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_ERROR);
   g_assert_nonnull (lancer_sync_get_last_error (f->sync));
@@ -445,7 +448,9 @@ test_read_off_thread (Fixture       *f,
   g_autofree char *total = NULL;
   gpointer value;
 
-  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_total_count, g_free, NULL,
+  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (NULL, FALSE, NULL, 10);
+
+  lancer_upwork_client_query_read_async (f->client, "search", vars, read_total_count, g_free, NULL,
                                          store_result, &result);
   total = lancer_upwork_client_query_read_finish (f->client, wait_result (&result), &error);
   g_assert_no_error (error);
@@ -453,7 +458,7 @@ test_read_off_thread (Fixture       *f,
   g_assert_nonnull (read_thread);
   g_assert_true (read_thread != g_thread_self ());
 
-  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_refuses, g_free, NULL,
+  lancer_upwork_client_query_read_async (f->client, "search", vars, read_refuses, g_free, NULL,
                                          store_result, &refused);
   value = lancer_upwork_client_query_read_finish (f->client, wait_result (&refused), &error);
   g_assert_null (value);
@@ -464,7 +469,7 @@ test_read_off_thread (Fixture       *f,
   read_thread = NULL;
   lancer_upwork_client_set_circuit_breaker (f->client, 100, 1000);
   lancer_sandbox_set_missing_scopes (f->sandbox, "jobs");
-  lancer_upwork_client_query_read_async (f->client, "search", NULL, read_total_count, g_free, NULL,
+  lancer_upwork_client_query_read_async (f->client, "search", vars, read_total_count, g_free, NULL,
                                          store_result, &denied);
   value = lancer_upwork_client_query_read_finish (f->client, wait_result (&denied), &error);
   g_assert_null (value);
@@ -473,8 +478,9 @@ test_read_off_thread (Fixture       *f,
 }
 
 static JsonObject *
-post_graphql (Fixture    *f,
-              const char *query)
+post_graphql_with (Fixture    *f,
+                   const char *query,
+                   JsonNode   *variables)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = lancer_sandbox_dup_graphql_url (f->sandbox);
@@ -490,6 +496,11 @@ post_graphql (Fixture    *f,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "query");
   json_builder_add_string_value (b, query);
+  if (variables != NULL)
+    {
+      json_builder_set_member_name (b, "variables");
+      json_builder_add_value (b, json_node_copy (variables));
+    }
   json_builder_end_object (b);
   request = json_builder_get_root (b);
   text = json_to_string (request, FALSE);
@@ -501,6 +512,13 @@ post_graphql (Fixture    *f,
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), &error));
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+post_graphql (Fixture    *f,
+              const char *query)
+{
+  return post_graphql_with (f, query, NULL);
 }
 
 static guint
@@ -518,12 +536,15 @@ test_sandbox_selection (Fixture       *f,
 {
   g_autoptr(JsonObject) answer = NULL;
   g_autoptr(JsonObject) broken = NULL;
+  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (NULL, FALSE, NULL, 10);
   JsonObject *found, *node, *client;
 
   lancer_sandbox_set_lenient (f->sandbox, TRUE);
-  answer = post_graphql (f, "query Few { found: marketplaceJobPostingsSearch(marketPlaceJobFilter: {}) {"
-                            " totalCount edges { node { id name: title client { ... on ClientInfo { totalHires } }"
-                            " nothing } } } }");
+  answer = post_graphql_with (f, "query Few($filter: MarketplaceJobPostingsSearchFilter) {"
+                                 " found: marketplaceJobPostingsSearch(marketPlaceJobFilter: $filter) {"
+                                 " totalCount edges { node { id name: title"
+                                 " client { ... on MarketplaceJobPostingSearchClientInfo { totalHires } }"
+                                 " premium } } } }", vars);
   g_assert_false (json_object_has_member (answer, "errors"));
   found = json_object_get_object_member (json_object_get_object_member (answer, "data"), "found");
   g_assert_nonnull (found);
@@ -536,13 +557,226 @@ test_sandbox_selection (Fixture       *f,
   g_assert_nonnull (json_object_get_string_member (node, "name"));
   g_assert_false (json_object_has_member (node, "title"));
   g_assert_false (json_object_has_member (node, "description"));
-  g_assert_true (json_object_get_null_member (node, "nothing"));
+  g_assert_true (json_object_get_null_member (node, "premium"));
   client = json_object_get_object_member (node, "client");
   g_assert_cmpuint (n_members (client), ==, 1);
   g_assert_true (json_object_has_member (client, "totalHires"));
 
   broken = post_graphql (f, "query { marketplaceJobPostingsSearch { edges { node { id } }");
   g_assert_true (json_object_has_member (broken, "errors"));
+}
+
+/* Live: the job search needs an offset cursor on every page, "0" on the
+ * first; without one Upwork answers "Exception occurred" and no jobs. */
+static void
+test_first_page_cursor (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *query = "query S($filter: MarketplaceJobPostingsSearchFilter) {"
+                      " marketplaceJobPostingsSearch(marketPlaceJobFilter: $filter) { totalCount } }";
+  g_autoptr(JsonNode) without = json_from_string ("{\"filter\":{\"pagination_eq\":{\"first\":50}}}", NULL);
+  g_autoptr(JsonNode) empty = json_from_string ("{\"filter\":{\"pagination_eq\":{\"first\":50,\"after\":\"\"}}}", NULL);
+  g_autoptr(JsonNode) built = lancer_upwork_search_variables ("gtk", TRUE, NULL, 50);
+  g_autoptr(JsonObject) refused = NULL;
+  g_autoptr(JsonObject) refused_empty = NULL;
+  g_autoptr(JsonObject) answered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  JsonObject *page;
+  JsonArray *errors;
+
+  lancer_sandbox_set_lenient (f->sandbox, TRUE);
+  refused = post_graphql_with (f, query, without);
+  errors = json_object_get_array_member (refused, "errors");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "message"), ==,
+                   "Exception occurred");
+  refused_empty = post_graphql_with (f, query, empty);
+  g_assert_true (json_object_has_member (refused_empty, "errors"));
+
+  /* what Lancer builds for a first page */
+  page = json_object_get_object_member (json_object_get_object_member (json_node_get_object (built), "filter"),
+                                        "pagination_eq");
+  g_assert_cmpstr (json_object_get_string_member (page, "after"), ==, "0");
+  g_assert_cmpint (json_object_get_int_member (page, "first"), <=, 50);
+  answered = post_graphql_with (f, query, built);
+  g_assert_false (json_object_has_member (answered, "errors"));
+
+  /* and the feed fills */
+  report = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->counts[0], ==, 120);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+}
+
+static gint64
+count_where (Fixture    *f,
+             const char *sql)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (f->profile);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Live answers often carry data *and* errors[] for single fields. The page
+ * is kept, the failed field stays unknown (NULL, never 0), and the sync
+ * names what failed against the resource. */
+static void
+test_partial_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *query = "query S($filter: MarketplaceJobPostingsSearchFilter) {"
+                      " marketplaceJobPostingsSearch(marketPlaceJobFilter: $filter) {"
+                      " edges { node { id client { totalFeedback totalReviews } } } } }";
+  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (NULL, FALSE, NULL, 50);
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(GPtrArray) failed_ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *errors, *edges;
+
+  lancer_sandbox_set_lenient (f->sandbox, TRUE);
+  answer = post_graphql_with (f, query, vars);
+  g_assert_true (json_object_has_member (answer, "data"));
+  errors = json_object_get_array_member (answer, "errors");
+  g_assert_nonnull (errors);
+  edges = json_object_get_array_member (json_object_get_object_member (json_object_get_object_member (answer, "data"),
+                                                                       "marketplaceJobPostingsSearch"), "edges");
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonArray *path = json_object_get_array_member (json_array_get_object_element (errors, i), "path");
+      gint64 edge = json_array_get_int_element (path, 2);
+      JsonObject *node = json_object_get_object_member (json_array_get_object_element (edges, edge), "node");
+
+      g_assert_cmpstr (json_array_get_string_element (path, json_array_get_length (path) - 1), ==, "totalFeedback");
+      g_assert_true (json_object_get_null_member (json_object_get_object_member (node, "client"), "totalFeedback"));
+      g_ptr_array_add (failed_ids, g_strdup (json_object_get_string_member (node, "id")));
+    }
+  g_assert_cmpuint (failed_ids->len, >, 0);
+
+  report = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (report));
+  g_assert_cmpuint (report->counts[0], ==, 120);
+  g_assert_nonnull (report->warnings[0]);
+  g_assert_nonnull (strstr (report->warnings[0], "totalFeedback"));
+  for (guint i = 0; i < failed_ids->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM jobs WHERE id = '%s' AND client_rating IS NULL",
+                                              (const char *) g_ptr_array_index (failed_ids, i));
+      g_assert_cmpint (count_where (f, sql), ==, 1);
+    }
+}
+
+/* Every connection is paged until hasNextPage is false, whatever the
+ * page size the server allows. */
+static void
+test_paging (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+
+  lancer_sandbox_set_page_cap (f->sandbox, 3);
+  report = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (report));
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+  g_assert_cmpint (count_rows (f, "contracts"), ==, 4);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "talentWorkHistory"), >=, 2);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomList"), >=, 2);
+  g_assert_cmpint (count_rows (f, "rooms"), >, 3);
+  g_assert_cmpint (count_rows (f, "stories"), >, 3 * count_rows (f, "rooms") / 2);
+}
+
+/* vendorProposals: 20 a page; on VJCA-6 the page is halved and asked again. */
+static void
+test_vjca6_halving (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) full = NULL;
+  g_autoptr(LancerSyncReport) halved = NULL;
+  guint before;
+
+  full = run_sync (f, LANCER_SYNC_PROPOSALS, &error);
+  g_assert_no_error (error);
+  g_assert_null (full->errors[1]);
+
+  lancer_sandbox_set_proposals_limit (f->sandbox, 7);   /* 20 → 10 → 5 */
+  before = lancer_sandbox_get_n_requests (f->sandbox, "vendorProposals");
+  halved = run_sync (f, LANCER_SYNC_PROPOSALS, &error);
+  g_assert_no_error (error);
+  g_assert_null (halved->errors[1]);
+  g_assert_cmpuint (halved->counts[1], ==, full->counts[1]);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "vendorProposals") - before, >, 8);
+}
+
+/* The page cap must not lose jobs: a capped search resumes where it
+ * stopped; jobs posted in the watermark's own second are not skipped. */
+static void
+test_watermark (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) r1 = NULL;
+  g_autoptr(LancerSyncReport) r2 = NULL;
+  g_autoptr(LancerSyncReport) r3 = NULL;
+  g_autoptr(LancerSyncReport) r4 = NULL;
+  g_autoptr(LancerSyncReport) r5 = NULL;
+
+  lancer_sync_set_max_pages (f->sync, 1);
+  r1 = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 50);
+  r2 = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 100);
+  r3 = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+
+  /* new jobs, several in the same second as the newest stored one, on
+   * pages of two: none is skipped */
+  lancer_sync_set_max_pages (f->sync, 200);
+  lancer_sandbox_set_page_cap (f->sandbox, 2);
+  lancer_sandbox_add_jobs (f->sandbox, 4);
+  r4 = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r4->new_jobs, ==, 4);
+  g_assert_cmpint (count_rows (f, "jobs"), ==, 124);
+  r5 = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r5->new_jobs, ==, 0);
+}
+
+/* The bearer token never goes over plain http to another machine. */
+static void
+test_insecure_graphql_url (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  guint tokens = lancer_sandbox_get_n_requests (f->sandbox, "token");
+  guint requests = lancer_upwork_client_get_requests_today (f->client);
+
+  /* TEST-NET-1: never reached, the URL is refused before connecting */
+  lancer_upwork_client_set_graphql_url (f->client, "http://192.0.2.10/graphql");
+  lancer_upwork_client_query_async (f->client, "me", NULL, NULL, store_result, &result);
+  answer = lancer_upwork_client_query_finish (f->client, wait_result (&result), &error);
+  g_assert_null (answer);
+  g_assert_error (error, LANCER_HTTP_ERROR, LANCER_HTTP_ERROR_INSECURE_URL);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "token"), ==, tokens);
+  g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), ==, requests);
 }
 
 int
@@ -560,6 +794,12 @@ main (int   argc,
   ADD ("/upwork/sync/outbox", test_outbox);
   ADD ("/upwork/sync/read-off-thread", test_read_off_thread);
   ADD ("/upwork/sandbox/selection", test_sandbox_selection);
+  ADD ("/upwork/sync/first-page-cursor", test_first_page_cursor);
+  ADD ("/upwork/sync/partial-page", test_partial_page);
+  ADD ("/upwork/sync/paging", test_paging);
+  ADD ("/upwork/sync/vjca6-halving", test_vjca6_halving);
+  ADD ("/upwork/sync/watermark", test_watermark);
+  ADD ("/upwork/client/insecure-graphql-url", test_insecure_graphql_url);
 #undef ADD
   return g_test_run ();
 }

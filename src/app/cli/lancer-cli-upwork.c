@@ -427,13 +427,6 @@ lancer_cli_sync (LancerCli  *cli,
       else
         g_print ("%s: %u\n", name, report->counts[i]);
     }
-  if (report->connects >= 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, report->connects);
-
-      /* Translators: the user's Connects balance after a sync */
-      g_print (_("connects: %s\n"), count);
-    }
   if (failed > 0 && failed == attempted)
     {
       g_printerr ("lancer-cli: %s\n", _("Nothing could be synced; see the reasons above"));

@@ -198,7 +198,7 @@ lancer_http_host_is_loopback (const char *host)
   else
     bare = g_ascii_strdown (host, -1);
 
-  if (g_str_equal (bare, "localhost") || g_str_has_suffix (bare, ".localhost"))
+  if (g_str_equal (bare, "localhost"))
     return TRUE;
 
   addr = g_inet_address_new_from_string (bare);

@@ -14,6 +14,7 @@
 #include "lancer-sync.h"
 #include "lancer-sync-writer.h"
 #include "lancer-upwork-parse.h"
+#include "lancer-upwork-requests.h"
 
 /* The sync engine. A run reads the account, then each requested resource in
  * turn; a resource that fails (missing scope, outage) is reported and the
@@ -26,7 +27,6 @@
 /* Pages parsed but not yet written: enough to overlap network and disk,
  * few enough that a slow disk holds back the fetching. */
 #define JOBS_WRITES_AHEAD    2
-#define PROPOSALS_PAGE_SIZE  40
 #define DIARY_DAYS           14
 #define EARNINGS_DAYS        90
 
@@ -49,6 +49,8 @@ struct _LancerSync
   GNetworkMonitor    *monitor;
   gulong              monitor_id;
   GCancellable       *cancellable;
+  gulong              partial_id;
+  struct _Run        *active_run;     /* the run in progress, for partial results */
 };
 
 G_DEFINE_FINAL_TYPE (LancerSync, lancer_sync, G_TYPE_OBJECT)
@@ -120,7 +122,10 @@ lancer_sync_report_free (LancerSyncReport *report)
   if (report == NULL)
     return;
   for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
-    g_free (report->errors[i]);
+    {
+      g_free (report->errors[i]);
+      g_free (report->warnings[i]);
+    }
   g_free (report->user_name);
   g_free (report);
 }
@@ -174,6 +179,8 @@ lancer_sync_dispose (GObject *object)
 
   lancer_sync_stop (self);
   g_clear_object (&self->store);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->partial_id, self->client);
   g_clear_object (&self->client);
   G_OBJECT_CLASS (lancer_sync_parent_class)->dispose (object);
 }
@@ -279,6 +286,12 @@ lancer_sync_init (LancerSync *self)
   self->max_pages = 200;
 }
 
+static void partial_result_cb (LancerUpworkClient *client,
+                               const char         *query,
+                               const char         *resource,
+                               const char         *what,
+                               LancerSync         *self);
+
 LancerSync *
 lancer_sync_new (LancerStore        *store,
                  LancerUpworkClient *client)
@@ -291,6 +304,7 @@ lancer_sync_new (LancerStore        *store,
   self = g_object_new (LANCER_TYPE_SYNC, NULL);
   self->store = g_object_ref (store);
   self->client = g_object_ref (client);
+  self->partial_id = g_signal_connect_object (client, "partial-result", G_CALLBACK (partial_result_cb), self, 0);
   return self;
 }
 
@@ -339,7 +353,7 @@ lancer_sync_set_max_pages (LancerSync *self,
 
 /* ---- one run ---- */
 
-typedef struct
+typedef struct _Run
 {
   LancerSyncResources  resources;
   LancerSyncReport    *report;
@@ -353,6 +367,8 @@ typedef struct
   gint64               watermark;
   gint64               newest;
   gboolean             reached;
+  gboolean             capped;           /* stopped at max_pages before reaching the watermark */
+  gint64               resumed_newest;   /* newest job of the capped run this one resumes */
   /* The next page is fetched while the store writes this one: */
   gboolean             more_pages;
   gboolean             fetching;
@@ -360,11 +376,15 @@ typedef struct
   GError              *page_error;       /* the first failure, fetch or write */
   /* proposals */
   guint                status_index;
+  guint                proposals_page;   /* halved on VJCA-6 */
   /* messages */
   GPtrArray           *rooms;
   guint                room_index;
+  guint                room_pages;
   /* contracts, diary */
   GPtrArray           *hourly_contracts;   /* char * */
+  GPtrArray           *contracts;          /* LancerUpworkContract, all pages */
+  guint                contract_pages;
   guint                contract_index;
   GStrv                days;
   guint                day_index;
@@ -381,9 +401,27 @@ run_free (Run *run)
   g_clear_error (&run->page_error);
   g_clear_pointer (&run->rooms, g_ptr_array_unref);
   g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
+  g_clear_pointer (&run->contracts, g_ptr_array_unref);
   g_strfreev (run->days);
   g_clear_pointer (&run->diary, g_ptr_array_unref);
   g_free (run);
+}
+
+static void
+partial_result_cb (LancerUpworkClient *client,
+                   const char         *query,
+                   const char         *resource,
+                   const char         *what,
+                   LancerSync         *self)
+{
+  LancerSyncReport *report;
+
+  if (self->active_run == NULL || (report = self->active_run->report) == NULL)
+    return;
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (g_strcmp0 (resource_names[i], resource) == 0 && report->warnings[i] == NULL)
+      /* Translators: %s names the fields, e.g. "edges/3/node/client/totalFeedback: Internal error" */
+      report->warnings[i] = g_strdup_printf (_("Upwork could not send some fields; they are left unknown (%s)"), what);
 }
 
 static void run_next_phase (GTask *task);
@@ -526,9 +564,19 @@ jobs_search_done (GTask *task)
   Run *run = run_of (task);
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
   g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
-  g_autofree char *cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (run->newest, run->watermark));
+  g_autofree char *cursor = NULL;
+  gint64 newest = MAX (run->newest, run->resumed_newest);
 
-  /* The watermark moves only now that the search ran to its end. */
+  /* The watermark moves only over what was stored without a gap. A search
+   * cut short by the page cap keeps its watermark and notes where it
+   * stopped ("WATERMARK NEWEST RESUME"): the next run goes on from there,
+   * down to the old watermark, and only then moves it. Offsets on a
+   * newest-first list only grow as jobs arrive, so resuming at the same
+   * offset may read a few jobs twice but skips none. */
+  if (run->capped)
+    cursor = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", run->watermark, newest, run->after);
+  else
+    cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (newest, run->watermark));
   lancer_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
   run->search_index++;
   if (run->search_index < run->searches->len)
@@ -696,7 +744,9 @@ jobs_page_cb (GObject      *source,
       LancerJob *job = g_ptr_array_index (jobs, i);
 
       run->newest = MAX (run->newest, lancer_job_get_posted_at (job));
-      if (lancer_job_get_posted_at (job) <= run->watermark)
+      /* Strictly older: a job posted in the watermark's own second may
+       * still be new, so paging goes on past it. */
+      if (lancer_job_get_posted_at (job) < run->watermark)
         run->reached = TRUE;
       if (job_passes_local_filters (job, filters))
         g_ptr_array_add (write->jobs, g_object_ref (job));
@@ -704,6 +754,7 @@ jobs_page_cb (GObject      *source,
   set_progress (self, MIN (0.9, self->progress + 0.01));
   run->page++;
   run->more_pages = !run->reached && run->after != NULL && run->page < self->max_pages;
+  run->capped = !run->reached && run->after != NULL && run->page >= self->max_pages;
   /* One transaction for the page (the store's upsert); its worker takes
    * them in order, so pages land in the order they came. */
   run->writes_pending++;
@@ -717,37 +768,11 @@ jobs_fetch_page (GTask *task)
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) vars = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *filters = search_filters (search, parser);
+  gboolean verified = filters != NULL && json_object_get_boolean_member_with_default (filters, "verified_only", FALSE);
+  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (search->query, verified, run->after, JOBS_PAGE_SIZE);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  if (search->query != NULL && *search->query != '\0')
-    {
-      json_builder_set_member_name (b, "searchExpression_eq");
-      json_builder_add_string_value (b, search->query);
-    }
-  if (filters != NULL && json_object_get_boolean_member_with_default (filters, "verified_only", FALSE))
-    {
-      json_builder_set_member_name (b, "verifiedPaymentOnly_eq");
-      json_builder_add_boolean_value (b, TRUE);
-    }
-  json_builder_set_member_name (b, "pagination_eq");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "first");
-  json_builder_add_int_value (b, JOBS_PAGE_SIZE);
-  if (run->after != NULL)
-    {
-      json_builder_set_member_name (b, "after");
-      json_builder_add_string_value (b, run->after);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
   lancer_upwork_client_query_read_async (self->client, "search", vars, read_jobs_page,
                                          (GDestroyNotify) jobs_page_free, g_task_get_cancellable (task),
                                          jobs_page_cb, task);
@@ -762,18 +787,28 @@ watermark_cb (GObject      *source,
   Run *run = run_of (task);
   GError *error = NULL;
   g_autofree char *cursor = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_auto(GStrv) parts = NULL;
 
   if (error != NULL)
     {
       resource_failed (task, error);
       return;
     }
-  run->watermark = cursor != NULL ? g_ascii_strtoll (cursor, NULL, 10) : 0;
+  parts = g_strsplit (cursor != NULL ? cursor : "", " ", 3);
+  run->watermark = parts[0] != NULL ? g_ascii_strtoll (parts[0], NULL, 10) : 0;
+  run->resumed_newest = 0;
   run->newest = 0;
   run->reached = FALSE;
+  run->capped = FALSE;
   run->page = 0;
   run->more_pages = TRUE;
   g_clear_pointer (&run->after, g_free);
+  if (g_strv_length (parts) == 3 && *parts[2] != '\0')
+    {
+      /* the last run stopped at the page cap: go on where it stopped */
+      run->resumed_newest = g_ascii_strtoll (parts[1], NULL, 10);
+      run->after = g_strdup (parts[2]);
+    }
   jobs_continue (task);
 }
 
@@ -882,6 +917,16 @@ proposals_cb (GObject      *source,
   GError *error = NULL;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL && g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_PAGE_TOO_LARGE) &&
+      run->proposals_page > 1)
+    {
+      /* VJCA-6: Upwork found the page too big; ask again for half. */
+      g_debug ("proposals: VJCA-6 at %u a page; trying %u", run->proposals_page, run->proposals_page / 2);
+      run->proposals_page /= 2;
+      g_error_free (error);
+      proposals_fetch (task);
+      return;
+    }
   if (data == NULL || (items = lancer_upwork_parse_proposals (data, &page, &error)) == NULL)
     {
       lancer_upwork_page_info_clear (&page);
@@ -898,27 +943,9 @@ static void
 proposals_fetch (GTask *task)
 {
   Run *run = run_of (task);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) vars = NULL;
+  g_autoptr(JsonNode) vars = lancer_upwork_proposals_variables (proposal_statuses[run->status_index], run->after,
+                                                                run->proposals_page);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "status_eq");
-  json_builder_add_string_value (b, proposal_statuses[run->status_index]);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "pagination");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "first");
-  json_builder_add_int_value (b, PROPOSALS_PAGE_SIZE);   /* more than 40 gives VJCA-6 */
-  if (run->after != NULL)
-    {
-      json_builder_set_member_name (b, "after");
-      json_builder_add_string_value (b, run->after);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
   lancer_upwork_client_query_async (run_sync (task)->client, "proposals", vars, g_task_get_cancellable (task),
                                     proposals_cb, task);
 }
@@ -929,6 +956,7 @@ start_proposals (GTask *task)
   Run *run = run_of (task);
 
   run->status_index = 0;
+  run->proposals_page = LANCER_UPWORK_PROPOSALS_PAGE;
   g_clear_pointer (&run->after, g_free);
   proposals_fetch (task);
 }
@@ -947,7 +975,13 @@ stories_written (GObject      *source,
 
   if (!finish_write (task, source, res, 2))
     return;
-  run->room_index++;
+  /* the room's next page, or the next room */
+  if (run->after == NULL || ++run->room_pages >= run_sync (task)->max_pages)
+    {
+      g_clear_pointer (&run->after, g_free);
+      run->room_pages = 0;
+      run->room_index++;
+    }
   stories_fetch (task);
 }
 
@@ -961,14 +995,19 @@ stories_cb (GObject      *source,
   LancerUpworkRoom *room = g_ptr_array_index (run->rooms, run->room_index);
   g_autoptr(JsonNode) data = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
   GError *error = NULL;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (items = lancer_upwork_parse_stories (data, room->id, NULL, &error)) == NULL)
+  if (data == NULL || (items = lancer_upwork_parse_stories (data, room->id, &page, &error)) == NULL)
     {
+      lancer_upwork_page_info_clear (&page);
       resource_failed (task, error);
       return;
     }
+  g_free (run->after);
+  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
+  lancer_upwork_page_info_clear (&page);
   lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_STORIES, items, NULL, stories_written, task);
 }
 
@@ -977,7 +1016,6 @@ stories_fetch (GTask *task)
 {
   Run *run = run_of (task);
   LancerUpworkRoom *room;
-  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) vars = NULL;
 
   if (run->room_index >= run->rooms->len)
@@ -986,23 +1024,7 @@ stories_fetch (GTask *task)
       return;
     }
   room = g_ptr_array_index (run->rooms, run->room_index);
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "roomId_eq");
-  json_builder_add_string_value (b, room->id);
-  json_builder_set_member_name (b, "storyFilter");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "pagination");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "first");
-  json_builder_add_int_value (b, 50);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
+  vars = lancer_upwork_stories_variables (room->id, run->after, LANCER_UPWORK_MAX_PAGE);
   lancer_upwork_client_query_async (run_sync (task)->client, "stories", vars, g_task_get_cancellable (task),
                                     stories_cb, task);
 }
@@ -1022,8 +1044,12 @@ rooms_written (GObject      *source,
       return;
     }
   run->room_index = 0;
+  run->room_pages = 0;
+  g_clear_pointer (&run->after, g_free);
   stories_fetch (task);
 }
+
+static void fetch_rooms (GTask *task);
 
 static void
 rooms_cb (GObject      *source,
@@ -1033,12 +1059,24 @@ rooms_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) rooms = NULL;
+  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
   GError *error = NULL;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (run->rooms = lancer_upwork_parse_rooms (data, NULL, &error)) == NULL)
+  if (data == NULL || (rooms = lancer_upwork_parse_rooms (data, &page, &error)) == NULL)
     {
+      lancer_upwork_page_info_clear (&page);
       resource_failed (task, error);
+      return;
+    }
+  g_ptr_array_extend_and_steal (run->rooms, g_steal_pointer (&rooms));
+  g_free (run->after);
+  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
+  lancer_upwork_page_info_clear (&page);
+  if (run->after != NULL && ++run->room_pages < run_sync (task)->max_pages)
+    {
+      fetch_rooms (task);
       return;
     }
   lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_ROOMS, run->rooms, NULL, rooms_written, task);
@@ -1047,7 +1085,8 @@ rooms_cb (GObject      *source,
 static void
 fetch_rooms (GTask *task)
 {
-  g_autoptr(JsonNode) vars = json_from_string ("{\"pagination\":{\"first\":100}}", NULL);
+  Run *run = run_of (task);
+  g_autoptr(JsonNode) vars = lancer_upwork_rooms_variables (run->after, LANCER_UPWORK_MAX_PAGE);
 
   lancer_upwork_client_query_async (run_sync (task)->client, "rooms", vars, g_task_get_cancellable (task),
                                     rooms_cb, task);
@@ -1064,6 +1103,10 @@ outbox_flushed (GObject      *source,
   /* A failed send stays queued; it does not stop reading messages. */
   if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
     g_debug ("outbox: %s", error->message);
+  g_clear_pointer (&run_of (task)->rooms, g_ptr_array_unref);
+  run_of (task)->rooms = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_room_free);
+  run_of (task)->room_pages = 0;
+  g_clear_pointer (&run_of (task)->after, g_free);
   fetch_rooms (task);
 }
 
@@ -1103,6 +1146,8 @@ contracts_written (GObject      *source,
   resource_done (task, NULL);
 }
 
+static void fetch_contracts (GTask *task);
+
 static void
 contracts_cb (GObject      *source,
               GAsyncResult *res,
@@ -1114,21 +1159,34 @@ contracts_cb (GObject      *source,
   g_autoptr(GPtrArray) contracts = NULL;
   GError *error = NULL;
   gboolean for_diary = run->phase == 4;
+  gboolean more;
+  gint64 total = -1;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (contracts = lancer_upwork_parse_contracts (data, &error)) == NULL)
+  if (data == NULL || (contracts = lancer_upwork_parse_contracts (data, &total, &error)) == NULL)
     {
       resource_failed (task, error);
       return;
     }
-  remember_hourly (run, contracts);
+  /* talentWorkHistory pages by offset; the server may send fewer than the
+   * limit asked for, so totalCount (or a full page) says if more remain */
+  more = contracts->len > 0 &&
+         (total >= 0 ? run->contracts->len + contracts->len < (guint64) total
+                     : contracts->len >= LANCER_UPWORK_MAX_PAGE);
+  g_ptr_array_extend_and_steal (run->contracts, g_steal_pointer (&contracts));
+  if (more && ++run->contract_pages < run_sync (task)->max_pages)
+    {
+      fetch_contracts (task);
+      return;
+    }
+  remember_hourly (run, run->contracts);
   if (for_diary)
     {
       run->contract_index = 0;
       diary_next (task);
       return;
     }
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_CONTRACTS, contracts, NULL,
+  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_CONTRACTS, run->contracts, NULL,
                            contracts_written, task);
 }
 
@@ -1136,19 +1194,22 @@ static void
 fetch_contracts (GTask *task)
 {
   Run *run = run_of (task);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) vars = NULL;
+  g_autoptr(JsonNode) vars = lancer_upwork_contracts_variables (run->user_id, run->contracts->len,
+                                                                LANCER_UPWORK_MAX_PAGE);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "personId");
-  json_builder_add_string_value (b, run->user_id);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
   lancer_upwork_client_query_async (run_sync (task)->client, "contracts", vars, g_task_get_cancellable (task),
                                     contracts_cb, task);
+}
+
+static void
+start_contracts (GTask *task)
+{
+  Run *run = run_of (task);
+
+  g_clear_pointer (&run->contracts, g_ptr_array_unref);
+  run->contracts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_contract_free);
+  run->contract_pages = 0;
+  fetch_contracts (task);
 }
 
 static char *
@@ -1202,35 +1263,23 @@ diary_fetch_day (GTask *task)
 {
   Run *run = run_of (task);
   const char *cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) vars = NULL;
   g_autofree char *compact = NULL;
+  char *w;
 
   if (run->days == NULL || run->days[run->day_index] == NULL)
     {
       lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_DIARY, run->diary, NULL, diary_written, task);
       return;
     }
-  compact = g_strdup (run->days[run->day_index]);
   /* days come back as YYYY-MM-DD; the input wants yyyyMMdd */
-  {
-    char *w = compact;
-    for (const char *r = run->days[run->day_index]; *r; r++)
-      if (*r != '-')
-        *w++ = *r;
-    *w = '\0';
-  }
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "input");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "contractId");
-  json_builder_add_string_value (b, cid);
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, compact);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
+  compact = g_strdup (run->days[run->day_index]);
+  w = compact;
+  for (const char *r = run->days[run->day_index]; *r; r++)
+    if (*r != '-')
+      *w++ = *r;
+  *w = '\0';
+  vars = lancer_upwork_diary_day_variables (cid, compact);
   lancer_upwork_client_query_async (run_sync (task)->client, "diary-day", vars, g_task_get_cancellable (task),
                                     diary_day_cb, task);
 }
@@ -1266,7 +1315,6 @@ diary_next (GTask *task)
   g_autoptr(GDateTime) start = g_date_time_add_days (now, -DIARY_DAYS);
   g_autofree char *from = compact_day (start);
   g_autofree char *to = compact_day (now);
-  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) vars = NULL;
 
   if (run->contract_index >= run->hourly_contracts->len)
@@ -1275,24 +1323,7 @@ diary_next (GTask *task)
       return;
     }
   cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "input");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "contractIds");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, cid);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "timeRange");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "rangeStart");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "rangeEnd");
-  json_builder_add_string_value (b, to);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
+  vars = lancer_upwork_work_days_variables (cid, from, to);
   lancer_upwork_client_query_async (run_sync (task)->client, "work-days", vars, g_task_get_cancellable (task),
                                     work_days_cb, task);
 }
@@ -1304,7 +1335,7 @@ start_diary (GTask *task)
 
   if (run->hourly_contracts == NULL)
     {
-      fetch_contracts (task);   /* contracts_cb continues with the diary */
+      start_contracts (task);   /* contracts_cb continues with the diary */
       return;
     }
   run->contract_index = 0;
@@ -1353,7 +1384,6 @@ accounting_cb (GObject      *source,
   GTask *task = user_data;
   g_autoptr(JsonNode) data = NULL;
   g_autofree char *ace = NULL;
-  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) vars = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) start = g_date_time_add_days (now, -EARNINGS_DAYS);
@@ -1367,24 +1397,7 @@ accounting_cb (GObject      *source,
       resource_failed (task, error);
       return;
     }
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "aceIds_any");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, ace);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "transactionDateTime_bt");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "rangeStart");
-  json_builder_add_string_value (b, from);
-  json_builder_set_member_name (b, "rangeEnd");
-  json_builder_add_string_value (b, to);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
+  vars = lancer_upwork_transactions_variables (ace, from, to);
   lancer_upwork_client_query_async (run_sync (task)->client, "transactions", vars, g_task_get_cancellable (task),
                                     transactions_cb, task);
 }
@@ -1406,6 +1419,7 @@ finish_run (GTask *task)
   LancerSyncReport *report = g_steal_pointer (&run->report);
   const char *first_error = NULL;
 
+  self->active_run = NULL;
   for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && first_error == NULL; i++)
     first_error = report->errors[i];
   self->running = FALSE;
@@ -1424,21 +1438,7 @@ finish_run (GTask *task)
   g_object_unref (task);
 }
 
-static void
-connects_cb (GObject      *source,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GError) error = NULL;
 
-  /* Optional: hidden when the API does not offer it. */
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  run->report->connects = data != NULL ? lancer_upwork_parse_connects (data, NULL) : -1;
-  finish_run (task);
-}
 
 static void
 run_next_phase (GTask *task)
@@ -1446,18 +1446,14 @@ run_next_phase (GTask *task)
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   static void (*starts[LANCER_SYNC_N_RESOURCES]) (GTask *) = {
-    start_jobs, start_proposals, start_messages, fetch_contracts, start_diary, start_earnings,
+    start_jobs, start_proposals, start_messages, start_contracts, start_diary, start_earnings,
   };
 
   while (run->phase < LANCER_SYNC_N_RESOURCES && !(run->resources & (1 << run->phase)))
     run->phase++;
   if (run->phase >= LANCER_SYNC_N_RESOURCES)
     {
-      if (run->resources == LANCER_SYNC_ALL && run->report->errors[0] == NULL)
-        lancer_upwork_client_query_async (self->client, "connects", NULL, g_task_get_cancellable (task),
-                                          connects_cb, task);
-      else
-        finish_run (task);
+      finish_run (task);
       return;
     }
   set_progress (self, (double) run->phase / LANCER_SYNC_N_RESOURCES);
@@ -1480,6 +1476,7 @@ me_cb (GObject      *source,
   if (data == NULL || (user = lancer_upwork_parse_user (data, &error)) == NULL)
     {
       self->running = FALSE;
+      self->active_run = NULL;
       set_last_error (self, error->message);
       set_state (self, LANCER_SYNC_STATE_ERROR);
       g_task_return_error (task, error);
@@ -1514,9 +1511,9 @@ lancer_sync_run_async (LancerSync          *self,
   run = g_new0 (Run, 1);
   run->resources = resources != 0 ? resources : LANCER_SYNC_ALL;
   run->report = g_new0 (LancerSyncReport, 1);
-  run->report->connects = -1;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   self->running = TRUE;
+  self->active_run = run;
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   set_state (self, LANCER_SYNC_STATE_SYNCING);
@@ -1605,22 +1602,12 @@ sending_marked (GObject      *source,
   LancerSync *self = g_task_get_source_object (task);
   Flush *flush = g_task_get_task_data (task);
   LancerOutboxItem *item = g_ptr_array_index (flush->items, flush->index);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) vars = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!lancer_outbox_mark_finish (LANCER_STORE (source), res, &error))
     g_debug ("outbox: %s", error->message);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "input");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "roomId");
-  json_builder_add_string_value (b, item->room_id);
-  json_builder_set_member_name (b, "message");
-  json_builder_add_string_value (b, item->body);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  vars = json_builder_get_root (b);
+  vars = lancer_upwork_send_message_variables (item->room_id, item->body);
   lancer_upwork_client_query_async (self->client, "send-message", vars, g_task_get_cancellable (task), send_cb, task);
 }
 

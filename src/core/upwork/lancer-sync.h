@@ -46,7 +46,9 @@ typedef struct
   guint     new_jobs;
   gboolean  attempted[LANCER_SYNC_N_RESOURCES];
   char     *errors[LANCER_SYNC_N_RESOURCES];   /* NULL: fine */
-  gint64    connects;                           /* -1: unavailable */
+  /* Fields Upwork could not fill although the rest of the answer came
+   * (a partial result): kept, stored as unknown, and named here. */
+  char     *warnings[LANCER_SYNC_N_RESOURCES];  /* NULL: complete */
   char     *user_name;
 } LancerSyncReport;
 

@@ -55,6 +55,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PARTIAL_RESULT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---- queries and resources ---- */
 
 static const struct {
@@ -73,7 +80,6 @@ static const struct {
   { "diary-day", "diary" },
   { "accounting", "earnings" },
   { "transactions", "earnings" },
-  { "connects", "connects" },
   { "submit-proposal", "submit" },
 };
 
@@ -124,7 +130,6 @@ lancer_upwork_resource_permission (const char *resource)
     { "contracts", N_("Talent Work History - Read-Only Access") },
     { "diary",     N_("Time Sheet - Read-Only Access") },
     { "earnings",  N_("Transaction Data - Read-Only Access") },
-    { "connects",  N_("Connects (not offered to API keys yet)") },
     { "submit",    N_("Submit Proposal") },
   };
 
@@ -149,8 +154,6 @@ resource_label (const char *resource)
     return _("the work diary");
   if (g_strcmp0 (resource, "earnings") == 0)
     return _("earnings");
-  if (g_strcmp0 (resource, "connects") == 0)
-    return _("the Connects balance");
   if (g_strcmp0 (resource, "submit") == 0)
     return _("proposals");
   return _("your account");
@@ -316,12 +319,20 @@ lancer_upwork_client_class_init (LancerUpworkClientClass *klass)
     g_param_spec_string ("tenant-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* (query, resource, what failed): an answer came with some fields
+   * Upwork could not fill; the data was kept. */
+  signals[PARTIAL_RESULT] =
+    g_signal_new ("partial-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 lancer_upwork_client_init (LancerUpworkClient *self)
 {
-  self->limiter = lancer_rate_limiter_new (10.0, 10, LANCER_UPWORK_DAILY_BUDGET);
+  /* 5 a second sustained keeps within both published limits (10/s, and
+   * 300/min per IP); a burst of 5 lets a sync start without waiting. */
+  self->limiter = lancer_rate_limiter_new (LANCER_UPWORK_RATE_PER_SECOND, 5, LANCER_UPWORK_DAILY_BUDGET);
   self->breaker = lancer_circuit_breaker_new (5, 60 * 1000);
   lancer_http_retry_policy_init (&self->policy);
   self->policy.max_retries = 3;
@@ -594,8 +605,7 @@ classify_graphql_errors (Request   *req,
       if (m == NULL)
         continue;
       if (strstr (m, "permissions/scopes") != NULL || strstr (m, "Authorization failed") != NULL ||
-          strstr (m, "has no access of any team") != NULL ||
-          (g_strcmp0 (req->resource, "connects") == 0 && strstr (m, "FieldUndefined") != NULL))
+          strstr (m, "has no access of any team") != NULL)
         return g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_MISSING_SCOPE,
                             _("Your Upwork API key lacks the “%s” permission, so %s can’t be synced. "
                               "Enable it for the key at https://www.upwork.com/developer/keys, then sign in again."),
@@ -603,6 +613,9 @@ classify_graphql_errors (Request   *req,
     }
   if (first != NULL && JSON_NODE_HOLDS_OBJECT (first))
     message = json_object_get_string_member_with_default (json_node_get_object (first), "message", NULL);
+  if (message != NULL && strstr (message, "VJCA-6") != NULL)
+    return g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_PAGE_TOO_LARGE,
+                        _("Upwork refused a page of %s as too large (VJCA-6)."), resource_label (req->resource));
   if (message != NULL && (strstr (message, "not found") != NULL || strstr (message, "Not Found") != NULL))
     return g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_NOT_FOUND,
                         _("Upwork could not find that item; it may have been removed."));
@@ -629,6 +642,7 @@ typedef struct
 typedef struct
 {
   JsonNode       *root;      /* NULL: not a JSON object */
+  gboolean        partial;   /* data plus errors[] for single fields */
   gboolean        was_read;  /* `data` went through the read function */
   gpointer        value;
   GDestroyNotify  value_free;
@@ -663,6 +677,77 @@ has_errors (JsonObject *root)
          json_array_get_length (json_node_get_array (errors)) > 0;
 }
 
+/* Upwork answers with `data` and `errors[]` when single fields failed on
+ * its side; each such error carries the `path` of the field. That is a
+ * partial result: the data is kept and the failed fields stay unknown.
+ * A validation error, a permission error or an error without a path
+ * fails the whole request (upwork-api.md, "Partial results"). */
+static gboolean
+is_partial_result (JsonObject *root)
+{
+  JsonNode *data = json_object_get_member (root, "data");
+  JsonArray *errors;
+
+  if (!has_errors (root) || data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+    return FALSE;
+  errors = json_object_get_array_member (root, "errors");
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonNode *e = json_array_get_element (errors, i);
+      JsonObject *o;
+      JsonNode *path, *extensions;
+      const char *message, *classification = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        return FALSE;
+      o = json_node_get_object (e);
+      path = json_object_get_member (o, "path");
+      message = json_object_get_string_member_with_default (o, "message", "");
+      extensions = json_object_get_member (o, "extensions");
+      if (extensions != NULL && JSON_NODE_HOLDS_OBJECT (extensions))
+        classification = json_object_get_string_member_with_default (json_node_get_object (extensions),
+                                                                     "classification", NULL);
+      if (path == NULL || !JSON_NODE_HOLDS_ARRAY (path) || json_array_get_length (json_node_get_array (path)) < 2 ||
+          g_strcmp0 (classification, "ValidationError") == 0 || g_strcmp0 (classification, "InvalidSyntax") == 0 ||
+          strstr (message, "permissions/scopes") != NULL || strstr (message, "Authorization failed") != NULL ||
+          strstr (message, "has no access of any team") != NULL || strstr (message, "VJCA-6") != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "edges/3/node/client/totalFeedback: Internal error", for the sync status. */
+static char *
+describe_partial (JsonObject *root)
+{
+  JsonArray *errors = json_object_get_array_member (root, "errors");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (errors) && i < 3; i++)
+    {
+      JsonObject *o = json_node_get_object (json_array_get_element (errors, i));
+      JsonArray *path = json_object_get_array_member (o, "path");
+
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      for (guint k = 0; k < json_array_get_length (path); k++)
+        {
+          JsonNode *step = json_array_get_element (path, k);
+
+          if (k > 0)
+            g_string_append_c (out, '/');
+          if (json_node_get_value_type (step) == G_TYPE_STRING)
+            g_string_append (out, json_node_get_string (step));
+          else
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (step));
+        }
+      g_string_append_printf (out, ": %s", json_object_get_string_member_with_default (o, "message", ""));
+    }
+  if (json_array_get_length (errors) > 3)
+    g_string_append_printf (out, "; …");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 parse_body_in_thread (GTask        *parse_task,
                       gpointer      source_object,
@@ -686,7 +771,8 @@ parse_body_in_thread (GTask        *parse_task,
   parsed->root = json_parser_steal_root (parser);
   root = json_node_get_object (parsed->root);
   data = json_object_get_member (root, "data");
-  if (job->read != NULL && job->status == 200 && !has_errors (root) &&
+  parsed->partial = is_partial_result (root);
+  if (job->read != NULL && job->status == 200 && (!has_errors (root) || parsed->partial) &&
       data != NULL && JSON_NODE_HOLDS_OBJECT (data))
     {
       parsed->was_read = TRUE;
@@ -792,7 +878,14 @@ handle_response (GTask  *task,
     }
 
   lancer_circuit_breaker_record (self->breaker, req->name, TRUE, g_get_monotonic_time ());
-  if (has_errors (root))
+  if (parsed->partial)
+    {
+      g_autofree char *what = describe_partial (root);
+
+      g_debug ("%s: partial result: %s", req->name, what);
+      g_signal_emit (self, signals[PARTIAL_RESULT], 0, req->name, req->resource, what);
+    }
+  else if (has_errors (root))
     {
       fail (task, FALSE, classify_graphql_errors (req, json_object_get_array_member (root, "errors")));
       return;
@@ -973,6 +1066,16 @@ request_step (GTask *task)
       fail (task, FALSE, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled.")));
       return;
     }
+  /* The bearer token never goes over plain http to another machine. */
+  {
+    GError *insecure = NULL;
+
+    if (!lancer_http_check_url (self->graphql_url, &insecure))
+      {
+        fail (task, FALSE, insecure);
+        return;
+      }
+  }
   if (!lancer_circuit_breaker_allow (self->breaker, req->name, now_us, &wait_ms))
     {
       fail (task, FALSE, g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_CIRCUIT_OPEN,

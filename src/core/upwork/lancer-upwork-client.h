@@ -30,6 +30,7 @@ typedef enum
   LANCER_UPWORK_ERROR_GRAPHQL,        /* another errors[] entry */
   LANCER_UPWORK_ERROR_NOT_FOUND,
   LANCER_UPWORK_ERROR_CIRCUIT_OPEN,   /* transient: the endpoint failed repeatedly; paused */
+  LANCER_UPWORK_ERROR_PAGE_TOO_LARGE, /* VJCA-6: ask again with a smaller page */
 } LancerUpworkError;
 
 GQuark       lancer_upwork_error_quark          (void);
@@ -45,13 +46,16 @@ const char  *lancer_upwork_get_query            (const char   *name);
 const char  *lancer_upwork_query_resource       (const char   *name);
 
 #define LANCER_UPWORK_DAILY_BUDGET 40000
+#define LANCER_UPWORK_RATE_PER_SECOND 5.0
 
 #define LANCER_TYPE_UPWORK_CLIENT (lancer_upwork_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (LancerUpworkClient, lancer_upwork_client, LANCER, UPWORK_CLIENT, GObject)
 
 /* The GraphQL client. Properties: "requests-today" (guint, for
- * Preferences), "daily-budget" (guint), "tenant-id" (string). */
+ * Preferences), "daily-budget" (guint), "tenant-id" (string). Signal
+ * "partial-result" (query, resource, description): an answer kept although
+ * some of its fields failed on Upwork's side. */
 LancerUpworkClient *lancer_upwork_client_new            (LancerOAuth          *oauth);
 LancerOAuth *lancer_upwork_client_get_oauth             (LancerUpworkClient   *self);
 void         lancer_upwork_client_set_graphql_url       (LancerUpworkClient   *self,

@@ -804,6 +804,7 @@ lancer_upwork_parse_sent_story (JsonNode    *data,
 
 GPtrArray *
 lancer_upwork_parse_contracts (JsonNode  *data,
+                               gint64    *total_count,
                                GError   **error)
 {
   JsonNode *root = require_root (data, "talentWorkHistory", error);
@@ -812,6 +813,8 @@ lancer_upwork_parse_contracts (JsonNode  *data,
 
   if (root == NULL)
     return NULL;
+  if (total_count != NULL)
+    *total_count = to_int (member (root, "totalCount"), -1);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_contract_free);
   list = as_array (member (root, "workHistoryList"));
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -985,15 +988,4 @@ lancer_upwork_parse_transactions (JsonNode  *data,
       g_ptr_array_add (out, t);
     }
   return out;
-}
-
-gint64
-lancer_upwork_parse_connects (JsonNode  *data,
-                              GError   **error)
-{
-  JsonNode *root = require_root (data, "connectsSummary", error);
-
-  if (root == NULL)
-    return -1;
-  return to_int (member (root, "connectsBalance"), -1);
 }

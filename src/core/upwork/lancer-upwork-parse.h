@@ -161,7 +161,9 @@ GPtrArray *lancer_upwork_parse_stories      (JsonNode      *data,
 LancerUpworkStory *lancer_upwork_parse_sent_story (JsonNode *data,
                                              const char    *room_id,
                                              GError       **error);
+/* @total_count: totalCount, -1 when absent (may be NULL) */
 GPtrArray *lancer_upwork_parse_contracts    (JsonNode      *data,
+                                             gint64        *total_count,
                                              GError       **error);
 /* workDays → "YYYY-MM-DD" strings */
 GStrv      lancer_upwork_parse_work_days    (JsonNode      *data,
@@ -173,9 +175,6 @@ LancerUpworkDiaryDay *lancer_upwork_parse_diary_day (JsonNode *data,
 char      *lancer_upwork_parse_accounting_id (JsonNode     *data,
                                              GError       **error);
 GPtrArray *lancer_upwork_parse_transactions (JsonNode      *data,
-                                             GError       **error);
-/* -1 when absent */
-gint64     lancer_upwork_parse_connects     (JsonNode      *data,
                                              GError       **error);
 
 G_END_DECLS

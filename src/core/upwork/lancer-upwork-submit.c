@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lancer-upwork-requests.h"
 #include "lancer-upwork-submit.h"
 
 typedef struct
@@ -110,7 +111,6 @@ me_cb (GObject      *source,
   Submit *s = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(JsonNode) data = lancer_upwork_client_query_finish (client, result, &error);
-  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) variables = NULL;
   JsonObject *user;
   const char *user_id, *user_nid, *org_id;
@@ -133,33 +133,9 @@ me_cb (GObject      *source,
       return;
     }
 
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "input");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "jobReference");
-  json_builder_add_string_value (b, s->job_id);
-  json_builder_set_member_name (b, "selectedContractor");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, user_id);
-  json_builder_set_member_name (b, "oDeskUserID");
-  json_builder_add_string_value (b, user_nid);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "chargedAmount");
-  json_builder_add_double_value (b, s->amount);
-  json_builder_set_member_name (b, "coverLetter");
-  json_builder_add_string_value (b, s->cover_letter);
-  json_builder_set_member_name (b, "teamOrgId");
-  json_builder_add_string_value (b, org_id);
-  if (s->estimated_duration != NULL && *s->estimated_duration != '\0')
-    {
-      json_builder_set_member_name (b, "estimatedDuration");
-      json_builder_add_string_value (b, s->estimated_duration);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  variables = json_builder_get_root (b);
+  variables = lancer_upwork_submit_variables (s->job_id, user_id, user_nid, org_id, s->amount, s->cover_letter,
+                                              s->estimated_duration != NULL && *s->estimated_duration != '\0'
+                                              ? s->estimated_duration : NULL);
 
   lancer_upwork_client_query_async (client, "submit-proposal", variables,
                                     g_task_get_cancellable (task), submitted_cb, g_object_ref (task));

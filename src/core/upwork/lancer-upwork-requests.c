@@ -1,0 +1,252 @@
+/* lancer-upwork-requests.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lancer-upwork"
+
+#include "config.h"
+
+#include "lancer-upwork-requests.h"
+
+/* Every input type and field named here is checked against Upwork's
+ * published schema (src/core/upwork/upwork-schema.graphql) by the data
+ * suite, with the values these functions really build. */
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+begin (JsonBuilder *b,
+       const char  *name)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+}
+
+/* Pagination { first, after } with an offset-string cursor. */
+static void
+add_pagination (JsonBuilder *b,
+                const char  *name,
+                const char  *after,
+                guint        first)
+{
+  begin (b, name);
+  add_int (b, "first", CLAMP (first, 1, LANCER_UPWORK_MAX_PAGE));
+  add_string (b, "after", after != NULL ? after : "0");
+  json_builder_end_object (b);
+}
+
+static JsonNode *
+finish (JsonBuilder *b)
+{
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+lancer_upwork_search_variables (const char *search_expression,
+                                gboolean    verified_payment_only,
+                                const char *after,
+                                guint       first)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "filter");
+  if (search_expression != NULL && *search_expression != '\0')
+    add_string (b, "searchExpression_eq", search_expression);
+  if (verified_payment_only)
+    {
+      json_builder_set_member_name (b, "verifiedPaymentOnly_eq");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  add_pagination (b, "pagination_eq", after, first);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_job_variables (const char *job_id)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "id", job_id);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_proposals_variables (const char *status,
+                                   const char *after,
+                                   guint       first)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "filter");
+  add_string (b, "status_eq", status);
+  json_builder_end_object (b);
+  add_pagination (b, "pagination", after, first);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_rooms_variables (const char *after,
+                               guint       first)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_pagination (b, "pagination", after, first);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_stories_variables (const char *room_id,
+                                 const char *after,
+                                 guint       first)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "filter");
+  add_string (b, "roomId_eq", room_id);
+  begin (b, "storyFilter");
+  add_pagination (b, "pagination", after, first);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_contracts_variables (const char *person_id,
+                                   guint       offset,
+                                   guint       limit)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "filter");
+  if (person_id != NULL)
+    add_string (b, "personId", person_id);
+  begin (b, "pagination");
+  add_int (b, "offset", offset);
+  add_int (b, "limit", CLAMP (limit, 1, LANCER_UPWORK_MAX_PAGE));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_work_days_variables (const char *contract_id,
+                                   const char *from_day,
+                                   const char *to_day)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "input");
+  json_builder_set_member_name (b, "contractIds");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, contract_id);
+  json_builder_end_array (b);
+  begin (b, "timeRange");
+  add_string (b, "rangeStart", from_day);
+  add_string (b, "rangeEnd", to_day);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_diary_day_variables (const char *contract_id,
+                                   const char *day)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "input");
+  add_string (b, "contractId", contract_id);
+  add_string (b, "date", day);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_transactions_variables (const char *accounting_id,
+                                      const char *from_day,
+                                      const char *to_day)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "filter");
+  json_builder_set_member_name (b, "aceIds_any");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, accounting_id);
+  json_builder_end_array (b);
+  begin (b, "transactionDateTime_bt");
+  add_string (b, "rangeStart", from_day);
+  add_string (b, "rangeEnd", to_day);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_send_message_variables (const char *room_id,
+                                      const char *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "input");
+  add_string (b, "roomId", room_id);
+  add_string (b, "message", message);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
+JsonNode *
+lancer_upwork_submit_variables (const char *job_id,
+                                const char *user_id,
+                                const char *user_nid,
+                                const char *organization_id,
+                                double      charged_amount,
+                                const char *cover_letter,
+                                const char *estimated_duration)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "input");
+  add_string (b, "jobReference", job_id);
+  begin (b, "selectedContractor");
+  add_string (b, "id", user_id);
+  add_string (b, "oDeskUserID", user_nid);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "chargedAmount");
+  json_builder_add_double_value (b, charged_amount);
+  add_string (b, "coverLetter", cover_letter);
+  add_string (b, "teamOrgId", organization_id);
+  if (estimated_duration != NULL)
+    add_string (b, "estimatedDuration", estimated_duration);
+  json_builder_end_object (b);
+  return finish (b);
+}
