@@ -120,7 +120,12 @@ test_http_loopback_rule (void)
   g_assert_true (lancer_http_check_url ("http://localhost:11434", NULL));
   g_assert_true (lancer_http_check_url ("http://127.0.0.1:8080/v1", NULL));
   g_assert_true (lancer_http_check_url ("http://[::1]:1234/v1", NULL));
-  g_assert_true (lancer_http_check_url ("http://api.localhost/", NULL));
+  g_assert_true (lancer_http_check_url ("http://127.5.6.7:8080/", NULL));
+  /* decided from the URL alone: a name under .localhost may resolve
+   * anywhere (/etc/hosts, a resolver), so only "localhost" itself counts */
+  g_assert_false (lancer_http_check_url ("http://api.localhost/", &error));
+  g_assert_error (error, LANCER_HTTP_ERROR, LANCER_HTTP_ERROR_INSECURE_URL);
+  g_clear_error (&error);
   g_assert_false (lancer_http_check_url ("http://192.168.1.5:11434", &error));
   g_assert_error (error, LANCER_HTTP_ERROR, LANCER_HTTP_ERROR_INSECURE_URL);
   g_clear_error (&error);

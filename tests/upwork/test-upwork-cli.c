@@ -8,8 +8,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include <libsecret/secret.h>
+
 #include "lancer-oauth.h"
 #include "lancer-sandbox.h"
+#include "lancer-secrets.h"
 #include "lancer-test-util.h"
 
 /* lancer-cli end to end against the sandbox: sign-in with --no-browser and
@@ -260,6 +263,80 @@ test_outbox_restart (Fixture       *f,
   g_assert_nonnull (strstr (out, "See you Tuesday."));
 }
 
+/* Runs lancer-cli with @bus as its session bus (NULL: the test's own);
+ * returns the exit status and what it printed on stderr. */
+static int
+run_cli_on_bus (const char  *bus,
+                char       **err,
+                const char  *first,
+                ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("LANCER_CLI"));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  if (bus != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, "", NULL, NULL, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+}
+
+/* No Secret Service on the bus: a clear reason, no GLib warning, no
+ * reading of freed memory (the suite runs this under ASan too). */
+static void
+test_keyring_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *bus = g_strdup_printf ("unix:path=%s/no-such-bus", f->tmp);
+
+  g_assert_cmpint (run_cli_on_bus (bus, &err, "sync", "--only", "jobs", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "keyring"));
+  g_assert_null (strstr (err, "Unknown error"));
+  g_assert_null (strstr (err, "GError set over the top"));
+  g_assert_null (strstr (err, "CRITICAL"));
+}
+
+/* A locked keyring is said to be locked, not "no secret stored". */
+static void
+test_keyring_locked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_autoptr(SecretCollection) login = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GList) to_lock = NULL;
+  int n;
+
+  g_assert_no_error (error);
+  login = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (login);
+  to_lock = g_list_append (to_lock, login);
+  n = secret_service_lock_sync (service, to_lock, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, >, 0);
+
+  g_assert_cmpint (run_cli_on_bus (NULL, &err, "sync", "--only", "jobs", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_null (strstr (err, "No Upwork client secret"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +352,10 @@ main (int   argc,
   g_test_add ("/upwork/cli/kill-mid-sync", Fixture, GUINT_TO_POINTER (1500), fixture_setup, test_kill_mid_sync,
               fixture_teardown);
   g_test_add ("/upwork/cli/outbox-restart", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_outbox_restart,
+              fixture_teardown);
+  g_test_add ("/upwork/cli/keyring-down", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_keyring_down,
+              fixture_teardown);
+  g_test_add ("/upwork/cli/keyring-locked", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_keyring_locked,
               fixture_teardown);
   return g_test_run ();
 }

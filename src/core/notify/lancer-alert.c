@@ -129,10 +129,23 @@ lancer_alert_new_notice (const char *id,
 }
 
 void
+lancer_alert_set_action (LancerAlert *alert,
+                         const char  *action,
+                         const char  *label)
+{
+  g_free (alert->action);
+  g_free (alert->action_label);
+  alert->action = g_strdup (action);
+  alert->action_label = g_strdup (label);
+}
+
+void
 lancer_alert_free (LancerAlert *alert)
 {
   if (alert == NULL)
     return;
+  g_free (alert->action);
+  g_free (alert->action_label);
   g_free (alert->id);
   g_free (alert->title);
   g_free (alert->body);

@@ -32,6 +32,8 @@ typedef struct
   guint            count;       /* jobs or messages it stands for */
   double           score;       /* NAN when unknown */
   gboolean         redacted;
+  char            *action;      /* notices: the app action that fixes it, or NULL */
+  char            *action_label;
 } LancerAlert;
 
 /* The score threshold at which a job asks for attention (tray). */
@@ -55,6 +57,10 @@ LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
 LancerAlert *lancer_alert_new_notice        (const char   *id,
                                              const char   *title,
                                              const char   *body);
+/* A notice whose button runs @action ("app.connect-upwork"). */
+void         lancer_alert_set_action        (LancerAlert  *alert,
+                                             const char   *action,
+                                             const char   *label);
 void         lancer_alert_free              (LancerAlert  *alert);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerAlert, lancer_alert_free)
 

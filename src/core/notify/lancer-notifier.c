@@ -29,6 +29,7 @@ struct _LancerNotifier
   GSettings         *settings;
   LancerStore       *store;
   LancerSync        *sync;
+  LancerOAuth       *oauth;
   LancerLockGuard   *guard;
   LancerAlertPolicy *policy;
   LancerTelegram    *telegram;
@@ -388,6 +389,11 @@ lancer_notifier_send_desktop (LancerNotifier    *self,
 
     case LANCER_ALERT_NOTICE:
     default:
+      if (alert->action != NULL)
+        {
+          g_notification_set_default_action (notification, alert->action);
+          g_notification_add_button (notification, alert->action_label, alert->action);
+        }
       break;
     }
   g_notification_add_button_with_target (notification, _("Dismiss"), "app.dismiss-alert", "s", alert->id);
@@ -830,11 +836,47 @@ set_sync (LancerNotifier *self,
     }
 }
 
+/* Upwork refused the stored sign-in (invalid_grant): one notification
+ * with the way back, not a failing sync every few minutes in silence. */
+static void
+needs_sign_in_cb (LancerNotifier *self)
+{
+  g_autoptr(LancerAlert) notice = NULL;
+
+  if (self->oauth == NULL || !lancer_oauth_get_needs_sign_in (self->oauth))
+    return;
+  notice = lancer_alert_new_notice ("sign-in-again", _("Sign in to Upwork again"),
+                                    _("Upwork ended Lancer’s sign-in, so syncing has stopped. "
+                                      "Your stored data stays available."));
+  lancer_alert_set_action (notice, "app.connect-upwork", _("Sign In…"));
+  lancer_notifier_send_desktop (self, notice);
+}
+
+static void
+set_oauth (LancerNotifier *self,
+           LancerOAuth    *oauth)
+{
+  if (self->oauth == oauth)
+    return;
+  if (self->oauth != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->oauth, self);
+      g_clear_object (&self->oauth);
+    }
+  if (oauth != NULL)
+    {
+      self->oauth = g_object_ref (oauth);
+      g_signal_connect_object (oauth, "notify::needs-sign-in", G_CALLBACK (needs_sign_in_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 session_changed_cb (LancerNotifier *self)
 {
   set_store (self, lancer_session_get_store (self->session));
   set_sync (self, lancer_session_get_sync (self->session));
+  set_oauth (self, lancer_session_get_oauth (self->session));
 }
 
 static void
@@ -991,6 +1033,7 @@ lancer_notifier_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->webhook, self);
   set_store (self, NULL);
   set_sync (self, NULL);
+  set_oauth (self, NULL);
   if (self->waiting != NULL)
     flush_waiting (self);
   g_clear_object (&self->guard);

@@ -124,6 +124,29 @@ lancer_secrets_store_sync (const char    *profile_id,
   return TRUE;
 }
 
+/* TRUE when the secret exists but sits in a locked collection. Searches
+ * without unlocking, so it never prompts. */
+static gboolean
+item_is_locked (const char   *profile_id,
+                const char   *name,
+                GCancellable *cancellable)
+{
+  g_autoptr(SecretService) service = secret_service_get_sync (SECRET_SERVICE_NONE, cancellable, NULL);
+  g_autoptr(GHashTable) attributes = NULL;
+  GList *items;
+  gboolean locked = FALSE;
+
+  if (service == NULL)
+    return FALSE;
+  attributes = secret_attributes_build (lancer_secrets_get_schema (), "profile", profile_id, "name", name, NULL);
+  items = secret_service_search_sync (service, lancer_secrets_get_schema (), attributes, SECRET_SEARCH_ALL,
+                                      cancellable, NULL);
+  for (GList *l = items; l != NULL; l = l->next)
+    locked |= secret_item_get_locked (l->data);
+  g_list_free_full (items, g_object_unref);
+  return locked;
+}
+
 char *
 lancer_secrets_lookup_sync (const char    *profile_id,
                             const char    *name,
@@ -142,6 +165,13 @@ lancer_secrets_lookup_sync (const char    *profile_id,
   if (local_error != NULL)
     {
       translate_error (error, local_error);
+      return NULL;
+    }
+  if (value == NULL && item_is_locked (profile_id, name, cancellable))
+    {
+      /* libsecret returns only unlocked items: a locked one looks missing */
+      g_set_error (error, LANCER_SECRETS_ERROR, LANCER_SECRETS_ERROR_LOCKED,
+                   _("The keyring is locked. Unlock it (for example by logging in again) and try again."));
       return NULL;
     }
   /* Copy out of non-pageable memory into a normal string the caller frees. */

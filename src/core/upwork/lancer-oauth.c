@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <sodium.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -349,14 +351,22 @@ decode_access (const char  *stored,
   return TRUE;
 }
 
-static gboolean
-keyring_error (GError **error,
-               GError  *cause)
+/* Replaces the keyring's own error in *@error by one that says what to do.
+ * Takes the cause out of *@error first: g_set_error() on a set error would
+ * warn and keep the freed one. */
+static void
+keyring_error (GError **error)
 {
-  g_set_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_KEYRING,
-               _("The keyring could not be used: %s. Unlock it and try again."), cause->message);
-  g_error_free (cause);
-  return FALSE;
+  g_autoptr(GError) cause = g_steal_pointer (error);
+
+  if (g_error_matches (cause, LANCER_SECRETS_ERROR, LANCER_SECRETS_ERROR_LOCKED))
+    g_set_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_KEYRING,
+                 _("The keyring is locked, so Lancer cannot read its Upwork sign-in. Unlock the keyring "
+                   "(in Passwords and Keys, or by logging in again) and try again."));
+  else
+    g_set_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_KEYRING,
+                 _("The keyring could not be used: %s. Unlock it and try again."),
+                 cause != NULL ? cause->message : _("unknown error"));
 }
 
 static TokenResult *
@@ -487,13 +497,15 @@ post_token (TokenJob    *job,
   if (refresh != NULL && *refresh != '\0' &&
       !lancer_secrets_store_sync (job->profile_id, LANCER_SECRET_UPWORK_REFRESH_TOKEN, refresh, NULL, &local))
     {
-      keyring_error (error, local);
+      keyring_error (&local);
+      g_propagate_error (error, local);
       return NULL;
     }
   new_access_stored = encode_access (access, now + expires_in);
   if (!lancer_secrets_store_sync (job->profile_id, LANCER_SECRET_UPWORK_ACCESS_TOKEN, new_access_stored, NULL, &local))
     {
-      keyring_error (error, local);
+      keyring_error (&local);
+      g_propagate_error (error, local);
       return NULL;
     }
   result = g_new0 (TokenResult, 1);
@@ -526,7 +538,7 @@ token_worker (GTask        *task,
 
       if (error != NULL)
         {
-          keyring_error (&error, error);
+          keyring_error (&error);
           goto out;
         }
       if (decode_access (stored, &token, &expires_at) &&
@@ -552,7 +564,7 @@ token_worker (GTask        *task,
                                                        cancellable, &error);
       if (error != NULL)
         {
-          keyring_error (&error, error);
+          keyring_error (&error);
           goto out;
         }
       if (job->client_secret == NULL)
@@ -568,7 +580,7 @@ token_worker (GTask        *task,
       refresh = lancer_secrets_lookup_sync (job->profile_id, LANCER_SECRET_UPWORK_REFRESH_TOKEN, cancellable, &error);
       if (error != NULL)
         {
-          keyring_error (&error, error);
+          keyring_error (&error);
           goto out;
         }
       if (refresh == NULL)
@@ -709,18 +721,19 @@ lancer_oauth_sign_out_sync (LancerOAuth   *self,
 
 /* ---- sign-in ---- */
 
+/* state and the PKCE verifier guard the sign-in: they come from the
+ * system's cryptographic generator (libsodium), not GLib's PRNG. */
 static char *
 random_urlsafe (gsize n_bytes)
 {
   g_autofree guint8 *bytes = g_new (guint8, n_bytes);
   g_autofree char *b64 = NULL;
 
-  for (gsize i = 0; i < n_bytes; i += 4)
-    {
-      guint32 r = g_random_int ();
-      memcpy (bytes + i, &r, MIN (4, n_bytes - i));
-    }
+  if (sodium_init () < 0)
+    g_error ("libsodium could not start");
+  randombytes_buf (bytes, n_bytes);
   b64 = g_base64_encode (bytes, n_bytes);
+  sodium_memzero (bytes, n_bytes);
   g_strdelimit (b64, "+", '-');
   g_strdelimit (b64, "/", '_');
   g_strdelimit (b64, "=", '\0');
@@ -879,7 +892,7 @@ lancer_oauth_start_sign_in (LancerOAuth  *self,
     {
       g_set_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_CONFIGURED,
                    _("The redirect URI must be a loopback address with a port, such as "
-                     "http://127.0.0.1:8765/callback, and match the one registered with the API key."));
+                     "http://localhost:8765/callback, and match the one registered with the API key."));
       return NULL;
     }
   if (!lancer_http_check_url (self->authorize_url, &local))
