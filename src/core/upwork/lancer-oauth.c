@@ -778,21 +778,76 @@ finish_sign_in (LancerOAuth *self,
     }
 }
 
+static void send_page (SoupServerMessage *msg,
+                       guint              status,
+                       const char        *title,
+                       const char        *text);
+
+/* The browser's request for the redirect waits, paused, until the code is
+ * exchanged and the tokens are in the keyring: its page says "connected"
+ * only when Lancer is. */
+typedef struct
+{
+  LancerOAuth       *self;
+  SoupServerMessage *msg;
+  GError            *error;
+} Exchange;
+
+static void
+exchange_free (Exchange *exchange)
+{
+  g_clear_object (&exchange->self);
+  g_clear_object (&exchange->msg);
+  g_clear_error (&exchange->error);
+  g_free (exchange);
+}
+
+static gboolean
+finish_after_page_cb (gpointer data)
+{
+  Exchange *exchange = data;
+
+  finish_sign_in (exchange->self, g_steal_pointer (&exchange->error));
+  exchange_free (exchange);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page is out: the listener can go, but not from inside its own
+ * signal emission. */
+static void
+page_sent_cb (SoupServerMessage *msg,
+              Exchange          *exchange)
+{
+  g_signal_handlers_disconnect_by_data (msg, exchange);
+  g_idle_add (finish_after_page_cb, exchange);
+}
+
 static void
 exchange_done (GObject      *source,
                GAsyncResult *res,
                gpointer      user_data)
 {
-  g_autoptr(LancerOAuth) self = user_data;
-  GError *error = NULL;
-  TokenResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  Exchange *exchange = user_data;
+  LancerOAuth *self = exchange->self;
+  TokenResult *result = g_task_propagate_pointer (G_TASK (res), &exchange->error);
 
   if (result != NULL)
     {
       cache_result (self, result);
       token_result_free (result);
     }
-  finish_sign_in (self, error);
+  if (self->listener == NULL)
+    {
+      /* cancelled meanwhile: nobody waits for the page */
+      exchange_free (exchange);
+      return;
+    }
+  if (exchange->error == NULL)
+    send_page (exchange->msg, 200, _("Lancer is connected"), _("You can close this tab and go back to Lancer."));
+  else
+    send_page (exchange->msg, 200, _("Lancer was not connected"), exchange->error->message);
+  g_signal_connect (exchange->msg, "finished", G_CALLBACK (page_sent_cb), exchange);
+  soup_server_message_unpause (exchange->msg);
 }
 
 static void
@@ -824,6 +879,7 @@ redirect_cb (SoupServer        *server,
   const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
   const char *oauth_error = query != NULL ? g_hash_table_lookup (query, "error") : NULL;
   g_autoptr(GTask) worker = NULL;
+  Exchange *exchange;
   TokenJob *job;
 
   if (code == NULL && oauth_error == NULL)
@@ -855,11 +911,14 @@ redirect_cb (SoupServer        *server,
       return;
     }
 
-  send_page (msg, 200, _("Lancer is connected"), _("You can close this tab and go back to Lancer."));
   job = token_job_new (self, JOB_EXCHANGE);
   job->code = g_strdup (code);
   job->verifier = g_steal_pointer (&self->verifier);
-  worker = g_task_new (self, NULL, exchange_done, g_object_ref (self));
+  exchange = g_new0 (Exchange, 1);
+  exchange->self = g_object_ref (self);
+  exchange->msg = g_object_ref (msg);
+  soup_server_message_pause (msg);
+  worker = g_task_new (self, NULL, exchange_done, exchange);
   g_task_set_task_data (worker, job, (GDestroyNotify) token_job_free);
   g_task_run_in_thread (worker, token_worker);
 }
@@ -915,7 +974,10 @@ lancer_oauth_start_sign_in (LancerOAuth  *self,
                                                    ? "::1" : "127.0.0.1", (guint) port);
   self->listener = soup_server_new ("server-header", "Lancer", NULL);
   soup_server_add_handler (self->listener, path, redirect_cb, self, NULL);
-  if (!soup_server_listen (self->listener, address, 0, &local))
+  /* "localhost" may reach the browser as 127.0.0.1 or ::1: listen on both */
+  if (g_ascii_strcasecmp (host, "localhost") == 0
+      ? !soup_server_listen_local (self->listener, (guint) port, 0, &local)
+      : !soup_server_listen (self->listener, address, 0, &local))
     {
       g_set_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_LISTEN_FAILED,
                    _("Could not listen on %s:%d for the sign-in (%s). Close the program using that "
