@@ -28,6 +28,7 @@ struct _LancerConnectWindow
   GtkSpinner     *spinner;
   GtkButton      *sign_in_button;
   GtkButton      *cancel_button;
+  GtkButton      *copy_callback_button;
 };
 
 G_DEFINE_FINAL_TYPE (LancerConnectWindow, lancer_connect_window, ADW_TYPE_WINDOW)
@@ -130,7 +131,7 @@ sign_in_clicked_cb (LancerConnectWindow *self)
 
   if (uri == NULL || g_uri_get_port (uri) <= 0)
     {
-      show_status (self, _("The redirect URI must be a full address with a port, such as http://127.0.0.1:8765/callback."), TRUE);
+      show_status (self, _("The redirect URI must be a full address with a port, such as http://localhost:8765/callback."), TRUE);
       return;
     }
 
@@ -144,6 +145,14 @@ sign_in_clicked_cb (LancerConnectWindow *self)
   lancer_secrets_store_async (lancer_profile_get_id (lancer_session_get_profile (self->session)),
                               LANCER_SECRET_UPWORK_CLIENT_SECRET, text_of (self->client_secret_row),
                               self->cancellable, secret_stored_cb, g_object_ref (self));
+}
+
+/* The key's callback must match what Lancer listens on to the letter. */
+static void
+copy_callback_cb (LancerConnectWindow *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text_of (self->redirect_uri_row));
+  show_status (self, _("Callback copied. Paste it as your key’s callback on Upwork’s key page."), FALSE);
 }
 
 static void
@@ -185,9 +194,11 @@ lancer_connect_window_class_init (LancerConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, copy_callback_button);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_callback_cb);
 }
 
 static void

@@ -101,6 +101,31 @@ test_try_demo (void)
   save_png (GTK_WIDGET (window), "demo-jobs");
 }
 
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_icon_button (c, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+text_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(char **) user_data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*(char **) user_data == NULL)
+    *(char **) user_data = g_strdup ("");
+}
+
 static void
 test_connect_window (void)
 {
@@ -112,6 +137,22 @@ test_connect_window (void)
   /* It names the key permissions to tick. */
   text = lancer_test_ui_collect_text (GTK_WIDGET (connect));
   g_assert_nonnull (strstr (text, "Common Entities"));
+  g_assert_nonnull (strstr (text, "exactly as shown"));
+
+  /* The callback to register, copied with one click. */
+  {
+    GtkWidget *copy = find_icon_button (GTK_WIDGET (connect), "edit-copy-symbolic");
+    g_autofree char *copied = NULL;
+
+    g_assert_nonnull (copy);
+    g_signal_emit_by_name (copy, "clicked");
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, text_read_cb, &copied);
+    while (copied == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_autofree char *shown = g_settings_get_string (lancer_session_get_settings (session), "upwork-redirect-uri");
+
+    g_assert_cmpstr (copied, ==, shown);
+  }
   save_png (GTK_WIDGET (connect), "connect-upwork");
   gtk_window_set_default_size (GTK_WINDOW (connect), 360, 700);
   save_png (GTK_WIDGET (connect), "connect-upwork-360");

@@ -819,7 +819,8 @@ page_sent_cb (SoupServerMessage *msg,
               Exchange          *exchange)
 {
   g_signal_handlers_disconnect_by_data (msg, exchange);
-  g_idle_add (finish_after_page_cb, exchange);
+  /* default priority: a window that keeps drawing would starve an idle */
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_after_page_cb, exchange, NULL);
 }
 
 static void
