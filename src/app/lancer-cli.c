@@ -41,6 +41,7 @@ static const LancerCliCommand commands[] = {
   { "searches", N_("searches list|add NAME --query Q|remove NAME — saved job searches"), lancer_cli_searches },
   { "login", N_("login [--no-browser] — connect to Upwork"), lancer_cli_login },
   { "sync", N_("sync [--only RESOURCE] — sync with Upwork once"), lancer_cli_sync },
+  { "doctor", N_("doctor [--json] — which Upwork resources your key reaches, and what each needs"), lancer_cli_doctor },
   { "job", N_("job show ID [--json] — one stored job"), lancer_cli_job },
   { "proposals", N_("proposals [--status S] [--json] — stored proposals"), lancer_cli_proposals },
   { "messages", N_("messages [--room ID] [--json] — stored messages"), lancer_cli_messages },

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
 #include "lancer-oauth.h"
@@ -337,6 +338,69 @@ test_keyring_locked (Fixture       *f,
   g_assert_null (strstr (err, "No Upwork client secret"));
 }
 
+static JsonObject *
+doctor_row (JsonArray  *rows,
+            const char *resource)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      if (g_strcmp0 (json_object_get_string_member (row, "resource"), resource) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* Check Access from the command line: every resource works with a full
+ * key; with permissions withheld, those rows name the permission, the
+ * rest still work, and the check stays within its request budget. */
+static void
+test_doctor (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char *resources[] = { "jobs", "job", "proposals", "messages", "contracts", "diary", "earnings",
+                                     "submit" };
+  g_autofree char *json = NULL;
+  g_autofree char *reduced = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) reduced_parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *rows;
+
+  g_assert_cmpint (run_cli (NULL, &json, "doctor", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  rows = json_object_get_array_member (root, "resources");
+  for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+    {
+      JsonObject *row = doctor_row (rows, resources[i]);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "works");
+    }
+  g_assert_cmpint (json_object_get_int_member (root, "requests_used"), <=, 12);
+  g_assert_cmpstr (json_object_get_string_member (root, "callback"), ==, f->redirect);
+
+  /* a key without the messages, diary and submit permissions */
+  lancer_sandbox_set_missing_scopes (f->sandbox, "messages,diary,submit");
+  g_assert_cmpint (run_cli (NULL, &reduced, "doctor", "--json", NULL), ==, 2);
+  g_assert_true (json_parser_load_from_data (reduced_parser, reduced, -1, NULL));
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (reduced_parser)), "resources");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "messages"), "state"), ==, "needs-permission");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "messages"), "permission"), ==,
+                   "Messages - Read and Write Access");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "diary"), "state"), ==, "needs-permission");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "submit"), "state"), ==, "needs-permission");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "jobs"), "state"), ==, "works");
+  g_assert_cmpstr (json_object_get_string_member (doctor_row (rows, "contracts"), "state"), ==, "works");
+
+  /* for people: one line a resource, the permission named */
+  g_assert_cmpint (run_cli (NULL, &text, "doctor", NULL), ==, 2);
+  g_assert_nonnull (strstr (text, "Needs the key permission “Messages - Read and Write Access”"));
+  g_assert_nonnull (strstr (text, "Registered callback: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +416,8 @@ main (int   argc,
   g_test_add ("/upwork/cli/kill-mid-sync", Fixture, GUINT_TO_POINTER (1500), fixture_setup, test_kill_mid_sync,
               fixture_teardown);
   g_test_add ("/upwork/cli/outbox-restart", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_outbox_restart,
+              fixture_teardown);
+  g_test_add ("/upwork/cli/doctor", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_doctor,
               fixture_teardown);
   g_test_add ("/upwork/cli/keyring-down", Fixture, GUINT_TO_POINTER (20), fixture_setup, test_keyring_down,
               fixture_teardown);

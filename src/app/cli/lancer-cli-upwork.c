@@ -17,6 +17,7 @@
 #include "lancer-oauth.h"
 #include "lancer-secrets.h"
 #include "lancer-sync.h"
+#include "lancer-upwork-access.h"
 #include "lancer-sync-writer.h"
 #include "lancer-upwork-client.h"
 #include "lancer-upwork-parse.h"
@@ -592,4 +593,105 @@ lancer_cli_send (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   g_print ("%s\n", _("Sent"));
   return LANCER_CLI_EXIT_OK;
+}
+
+/* doctor: one smallest request per resource, and what each needs. */
+int
+lancer_cli_doctor (LancerCli  *cli,
+                   int         argc,
+                   char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerUpworkClient) client = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LancerProfile) profile_ref = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *callback = NULL;
+  LancerProfile *profile;
+  guint before, missing = 0;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!lancer_cli_parse_options (cli, NULL,
+                                 _("Check which Upwork resources your API key can reach, one smallest request "
+                                   "each (at most 12 requests)."),
+                                 entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
+  if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  if ((settings = lancer_profile_dup_settings (profile)) != NULL)
+    callback = g_settings_get_string (settings, "upwork-redirect-uri");
+  if ((client = make_client (cli, &error)) == NULL)
+    return lancer_cli_fail (cli, error);
+  before = lancer_upwork_client_get_requests_today (client);
+  lancer_upwork_check_access_async (client, NULL, lancer_cli_async_cb, &result);
+  rows = lancer_upwork_check_access_finish (client, lancer_cli_wait (cli, &result), &error);
+  if (rows == NULL)
+    return lancer_cli_fail (cli, error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LancerUpworkAccess *row = g_ptr_array_index (rows, i);
+      missing += row->state == LANCER_UPWORK_ACCESS_NEEDS_PERMISSION;
+    }
+
+  if (lancer_cli_get_json (cli))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "resources");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LancerUpworkAccess *row = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "resource");
+          json_builder_add_string_value (b, row->resource);
+          json_builder_set_member_name (b, "label");
+          json_builder_add_string_value (b, row->label);
+          json_builder_set_member_name (b, "state");
+          json_builder_add_string_value (b, lancer_upwork_access_state_name (row->state));
+          json_builder_set_member_name (b, "permission");
+          json_builder_add_string_value (b, row->permission);
+          json_builder_set_member_name (b, "detail");
+          if (row->detail != NULL)
+            json_builder_add_string_value (b, row->detail);
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "requests_used");
+      json_builder_add_int_value (b, lancer_upwork_client_get_requests_today (client) - before);
+      json_builder_set_member_name (b, "requests_today");
+      json_builder_add_int_value (b, lancer_upwork_client_get_requests_today (client));
+      json_builder_set_member_name (b, "daily_budget");
+      json_builder_add_int_value (b, LANCER_UPWORK_DAILY_BUDGET);
+      json_builder_set_member_name (b, "callback");
+      json_builder_add_string_value (b, callback != NULL ? callback : "");
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      lancer_cli_print_json (cli, root);
+    }
+  else
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LancerUpworkAccess *row = g_ptr_array_index (rows, i);
+          g_autofree char *what = lancer_upwork_access_describe (row);
+
+          g_print ("%-22s %s\n", row->label, what);
+        }
+      g_print ("\n");
+      /* Translators: the first %u is requests this check used, the rest today's count and budget */
+      g_print (_("Requests: %u for this check, %u of %u today\n"),
+               lancer_upwork_client_get_requests_today (client) - before,
+               lancer_upwork_client_get_requests_today (client), LANCER_UPWORK_DAILY_BUDGET);
+      /* Translators: %s is the redirect URI the key must register */
+      g_print (_("Registered callback: %s\n"), callback != NULL ? callback : "");
+    }
+  /* some resources out of reach: partial, like a partial sync */
+  return missing > 0 ? LANCER_CLI_EXIT_PARTIAL : LANCER_CLI_EXIT_OK;
 }

@@ -14,6 +14,7 @@ int lancer_cli_secret     (LancerCli *cli, int argc, char **argv);
 int lancer_cli_searches   (LancerCli *cli, int argc, char **argv);
 int lancer_cli_login      (LancerCli *cli, int argc, char **argv);
 int lancer_cli_sync       (LancerCli *cli, int argc, char **argv);
+int lancer_cli_doctor     (LancerCli *cli, int argc, char **argv);
 int lancer_cli_job        (LancerCli *cli, int argc, char **argv);
 int lancer_cli_proposals  (LancerCli *cli, int argc, char **argv);
 int lancer_cli_messages   (LancerCli *cli, int argc, char **argv);
