@@ -20,7 +20,8 @@ main (int   argc,
   /* Before anything can log: no secret reaches stderr or the journal. */
   lancer_redact_install_log_writer (NULL, NULL, NULL);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* tools/lancer-dev run points this at the build's catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LANCER_LOCALEDIR") ? g_getenv ("LANCER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

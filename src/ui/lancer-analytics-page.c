@@ -840,6 +840,9 @@ show_report (LancerAnalyticsPage *self)
 {
   g_autofree char *period = describe_range (self);
   g_autofree char *summary = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *few = NULL;
+  guint n_sent;
 
   if (lancer_metrics_report_is_empty (self->report))
     {
@@ -859,9 +862,15 @@ show_report (LancerAnalyticsPage *self)
       return;
     }
 
-  summary = g_strdup_printf (_("%s · %u proposals sent · numbers based on fewer than %d records are marked “too few to say”"),
-                             period, lancer_metrics_report_get_funnel (self->report, LANCER_STAGE_SENT),
-                             LANCER_METRICS_MIN_SAMPLE);
+  n_sent = lancer_metrics_report_get_funnel (self->report, LANCER_STAGE_SENT);
+  sent = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal sent", "%u proposals sent", n_sent), n_sent);
+  few = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "numbers based on fewer than %d record are marked “too few to say”",
+                                      "numbers based on fewer than %d records are marked “too few to say”",
+                                      LANCER_METRICS_MIN_SAMPLE),
+                         LANCER_METRICS_MIN_SAMPLE);
+  /* Translators: the period, "12 proposals sent", and the note on small numbers */
+  summary = g_strdup_printf (_("%s · %s · %s"), period, sent, few);
   gtk_label_set_text (self->range_label, summary);
   update_kpis (self);
   update_funnel (self);

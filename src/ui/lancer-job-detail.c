@@ -138,8 +138,12 @@ lancer_job_detail_set_job (LancerJobDetail *self,
         }
       else
         {
-          g_autofree char *note = g_strdup_printf (_("Learned from your %u proposals with an outcome (logistic regression)."),
-                                                   lancer_scorer_get_n_outcomes (scorer));
+          guint n = lancer_scorer_get_n_outcomes (scorer);
+          g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Learned from your %u proposal with an outcome (logistic regression).",
+                                                                "Learned from your %u proposals with an outcome (logistic regression).",
+                                                                n),
+                                                   n);
           gtk_label_set_text (self->score_note_label, note);
         }
     }

@@ -732,7 +732,7 @@ set_suggesting (LancerMessagesPage *self,
                 gboolean            suggesting)
 {
   self->suggesting = suggesting;
-  adw_button_content_set_label (self->suggest_content, suggesting ? _("_Stop") : _("_Suggest a Reply"));
+  adw_button_content_set_label (self->suggest_content, suggesting ? _("S_top") : _("Suggest a _Reply"));
   adw_button_content_set_icon_name (self->suggest_content,
                                     suggesting ? "media-playback-stop-symbolic" : "chat-message-new-symbolic");
   gtk_widget_set_tooltip_text (self->suggest_button,

@@ -526,7 +526,11 @@ use_saved_cb (GObject      *source,
   lancer_ai_store_choose_draft_async (store, id, NULL, chosen_cb, NULL);
   for (guint i = 0; i < N_PANES; i++)
     {
-      gtk_button_set_label (self->use[i], i == data->slot ? _("Chosen") : _("_Use This One"));
+      /* The two panes' buttons show the same words with different access keys. */
+      if (i == data->slot)
+        gtk_button_set_label (self->use[i], _("Chosen"));
+      else
+        gtk_button_set_label (self->use[i], i == 0 ? _("_Use This One") : _("Us_e This One"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->use[i]), i != data->slot);
     }
 }

@@ -241,11 +241,17 @@ submit_cb (GtkButton *button,
 {
   GtkWidget *dialog;
   g_autofree char *body = NULL;
+  int connects;
 
+  connects = gtk_spin_button_get_value_as_int (s->connects);
   /* Translators: %.2f is the amount in US dollars, %d the number of Connects */
-  body = g_strdup_printf (_("Lancer will submit this proposal to Upwork for $%.2f, spending %d Connects. "
-                            "This can’t be undone."),
-                          gtk_spin_button_get_value (s->rate), gtk_spin_button_get_value_as_int (s->connects));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Lancer will submit this proposal to Upwork for $%.2f, spending %d Connect. "
+                                       "This can’t be undone.",
+                                       "Lancer will submit this proposal to Upwork for $%.2f, spending %d Connects. "
+                                       "This can’t be undone.",
+                                       connects),
+                          gtk_spin_button_get_value (s->rate), connects);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
                                    _("Submit to Upwork?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
@@ -262,9 +268,14 @@ mark_sent_cb (GtkButton *button,
 {
   GtkWidget *dialog;
   g_autofree char *body = NULL;
+  int connects;
 
-  body = g_strdup_printf (_("Record that you sent this proposal on Upwork: %.2f at %d Connects. Lancer does not send it for you."),
-                          gtk_spin_button_get_value (s->rate), gtk_spin_button_get_value_as_int (s->connects));
+  connects = gtk_spin_button_get_value_as_int (s->connects);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Record that you sent this proposal on Upwork: %.2f at %d Connect. Lancer does not send it for you.",
+                                       "Record that you sent this proposal on Upwork: %.2f at %d Connects. Lancer does not send it for you.",
+                                       connects),
+                          gtk_spin_button_get_value (s->rate), connects);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
                                    _("Mark as Sent?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "sent", _("_Mark as Sent"), NULL);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Translation checks: po/POTFILES.in lists exactly the files with
 translatable strings, every language in po/LINGUAS compiles cleanly,
-and each is complete (no untranslated or fuzzy messages).
+and each is complete (no untranslated or fuzzy messages); every count shown
+to the user goes through ngettext.
 
 Usage: check-translations.py SOURCE_ROOT
 """
@@ -68,6 +69,46 @@ for lang in langs:
                             capture_output=True, text=True).stderr.strip()
     if "untranslated" in stats2 or "fuzzy" in stats2:
         problems.append(f"{lang}.po lacks strings that are in the sources: {stats2}")
+
+# Every count shown to the user goes through ngettext: a number placeholder
+# followed by a word, in a message with no plural form, is a count whose noun
+# cannot agree with it ("1 proposals", «21 комірок»). A simple heuristic:
+# these followers are not nouns, so their numbers need no plural forms.
+NOT_A_COUNT = {
+    # units: a symbol does not agree with its number
+    "s", "ms", "px", "KB", "kB", "MB", "GB", "h", "min",
+    # the number is followed by another phrase, not by what it counts
+    "of", "and", "or", "for", "to", "vs",
+    # "%u of %u won": a verb after the total
+    "won",
+}
+NUMBER = r"%(?:\d+\$)?'?(?:hh|h|ll|l|j|z|t)?[udi]"
+
+def singular_msgids(pot_text):
+    for block in pot_text.split("\n\n"):
+        if "msgid_plural" in block:
+            continue
+        m = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        if m:
+            yield "".join(re.findall(r'"(.*)"', m.group(1))), re.findall(r"^#: (\S+)", block, re.M)
+
+pot = subprocess.run(["xgettext", "--from-code=UTF-8", "-f", os.path.join(root, "po", "POTFILES.in"),
+                      "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
+                      "--keyword=g_dngettext:2,3", "-o", "-"], capture_output=True, text=True, cwd=root)
+for msgid, refs in singular_msgids(pot.stdout):
+    for m in re.finditer("(?<![/%])(" + NUMBER + r") ([^\W\d_]+)", msgid):
+        if m.group(2) not in NOT_A_COUNT:
+            problems.append(f"{(refs or ['?'])[0]}: “{m.group(1)} {m.group(2)}” counts something outside "
+                            f"ngettext: “{msgid}”")
+# xgettext cannot join a literal split by a format macro ("%" G_GUINT64_FORMAT " jobs").
+with open(os.path.join(root, "po", "POTFILES.in")) as f:
+    sources = [l.strip() for l in f if l.strip().endswith(".c") and not l.startswith("#")]
+for rel in sources:
+    with open(os.path.join(root, rel), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            m = re.search(r'%"\s*G_G\w*_FORMAT\s*" ([^\W\d_]+)', line)
+            if m and m.group(1) not in NOT_A_COUNT and re.search(r"(?<![A-Za-z0-9_])N?_\s*\(", line):
+                problems.append(f"{rel}:{n}: a count outside ngettext: {line.strip()}")
 
 for p in problems:
     print("FAIL:", p)

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdlib.h>
 
 #include "lancer-test-ui.h"
@@ -13,6 +14,14 @@
 gboolean
 lancer_test_ui_init (void)
 {
+  /* tools/screenshots renders a language (LANGUAGE=uk) from the build's catalogues. */
+  if (g_getenv ("LANCER_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LANCER_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* g_dgettext() translates only when the main domain has a catalogue */
+      textdomain (GETTEXT_PACKAGE);
+    }
   if (!gtk_init_check ())
     return FALSE;
   adw_init ();

@@ -424,7 +424,8 @@ lancer_cli_sync (LancerCli  *cli,
           g_print (_("%s: failed — %s\n"), name, report->errors[i]);
         }
       else if (i == 0)
-        g_print (_("%s: %u (%u new)\n"), name, report->counts[i], report->new_jobs);
+        g_print (ngettext ("%s: %u (%u new)\n", "%s: %u (%u new)\n", report->new_jobs),
+                 name, report->counts[i], report->new_jobs);
       else
         g_print ("%s: %u\n", name, report->counts[i]);
     }
@@ -465,6 +466,10 @@ lancer_cli_job (LancerCli  *cli,
     {
       g_autofree char *posted = lancer_format_iso8601 (lancer_job_get_posted_at (job));
       g_autofree char *skills = g_strjoinv (", ", (char **) lancer_job_get_skills (job));
+      int n_hires = lancer_job_get_client_hires (job);
+      int n_posted = lancer_job_get_client_jobs_posted (job);
+      g_autofree char *hires = g_strdup_printf (ngettext ("%d hire", "%d hires", n_hires), n_hires);
+      g_autofree char *jobs_posted = g_strdup_printf (ngettext ("of %d job", "of %d jobs", n_posted), n_posted);
 
       g_print ("%s\n%s\n", lancer_job_get_title (job), lancer_job_get_url (job));
       g_print (_("Posted: %s\n"), posted);
@@ -481,10 +486,10 @@ lancer_cli_job (LancerCli  *cli,
       else
         g_print ("%s\n", _("Hourly"));
       g_print (_("Skills: %s\n"), skills);
-      g_print (_("Client: %s, spent %.0f, %d hires of %d jobs, payment %s\n"),
+      /* Translators: the second %s is "5 hires", the third "of 8 jobs" */
+      g_print (_("Client: %s, spent %.0f, %s %s, payment %s\n"),
                lancer_job_get_client_country (job) ? lancer_job_get_client_country (job) : _("unknown country"),
-               lancer_job_get_client_total_spent (job), lancer_job_get_client_hires (job),
-               lancer_job_get_client_jobs_posted (job),
+               lancer_job_get_client_total_spent (job), hires, jobs_posted,
                lancer_job_get_client_payment_verified (job) ? _("verified") : _("not verified"));
       g_print ("\n%s\n", lancer_job_get_description (job));
     }

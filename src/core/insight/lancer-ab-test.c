@@ -175,8 +175,11 @@ lancer_ab_comparison_new (const char *name_a,
   c->too_few = sent_a < LANCER_AB_MIN_SAMPLE || sent_b < LANCER_AB_MIN_SAMPLE;
 
   if (c->too_few)
-    c->verdict = g_strdup_printf (_("Too few proposals to say: each variant needs at least %d sent "
-                                    "(now %u and %u). Keep both running."),
+    c->verdict = g_strdup_printf (ngettext ("Too few proposals to say: each variant needs at least %d sent "
+                                            "(now %u and %u). Keep both running.",
+                                            "Too few proposals to say: each variant needs at least %d sent "
+                                            "(now %u and %u). Keep both running.",
+                                            LANCER_AB_MIN_SAMPLE),
                                   LANCER_AB_MIN_SAMPLE, sent_a, sent_b);
   else if (p >= 0.95)
     c->verdict = g_strdup_printf (_("“%s” very likely wins more often (%.0f %% probability)."),

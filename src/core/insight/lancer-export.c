@@ -300,7 +300,8 @@ lancer_table_from_csv (const char  *csv,
       if (cells->len != header->len)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Row %u of the CSV file has %u cells instead of %u"),
+                       ngettext ("Row %u of the CSV file has %u cell instead of %u",
+                                 "Row %u of the CSV file has %u cells instead of %u", cells->len),
                        table->rows->len + 1, cells->len, header->len);
           return NULL;
         }

@@ -1087,8 +1087,11 @@ request_step (GTask *task)
     {
       lancer_circuit_breaker_record (self->breaker, req->name, TRUE, now_us);
       fail (task, FALSE, g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_DAILY_LIMIT,
-                                      _("Lancer used today’s %u Upwork requests allowed for your key. "
-                                        "Syncing resumes tomorrow (UTC)."),
+                                      ngettext ("Lancer used today’s %u Upwork request allowed for your key. "
+                                                "Syncing resumes tomorrow (UTC).",
+                                                "Lancer used today’s %u Upwork requests allowed for your key. "
+                                                "Syncing resumes tomorrow (UTC).",
+                                                lancer_rate_limiter_get_daily_budget (self->limiter)),
                                       lancer_rate_limiter_get_daily_budget (self->limiter)));
       return;
     }
