@@ -76,7 +76,9 @@ lancer_cli_parse_options (LancerCli      *cli,
                           char         ***argv,
                           GError        **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  /* The usage line names the command: "lancer-cli [OPTION…] jobs …". */
+  g_autofree char *usage = g_strjoin (" ", (*argv)[0], parameter_string, NULL);
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
   char *profile_name = NULL;
   const GOptionEntry common[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },

@@ -7,9 +7,25 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "lancer-application.h"
 #include "lancer-redact.h"
+
+/* Handled here, before any window or bus: `lancer --version` works
+ * without a display and never starts the primary instance. */
+static int
+handle_local_options_cb (GApplication *app,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("lancer %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
 
 int
 main (int   argc,
@@ -27,6 +43,11 @@ main (int   argc,
 
   g_set_application_name (_("Lancer"));
   app = lancer_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_application_add_main_option (G_APPLICATION (app), "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show the version and exit"), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (app),
+                                            _("Runs a freelancer’s Upwork business. The command-line tool is lancer-cli."));
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

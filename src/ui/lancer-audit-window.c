@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lancer-audit-window.h"
@@ -178,6 +179,9 @@ exported_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *detail = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
@@ -188,7 +192,17 @@ exported_cb (GObject      *source,
       return;
     }
 
-  detail = g_strdup_printf ("{\"what\":\"audit\",\"format\":\"%s\",\"entries\":%u}", data->format, data->count);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "what");
+  json_builder_add_string_value (builder, "audit");
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, data->format);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_add_int_value (builder, data->count);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  detail = json_generator_to_data (generator, NULL);
   lancer_audit_record (self->audit_log, LANCER_AUDIT_EXPORT, "audit-exported", detail);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry", "Exported %u entries", data->count),
                              data->count);

@@ -164,6 +164,42 @@ test_usage_recorded (void)
   g_assert_true (audited);
 }
 
+/* The audit detail is JSON built, not printed: a model name with a quote
+ * stays one string, and the cost is a JSON number. */
+static void
+test_audit_detail_is_json (void)
+{
+  GSettings *settings = lancer_session_get_settings (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *model = "gpt-4o-mini \"tuned\"";
+  gboolean seen = FALSE;
+
+  g_settings_set_string (settings, "ai-model", model);
+  drafts = write_proposal (job_at (1), 1, &error);
+  g_assert_no_error (error);
+  entries = lancer_audit_log_list (lancer_session_get_audit_log (session), 5, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len && !seen; i++)
+    {
+      LancerAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(JsonNode) detail = NULL;
+      JsonObject *o;
+
+      if (!g_str_equal (entry->category, "ai-call"))
+        continue;
+      detail = json_from_string (entry->detail, &error);
+      g_assert_no_error (error);
+      o = json_node_get_object (detail);
+      g_assert_cmpstr (json_object_get_string_member (o, "model"), ==, model);
+      g_assert_cmpint (json_node_get_value_type (json_object_get_member (o, "cost_usd")), ==, G_TYPE_DOUBLE);
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+  g_settings_reset (settings, "ai-model");
+}
+
 static void
 test_drafts_reload_and_choose (void)
 {
@@ -580,6 +616,7 @@ main (int   argc,
   service = lancer_ai_service_new (session);
 
   g_test_add_func ("/ai/service/usage-recorded", test_usage_recorded);
+  g_test_add_func ("/ai/service/audit-detail-is-json", test_audit_detail_is_json);
   g_test_add_func ("/ai/service/drafts-reload-and-choose", test_drafts_reload_and_choose);
   g_test_add_func ("/ai/service/budget-stop", test_budget_stop);
   g_test_add_func ("/ai/service/cancel-keeps-partial-draft", test_cancel_keeps_partial_draft);

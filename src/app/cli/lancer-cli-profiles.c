@@ -95,7 +95,17 @@ lancer_cli_profiles (LancerCli  *cli,
       if (g_list_model_get_n_items (lancer_profile_manager_get_profiles (manager)) == 1)
         lancer_profile_manager_set_last_used (manager, profile);
       if (lancer_cli_get_json (cli))
-        g_print ("{ \"id\" : \"%s\" }\n", lancer_profile_get_id (profile));
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, lancer_profile_get_id (profile));
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          lancer_cli_print_json (cli, root);
+        }
       return LANCER_CLI_EXIT_OK;
     }
 

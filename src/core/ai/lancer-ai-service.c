@@ -417,14 +417,32 @@ call_finished_cb (LancerAiProvider *provider,
 
   if (audit != NULL)
     {
-      /* Counts only: never the prompt or the answer. */
-      g_autofree char *detail =
-        g_strdup_printf ("{\"provider\":\"%s\",\"model\":\"%s\",\"tokens_in\":%" G_GINT64_FORMAT
-                         ",\"tokens_out\":%" G_GINT64_FORMAT ",\"cost_usd\":%.6f,\"status\":\"%s\"}",
-                         usage->provider ? usage->provider : "",
-                         usage->model ? usage->model : "",
-                         usage->input_tokens, usage->output_tokens, usage->cost_usd,
-                         usage->error_code ? usage->error_code : (usage->partial ? "partial" : "ok"));
+      /* Counts only: never the prompt or the answer. Built, not printed:
+       * the model name is the user's text, and %f writes a decimal comma
+       * in some locales. */
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *detail = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "provider");
+      json_builder_add_string_value (builder, usage->provider ? usage->provider : "");
+      json_builder_set_member_name (builder, "model");
+      json_builder_add_string_value (builder, usage->model ? usage->model : "");
+      json_builder_set_member_name (builder, "tokens_in");
+      json_builder_add_int_value (builder, usage->input_tokens);
+      json_builder_set_member_name (builder, "tokens_out");
+      json_builder_add_int_value (builder, usage->output_tokens);
+      json_builder_set_member_name (builder, "cost_usd");
+      json_builder_add_double_value (builder, usage->cost_usd);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, usage->error_code ? usage->error_code
+                                                                : (usage->partial ? "partial" : "ok"));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      detail = json_generator_to_data (generator, NULL);
       lancer_audit_record (audit, LANCER_AUDIT_AI_CALL, usage->purpose ? usage->purpose : "call", detail);
     }
 }

@@ -1071,7 +1071,11 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
   json_builder_set_member_name (b, "from");
   json_builder_add_int_value (b, report->from);
   json_builder_set_member_name (b, "to");
-  json_builder_add_int_value (b, report->to);
+  /* An open end is null, not the sentinel that stands for it. */
+  if (report->to == G_MAXINT64)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_int_value (b, report->to);
   json_builder_set_member_name (b, "min_sample");
   json_builder_add_int_value (b, LANCER_METRICS_MIN_SAMPLE);
 

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sodium.h>
+#include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
 #include "lancer-lock-guard.h"
@@ -138,6 +139,9 @@ audit (LancerLockGuard *self,
        const char      *method)
 {
   g_autoptr(LancerAuditLog) log = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *detail = NULL;
   guint failures;
 
@@ -149,7 +153,15 @@ audit (LancerLockGuard *self,
 
   if (log == NULL)
     return;
-  detail = g_strdup_printf ("{\"method\":\"%s\",\"failures\":%u}", method ? method : "none", failures);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, method ? method : "none");
+  json_builder_set_member_name (builder, "failures");
+  json_builder_add_int_value (builder, failures);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  detail = json_generator_to_data (generator, NULL);
   lancer_audit_record (log, category, action, detail);
 }
 

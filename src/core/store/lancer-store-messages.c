@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lancer-store-messages.h"
 #include "lancer-store-private.h"
 
@@ -552,7 +554,7 @@ outbox_update_worker (LancerStore   *store,
     }
   if (rc == SQLITE_DONE && sqlite3_changes (db) == 0)
     g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
-                         "No such message waiting in the outbox");
+                         _("No such message waiting in the outbox"));
   else if (rc != SQLITE_DONE)
     lancer_store_propagate_sqlite_error (error, db, rc);
   sqlite3_finalize (stmt);
