@@ -12,6 +12,7 @@
 #include "lancer-format.h"
 #include "lancer-upwork-client.h"
 #include "lancer-upwork-parse.h"
+#include "lancer-access-check-group.h"
 #include "lancer-upwork-preferences-page.h"
 
 struct _LancerUpworkPreferencesPage
@@ -39,6 +40,7 @@ struct _LancerUpworkPreferencesPage
   GtkButton           *sign_out_button;
   AdwComboRow         *organization_row;
   AdwActionRow        *usage_row;
+  LancerAccessCheckGroup *access_group;
   AdwEntryRow         *client_id_row;
   AdwEntryRow         *redirect_uri_row;
   AdwActionRow        *sync_row;
@@ -369,6 +371,7 @@ connection_changed_cb (LancerUpworkPreferencesPage *self)
       g_set_object (&self->sync, sync);
       g_set_object (&self->client, client);
       forget_account (self);
+      lancer_access_check_group_set_client (self->access_group, client);
 
       if (self->sync != NULL)
         {
@@ -681,12 +684,14 @@ lancer_upwork_preferences_page_class_init (LancerUpworkPreferencesPageClass *kla
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LANCER_TYPE_ACCESS_CHECK_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-upwork-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, organization_row);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, usage_row);
+  gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, access_group);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, redirect_uri_row);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sync_row);
@@ -709,4 +714,11 @@ lancer_upwork_preferences_page_init (LancerUpworkPreferencesPage *self)
   adw_combo_row_set_model (self->organization_row, G_LIST_MODEL (self->organization_titles));
   self->tick_source = g_timeout_add_seconds (30, tick_cb, self);
   update_all (self);
+}
+
+GtkWidget *
+lancer_upwork_preferences_page_get_access_group (LancerUpworkPreferencesPage *self)
+{
+  g_return_val_if_fail (LANCER_IS_UPWORK_PREFERENCES_PAGE (self), NULL);
+  return GTK_WIDGET (self->access_group);
 }

@@ -34,6 +34,7 @@ const char    *lancer_upwork_preferences_page_get_usage_text   (LancerUpworkPref
 const char    *lancer_upwork_preferences_page_get_account_text (LancerUpworkPreferencesPage *self);
 const char    *lancer_upwork_preferences_page_get_user_name    (LancerUpworkPreferencesPage *self);
 guint          lancer_upwork_preferences_page_get_n_organizations (LancerUpworkPreferencesPage *self);
+GtkWidget     *lancer_upwork_preferences_page_get_access_group    (LancerUpworkPreferencesPage *self);
 const char    *lancer_upwork_preferences_page_get_organization_id (LancerUpworkPreferencesPage *self,
                                                                    guint                        position);
 

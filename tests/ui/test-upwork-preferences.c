@@ -18,6 +18,7 @@
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 #include "lancer-upwork-client.h"
+#include "lancer-access-check-group.h"
 #include "lancer-upwork-preferences-page.h"
 
 static LancerSandbox *sandbox;
@@ -274,6 +275,46 @@ test_usage_and_organizations (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+access_checked (gpointer data)
+{
+  g_autofree char *summary = lancer_access_check_group_dup_summary (data);
+
+  return !lancer_access_check_group_get_busy (data) && summary[0] != '\0';
+}
+
+/* Check Access, as a user runs it: click, wait, read the rows. A key
+ * without the messages permission learns exactly that. */
+static void
+test_check_access (void)
+{
+  LancerUpworkPreferencesPage *page;
+  LancerAccessCheckGroup *group;
+  GtkWindow *window;
+  g_autofree char *summary = NULL;
+
+  g_assert_true (lancer_session_get_signed_in (session));
+  g_assert_true (lancer_test_iterate_until (sync_idle, NULL, 60));
+  window = open_preferences (720, 1100, &page);
+  group = LANCER_ACCESS_CHECK_GROUP (lancer_upwork_preferences_page_get_access_group (page));
+  g_assert_true (gtk_widget_get_sensitive (lancer_access_check_group_get_button (group)));
+
+  lancer_sandbox_set_missing_scopes (sandbox, "messages");
+  g_signal_emit_by_name (lancer_access_check_group_get_button (group), "clicked");
+  g_assert_true (lancer_test_iterate_until (access_checked, group, 30));
+  summary = lancer_access_check_group_dup_summary (group);
+  g_assert_nonnull (strstr (summary, "Messages: Needs the key permission “Messages - Read and Write Access”"));
+  g_assert_nonnull (strstr (summary, "Job search: Works"));
+  g_assert_nonnull (strstr (summary, "Contracts: Works"));
+  lancer_sandbox_set_missing_scopes (sandbox, NULL);
+  gtk_widget_grab_focus (lancer_access_check_group_get_button (group));
+  save_png (GTK_WIDGET (window), "upwork-preferences-access");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "upwork-preferences-access-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
 static void
 test_sign_out (void)
 {
@@ -351,6 +392,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/upwork-preferences/not-connected", test_not_connected);
   g_test_add_func ("/ui/upwork-preferences/usage-and-organizations", test_usage_and_organizations);
+  g_test_add_func ("/ui/upwork-preferences/check-access", test_check_access);
   g_test_add_func ("/ui/upwork-preferences/sign-out", test_sign_out);
   ret = g_test_run ();
 
