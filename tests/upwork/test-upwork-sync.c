@@ -382,6 +382,19 @@ test_refresh_rotation (Fixture       *f,
   g_assert_null (failed);
   g_assert_true (lancer_oauth_get_needs_sign_in (f->oauth));
   g_assert_cmpint (count_rows (f, "contracts"), ==, 4);
+
+  /* and until the user signs in again, nothing more is asked of Upwork */
+  {
+    guint tokens = lancer_sandbox_get_n_requests (f->sandbox, "token");
+    guint graphql = lancer_sandbox_get_n_requests (f->sandbox, NULL);
+    g_autoptr(LancerSyncReport) again = NULL;
+
+    g_clear_error (&error);
+    again = run_sync (f, LANCER_SYNC_ALL, &error);
+    g_assert_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_SIGN_IN_AGAIN);
+    g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "token"), ==, tokens);
+    g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, NULL), ==, graphql);
+  }
 }
 
 static void

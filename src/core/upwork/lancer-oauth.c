@@ -676,6 +676,16 @@ lancer_oauth_get_access_token_async (LancerOAuth         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lancer_oauth_get_access_token_async);
 
+  /* Upwork refused the refresh token: asking again cannot help, and a
+   * loop of failing requests is what gets keys banned. Until the user
+   * signs in again, every request stops here. */
+  if (self->needs_sign_in)
+    {
+      g_task_return_new_error (task, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_SIGN_IN_AGAIN,
+                               _("Your Upwork sign-in has expired or was revoked. Sign in again; "
+                                 "your stored data stays available."));
+      return;
+    }
   if (self->access_token != NULL && self->expires_at - LANCER_OAUTH_REFRESH_MARGIN_S > now &&
       g_strcmp0 (self->access_token, rejected_token) != 0)
     {
