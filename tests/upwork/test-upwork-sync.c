@@ -160,6 +160,9 @@ run_sync (Fixture             *f,
   return lancer_sync_run_finish (f->sync, wait_result (&result), error);
 }
 
+static gint64 count_where (Fixture    *f,
+                          const char *sql);
+
 static void
 test_full_sync (Fixture       *f,
                 gconstpointer  data)
@@ -185,6 +188,11 @@ test_full_sync (Fixture       *f,
   g_assert_cmpint (lancer_sync_get_state (f->sync), ==, LANCER_SYNC_STATE_IDLE);
   g_assert_cmpint (lancer_sync_get_last_synced (f->sync), >, 0);
   g_assert_cmpint (count_rows (f, "jobs"), ==, 120);
+  /* the contract type comes from job.contractTerms.contractType: the
+   * sandbox, like Upwork, fills hourlyBudgetType for fixed-price jobs too */
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM jobs WHERE job_type = 0"), >, 10);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM jobs WHERE job_type = 1"), >, 10);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM jobs WHERE job_type = 0 AND hourly_min IS NOT NULL"), ==, 0);
   /* the search asks for each client's organisation, which keys the clients */
   g_assert_cmpint (count_rows (f, "clients"), >, 50);
   g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), >, 10);
