@@ -14,6 +14,7 @@
 
 #include "lancer-sandbox-data.h"
 #include "lancer-sandbox-private.h"
+#include "lancer-sandbox-schema.h"
 #include "lancer-sandbox-selection.h"
 
 /* The Upwork half of the sandbox: OAuth endpoints, the GraphQL subset Lancer
@@ -1248,16 +1249,6 @@ root_company_selector (Ctx         *ctx,
   return TRUE;
 }
 
-static gboolean
-root_connects (Ctx         *ctx,
-               JsonBuilder *b)
-{
-  json_builder_begin_object (b);
-  add_int (b, "connectsBalance", 87);
-  json_builder_end_object (b);
-  return TRUE;
-}
-
 static const struct {
   const char *field;
   const char *scope;
@@ -1296,8 +1287,6 @@ static const struct {
     "[Contract.workDiaryTimeCells, DateTime.rawValue, Query.contract]." },
   { "accountingEntity", "earnings", "Authorization failed" },
   { "transactionHistory", "earnings", "Authorization failed" },
-  { "connectsSummary", "connects",
-    "Validation error of type FieldUndefined: Field 'connectsSummary' in type 'Query' is undefined @ 'connectsSummary'" },
   { "user", NULL, NULL },
   { "organization", NULL, NULL },
   { "companySelector", NULL, NULL },
@@ -1339,8 +1328,6 @@ build_root (Ctx         *ctx,
     return root_organization (ctx, b);
   if (g_str_equal (field, "companySelector"))
     return root_company_selector (ctx, b);
-  if (g_str_equal (field, "connectsSummary"))
-    return root_connects (ctx, b);
   return FALSE;
 }
 
@@ -1410,6 +1397,23 @@ graphql_cb (SoupServer        *server,
       return;
     }
   root = json_node_get_object (json_parser_get_root (parser));
+  /* What the live API would reject is rejected here too, before anything
+   * runs: HTTP 200, errors and no data. */
+  {
+    JsonNode *vars = json_object_get_member (root, "variables");
+    JsonNode *name = json_object_get_member (root, "operationName");
+    g_autoptr(GPtrArray) invalid = lancer_sandbox_schema_validate (
+      gql, name != NULL && json_node_get_value_type (name) == G_TYPE_STRING ? json_node_get_string (name) : NULL,
+      vars != NULL && JSON_NODE_HOLDS_OBJECT (vars) ? json_node_get_object (vars) : NULL);
+
+    if (invalid->len > 0)
+      {
+        g_autofree char *answer = lancer_sandbox_schema_errors_to_json (invalid);
+
+        reply_json (msg, 200, answer);
+        return;
+      }
+  }
   if ((selection = lancer_sandbox_selection_parse (gql)) == NULL)
     {
       reply_json (msg, 200, "{\"errors\":[{\"message\":\"Invalid Syntax : offending token\","
