@@ -1410,6 +1410,7 @@ graphql_cb (SoupServer        *server,
       {
         g_autofree char *answer = lancer_sandbox_schema_errors_to_json (invalid);
 
+        g_debug ("sandbox: rejected as the live API would: %s", answer);
         reply_json (msg, 200, answer);
         return;
       }

@@ -1425,22 +1425,6 @@ finish_run (GTask *task)
 }
 
 static void
-connects_cb (GObject      *source,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Optional: hidden when the API does not offer it. */
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  run->report->connects = data != NULL ? lancer_upwork_parse_connects (data, NULL) : -1;
-  finish_run (task);
-}
-
-static void
 run_next_phase (GTask *task)
 {
   LancerSync *self = run_sync (task);
@@ -1453,11 +1437,9 @@ run_next_phase (GTask *task)
     run->phase++;
   if (run->phase >= LANCER_SYNC_N_RESOURCES)
     {
-      if (run->resources == LANCER_SYNC_ALL && run->report->errors[0] == NULL)
-        lancer_upwork_client_query_async (self->client, "connects", NULL, g_task_get_cancellable (task),
-                                          connects_cb, task);
-      else
-        finish_run (task);
+      /* No Connects balance: connectsSummary is not in the public API, and
+       * the live API rejects the whole request that asks for it. */
+      finish_run (task);
       return;
     }
   set_progress (self, (double) run->phase / LANCER_SYNC_N_RESOURCES);
