@@ -1365,9 +1365,13 @@ static char *
 json_problem (Arena         *arena,
               JsonNode      *node,
               const TypeRef *t,
-              GString       *where)
+              GString       *where,
+              guint          depth)
 {
   const LancerSchemaType *type;
+
+  if (depth > MAX_DEPTH)
+    return g_strdup_printf ("Field '%s' is nested too deeply", where->str);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -1380,14 +1384,15 @@ json_problem (Arena         *arena,
   if (t->name == NULL)
     {
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return json_problem (arena, node, t->of, where);   /* one item is a list of one */
+        return json_problem (arena, node, t->of, where, depth + 1);   /* one item is a list of one */
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         {
           gsize len = where->len;
           char *problem;
 
           g_string_append_printf (where, "[%u]", i);
-          problem = json_problem (arena, json_array_get_element (json_node_get_array (node), i), t->of, where);
+          problem = json_problem (arena, json_array_get_element (json_node_get_array (node), i), t->of, where,
+                                  depth + 1);
           g_string_truncate (where, len);
           if (problem != NULL)
             return problem;
@@ -1437,7 +1442,7 @@ json_problem (Arena         *arena,
 
         g_string_append_printf (where, ".%s", type->fields[f].name);
         problem = json_problem (arena, json_object_get_member (object, type->fields[f].name),
-                                schema_type_ref (arena, &text), where);
+                                schema_type_ref (arena, &text), where, depth + 1);
         g_string_truncate (where, len);
         if (problem != NULL)
           return problem;
@@ -1471,7 +1476,7 @@ check_values (Check      *c,
                      g_strdup_printf ("Variable '%s' has coerced Null value for NonNull type '%s'",
                                       def->name, text));
         }
-      else if ((problem = json_problem (c->arena, value, def->type, where)) != NULL)
+      else if ((problem = json_problem (c->arena, value, def->type, where, 0)) != NULL)
         add_error (c->errors, c->seen, def->loc, VALIDATION,
                    g_strdup_printf ("Variable '%s' has an invalid value: %s", def->name, problem));
     }
