@@ -25,7 +25,9 @@
  * answers with the selected fields only, as the live API does. The data
  * copies the live API's quirks from upwork-api.md: money as strings, two
  * date styles, nulls, ISO3 countries, offset-string cursors, VJCA-6 above
- * 40 proposals, and missing scopes reported as errors[] in an HTTP 200. */
+ * 40 proposals, and missing scopes reported as errors[] in an HTTP 200.
+ * Before any of that, each request is checked against Upwork's published
+ * schema (lancer-sandbox-schema.c) and refused as the live API refuses it. */
 
 #define USER_ID        "1181921839933591552"
 #define USER_NID       "demofreelancer"
@@ -1389,6 +1391,7 @@ graphql_cb (SoupServer        *server,
     }
   bytes = soup_message_body_flatten (body);
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
+      json_parser_get_root (parser) == NULL ||   /* an empty body */
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
       (gql = json_object_get_string_member_with_default (
          json_node_get_object (json_parser_get_root (parser)), "query", NULL)) == NULL)

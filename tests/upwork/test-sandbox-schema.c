@@ -437,6 +437,24 @@ test_http_bad (Fixture       *f,
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomList"), ==, 0);
 }
 
+/* A body that is no request at all is refused, not choked on. */
+static void
+test_http_empty_body (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *url = lancer_sandbox_dup_graphql_url (f->sandbox);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", "Bearer any");
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,5 +471,7 @@ main (int   argc,
     }
   g_test_add ("/upwork/schema/http/queries", Fixture, NULL, fixture_setup, test_http_queries, fixture_teardown);
   g_test_add ("/upwork/schema/http/bad", Fixture, NULL, fixture_setup, test_http_bad, fixture_teardown);
+  g_test_add ("/upwork/schema/http/empty-body", Fixture, NULL, fixture_setup, test_http_empty_body,
+              fixture_teardown);
   return g_test_run ();
 }
