@@ -1414,6 +1414,9 @@ graphql_cb (SoupServer        *server,
         g_autofree char *answer = lancer_sandbox_schema_errors_to_json (invalid);
 
         g_debug ("sandbox: rejected as the live API would: %s", answer);
+        g_mutex_lock (&self->mutex);
+        lancer_sandbox_count_locked (self, "invalid");
+        g_mutex_unlock (&self->mutex);
         reply_json (msg, 200, answer);
         return;
       }

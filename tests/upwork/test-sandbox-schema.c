@@ -405,6 +405,7 @@ test_http_queries (Fixture       *f,
         }
       g_assert_true (json_object_has_member (answer, "data"));
     }
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "invalid"), ==, 0);
 }
 
 static void
@@ -433,6 +434,7 @@ test_http_bad (Fixture       *f,
                        g_str_has_prefix (bad->message, "Invalid Syntax") ? "InvalidSyntax" : "ValidationError");
     }
   /* the sandbox did not run any of them */
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "invalid"), ==, G_N_ELEMENTS (bad_cases));
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "marketplaceJobPosting"), ==, 0);
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomList"), ==, 0);
 }
