@@ -163,6 +163,7 @@ typedef struct
   Location    error_loc;
   GPtrArray  *operations;
   GPtrArray  *fragments;
+  GHashTable *fragments_by_name;   /* the first of each name */
 } Parser;
 
 static gpointer
@@ -770,7 +771,11 @@ parse_fragment (Parser *ps)
   parse_directives (ps, FALSE);
   f->selections = parse_selection_set (ps);
   if (!failed (ps))
-    g_ptr_array_add (ps->fragments, f);
+    {
+      g_ptr_array_add (ps->fragments, f);
+      if (!g_hash_table_contains (ps->fragments_by_name, f->name))
+        g_hash_table_insert (ps->fragments_by_name, f->name, f);
+    }
 }
 
 static void
@@ -1217,6 +1222,13 @@ out:
   g_ptr_array_remove_index (c->path, c->path->len - 1);
 }
 
+static Fragment *
+find_fragment (Parser     *ps,
+               const char *name)
+{
+  return g_hash_table_lookup (ps->fragments_by_name, name);
+}
+
 /* A fragment on @condition inside @parent: with no interfaces or unions in
  * the schema, only the same object type can be spread. */
 static const LancerSchemaType *
@@ -1259,7 +1271,7 @@ check_selections (Check                  *c,
     {
       const Selection *s = selections->pdata[i];
       const LancerSchemaType *type;
-      Fragment *fragment = NULL;
+      Fragment *fragment;
 
       switch (s->kind)
         {
@@ -1271,10 +1283,7 @@ check_selections (Check                  *c,
             check_selections (c, type, s->selections);
           break;
         case SELECTION_FRAGMENT_SPREAD:
-          for (guint f = 0; f < c->ps->fragments->len && fragment == NULL; f++)
-            if (g_str_equal (((Fragment *) c->ps->fragments->pdata[f])->name, s->name))
-              fragment = c->ps->fragments->pdata[f];
-          if (fragment == NULL)
+          if ((fragment = find_fragment (c->ps, s->name)) == NULL)
             {
               report (c, s->loc, "UndefinedFragment", "Undefined fragment '%s'", s->name);
               break;
@@ -1290,6 +1299,46 @@ check_selections (Check                  *c,
           g_assert_not_reached ();
         }
     }
+}
+
+/* The fragments spread anywhere inside @selections. */
+static void
+collect_spreads (Parser    *ps,
+                 GPtrArray *selections,
+                 GPtrArray *out)
+{
+  for (guint i = 0; selections != NULL && i < selections->len; i++)
+    {
+      const Selection *s = selections->pdata[i];
+      Fragment *fragment;
+
+      if (s->kind == SELECTION_FRAGMENT_SPREAD && (fragment = find_fragment (ps, s->name)) != NULL)
+        g_ptr_array_add (out, fragment);
+      else
+        collect_spreads (ps, s->selections, out);
+    }
+}
+
+/* Does @start spread itself, directly or through others? A walk with a
+ * work list: a long chain of fragments can't run the stack out. */
+static gboolean
+spreads_itself (Parser   *ps,
+                Fragment *start)
+{
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_spreads (ps, start->selections, todo);
+  while (todo->len > 0)
+    {
+      Fragment *next = g_ptr_array_steal_index_fast (todo, todo->len - 1);
+
+      if (next == start)
+        return TRUE;
+      if (g_hash_table_add (seen, next))
+        collect_spreads (ps, next->selections, todo);
+    }
+  return FALSE;
 }
 
 static void
@@ -1525,10 +1574,12 @@ lancer_sandbox_schema_validate (const char *document,
   ps.arena = &arena;
   ps.operations = arena_array (ps.arena);
   ps.fragments = arena_array (ps.arena);
+  ps.fragments_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   parse_document (&ps);
   if (failed (&ps))
     {
       add_error (errors, NULL, ps.error_loc, SYNTAX, g_steal_pointer (&ps.error));
+      g_hash_table_unref (ps.fragments_by_name);
       g_ptr_array_unref (arena.blocks);
       g_ptr_array_unref (arena.arrays);
       return errors;
@@ -1563,6 +1614,8 @@ lancer_sandbox_schema_validate (const char *document,
           report (&c, f->loc, "DuplicateFragmentName", "There can be only one fragment named '%s'", f->name);
       if (!f->used)
         report (&c, f->loc, "UnusedFragment", "Unused fragment '%s'", f->name);
+      if (spreads_itself (&ps, f))
+        report (&c, f->loc, "FragmentCycle", "Fragment cycles not allowed");
     }
   if (ps.operations->len == 0)
     add_error (errors, c.seen, (Location) { 1, 1 }, VALIDATION,
@@ -1579,6 +1632,7 @@ lancer_sandbox_schema_validate (const char *document,
   g_ptr_array_unref (c.path);
   g_hash_table_unref (c.fragments_done);
   g_hash_table_unref (c.seen);
+  g_hash_table_unref (ps.fragments_by_name);
   g_ptr_array_unref (arena.blocks);
   g_ptr_array_unref (arena.arrays);
   return errors;

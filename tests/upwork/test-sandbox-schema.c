@@ -290,8 +290,10 @@ test_validate_fragments (void)
                    "Validation error (UnusedFragment) : Unused fragment 'U'");
   g_assert_cmpuint (wrong_type->len, ==, 1);
   g_assert_nonnull (strstr (((LancerSandboxSchemaError *) wrong_type->pdata[0])->message, "InvalidFragmentType"));
-  /* a cycle ends, whatever it reports */
-  g_assert_nonnull (cycle);
+  /* each fragment in the cycle is reported, and the check ends */
+  g_assert_cmpuint (cycle->len, ==, 2);
+  g_assert_cmpstr (((LancerSandboxSchemaError *) cycle->pdata[0])->message, ==,
+                   "Validation error (FragmentCycle) : Fragment cycles not allowed");
 }
 
 /* ---- over HTTP, against a running sandbox ---- */
