@@ -14,6 +14,7 @@
 
 #include "lancer-sandbox-data.h"
 #include "lancer-sandbox-private.h"
+#include "lancer-sandbox-schema.h"
 #include "lancer-sandbox-selection.h"
 
 /* The Upwork half of the sandbox: OAuth endpoints, the GraphQL subset Lancer
@@ -24,7 +25,9 @@
  * answers with the selected fields only, as the live API does. The data
  * copies the live API's quirks from upwork-api.md: money as strings, two
  * date styles, nulls, ISO3 countries, offset-string cursors, VJCA-6 above
- * 40 proposals, and missing scopes reported as errors[] in an HTTP 200. */
+ * 40 proposals, and missing scopes reported as errors[] in an HTTP 200.
+ * Before any of that, each request is checked against Upwork's published
+ * schema (lancer-sandbox-schema.c) and refused as the live API refuses it. */
 
 #define USER_ID        "1181921839933591552"
 #define USER_NID       "demofreelancer"
@@ -1313,16 +1316,6 @@ root_company_selector (Ctx         *ctx,
   return TRUE;
 }
 
-static gboolean
-root_connects (Ctx         *ctx,
-               JsonBuilder *b)
-{
-  json_builder_begin_object (b);
-  add_int (b, "connectsBalance", 87);
-  json_builder_end_object (b);
-  return TRUE;
-}
-
 static const struct {
   const char *field;
   const char *scope;
@@ -1361,8 +1354,6 @@ static const struct {
     "[Contract.workDiaryTimeCells, DateTime.rawValue, Query.contract]." },
   { "accountingEntity", "earnings", "Authorization failed" },
   { "transactionHistory", "earnings", "Authorization failed" },
-  { "connectsSummary", "connects",
-    "Validation error of type FieldUndefined: Field 'connectsSummary' in type 'Query' is undefined @ 'connectsSummary'" },
   { "user", NULL, NULL },
   { "organization", NULL, NULL },
   { "companySelector", NULL, NULL },
@@ -1404,8 +1395,6 @@ build_root (Ctx         *ctx,
     return root_organization (ctx, b);
   if (g_str_equal (field, "companySelector"))
     return root_company_selector (ctx, b);
-  if (g_str_equal (field, "connectsSummary"))
-    return root_connects (ctx, b);
   return FALSE;
 }
 
@@ -1467,6 +1456,7 @@ graphql_cb (SoupServer        *server,
     }
   bytes = soup_message_body_flatten (body);
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) ||
+      json_parser_get_root (parser) == NULL ||   /* an empty body */
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
       (gql = json_object_get_string_member_with_default (
          json_node_get_object (json_parser_get_root (parser)), "query", NULL)) == NULL)
@@ -1475,6 +1465,27 @@ graphql_cb (SoupServer        *server,
       return;
     }
   root = json_node_get_object (json_parser_get_root (parser));
+  /* What the live API would reject is rejected here too, before anything
+   * runs: HTTP 200, errors and no data. */
+  {
+    JsonNode *vars = json_object_get_member (root, "variables");
+    JsonNode *name = json_object_get_member (root, "operationName");
+    g_autoptr(GPtrArray) invalid = lancer_sandbox_schema_validate (
+      gql, name != NULL && json_node_get_value_type (name) == G_TYPE_STRING ? json_node_get_string (name) : NULL,
+      vars != NULL && JSON_NODE_HOLDS_OBJECT (vars) ? json_node_get_object (vars) : NULL);
+
+    if (invalid->len > 0)
+      {
+        g_autofree char *answer = lancer_sandbox_schema_errors_to_json (invalid);
+
+        g_debug ("sandbox: rejected as the live API would: %s", answer);
+        g_mutex_lock (&self->mutex);
+        lancer_sandbox_count_locked (self, "invalid");
+        g_mutex_unlock (&self->mutex);
+        reply_json (msg, 200, answer);
+        return;
+      }
+  }
   if ((selection = lancer_sandbox_selection_parse (gql)) == NULL)
     {
       reply_json (msg, 200, "{\"errors\":[{\"message\":\"Invalid Syntax : offending token\","

@@ -133,7 +133,8 @@ void           lancer_sandbox_set_new_job_interval  (LancerSandbox       *self,
 guint          lancer_sandbox_get_n_jobs            (LancerSandbox       *self);
 
 /* Requests seen for @operation (NULL: all GraphQL; "token"; a root field;
- * "tenant:ID": GraphQL requests sent with X-Upwork-API-TenantId: ID). */
+ * "tenant:ID": GraphQL requests sent with X-Upwork-API-TenantId: ID;
+ * "invalid": GraphQL requests refused by the schema check, never run). */
 guint          lancer_sandbox_get_n_requests        (LancerSandbox       *self,
                                                      const char          *operation);
 /* Messages sent with createRoomStoryV2 to @room_id so far. */

@@ -129,6 +129,7 @@ test_submit_success (Fixture       *f,
   g_assert_nonnull (id);
   g_assert_cmpstr (id, !=, "");
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "createJobProposal"), ==, 1);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "invalid"), ==, 0);
 
   second = submit (f, JOB_ID, &error);
   g_assert_no_error (error);

@@ -196,6 +196,8 @@ test_full_sync (Fixture       *f,
   /* the search asks for each client's organisation, which keys the clients */
   g_assert_cmpint (count_rows (f, "clients"), >, 50);
   g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), >, 10);
+  /* every request passed the check against Upwork's published schema */
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "invalid"), ==, 0);
 
   /* incremental: new jobs appear; only the new page is fetched */
   lancer_sandbox_add_jobs (f->sandbox, 7);
@@ -434,6 +436,7 @@ test_outbox (Fixture       *f,
   lancer_sync_flush_outbox_async (f->sync, NULL, store_result, &result2);
   g_assert_cmpint (lancer_sync_flush_outbox_finish (f->sync, wait_result (&result2), &error), ==, 0);
   g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 1);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "invalid"), ==, 0);
 }
 
 /* A read function runs on a worker thread with the answer's data; what it

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+# gen-schema-table.py
+#
+# Copyright 2026 The Lancer authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Turns Upwork's published GraphQL schema (SDL) into a C table the sandbox
+# validates every request against. Standard library only: the Flatpak SDK
+# has no graphql-core. Reads the subset the schema uses (scalar, type, input
+# and schema definitions, # comments, "descriptions") and fails the build on
+# anything else, or on a type that is used but never defined.
+#
+# usage: gen-schema-table.py SCHEMA.graphql OUT.c OUT.h
+
+import re
+import sys
+
+BUILTIN_SCALARS = ['Boolean', 'Float', 'ID', 'Int', 'String']
+
+TOKEN = re.compile(r'''
+    (?P<skip>[\s,]+|\#[^\n]*|"""(?:.|\n)*?"""|"(?:[^"\\\n]|\\.)*")
+  | (?P<name>[_A-Za-z][_0-9A-Za-z]*)
+  | (?P<punct>[{}()\[\]:!=@])
+  | (?P<bad>.)
+''', re.VERBOSE)
+
+
+def tokens(text):
+    line = 1
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == 'bad':
+            sys.exit(f'schema line {line}: unexpected {m.group()!r}')
+        if kind != 'skip':
+            yield kind, m.group(), line
+        line += m.group().count('\n')
+
+
+class Parser:
+    def __init__(self, text):
+        self.toks = list(tokens(text))
+        self.i = 0
+
+    def peek(self):
+        return self.toks[self.i][1] if self.i < len(self.toks) else None
+
+    def take(self, expected=None):
+        if self.i >= len(self.toks):
+            sys.exit('schema: unexpected end')
+        kind, value, line = self.toks[self.i]
+        if expected is not None and value != expected:
+            sys.exit(f'schema line {line}: expected {expected!r}, got {value!r}')
+        if expected is None and kind != 'name':
+            sys.exit(f'schema line {line}: expected a name, got {value!r}')
+        self.i += 1
+        return value
+
+    def type_ref(self):
+        """Returns the type as canonical text, e.g. '[String]!'."""
+        if self.peek() == '[':
+            self.take('[')
+            text = '[' + self.type_ref() + ']'
+            self.take(']')
+        else:
+            text = self.take()
+        if self.peek() == '!':
+            self.take('!')
+            text += '!'
+        return text
+
+    def field(self, with_args):
+        name = self.take()
+        args = []
+        if with_args and self.peek() == '(':
+            self.take('(')
+            while self.peek() != ')':
+                arg = self.take()
+                self.take(':')
+                args.append((arg, self.type_ref()))
+                if self.peek() == '=':
+                    sys.exit(f'schema: default values are not supported ({name}.{arg})')
+            self.take(')')
+        self.take(':')
+        return name, self.type_ref(), args
+
+    def document(self):
+        types = {}
+        roots = {}
+        while self.peek() is not None:
+            keyword = self.take()
+            if keyword == 'schema':
+                self.take('{')
+                while self.peek() != '}':
+                    op = self.take()
+                    self.take(':')
+                    roots[op] = self.take()
+                self.take('}')
+                continue
+            if keyword not in ('scalar', 'type', 'input'):
+                sys.exit(f'schema: unsupported definition {keyword!r}')
+            name = self.take()
+            if name in types:
+                sys.exit(f'schema: {name} defined twice')
+            fields = []
+            if keyword != 'scalar':
+                self.take('{')
+                while self.peek() != '}':
+                    fields.append(self.field(keyword == 'type'))
+                self.take('}')
+            types[name] = (keyword, fields)
+        return types, roots
+
+
+def named(type_text):
+    return type_text.strip('[]!')
+
+
+def c_string(s):
+    return '"' + s + '"'
+
+
+def main():
+    schema_path, out_c, out_h = sys.argv[1:4]
+    with open(schema_path, encoding='utf-8') as f:
+        types, roots = Parser(f.read()).document()
+    for scalar in BUILTIN_SCALARS:
+        types.setdefault(scalar, ('scalar', []))
+    for name, (keyword, fields) in types.items():
+        for field, type_text, args in fields:
+            for used in [type_text] + [t for _, t in args]:
+                if named(used) not in types:
+                    sys.exit(f'schema: {name}.{field} uses undefined type {named(used)}')
+            if keyword == 'input' and types[named(type_text)][0] == 'type':
+                sys.exit(f'schema: input {name}.{field} has output type {named(type_text)}')
+            for arg, arg_type in args:
+                if types[named(arg_type)][0] == 'type':
+                    sys.exit(f'schema: argument {name}.{field}({arg}) has output type')
+    for op in ('query', 'mutation'):
+        if op not in roots or roots[op] not in types:
+            sys.exit(f'schema: no {op} root type')
+
+    kinds = {'scalar': 'LANCER_SCHEMA_SCALAR', 'type': 'LANCER_SCHEMA_OBJECT', 'input': 'LANCER_SCHEMA_INPUT'}
+    c = ['/* Generated by gen-schema-table.py from upwork-schema.graphql: do not edit. */',
+         '#include "lancer-sandbox-schema-table.h"', '']
+    for name in sorted(types):
+        keyword, fields = types[name]
+        for field, type_text, args in fields:
+            if args:
+                c.append(f'static const LancerSchemaArgument args_{name}_{field}[] = {{')
+                c += [f'  {{ {c_string(a)}, {c_string(t)} }},' for a, t in args]
+                c.append('};')
+        if fields:
+            c.append(f'static const LancerSchemaField fields_{name}[] = {{')
+            for field, type_text, args in fields:
+                arg_table = f'args_{name}_{field}' if args else 'NULL'
+                c.append(f'  {{ {c_string(field)}, {c_string(type_text)}, {arg_table}, {len(args)} }},')
+            c.append('};')
+    c.append('')
+    c.append('/* Sorted by name (strcmp), for bsearch. */')
+    c.append('const LancerSchemaType lancer_schema_types[] = {')
+    for name in sorted(types):
+        keyword, fields = types[name]
+        table = f'fields_{name}' if fields else 'NULL'
+        c.append(f'  {{ {c_string(name)}, {kinds[keyword]}, {table}, {len(fields)} }},')
+    c.append('};')
+    c.append(f'const unsigned int lancer_schema_n_types = {len(types)};')
+    c.append(f'const char lancer_schema_query_type[] = {c_string(roots["query"])};')
+    c.append(f'const char lancer_schema_mutation_type[] = {c_string(roots["mutation"])};')
+
+    h = ['/* Generated by gen-schema-table.py from upwork-schema.graphql: do not edit. */',
+         '#pragma once',
+         '',
+         '#include <stddef.h>',
+         '',
+         'typedef enum',
+         '{',
+         '  LANCER_SCHEMA_SCALAR,   /* enums too: the published schema lists them as scalars */',
+         '  LANCER_SCHEMA_OBJECT,',
+         '  LANCER_SCHEMA_INPUT,',
+         '} LancerSchemaKind;',
+         '',
+         '/* Types are GraphQL type text: "String", "[String]!", "Pagination!". */',
+         'typedef struct',
+         '{',
+         '  const char *name;',
+         '  const char *type;',
+         '} LancerSchemaArgument;',
+         '',
+         'typedef struct',
+         '{',
+         '  const char                 *name;',
+         '  const char                 *type;',
+         '  const LancerSchemaArgument *arguments;',
+         '  unsigned int                n_arguments;',
+         '} LancerSchemaField;',
+         '',
+         '/* An object type\'s fields, or an input type\'s input fields. */',
+         'typedef struct',
+         '{',
+         '  const char              *name;',
+         '  LancerSchemaKind         kind;',
+         '  const LancerSchemaField *fields;',
+         '  unsigned int             n_fields;',
+         '} LancerSchemaType;',
+         '',
+         'extern const LancerSchemaType lancer_schema_types[];',
+         'extern const unsigned int lancer_schema_n_types;',
+         'extern const char lancer_schema_query_type[];',
+         'extern const char lancer_schema_mutation_type[];',
+         '']
+    with open(out_c, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(c) + '\n')
+    with open(out_h, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(h))
+
+
+if __name__ == '__main__':
+    main()
