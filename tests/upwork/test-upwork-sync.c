@@ -803,6 +803,36 @@ test_insecure_graphql_url (Fixture       *f,
   g_assert_cmpuint (lancer_upwork_client_get_requests_today (f->client), ==, requests);
 }
 
+/* A Retry-After longer than a request waits is honoured for every request
+ * until then, and said with the time it resumes. */
+static void
+test_long_retry_after (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(LancerSyncReport) again = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint before;
+
+  lancer_sandbox_set_retry_after (f->sandbox, 7200);
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_RATE_LIMIT, 1, "vendorProposals");
+  report = run_sync (f, LANCER_SYNC_PROPOSALS, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report->errors[1]);
+  g_assert_nonnull (strstr (report->errors[1], "pause until"));
+  g_assert_cmpint (report->resume_at, >=, now + 7200);
+  g_assert_cmpint (report->resume_at, <=, now + 7200 + 60);
+  g_assert_cmpint (lancer_upwork_client_get_resume_at (f->client), ==, report->resume_at);
+
+  /* the next sync asks Upwork nothing at all */
+  before = lancer_sandbox_get_n_requests (f->sandbox, NULL);
+  again = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_error (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_RATE_LIMITED);
+  g_assert_null (again);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, NULL), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +854,7 @@ main (int   argc,
   ADD ("/upwork/sync/vjca6-halving", test_vjca6_halving);
   ADD ("/upwork/sync/watermark", test_watermark);
   ADD ("/upwork/client/insecure-graphql-url", test_insecure_graphql_url);
+  ADD ("/upwork/client/long-retry-after", test_long_retry_after);
 #undef ADD
   return g_test_run ();
 }

@@ -408,6 +408,12 @@ lancer_cli_sync (LancerCli  *cli,
 
   lancer_sync_run_async (sync, resources, NULL, lancer_cli_async_cb, &result);
   report = lancer_sync_run_finish (sync, lancer_cli_wait (cli, &result), &error);
+  if (report == NULL && g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_RATE_LIMITED))
+    {
+      /* a pause Upwork asked for: nothing is wrong, it resumes by itself */
+      lancer_cli_fail (cli, error);
+      return LANCER_CLI_EXIT_PARTIAL;
+    }
   if (report == NULL)
     return lancer_cli_fail (cli, error);
 
@@ -428,7 +434,11 @@ lancer_cli_sync (LancerCli  *cli,
                  name, report->counts[i], report->new_jobs);
       else
         g_print ("%s: %u\n", name, report->counts[i]);
+      if (report->warnings[i] != NULL)
+        g_print ("  %s\n", report->warnings[i]);
     }
+  if (failed > 0 && report->resume_at > 0)
+    return LANCER_CLI_EXIT_PARTIAL;   /* paused at Upwork's request; resumes by itself */
   if (failed > 0 && failed == attempted)
     {
       g_printerr ("lancer-cli: %s\n", _("Nothing could be synced; see the reasons above"));

@@ -1420,6 +1420,7 @@ finish_run (GTask *task)
   const char *first_error = NULL;
 
   self->active_run = NULL;
+  report->resume_at = lancer_upwork_client_get_resume_at (self->client);
   for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && first_error == NULL; i++)
     first_error = report->errors[i];
   self->running = FALSE;

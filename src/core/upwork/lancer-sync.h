@@ -50,6 +50,7 @@ typedef struct
    * (a partial result): kept, stored as unknown, and named here. */
   char     *warnings[LANCER_SYNC_N_RESOURCES];  /* NULL: complete */
   char     *user_name;
+  gint64    resume_at;   /* unix s: Upwork asked for a pause until then; 0: none */
 } LancerSyncReport;
 
 void         lancer_sync_report_free        (LancerSyncReport *report);

@@ -40,6 +40,7 @@ struct _LancerUpworkClient
   guint                 inactivity_ms;
   char                 *usage_file;
   guint                 save_id;
+  gint64                resume_at;       /* unix s: Upwork asked for a pause until then */
 };
 
 G_DEFINE_FINAL_TYPE (LancerUpworkClient, lancer_upwork_client, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ enum {
   PROP_REQUESTS_TODAY,
   PROP_DAILY_BUDGET,
   PROP_TENANT_ID,
+  PROP_RESUME_AT,
   N_PROPS
 };
 
@@ -184,6 +186,16 @@ lancer_upwork_error_is_transient (const GError *error)
 
 /* ---- object ---- */
 
+/* "DAY COUNT RESUME_AT": the day's requests and a pause Upwork asked for,
+ * kept across runs so that the next lancer-cli or app start honours it. */
+static char *
+usage_text (LancerUpworkClient *self)
+{
+  g_autofree char *limiter = lancer_rate_limiter_serialize (self->limiter);
+
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT, limiter, self->resume_at);
+}
+
 static void
 save_usage_now (LancerUpworkClient *self)
 {
@@ -192,7 +204,7 @@ save_usage_now (LancerUpworkClient *self)
 
   if (self->usage_file == NULL)
     return;
-  text = lancer_rate_limiter_serialize (self->limiter);
+  text = usage_text (self);
   dir = g_path_get_dirname (self->usage_file);
   g_mkdir_with_parents (dir, 0700);
   if (!g_file_set_contents_full (self->usage_file, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
@@ -220,7 +232,7 @@ save_usage_cb (gpointer data)
 
   self->save_id = 0;
   pair[0] = g_strdup (self->usage_file);
-  pair[1] = lancer_rate_limiter_serialize (self->limiter);
+  pair[1] = usage_text (self);
   g_task_set_task_data (task, pair, (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, save_usage_in_thread);
   return G_SOURCE_REMOVE;
@@ -273,6 +285,9 @@ lancer_upwork_client_get_property (GObject    *object,
     case PROP_TENANT_ID:
       g_value_set_string (value, self->tenant_id);
       break;
+    case PROP_RESUME_AT:
+      g_value_set_int64 (value, self->resume_at);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -318,6 +333,9 @@ lancer_upwork_client_class_init (LancerUpworkClientClass *klass)
   properties[PROP_TENANT_ID] =
     g_param_spec_string ("tenant-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESUME_AT] =
+    g_param_spec_int64 ("resume-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* (query, resource, what failed): an answer came with some fields
@@ -434,7 +452,11 @@ lancer_upwork_client_set_usage_file (LancerUpworkClient *self,
   /* a few bytes, read once when the profile opens */
   if (path != NULL && g_file_get_contents (path, &text, NULL, NULL))
     {
+      g_auto(GStrv) parts = g_strsplit (g_strstrip (text), " ", 3);
+
       lancer_rate_limiter_deserialize (self->limiter, text);
+      if (g_strv_length (parts) == 3)
+        self->resume_at = g_ascii_strtoll (parts[2], NULL, 10);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUESTS_TODAY]);
     }
 }
@@ -564,6 +586,23 @@ schedule (GTask *task,
 }
 
 /* Retries a transient failure if the policy allows; else fails with @error. */
+static GError *
+paused_error (LancerUpworkClient *self)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (self->resume_at);
+  g_autofree char *text = g_date_time_format (when, "%Y-%m-%d %H:%M");
+
+  return g_error_new (LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_RATE_LIMITED,
+                      _("Upwork asked Lancer to pause until %s. Syncing resumes then, by itself."), text);
+}
+
+static void
+schedule_save (LancerUpworkClient *self)
+{
+  if (self->usage_file != NULL && self->save_id == 0)
+    self->save_id = g_timeout_add_seconds (2, save_usage_cb, self);
+}
+
 static void
 retry_or_fail (GTask              *task,
                guint               status,
@@ -574,6 +613,21 @@ retry_or_fail (GTask              *task,
   Request *req = g_task_get_task_data (task);
   guint delay = 0;
 
+  /* A Retry-After longer than Lancer would wait in a request is honoured
+   * for every request until then: hammering a rate-limited API is what
+   * gets keys banned. */
+  if ((status == 429 || status == 503) && headers != NULL &&
+      lancer_http_headers_get_retry_after (headers, NULL) > (gint64) self->policy.retry_after_cap_ms)
+    {
+      gint64 asked_ms = lancer_http_headers_get_retry_after (headers, NULL);
+
+      self->resume_at = g_get_real_time () / G_USEC_PER_SEC + (asked_ms + 999) / 1000;
+      schedule_save (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESUME_AT]);
+      g_error_free (error);
+      fail (task, FALSE, paused_error (self));
+      return;
+    }
   /* A submission spends Connects: never sent twice without the user. */
   if (lancer_http_should_retry (&self->policy, req->attempt, status, headers,
                                 g_strcmp0 (req->resource, "submit") == 0, &delay))
@@ -1066,6 +1120,11 @@ request_step (GTask *task)
       fail (task, FALSE, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled.")));
       return;
     }
+  if (self->resume_at > g_get_real_time () / G_USEC_PER_SEC)
+    {
+      fail (task, FALSE, paused_error (self));
+      return;
+    }
   /* The bearer token never goes over plain http to another machine. */
   {
     GError *insecure = NULL;
@@ -1224,4 +1283,11 @@ lancer_upwork_client_query_read_finish (LancerUpworkClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gint64
+lancer_upwork_client_get_resume_at (LancerUpworkClient *self)
+{
+  g_return_val_if_fail (LANCER_IS_UPWORK_CLIENT (self), 0);
+  return self->resume_at > g_get_real_time () / G_USEC_PER_SEC ? self->resume_at : 0;
 }

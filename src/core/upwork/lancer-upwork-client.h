@@ -70,6 +70,9 @@ void         lancer_upwork_client_set_rate_limit        (LancerUpworkClient   *s
 void         lancer_upwork_client_set_daily_budget      (LancerUpworkClient   *self,
                                                          guint                 budget);
 guint        lancer_upwork_client_get_requests_today    (LancerUpworkClient   *self);
+/* When a pause Upwork asked for (a long Retry-After) ends, in unix
+ * seconds; 0 when none is in force. Property "resume-at". */
+gint64       lancer_upwork_client_get_resume_at         (LancerUpworkClient   *self);
 /* Where the day's request count is kept across runs (a small key file). */
 void         lancer_upwork_client_set_usage_file        (LancerUpworkClient   *self,
                                                          const char           *path);
