@@ -491,7 +491,9 @@ bind_story_cb (GtkSignalListItemFactory *factory,
   if (story->outbox_id != 0)
     {
       gtk_widget_add_css_class (row->box, "outgoing");
-      if (g_strcmp0 (story->state, "failed") == 0)
+      /* failed: retried by the next sync; rejected: refused for good,
+       * kept with Upwork's reason until the user retries it */
+      if (g_strcmp0 (story->state, "failed") == 0 || g_strcmp0 (story->state, "rejected") == 0)
         {
           g_autofree char *text = NULL;
 
@@ -510,7 +512,8 @@ bind_story_cb (GtkSignalListItemFactory *factory,
         gtk_label_set_label (GTK_LABEL (row->state), state = _("Waiting to send"));
     }
   gtk_widget_set_visible (row->state, story->outbox_id != 0);
-  gtk_widget_set_visible (row->retry, g_strcmp0 (story->state, "failed") == 0);
+  gtk_widget_set_visible (row->retry, g_strcmp0 (story->state, "failed") == 0 ||
+                                      g_strcmp0 (story->state, "rejected") == 0);
 
   a11y = g_strdup_printf ("%s, %s%s%s", sender, when, state != NULL ? ", " : "", state != NULL ? state : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);

@@ -251,6 +251,11 @@ test_outbox_restart (Fixture       *f,
   const char *room = lancer_sandbox_get_first_room_id (f->sandbox);
   g_autofree char *out = NULL;
 
+  /* a room id nobody synced is refused at once, not queued */
+  g_assert_cmpint (run_cli ("Hello?\n", NULL, "send", room, NULL), ==, 1);
+  g_assert_cmpint (query_int ("SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "sync", "--only", "messages", NULL), ==, 0);
+
   lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_SERVER_ERROR, 0, "createRoomStoryV2");
   g_assert_cmpint (run_cli ("See you Tuesday.\n", NULL, "send", room, NULL), ==, 1);
   g_assert_cmpuint (lancer_sandbox_get_n_sent_messages (f->sandbox, room), ==, 0);

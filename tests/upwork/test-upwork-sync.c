@@ -415,9 +415,13 @@ test_outbox (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) result2 = NULL;
   g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(LancerSyncReport) first = NULL;
   const char *room = lancer_sandbox_get_first_room_id (f->sandbox);
   gint64 id;
 
+  /* the conversation is known before anything is queued for it */
+  first = run_sync (f, LANCER_SYNC_MESSAGES, &error);
+  g_assert_no_error (error);
   lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_SERVER_ERROR, 0, "createRoomStoryV2");
   lancer_sync_send_message_async (f->sync, room, "Sure, Tuesday works.", NULL, store_result, &result);
   id = lancer_sync_send_message_finish (f->sync, wait_result (&result), &error);
@@ -833,6 +837,53 @@ test_long_retry_after (Fixture       *f,
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, NULL), ==, before);
 }
 
+static gint64
+outbox_rows (Fixture    *f,
+             const char *state)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE state = '%s'", state);
+
+  return count_where (f, sql);
+}
+
+/* A message Upwork refuses for good is kept and shown as failed, never
+ * resent on every sync; a room id Lancer does not know is refused before
+ * anything is queued. */
+static void
+test_outbox_permanent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) sent = NULL;
+  g_autoptr(GAsyncResult) typo = NULL;
+  g_autoptr(LancerSyncReport) first = NULL;
+  g_autoptr(LancerSyncReport) second = NULL;
+  const char *room = lancer_sandbox_get_first_room_id (f->sandbox);
+  guint attempts;
+
+  first = run_sync (f, LANCER_SYNC_MESSAGES, &error);
+  g_assert_no_error (error);
+
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_FORBIDDEN, 0, "createRoomStoryV2");
+  lancer_sync_send_message_async (f->sync, room, "The invoice is attached.", NULL, store_result, &sent);
+  g_assert_cmpint (lancer_sync_send_message_finish (f->sync, wait_result (&sent), &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (outbox_rows (f, "rejected"), ==, 1);
+  attempts = lancer_sandbox_get_n_requests (f->sandbox, "createRoomStoryV2");
+
+  second = run_sync (f, LANCER_SYNC_MESSAGES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "createRoomStoryV2"), ==, attempts);
+  g_assert_cmpint (outbox_rows (f, "rejected"), ==, 1);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM outbox WHERE last_error IS NOT NULL"), ==, 1);
+
+  lancer_sync_send_message_async (f->sync, "no-such-room", "Hello?", NULL, store_result, &typo);
+  g_assert_cmpint (lancer_sync_send_message_finish (f->sync, wait_result (&typo), &error), ==, 0);
+  g_assert_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM outbox WHERE room_id = 'no-such-room'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +897,7 @@ main (int   argc,
   ADD ("/upwork/sync/missing-scopes", test_missing_scopes);
   ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);
   ADD ("/upwork/sync/outbox", test_outbox);
+  ADD ("/upwork/sync/outbox-permanent", test_outbox_permanent);
   ADD ("/upwork/sync/read-off-thread", test_read_off_thread);
   ADD ("/upwork/sandbox/selection", test_sandbox_selection);
   ADD ("/upwork/sync/first-page-cursor", test_first_page_cursor);

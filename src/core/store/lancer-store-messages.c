@@ -103,7 +103,7 @@ rooms_worker (LancerStore   *store,
                            " MAX (COALESCE (r.last_activity_at, 0),"
                            "      COALESCE ((SELECT MAX (created_at) FROM stories s WHERE s.room_id = r.id), 0)),"
                            " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('pending', 'sending')),"
-                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state = 'failed')"
+                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('failed', 'rejected'))"
                            " FROM rooms r ORDER BY 6 DESC, r.id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -392,6 +392,8 @@ enqueue_worker (LancerStore   *store,
   gint64 *id = NULL;
   int rc;
 
+  if (!_lancer_store_room_is_known (db, d->room_id, error))
+    return NULL;
   rc = sqlite3_prepare_v2 (db, "INSERT INTO outbox (room_id, body, state, created_at) VALUES (?1, ?2, 'pending', ?3)",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -461,7 +463,7 @@ outbox_list_worker (LancerStore   *store,
 
   rc = sqlite3_prepare_v2 (db,
                            "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
-                           " WHERE (?1 IS NULL OR room_id = ?1) AND state IN ('pending', 'sending', 'failed')"
+                           " WHERE (?1 IS NULL OR room_id = ?1) AND state IN ('pending', 'sending', 'failed', 'rejected')"
                            " ORDER BY id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -541,7 +543,7 @@ outbox_update_worker (LancerStore   *store,
   /* body carries the error message of a failed attempt; NULL retries. */
   if (d->body == NULL)
     rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'pending', last_error = NULL"
-                                 " WHERE id = ?1 AND state = 'failed'", -1, &stmt, NULL);
+                                 " WHERE id = ?1 AND state IN ('failed', 'rejected')", -1, &stmt, NULL);
   else
     rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2"
                                  " WHERE id = ?1 AND state != 'sent'", -1, &stmt, NULL);

@@ -46,6 +46,9 @@ LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
 /* NaN stands for "no value" in the objects, NULL in the tables. */
+gboolean   _lancer_store_room_is_known        (sqlite3       *db,
+                                              const char    *room_id,
+                                              GError       **error);
 void       _lancer_store_bind_double_or_null (sqlite3_stmt  *stmt,
                                              int            index,
                                              double         value);

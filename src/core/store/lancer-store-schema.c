@@ -215,7 +215,7 @@ static const char schema_v1[] =
   "  id INTEGER PRIMARY KEY,"
   "  room_id TEXT NOT NULL,"
   "  body BLOB NOT NULL,"                           /* sealed */
-  "  state TEXT NOT NULL DEFAULT 'pending',"        /* pending, sending, sent, failed */
+  "  state TEXT NOT NULL DEFAULT 'pending',"        /* pending, sending, sent, failed (retried), rejected (not) */
   "  attempts INTEGER NOT NULL DEFAULT 0,"
   "  last_error TEXT,"
   "  created_at INTEGER NOT NULL,"

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "lancer-store-private.h"
@@ -50,4 +51,34 @@ _lancer_store_run_finish_boolean (LancerStore   *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/* An outbox message needs a conversation Lancer knows: a typo in a room id
+ * would otherwise wait in the outbox and fail on every sync. */
+gboolean
+_lancer_store_room_is_known (sqlite3     *db,
+                             const char  *room_id,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean known = FALSE;
+  int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM rooms WHERE id = ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, room_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      known = rc == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (!known)
+    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                 _("No conversation “%s” is stored. Sync messages first, or check the id "
+                   "(lancer-cli messages lists them)."), room_id);
+  return known;
 }

@@ -757,9 +757,13 @@ outbox_add_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable 
 {
   char **v = data;
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "INSERT INTO outbox (room_id, body, created_at) VALUES (?1, ?2, ?3)",
-                               -1, &stmt, NULL);
+  int rc;
   gint64 *id = NULL;
+
+  if (!_lancer_store_room_is_known (db, v[0], error))
+    return NULL;
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO outbox (room_id, body, created_at) VALUES (?1, ?2, ?3)",
+                           -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
     {
@@ -898,8 +902,8 @@ outbox_mark_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable
   if (g_strcmp0 (m->state, "sent") == 0)
     CHECK (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'sent', sent_at = ?2, story_id = ?3, last_error = NULL"
                                    " WHERE id = ?1", -1, &stmt, NULL));
-  else if (g_strcmp0 (m->state, "failed") == 0)
-    CHECK (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?4"
+  else if (g_strcmp0 (m->state, "failed") == 0 || g_strcmp0 (m->state, "rejected") == 0)
+    CHECK (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = ?5, attempts = attempts + 1, last_error = ?4"
                                    " WHERE id = ?1", -1, &stmt, NULL));
   else
     CHECK (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = ?5 WHERE id = ?1", -1, &stmt, NULL));

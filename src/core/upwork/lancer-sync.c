@@ -1589,8 +1589,16 @@ send_cb (GObject      *source,
     }
   else
     {
+      /* Worth another try later (network, 5xx, a pause, a sign-in), or
+       * refused for good (no such room, no permission): the message is
+       * then kept, marked, and not sent again until the user says so. */
+      gboolean again = lancer_upwork_error_is_transient (error) || error->domain == LANCER_OAUTH_ERROR ||
+                       g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_UNAUTHORIZED) ||
+                       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
       g_hash_table_insert (flush->errors, g_memdup2 (&item->id, sizeof item->id), g_strdup (error->message));
-      lancer_outbox_mark_async (self->store, item->id, "failed", NULL, error->message, NULL, mark_done, task);
+      lancer_outbox_mark_async (self->store, item->id, again ? "failed" : "rejected", NULL, error->message, NULL,
+                                mark_done, task);
     }
 }
 
