@@ -884,6 +884,45 @@ test_outbox_permanent (Fixture       *f,
   g_assert_cmpint (count_where (f, "SELECT count(*) FROM outbox WHERE room_id = 'no-such-room'"), ==, 0);
 }
 
+/* A scheduled sync asks Upwork only for what can have changed: with
+ * nothing new, one page per saved search and a handful more; "Sync Now"
+ * refreshes everything that can change, but no past diary day twice and
+ * no conversation without a new message. */
+static void
+test_cadence (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) full = NULL;
+  g_autoptr(LancerSyncReport) scheduled = NULL;
+  g_autoptr(LancerSyncReport) now = NULL;
+  guint before, diary_before, stories_before;
+
+  full = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (full));
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract"), >, 0);
+
+  before = lancer_sandbox_get_n_requests (f->sandbox, NULL);
+  diary_before = lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract");
+  stories_before = lancer_sandbox_get_n_requests (f->sandbox, "roomStories");
+  scheduled = run_sync (f, LANCER_SYNC_ALL | LANCER_SYNC_SCHEDULED, &error);
+  g_assert_no_error (error);
+  g_assert_false (lancer_sync_report_is_partial (scheduled));
+  /* one saved search (the whole marketplace) + 5 */
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, NULL) - before, <=, 1 + 5);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract"), ==, diary_before);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomStories"), ==, stories_before);
+
+  now = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomStories"), ==, stories_before);
+  /* past days are not asked for again; at most this week's 7 per contract */
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract") - diary_before, <=, 3 * 7);
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract") - diary_before, <,
+                    diary_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +936,7 @@ main (int   argc,
   ADD ("/upwork/sync/missing-scopes", test_missing_scopes);
   ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);
   ADD ("/upwork/sync/outbox", test_outbox);
+  ADD ("/upwork/sync/cadence", test_cadence);
   ADD ("/upwork/sync/outbox-permanent", test_outbox_permanent);
   ADD ("/upwork/sync/read-off-thread", test_read_off_thread);
   ADD ("/upwork/sandbox/selection", test_sandbox_selection);

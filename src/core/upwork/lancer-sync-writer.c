@@ -516,6 +516,142 @@ lancer_sync_write_matches_finish (LancerStore   *store,
   return _lancer_store_run_finish_boolean (store, result, error);
 }
 
+/* ---- what is already stored: for a sync that asks only for what changed ---- */
+
+/* Runs @sql with ?1 bound to @arg (may be NULL) and collects column 0
+ * (text) into a set; or, with @times, column 0 → column 1 (int64). */
+static GHashTable *
+collect (sqlite3     *db,
+         const char  *sql,
+         const char  *arg,
+         gboolean     times,
+         GHashTable  *into,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (key != NULL && times)
+        g_hash_table_insert (into, g_strdup (key), g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) },
+                                                              sizeof (gint64)));
+      else if (key != NULL)
+        g_hash_table_add (into, g_strdup (key));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return into;
+}
+
+static gpointer
+state_times_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (collect (db, "SELECT resource, last_success_at FROM sync_state WHERE last_success_at IS NOT NULL", NULL,
+               TRUE, times, error) == NULL)
+    {
+      g_hash_table_unref (times);
+      return NULL;
+    }
+  return times;
+}
+
+void
+lancer_sync_state_times_async (LancerStore         *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, state_times_worker, NULL, NULL, (GDestroyNotify) g_hash_table_unref,
+                          cancellable, callback, user_data);
+}
+
+GHashTable *
+lancer_sync_state_times_finish (LancerStore   *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+stories_known_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  char **ids = data;
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (collect (db, "SELECT id FROM stories WHERE id = ?1", ids[i], FALSE, known, error) == NULL)
+      {
+        g_hash_table_unref (known);
+        return NULL;
+      }
+  return known;
+}
+
+void
+lancer_sync_stories_known_async (LancerStore         *store,
+                                 const char * const  *story_ids,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, stories_known_worker, g_strdupv ((char **) story_ids),
+                          (GDestroyNotify) g_strfreev, (GDestroyNotify) g_hash_table_unref,
+                          cancellable, callback, user_data);
+}
+
+GHashTable *
+lancer_sync_stories_known_finish (LancerStore   *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
+static gpointer
+diary_days_known_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (collect (db, "SELECT day FROM diary_days WHERE contract_id = ?1", data, FALSE, known, error) == NULL)
+    {
+      g_hash_table_unref (known);
+      return NULL;
+    }
+  return known;
+}
+
+void
+lancer_sync_diary_days_known_async (LancerStore         *store,
+                                    const char          *contract_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, diary_days_known_worker, g_strdup (contract_id), g_free,
+                          (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+GHashTable *
+lancer_sync_diary_days_known_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return lancer_store_run_finish (store, result, error);
+}
+
 /* ---- sync_state ---- */
 
 static gpointer

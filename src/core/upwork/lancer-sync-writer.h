@@ -88,6 +88,33 @@ gboolean lancer_sync_state_set_finish (LancerStore         *store,
                                        GAsyncResult        *result,
                                        GError             **error);
 
+/* When each resource last synced well: resource → gint64* unix s. */
+void        lancer_sync_state_times_async   (LancerStore         *store,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GHashTable *lancer_sync_state_times_finish  (LancerStore         *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* Which of @story_ids are stored: a set of ids. */
+void        lancer_sync_stories_known_async (LancerStore         *store,
+                                             const char * const  *story_ids,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GHashTable *lancer_sync_stories_known_finish (LancerStore        *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* The days (YYYY-MM-DD) of @contract_id's work diary that are stored. */
+void        lancer_sync_diary_days_known_async  (LancerStore         *store,
+                                                 const char          *contract_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GHashTable *lancer_sync_diary_days_known_finish (LancerStore         *store,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* Saved searches (element type LancerSavedSearch). */
 void       lancer_saved_searches_list_async  (LancerStore   *store,
                                               GCancellable  *cancellable,

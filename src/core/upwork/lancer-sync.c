@@ -78,9 +78,18 @@ static const char *resource_names[LANCER_SYNC_N_RESOURCES] = {
   "jobs", "proposals", "messages", "contracts", "diary", "earnings",
 };
 
-static const char *proposal_statuses[] = {
+static const char * const proposal_statuses[] = {
   "Pending", "Activated", "Accepted", "Offered", "Hired", "Declined", "Withdrawn", "Archived",
 };
+/* The statuses a proposal can still leave; the rest are asked for hourly. */
+static const char * const open_proposal_statuses[] = { "Pending", "Activated", "Offered" };
+
+/* How often a scheduled run asks for each kind of data (seconds). Jobs go
+ * at the sync interval the user picks (the alert interval); proposals and
+ * messages change within minutes; contracts, earnings and the work diary
+ * within hours, and a past diary day not at all once its week is billed. */
+#define CADENCE_ACTIVE_S   (3 * 60)
+#define CADENCE_HOURLY_S   (60 * 60)
 
 GType
 lancer_sync_state_get_type (void)
@@ -356,6 +365,7 @@ lancer_sync_set_max_pages (LancerSync *self,
 typedef struct _Run
 {
   LancerSyncResources  resources;
+  gboolean             scheduled;        /* ask only for what its cadence says may have changed */
   LancerSyncReport    *report;
   guint                phase;
   char                *user_id;
@@ -377,8 +387,11 @@ typedef struct _Run
   /* proposals */
   guint                status_index;
   guint                proposals_page;   /* halved on VJCA-6 */
+  const char * const  *statuses;         /* the statuses this run asks for */
+  guint                n_statuses;
   /* messages */
   GPtrArray           *rooms;
+  GPtrArray           *story_rooms;      /* char *: rooms with stories Lancer lacks */
   guint                room_index;
   guint                room_pages;
   /* contracts, diary */
@@ -400,6 +413,7 @@ run_free (Run *run)
   g_free (run->after);
   g_clear_error (&run->page_error);
   g_clear_pointer (&run->rooms, g_ptr_array_unref);
+  g_clear_pointer (&run->story_rooms, g_ptr_array_unref);
   g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
   g_clear_pointer (&run->contracts, g_ptr_array_unref);
   g_strfreev (run->days);
@@ -895,8 +909,11 @@ proposals_written (GObject      *source,
   if (run->after == NULL)
     {
       run->status_index++;
-      if (run->status_index >= G_N_ELEMENTS (proposal_statuses))
+      if (run->status_index >= run->n_statuses)
         {
+          if (run->statuses == proposal_statuses)
+            lancer_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
+                                         state_set_done, NULL);
           resource_done (task, NULL);
           return;
         }
@@ -943,7 +960,7 @@ static void
 proposals_fetch (GTask *task)
 {
   Run *run = run_of (task);
-  g_autoptr(JsonNode) vars = lancer_upwork_proposals_variables (proposal_statuses[run->status_index], run->after,
+  g_autoptr(JsonNode) vars = lancer_upwork_proposals_variables (run->statuses[run->status_index], run->after,
                                                                 run->proposals_page);
 
   lancer_upwork_client_query_async (run_sync (task)->client, "proposals", vars, g_task_get_cancellable (task),
@@ -957,6 +974,11 @@ start_proposals (GTask *task)
 
   run->status_index = 0;
   run->proposals_page = LANCER_UPWORK_PROPOSALS_PAGE;
+  if (run->statuses == NULL)
+    {
+      run->statuses = proposal_statuses;
+      run->n_statuses = G_N_ELEMENTS (proposal_statuses);
+    }
   g_clear_pointer (&run->after, g_free);
   proposals_fetch (task);
 }
@@ -992,14 +1014,14 @@ stories_cb (GObject      *source,
 {
   GTask *task = user_data;
   Run *run = run_of (task);
-  LancerUpworkRoom *room = g_ptr_array_index (run->rooms, run->room_index);
+  const char *room_id = g_ptr_array_index (run->story_rooms, run->room_index);
   g_autoptr(JsonNode) data = NULL;
   g_autoptr(GPtrArray) items = NULL;
   LancerUpworkPageInfo page = { NULL, FALSE, -1 };
   GError *error = NULL;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (items = lancer_upwork_parse_stories (data, room->id, &page, &error)) == NULL)
+  if (data == NULL || (items = lancer_upwork_parse_stories (data, room_id, &page, &error)) == NULL)
     {
       lancer_upwork_page_info_clear (&page);
       resource_failed (task, error);
@@ -1015,18 +1037,48 @@ static void
 stories_fetch (GTask *task)
 {
   Run *run = run_of (task);
-  LancerUpworkRoom *room;
   g_autoptr(JsonNode) vars = NULL;
 
-  if (run->room_index >= run->rooms->len)
+  if (run->room_index >= run->story_rooms->len)
     {
       resource_done (task, NULL);
       return;
     }
-  room = g_ptr_array_index (run->rooms, run->room_index);
-  vars = lancer_upwork_stories_variables (room->id, run->after, LANCER_UPWORK_MAX_PAGE);
+  vars = lancer_upwork_stories_variables (g_ptr_array_index (run->story_rooms, run->room_index), run->after,
+                                          LANCER_UPWORK_MAX_PAGE);
   lancer_upwork_client_query_async (run_sync (task)->client, "stories", vars, g_task_get_cancellable (task),
                                     stories_cb, task);
+}
+
+/* Only rooms whose newest story Lancer lacks can hold anything new. */
+static void
+stories_known_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  g_autoptr(GHashTable) known = lancer_sync_stories_known_finish (LANCER_STORE (source), res, &error);
+
+  if (known == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  g_clear_pointer (&run->story_rooms, g_ptr_array_unref);
+  run->story_rooms = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < run->rooms->len; i++)
+    {
+      LancerUpworkRoom *room = g_ptr_array_index (run->rooms, i);
+
+      if (room->latest_story_id != NULL && !g_hash_table_contains (known, room->latest_story_id))
+        g_ptr_array_add (run->story_rooms, g_strdup (room->id));
+    }
+  run->room_index = 0;
+  run->room_pages = 0;
+  g_clear_pointer (&run->after, g_free);
+  stories_fetch (task);
 }
 
 static void
@@ -1037,16 +1089,24 @@ rooms_written (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
+  g_autoptr(GStrvBuilder) latest = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
 
   if (lancer_sync_write_finish (LANCER_STORE (source), res, &error) < 0)
     {
       resource_failed (task, error);
       return;
     }
-  run->room_index = 0;
-  run->room_pages = 0;
-  g_clear_pointer (&run->after, g_free);
-  stories_fetch (task);
+  for (guint i = 0; i < run->rooms->len; i++)
+    {
+      LancerUpworkRoom *room = g_ptr_array_index (run->rooms, i);
+
+      if (room->latest_story_id != NULL)
+        g_strv_builder_add (latest, room->latest_story_id);
+    }
+  ids = g_strv_builder_end (latest);
+  lancer_sync_stories_known_async (run_sync (task)->store, (const char * const *) ids, g_task_get_cancellable (task),
+                                   stories_known_cb, task);
 }
 
 static void fetch_rooms (GTask *task);
@@ -1284,6 +1344,46 @@ diary_fetch_day (GTask *task)
                                     diary_day_cb, task);
 }
 
+/* The first day of the billing week still open: Upwork bills hourly work
+ * by the week, Monday to Sunday in UTC. Days before it no longer change. */
+static char *
+open_period_start (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+
+  return g_date_time_format (monday, "%Y-%m-%d");
+}
+
+/* Keeps the days worth asking for: those of the open week, and past days
+ * Lancer has never stored. Each past day is fetched once. */
+static void
+diary_known_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  GError *error = NULL;
+  g_autoptr(GHashTable) known = lancer_sync_diary_days_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  g_autofree char *open_from = open_period_start ();
+
+  if (known == NULL)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  for (guint i = 0; run->days[i] != NULL; i++)
+    if (strcmp (run->days[i], open_from) >= 0 || !g_hash_table_contains (known, run->days[i]))
+      g_strv_builder_add (wanted, run->days[i]);
+  g_strfreev (run->days);
+  run->days = g_strv_builder_end (wanted);
+  run->day_index = 0;
+  run->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
+  diary_fetch_day (task);
+}
+
 static void
 work_days_cb (GObject      *source,
               GAsyncResult *res,
@@ -1301,9 +1401,9 @@ work_days_cb (GObject      *source,
       resource_failed (task, error);
       return;
     }
-  run->day_index = 0;
-  run->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
-  diary_fetch_day (task);
+  lancer_sync_diary_days_known_async (run_sync (task)->store,
+                                      g_ptr_array_index (run->hourly_contracts, run->contract_index),
+                                      g_task_get_cancellable (task), diary_known_cb, task);
 }
 
 static void
@@ -1489,6 +1589,10 @@ me_cb (GObject      *source,
   run_next_phase (task);
 }
 
+static void times_cb (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data);
+
 void
 lancer_sync_run_async (LancerSync          *self,
                        LancerSyncResources  resources,
@@ -1510,6 +1614,8 @@ lancer_sync_run_async (LancerSync          *self,
       return;
     }
   run = g_new0 (Run, 1);
+  run->scheduled = (resources & LANCER_SYNC_SCHEDULED) != 0;
+  resources &= LANCER_SYNC_ALL;
   run->resources = resources != 0 ? resources : LANCER_SYNC_ALL;
   run->report = g_new0 (LancerSyncReport, 1);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
@@ -1518,7 +1624,53 @@ lancer_sync_run_async (LancerSync          *self,
   self->progress = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   set_state (self, LANCER_SYNC_STATE_SYNCING);
-  lancer_upwork_client_query_async (self->client, "me", NULL, cancellable, me_cb, task);
+  if (run->scheduled)
+    lancer_sync_state_times_async (self->store, cancellable, times_cb, task);
+  else
+    lancer_upwork_client_query_async (self->client, "me", NULL, cancellable, me_cb, task);
+}
+
+static gboolean
+is_due (GHashTable *times,
+        const char *resource,
+        gint64      cadence_s)
+{
+  gint64 *last = times != NULL ? g_hash_table_lookup (times, resource) : NULL;
+
+  return last == NULL || g_get_real_time () / G_USEC_PER_SEC - *last >= cadence_s;
+}
+
+/* A scheduled run leaves out what cannot have changed since it was last
+ * fetched; "Sync Now" and lancer-cli sync ask for everything. */
+static void
+times_cb (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  GTask *task = user_data;
+  LancerSync *self = run_sync (task);
+  Run *run = run_of (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) times = lancer_sync_state_times_finish (LANCER_STORE (source), res, &error);
+
+  if (times == NULL)
+    g_debug ("sync times unknown (%s): asking for everything", error->message);
+  if (!is_due (times, "proposals", CADENCE_ACTIVE_S))
+    run->resources &= ~LANCER_SYNC_PROPOSALS;
+  else if (!is_due (times, "proposals:all", CADENCE_HOURLY_S))
+    {
+      run->statuses = open_proposal_statuses;
+      run->n_statuses = G_N_ELEMENTS (open_proposal_statuses);
+    }
+  if (!is_due (times, "messages", CADENCE_ACTIVE_S))
+    run->resources &= ~LANCER_SYNC_MESSAGES;
+  if (!is_due (times, "contracts", CADENCE_HOURLY_S))
+    run->resources &= ~LANCER_SYNC_CONTRACTS;
+  if (!is_due (times, "diary", CADENCE_HOURLY_S))
+    run->resources &= ~LANCER_SYNC_DIARY;
+  if (!is_due (times, "earnings", CADENCE_HOURLY_S))
+    run->resources &= ~LANCER_SYNC_EARNINGS;
+  lancer_upwork_client_query_async (self->client, "me", NULL, g_task_get_cancellable (task), me_cb, task);
 }
 
 LancerSyncReport *
@@ -1799,7 +1951,7 @@ run_scheduled (LancerSync *self)
 {
   if (self->running || self->paused)
     return;
-  lancer_sync_run_async (self, LANCER_SYNC_ALL, self->cancellable, scheduled_done, NULL);
+  lancer_sync_run_async (self, LANCER_SYNC_ALL | LANCER_SYNC_SCHEDULED, self->cancellable, scheduled_done, NULL);
 }
 
 static gboolean

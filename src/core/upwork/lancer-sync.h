@@ -28,6 +28,10 @@ typedef enum
   LANCER_SYNC_DIARY     = 1 << 4,
   LANCER_SYNC_EARNINGS  = 1 << 5,
   LANCER_SYNC_ALL       = 0x3f,
+  /* Not a resource: a scheduled run, which asks each resource only as
+   * often as it can change (jobs every run; proposals and messages every
+   * few minutes; contracts, earnings and the diary hourly). */
+  LANCER_SYNC_SCHEDULED = 1 << 8,
 } LancerSyncResources;
 
 #define LANCER_SYNC_N_RESOURCES 6

@@ -372,6 +372,7 @@ lancer_upwork_room_free (LancerUpworkRoom *room)
   g_free (room->name);
   g_free (room->topic);
   g_free (room->contract_id);
+  g_free (room->latest_story_id);
   g_free (room);
 }
 
@@ -756,6 +757,7 @@ lancer_upwork_parse_rooms (JsonNode              *data,
       room->contract_id = str_member (node, "contractId");
       room->unread = (guint) CLAMP (to_int (member (node, "numUnread"), 0), 0, G_MAXINT);
       room->last_activity_at = lancer_upwork_parse_datetime (path (node, "latestStory", "createdDateTime", NULL));
+      room->latest_story_id = dup_string (path (node, "latestStory", "id", NULL));
       g_ptr_array_add (out, room);
     }
   return out;

@@ -74,6 +74,7 @@ typedef struct
   char   *contract_id;
   guint   unread;
   gint64  last_activity_at;
+  char   *latest_story_id;  /* NULL when the room has none */
 } LancerUpworkRoom;
 
 typedef struct
