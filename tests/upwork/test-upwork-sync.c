@@ -923,6 +923,37 @@ test_cadence (Fixture       *f,
                     diary_before);
 }
 
+/* The browser's page says "connected" only once the tokens are stored: a
+ * failed exchange says so there too. */
+static void
+test_sign_in_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(SoupSession) browser = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+
+  lancer_sandbox_set_fault (f->sandbox, LANCER_SANDBOX_FAULT_INVALID_GRANT, 1, "token");
+  url = lancer_oauth_start_sign_in (f->oauth, &error);
+  g_assert_no_error (error);
+  lancer_oauth_wait_for_sign_in_async (f->oauth, NULL, store_result, &done);
+  msg = soup_message_new (SOUP_METHOD_GET, url);
+  /* the page is served by Lancer's listener on this thread's main loop */
+  soup_session_send_and_read_async (browser, msg, G_PRIORITY_DEFAULT, NULL, store_result, &read);
+  page = soup_session_send_and_read_finish (browser, wait_result (&read), &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  g_assert_nonnull (strstr (text, "Lancer was not connected"));
+  g_assert_null (strstr (text, "Lancer is connected"));
+  g_assert_false (lancer_oauth_wait_for_sign_in_finish (f->oauth, wait_result (&done), &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +968,7 @@ main (int   argc,
   ADD ("/upwork/sync/refresh-rotation", test_refresh_rotation);
   ADD ("/upwork/sync/outbox", test_outbox);
   ADD ("/upwork/sync/cadence", test_cadence);
+  ADD ("/upwork/oauth/sign-in-page", test_sign_in_page);
   ADD ("/upwork/sync/outbox-permanent", test_outbox_permanent);
   ADD ("/upwork/sync/read-off-thread", test_read_off_thread);
   ADD ("/upwork/sandbox/selection", test_sandbox_selection);
