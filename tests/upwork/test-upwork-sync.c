@@ -60,23 +60,16 @@ free_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 }
 
+static gint64 count_where (Fixture    *f,
+                           const char *sql);
+
 static gint64
 count_rows (Fixture    *f,
             const char *table)
 {
-  g_autofree char *path = lancer_profile_dup_db_path (f->profile);
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return count_where (f, sql);
 }
 
 static void
@@ -159,9 +152,6 @@ run_sync (Fixture             *f,
   lancer_sync_run_async (f->sync, resources, NULL, store_result, &result);
   return lancer_sync_run_finish (f->sync, wait_result (&result), error);
 }
-
-static gint64 count_where (Fixture    *f,
-                          const char *sql);
 
 static void
 test_full_sync (Fixture       *f,
