@@ -40,12 +40,16 @@ main (int   argc,
   int jobs = 300;
   int interval = 0;
   gboolean lenient = FALSE;
+  g_autofree char *missing = NULL;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (0: any free port)"), "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generated data"), "N" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Job postings at start"), "N" },
     { "new-job-interval", 'i', 0, G_OPTION_ARG_INT, &interval, N_("Seconds between new job postings"), "S" },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, N_("Accept any credentials and tokens"), NULL },
+    { "missing-scopes", 0, 0, G_OPTION_ARG_STRING, &missing,
+      N_("Key permissions the key lacks: jobs, proposals, messages, contracts, diary, earnings, submit"),
+      N_("LIST") },
     { NULL }
   };
 
@@ -64,6 +68,7 @@ main (int   argc,
 
   sandbox = lancer_sandbox_new ((guint32) seed, (guint) MAX (jobs, 0));
   lancer_sandbox_set_lenient (sandbox, lenient);
+  lancer_sandbox_set_missing_scopes (sandbox, missing);
   lancer_sandbox_set_new_job_interval (sandbox, (guint) MAX (interval, 0));
   if (!lancer_sandbox_start (sandbox, (guint) CLAMP (port, 0, 65535), &error))
     {
