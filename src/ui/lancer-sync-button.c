@@ -79,8 +79,16 @@ update (LancerSyncButton *self)
           g_autofree char *when = lancer_format_relative_time (last, g_get_real_time () / G_USEC_PER_SEC);
 
           gtk_image_set_from_icon_name (self->icon, "emblem-synchronizing-symbolic");
+          const char *warning = lancer_sync_get_last_warning (self->sync);
+
           /* Translators: e.g. "Synced 5 minutes ago. Click to sync now." */
           tooltip = g_strdup_printf (_("Synced %s. Click to sync now."), when);
+          if (warning != NULL)
+            {
+              g_autofree char *synced = g_steal_pointer (&tooltip);
+
+              tooltip = g_strconcat (synced, "\n", warning, NULL);
+            }
         }
       else
         {

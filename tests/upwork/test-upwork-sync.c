@@ -686,6 +686,8 @@ test_partial_page (Fixture       *f,
   g_assert_cmpuint (report->counts[0], ==, 120);
   g_assert_nonnull (report->warnings[0]);
   g_assert_nonnull (strstr (report->warnings[0], "totalFeedback"));
+  /* and the sync's status names it against the jobs */
+  g_assert_true (g_str_has_prefix (lancer_sync_get_last_warning (f->sync), "jobs: "));
   for (guint i = 0; i < failed_ids->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM jobs WHERE id = '%s' AND client_rating IS NULL",

@@ -39,6 +39,7 @@ struct _LancerSync
   LancerSyncState     state;
   gint64              last_synced;
   char               *last_error;
+  char               *last_warning;
   double              progress;
   guint               interval_minutes;
   guint               max_pages;
@@ -60,6 +61,7 @@ enum {
   PROP_STATE,
   PROP_LAST_SYNCED,
   PROP_LAST_ERROR,
+  PROP_LAST_WARNING,
   PROP_PROGRESS,
   PROP_INTERVAL_MINUTES,
   PROP_PAUSED,
@@ -200,6 +202,7 @@ lancer_sync_finalize (GObject *object)
   LancerSync *self = (LancerSync *)object;
 
   g_free (self->last_error);
+  g_free (self->last_warning);
   G_OBJECT_CLASS (lancer_sync_parent_class)->finalize (object);
 }
 
@@ -221,6 +224,9 @@ lancer_sync_get_property (GObject    *object,
       break;
     case PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
+      break;
+    case PROP_LAST_WARNING:
+      g_value_set_string (value, self->last_warning);
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
@@ -272,6 +278,11 @@ lancer_sync_class_init (LancerSyncClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_ERROR] =
     g_param_spec_string ("last-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the last run kept although Upwork could not fill some fields
+   * (a partial result), or NULL. */
+  properties[PROP_LAST_WARNING] =
+    g_param_spec_string ("last-warning", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
@@ -336,6 +347,13 @@ lancer_sync_get_last_synced (LancerSync *self)
 {
   g_return_val_if_fail (LANCER_IS_SYNC (self), 0);
   return self->last_synced;
+}
+
+const char *
+lancer_sync_get_last_warning (LancerSync *self)
+{
+  g_return_val_if_fail (LANCER_IS_SYNC (self), NULL);
+  return self->last_warning;
 }
 
 const char *
@@ -1521,6 +1539,19 @@ finish_run (GTask *task)
 
   self->active_run = NULL;
   report->resume_at = lancer_upwork_client_get_resume_at (self->client);
+  {
+    g_autofree char *warning = NULL;
+
+    for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && warning == NULL; i++)
+      if (report->warnings[i] != NULL)
+        warning = g_strdup_printf ("%s: %s", resource_names[i], report->warnings[i]);
+    if (g_strcmp0 (warning, self->last_warning) != 0)
+      {
+        g_free (self->last_warning);
+        self->last_warning = g_steal_pointer (&warning);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_WARNING]);
+      }
+  }
   for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && first_error == NULL; i++)
     first_error = report->errors[i];
   self->running = FALSE;

@@ -75,6 +75,9 @@ LancerUpworkClient *lancer_sync_get_client     (LancerSync           *self);
 LancerSyncState  lancer_sync_get_state         (LancerSync           *self);
 gint64           lancer_sync_get_last_synced   (LancerSync           *self);
 const char      *lancer_sync_get_last_error    (LancerSync           *self);
+/* Fields the last run kept unknown because Upwork could not send them,
+ * named with their resource; NULL when the answers were complete. */
+const char      *lancer_sync_get_last_warning  (LancerSync           *self);
 double           lancer_sync_get_progress      (LancerSync           *self);
 void             lancer_sync_set_interval_minutes (LancerSync        *self,
                                                 guint                 minutes);
