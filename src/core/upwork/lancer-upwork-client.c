@@ -734,15 +734,27 @@ has_errors (JsonObject *root)
 /* Upwork answers with `data` and `errors[]` when single fields failed on
  * its side; each such error carries the `path` of the field. That is a
  * partial result: the data is kept and the failed fields stay unknown.
- * A validation error, a permission error or an error without a path
- * fails the whole request (upwork-api.md, "Partial results"). */
+ * A validation error, a permission error, an error without a path, or an
+ * answer with no root field left fails the whole request (upwork-api.md,
+ * "Partial results"). */
 static gboolean
 is_partial_result (JsonObject *root)
 {
   JsonNode *data = json_object_get_member (root, "data");
   JsonArray *errors;
 
+  gboolean some_data = FALSE;
+
   if (!has_errors (root) || data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+    return FALSE;
+  /* a root field that came: with none, there is nothing to keep */
+  {
+    g_autoptr(GList) members = json_object_get_values (json_node_get_object (data));
+
+    for (GList *l = members; l != NULL && !some_data; l = l->next)
+      some_data = !JSON_NODE_HOLDS_NULL ((JsonNode *) l->data);
+  }
+  if (!some_data)
     return FALSE;
   errors = json_object_get_array_member (root, "errors");
   for (guint i = 0; i < json_array_get_length (errors); i++)
@@ -761,7 +773,7 @@ is_partial_result (JsonObject *root)
       if (extensions != NULL && JSON_NODE_HOLDS_OBJECT (extensions))
         classification = json_object_get_string_member_with_default (json_node_get_object (extensions),
                                                                      "classification", NULL);
-      if (path == NULL || !JSON_NODE_HOLDS_ARRAY (path) || json_array_get_length (json_node_get_array (path)) < 2 ||
+      if (path == NULL || !JSON_NODE_HOLDS_ARRAY (path) || json_array_get_length (json_node_get_array (path)) < 1 ||
           g_strcmp0 (classification, "ValidationError") == 0 || g_strcmp0 (classification, "InvalidSyntax") == 0 ||
           strstr (message, "permissions/scopes") != NULL || strstr (message, "Authorization failed") != NULL ||
           strstr (message, "has no access of any team") != NULL || strstr (message, "VJCA-6") != NULL)
