@@ -120,17 +120,17 @@ get_range (LancerAnalyticsPage *self,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  *to = G_MAXINT64;
+  /* Whole local days, computed by the same code as `lancer-cli stats`. */
   switch (self->range)
     {
     case LANCER_ANALYTICS_RANGE_30_DAYS:
-      *from = now - 30 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_30_DAYS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_90_DAYS:
-      *from = now - 90 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_90_DAYS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_12_MONTHS:
-      *from = now - 365 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_12_MONTHS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_CUSTOM:
       *from = self->custom_from;
@@ -138,7 +138,7 @@ get_range (LancerAnalyticsPage *self,
       break;
     case LANCER_ANALYTICS_RANGE_ALL_TIME:
     default:
-      *from = 0;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_ALL_TIME, NULL, now, from, to);
       break;
     }
 }
@@ -238,16 +238,20 @@ build_table (LancerMetricsReport *report,
       lancer_table_add_column (table, "key", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "title", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "value", LANCER_COLUMN_NUMBER);
+      lancer_table_add_column (table, "shown", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "n", LANCER_COLUMN_NUMBER);
       lancer_table_add_column (table, "too_few", LANCER_COLUMN_TEXT);
+      lancer_table_add_column (table, "missing", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "formula", LANCER_COLUMN_TEXT);
       for (guint i = 0; i < LANCER_N_METRICS; i++)
         {
           const LancerMetric *m = lancer_metrics_report_get_metric (report, i);
           g_autofree char *value = lancer_export_format_number (m->value);
+          g_autofree char *shown = lancer_metric_format (m);
           g_autofree char *n = g_strdup_printf ("%u", m->n);
 
-          lancer_table_add_row_va (table, m->key, m->title, value, n, m->too_few ? "true" : "false", m->formula);
+          lancer_table_add_row_va (table, m->key, m->title, value, shown, n, m->too_few ? "true" : "false",
+                                   m->missing != NULL ? m->missing : "", m->formula);
         }
       return table;
     }
@@ -273,34 +277,44 @@ build_table (LancerMetricsReport *report,
 
   if (g_str_equal (name, "ab"))
     {
-      GPtrArray *ab = lancer_metrics_report_get_ab_results (report);
-      static const char * const columns[] = { "a", "b", "sent_a", "wins_a", "sent_b", "wins_b", "ci95_a_low",
-                                              "ci95_a_high", "ci95_b_low", "ci95_b_high", "prob_b_beats_a",
-                                              "too_few", "verdict" };
+      const LancerAbTest *ab = lancer_metrics_report_get_ab_test (report);
+      static const char * const columns[] = { "variant", "sent", "wins", "losses", "pending", "rate", "ci95_low",
+                                              "ci95_high", "prob_best", "winner", "verdict" };
 
       table = lancer_table_new ();
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        lancer_table_add_column (table, columns[c],
-                                 c < 2 || c >= 11 ? LANCER_COLUMN_TEXT : LANCER_COLUMN_NUMBER);
-      for (guint i = 0; i < ab->len; i++)
+        lancer_table_add_column (table, columns[c], c == 0 || c >= 9 ? LANCER_COLUMN_TEXT : LANCER_COLUMN_NUMBER);
+      for (guint i = 0; i < ab->variants->len; i++)
         {
-          LancerAbComparison *c = ab->pdata[i];
-          g_autofree char *sa = g_strdup_printf ("%u", c->sent_a);
-          g_autofree char *wa = g_strdup_printf ("%u", c->wins_a);
-          g_autofree char *sb = g_strdup_printf ("%u", c->sent_b);
-          g_autofree char *wb = g_strdup_printf ("%u", c->wins_b);
-          g_autofree char *la = lancer_export_format_number (c->low_a);
-          g_autofree char *ha = lancer_export_format_number (c->high_a);
-          g_autofree char *lb = lancer_export_format_number (c->low_b);
-          g_autofree char *hb = lancer_export_format_number (c->high_b);
-          g_autofree char *p = lancer_export_format_number (c->prob_b_beats_a);
+          LancerAbVariant *v = ab->variants->pdata[i];
+          g_autofree char *sent = g_strdup_printf ("%u", v->sent);
+          g_autofree char *wins = g_strdup_printf ("%u", v->wins);
+          g_autofree char *losses = g_strdup_printf ("%u", v->losses);
+          g_autofree char *pending = g_strdup_printf ("%u", v->pending);
+          g_autofree char *rate = lancer_export_format_number (v->rate);
+          g_autofree char *low = lancer_export_format_number (v->low);
+          g_autofree char *high = lancer_export_format_number (v->high);
+          g_autofree char *best = lancer_export_format_number (v->prob_best);
 
-          lancer_table_add_row_va (table, c->name_a, c->name_b, sa, wa, sb, wb, la, ha, lb, hb, p,
-                                   c->too_few ? "true" : "false", c->verdict);
+          lancer_table_add_row_va (table, v->name, sent, wins, losses, pending, rate, low, high, best,
+                                   ab->winner == (int) i ? "true" : "false", ab->verdict);
         }
       return table;
     }
   return NULL;
+}
+
+/* One line per A/B variant, the same on the page and in the PDF. */
+static char *
+ab_variant_text (const LancerAbVariant *v)
+{
+  g_autofree char *best = lancer_ab_format_probability (v->prob_best);
+
+  /* TRANSLATORS: an A/B variant: hired of decided, pending, posterior mean, 95 % interval, chance of being best */
+  return g_strdup_printf (_("%u of %u decided won (%u pending): %.1f %%, 95 %% credible interval %.1f–%.1f %%; "
+                            "chance it is the best: %s"),
+                          v->wins, v->wins + v->losses, v->pending, v->rate * 100, v->low * 100, v->high * 100,
+                          best);
 }
 
 /* PDF report */
@@ -382,7 +396,8 @@ render_report_pdf (LancerAnalyticsPage *self)
   g_autofree char *period = describe_range (self);
   g_autofree char *subtitle = NULL;
   const LancerMetricsBreakdown *by_client = lancer_metrics_report_get_earnings_by_client (self->report);
-  GPtrArray *ab = lancer_metrics_report_get_ab_results (self->report);
+  const LancerAbTest *ab = lancer_metrics_report_get_ab_test (self->report);
+  g_autofree char *rule = lancer_ab_dup_rule_text ();
   double text_w = PDF_W - 2 * PDF_M;
   PdfWriter w = { 0 };
 
@@ -408,11 +423,13 @@ render_report_pdf (LancerAnalyticsPage *self)
   for (guint i = 0; i < LANCER_N_METRICS; i++)
     {
       const LancerMetric *m = lancer_metrics_report_get_metric (self->report, i);
-      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+      g_autofree char *value = lancer_metric_format (m);
       g_autofree char *line = g_strdup_printf ("%s: %s%s (n = %u)", m->title, value,
                                                m->too_few ? _(" — too few to say") : "", m->n);
       pdf_text (&w, line, "Sans Bold 10", text_w, PDF_M);
       pdf_text (&w, m->formula, "Sans 9", text_w - 12, PDF_M + 12);
+      if (m->missing != NULL)
+        pdf_text (&w, m->missing, "Sans Italic 9", text_w - 12, PDF_M + 12);
       w.y += 4;
     }
 
@@ -446,21 +463,20 @@ render_report_pdf (LancerAnalyticsPage *self)
   /* 5. A/B tests */
   w.y += 14;
   pdf_text (&w, _("A/B tests"), "Sans Bold 14", text_w, PDF_M);
-  for (guint i = 0; i < ab->len; i++)
+  for (guint i = 0; i < ab->variants->len; i++)
     {
-      LancerAbComparison *c = ab->pdata[i];
-      g_autofree char *line = g_strdup_printf (_("“%s” %u/%u won (95 %% CI %.1f–%.1f %%) vs “%s” %u/%u won "
-                                                 "(95 %% CI %.1f–%.1f %%): chance “%s” is better %.0f %%."),
-                                               c->name_a, c->wins_a, c->sent_a, c->low_a * 100, c->high_a * 100,
-                                               c->name_b, c->wins_b, c->sent_b, c->low_b * 100, c->high_b * 100,
-                                               c->name_b, c->prob_b_beats_a * 100);
+      LancerAbVariant *v = ab->variants->pdata[i];
+      g_autofree char *line = ab_variant_text (v);
 
       pdf_text (&w, line, "Sans 10", text_w, PDF_M);
-      pdf_text (&w, c->verdict, "Sans Italic 9", text_w - 12, PDF_M + 12);
-      w.y += 4;
     }
-  if (ab->len == 0)
+  if (ab->variants->len == 0)
     pdf_text (&w, _("No variants to compare yet."), "Sans 10", text_w, PDF_M);
+  else
+    {
+      pdf_text (&w, ab->verdict, "Sans Bold 10", text_w, PDF_M);
+      pdf_text (&w, rule, "Sans Italic 9", text_w, PDF_M);
+    }
 
   g_object_unref (w.layout);
   cairo_destroy (w.cr);
@@ -656,11 +672,18 @@ update_kpis (LancerAnalyticsPage *self)
     {
       const LancerMetric *m = lancer_metrics_report_get_metric (self->report, kpi_ids[i]);
       KpiCard *card = &self->kpis[i];
-      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+      g_autofree char *value = lancer_metric_format (m);
       g_autofree char *detail = NULL;
       g_autofree char *sample = NULL;
 
-      if (m->too_few)
+      if (g_str_equal (value, "—"))
+        {
+          /* Unknown is not zero: say what is missing. */
+          gtk_label_set_text (card->value, value);
+          gtk_widget_add_css_class (GTK_WIDGET (card->value), "dim-label");
+          detail = g_strdup (m->missing != NULL ? m->missing : "");
+        }
+      else if (m->too_few)
         {
           gtk_label_set_text (card->value, _("Too few to say"));
           gtk_widget_add_css_class (GTK_WIDGET (card->value), "dim-label");
@@ -671,7 +694,11 @@ update_kpis (LancerAnalyticsPage *self)
         {
           gtk_label_set_text (card->value, value);
           gtk_widget_remove_css_class (GTK_WIDGET (card->value), "dim-label");
-          detail = g_strdup_printf (_("n = %u"), m->n);
+          if (m->missing != NULL)
+            /* TRANSLATORS: the sample size, then what is left out of the number */
+            detail = g_strdup_printf (_("n = %u · %s"), m->n, m->missing);
+          else
+            detail = g_strdup_printf (_("n = %u"), m->n);
         }
       gtk_label_set_text (card->detail, detail);
       gtk_label_set_text (card->formula, m->formula);
@@ -787,52 +814,65 @@ update_earnings (LancerAnalyticsPage *self)
 static void
 update_ab (LancerAnalyticsPage *self)
 {
-  GPtrArray *ab = lancer_metrics_report_get_ab_results (self->report);
+  const LancerAbTest *ab = lancer_metrics_report_get_ab_test (self->report);
   GtkWidget *child;
-  gboolean any_few = FALSE;
+  AdwActionRow *row;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ab_list))) != NULL)
     gtk_list_box_remove (self->ab_list, child);
 
-  for (guint i = 0; i < ab->len; i++)
+  if (ab->variants->len < 2)
     {
-      LancerAbComparison *c = ab->pdata[i];
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      g_autofree char *title = g_strdup_printf (_("“%s” vs “%s”"), c->name_a, c->name_b);
-      g_autofree char *subtitle = NULL;
-
-      /* TRANSLATORS: A/B details: name, wins/sent, posterior mean and 95 % credible interval */
-      subtitle = g_strdup_printf (_("%s: %u of %u won, %.1f %% (95 %% credible interval %.1f–%.1f %%)\n"
-                                    "%s: %u of %u won, %.1f %% (95 %% credible interval %.1f–%.1f %%)\n"
-                                    "Chance “%s” is better: %.0f %%. %s"),
-                                  c->name_a, c->wins_a, c->sent_a, c->rate_a * 100, c->low_a * 100, c->high_a * 100,
-                                  c->name_b, c->wins_b, c->sent_b, c->rate_b * 100, c->low_b * 100, c->high_b * 100,
-                                  c->name_b, c->prob_b_beats_a * 100, c->verdict);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (row, subtitle);
-      adw_action_row_set_subtitle_lines (row, 0);
-      if (c->too_few)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_set_tooltip_text (icon, _("Too few proposals to say"));
-          gtk_widget_add_css_class (icon, "warning");
-          adw_action_row_add_suffix (row, icon);
-          any_few = TRUE;
-        }
-      gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
-    }
-  if (ab->len == 0)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
+      row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No variants to compare yet"));
       adw_action_row_set_subtitle (row, _("Send proposals from two or more variants of your template to see which wins more."));
       adw_action_row_set_subtitle_lines (row, 0);
       gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+      gtk_widget_set_visible (self->ab_warning, FALSE);
+      return;
     }
-  gtk_widget_set_visible (self->ab_warning, any_few);
+
+  /* The verdict first, then every variant, then the rule in plain words. */
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ab->verdict);
+  adw_action_row_set_title_lines (row, 0);
+  if (ab->winner >= 0)
+    adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+
+  for (guint i = 0; i < ab->variants->len; i++)
+    {
+      LancerAbVariant *v = ab->variants->pdata[i];
+      g_autofree char *subtitle = ab_variant_text (v);
+
+      row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), v->name);
+      adw_action_row_set_subtitle (row, subtitle);
+      adw_action_row_set_subtitle_lines (row, 0);
+      if (v->wins + v->losses < LANCER_AB_MIN_DECIDED)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("Too few decided proposals to say"));
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_suffix (row, icon);
+        }
+      gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+    }
+
+  {
+    g_autofree char *rule = lancer_ab_dup_rule_text ();
+
+    row = ADW_ACTION_ROW (adw_action_row_new ());
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The rule"));
+    adw_action_row_set_subtitle (row, rule);
+    adw_action_row_set_subtitle_lines (row, 0);
+    gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+  }
+  gtk_widget_set_visible (self->ab_warning, ab->too_few);
 }
 
 static void
