@@ -680,7 +680,7 @@ set_metric (LancerMetricsReport *report,
   return m;
 }
 
-/* Says what is unknown or left out; the first reason given is kept. */
+/* Says what is unknown or left out; reasons add up. */
 static void
 set_missing (LancerMetricsReport *report,
              LancerMetricId       id,
@@ -688,8 +688,11 @@ set_missing (LancerMetricsReport *report,
 {
   if (report->missing[id] != NULL)
     {
+      char *both = g_strconcat (report->missing[id], " ", missing, NULL);
+
+      g_free (report->missing[id]);
       g_free (missing);
-      return;
+      missing = both;
     }
   report->missing[id] = missing;
   report->metrics[id].missing = missing;
