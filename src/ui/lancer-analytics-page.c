@@ -73,6 +73,7 @@ struct _LancerAnalyticsPage
   LancerChart          *earnings_chart;
   GtkDropDown          *groups_dropdown;
   GtkDropDown          *earnings_dropdown;
+  GtkLabel             *earnings_note;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -809,6 +810,8 @@ update_earnings (LancerAnalyticsPage *self)
                                                             : _("Net earnings by month and client"));
   lancer_chart_set_data (self->earnings_chart, b->n_months, (const char * const *) b->month_labels,
                          NULL, series, b->n_series);
+  gtk_label_set_text (self->earnings_note, b->note != NULL ? b->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->earnings_note), b->note != NULL);
 }
 
 static void
@@ -1446,6 +1449,18 @@ lancer_analytics_page_init (LancerAnalyticsPage *self)
                                        LANCER_CHART_FORMAT_PERCENT, &self->groups_dropdown, group_names);
   self->earnings_chart = add_chart_card (self, _("Net earnings by month"), LANCER_CHART_STACKED_BAR,
                                          LANCER_CHART_FORMAT_MONEY, &self->earnings_dropdown, earnings_names);
+  /* What the chart leaves out (payments in a currency with no rate). */
+  self->earnings_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->earnings_note, 0);
+  gtk_label_set_wrap (self->earnings_note, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->earnings_note), 14);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->earnings_note), 14);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->earnings_note), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->earnings_note), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->earnings_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->earnings_note), FALSE);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->earnings_chart))),
+                  GTK_WIDGET (self->earnings_note));
 
   menu = build_export_menu ();
   gtk_menu_button_set_menu_model (self->export_button, menu);

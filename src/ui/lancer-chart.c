@@ -483,7 +483,7 @@ lancer_chart_draw (LancerChart          *self,
   Palette saved = self->palette;
   double left = PAD, top = PAD, right = width - PAD, bottom = height - PAD;
   double lo, hi, step, y_label_w = 0;
-  int w, h, line_h;
+  int w, h, line_h, x_label_lines;
 
   g_return_if_fail (LANCER_IS_CHART (self));
 
@@ -556,7 +556,21 @@ lancer_chart_draw (LancerChart          *self,
   self->plot_x = left + y_label_w + 8;
   self->plot_y = top + line_h / 2.0;
   self->plot_w = MAX (10, right - self->plot_x);
-  self->plot_h = MAX (10, bottom - line_h - 6 - self->plot_y);
+
+  /* Category labels that do not fit their slot take two lines, not "…". */
+  x_label_lines = 1;
+  if (!(self->kind == LANCER_CHART_LINE && self->times != NULL && self->n_points > 1) && self->n_points > 0)
+    {
+      double slot = self->plot_w / self->n_points;
+
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          text_size (layout, self->labels[i], &w, &h);
+          if (slot >= 48 && w + 6 > slot)
+            x_label_lines = 2;
+        }
+    }
+  self->plot_h = MAX (10, bottom - line_h * x_label_lines - 6 - self->plot_y);
 
   /* Horizontal grid and y labels. */
   for (double v = lo; v <= hi + step / 2; v += step)
@@ -593,18 +607,26 @@ lancer_chart_draw (LancerChart          *self,
       if (every == 1 && max_w + 6 > slot)
         {
           pango_layout_set_width (layout, (int) ((slot - 6) * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -x_label_lines);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
       for (guint i = 0; i < self->n_points; i += every)
         {
           /* A line's first and last points sit on the plot's edges: keep
-           * their labels inside the widget. */
+           * their labels inside the widget. A wrapped label is centred
+           * in a box as wide as its slot. */
           text_size (layout, self->labels[i], &w, &h);
+          if (pango_layout_get_width (layout) > 0)
+            w = pango_layout_get_width (layout) / PANGO_SCALE;
           draw_text (cr, layout, self->labels[i],
                      CLAMP (x_of_point (self, i) - w / 2.0, 0, MAX (0, width - w)),
                      self->plot_y + self->plot_h + 4, 0);
         }
       pango_layout_set_width (layout, -1);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
 

@@ -376,6 +376,35 @@ write_fixture (LancerStore   *store,
   return NULL;
 }
 
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (page);
+  GtkAdjustment *adj;
+
+  g_assert_nonnull (scrolled);
+  lancer_test_ui_settle (page);
+  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  lancer_test_ui_settle (page);
+}
+
 static void
 written_cb (GObject      *source,
             GAsyncResult *result,
@@ -443,6 +472,17 @@ test_page (void)
   save_png (GTK_WIDGET (window), "analytics-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   save_png (GTK_WIDGET (window), "analytics-light-360");
+  /* The end of the page: the A/B test and its rule. */
+  scroll_to_end (GTK_WIDGET (page));
+  save_png (GTK_WIDGET (window), "analytics-light-360-end");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  scroll_to_end (GTK_WIDGET (page));
+  save_png (GTK_WIDGET (window), "analytics-dark-end");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 1400);
+  lancer_test_ui_settle (GTK_WIDGET (window));
 
   /* A short range with little data flags its numbers: the fixture spreads
    * 160 proposals over 300 days, so about 16 fall in the last 30 — some,
