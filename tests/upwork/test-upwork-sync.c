@@ -223,6 +223,13 @@ test_analytics_after_sync (Fixture       *f,
   metrics = lancer_metrics_report_finish (f->store, wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
+  for (guint i = 0; i < LANCER_N_METRICS; i++)
+    {
+      const LancerMetric *m = lancer_metrics_report_get_metric (metrics, i);
+      g_autofree char *shown = lancer_metric_format (m);
+
+      g_test_message ("%s: %s%s%s", m->key, shown, m->missing ? " — " : "", m->missing ? m->missing : "");
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (money); i++)
     {

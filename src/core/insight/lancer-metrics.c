@@ -1180,6 +1180,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
   double net_usd, connects_cost, known_costs, writing_hours, billed_hours, hours, median = NAN;
   guint sent, replied, hired;
   gint64 first_day, last_day;
+  gint64 first_diary_ever = G_MAXINT64, first_earning_day = G_MAXINT64;
   LancerMetric *m;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -1295,6 +1296,8 @@ lancer_metrics_compute (LancerMetricsData          *data,
       switch (kind)
         {
         case LANCER_TRANSACTION_HOURLY:
+          first_earning_day = MIN (first_earning_day, local_day (p->at, tz));
+          G_GNUC_FALLTHROUGH;
         case LANCER_TRANSACTION_FIXED:
         case LANCER_TRANSACTION_BONUS:
         case LANCER_TRANSACTION_PAYMENT:
@@ -1346,6 +1349,8 @@ lancer_metrics_compute (LancerMetricsData          *data,
       const LancerMetricsDiaryDay *d = &g_array_index (data->diary, LancerMetricsDiaryDay, i);
 
       any_ever = any_ever || d->minutes > 0;
+      if (d->minutes > 0)
+        first_diary_ever = MIN (first_diary_ever, d->day);
       if (d->day < first_day || d->day > last_day || d->minutes <= 0)
         continue;
       billed_minutes += d->minutes;
@@ -1553,6 +1558,19 @@ lancer_metrics_compute (LancerMetricsData          *data,
         set_missing (report, id, g_strdup (_("No hours in the period.")));
       else if (id == LANCER_METRIC_EFFECTIVE_RATE_AFTER_CONNECTS && isnan (connects_cost))
         set_missing (report, id, g_strdup (_("Unknown: the Connects cost is unknown.")));
+    }
+
+  /* Hourly pay from days the stored work diary does not reach: its hours
+   * are missing, so the rate reads high. Say so. */
+  if (first_earning_day < first_diary_ever && first_diary_ever != G_MAXINT64)
+    {
+      g_autofree char *since = format_day (first_diary_ever, "%x");
+
+      for (guint id = LANCER_METRIC_EFFECTIVE_RATE; id <= LANCER_METRIC_EFFECTIVE_RATE_AFTER_CONNECTS; id++)
+        set_missing (report, id,
+                     /* TRANSLATORS: %s is a date */
+                     g_strdup_printf (_("The work diary is stored from %s only: hours of hourly work paid for "
+                                        "before then are not counted, so this reads high."), since));
     }
 
   set_metric (report, LANCER_METRIC_RESPONSE_TIME, "response-time", _("Client response time"),
