@@ -1142,12 +1142,18 @@ choice_changed_cb (LancerAnalyticsPage *self)
     }
 }
 
+/* Local midnight of the calendar's day, @offset days on (DST-proof: a
+ * day is not always 86,400 seconds). */
 static gint64
-calendar_day (GtkCalendar *calendar)
+calendar_day (GtkCalendar *calendar,
+              int          offset)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
-                                                         g_date_time_get_day_of_month (date), 0, 0, 0);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                                     g_date_time_get_day_of_month (date), 12, 0, 0);
+  g_autoptr(GDateTime) day = g_date_time_add_days (noon, offset);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day), 0, 0, 0);
 
   return g_date_time_to_unix (midnight);
 }
@@ -1158,11 +1164,14 @@ apply_custom_range_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   LancerAnalyticsPage *self = LANCER_ANALYTICS_PAGE (widget);
-  gint64 a = calendar_day (self->from_calendar);
-  gint64 b = calendar_day (self->to_calendar);
+  gint64 a = calendar_day (self->from_calendar, 0);
+  gint64 b = calendar_day (self->to_calendar, 0);
+  gint64 after_a = calendar_day (self->from_calendar, 1);
+  gint64 after_b = calendar_day (self->to_calendar, 1);
 
   gtk_popover_popdown (self->custom_popover);
-  lancer_analytics_page_set_custom_range (self, MIN (a, b), MAX (a, b) + 86400);
+  /* Both days whole: to the midnight after the later one. */
+  lancer_analytics_page_set_custom_range (self, MIN (a, b), b >= a ? after_b : after_a);
 }
 
 static void
