@@ -74,6 +74,7 @@ struct _LancerAnalyticsPage
   GtkDropDown          *groups_dropdown;
   GtkDropDown          *earnings_dropdown;
   GtkLabel             *earnings_note;
+  GtkWidget            *rates_button;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -703,6 +704,14 @@ update_kpis (LancerAnalyticsPage *self)
         }
       gtk_label_set_text (card->detail, detail);
       gtk_label_set_text (card->formula, m->formula);
+      if (kpi_ids[i] == LANCER_METRIC_NET_EARNINGS)
+        {
+          gboolean foreign = FALSE;
+
+          for (guint c = 0; c < m->n_money; c++)
+            foreign = foreign || !g_str_equal (m->money[c].currency, "USD");
+          gtk_widget_set_visible (self->rates_button, foreign);
+        }
       sample = g_strdup_printf (ngettext ("Based on %u record in this period.",
                                           "Based on %u records in this period.", m->n), m->n);
       gtk_label_set_text (card->sample, sample);
@@ -945,6 +954,7 @@ report_ready_cb (GObject      *source,
 static void
 reload (LancerAnalyticsPage *self)
 {
+  LancerMetricsOptions options;
   gint64 from, to;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -957,8 +967,10 @@ reload (LancerAnalyticsPage *self)
   if (self->report == NULL)
     set_mode (self, "loading");
   get_range (self, &from, &to);
+  lancer_metrics_options_init (&options);
+  lancer_metrics_options_load_rates (&options, lancer_session_get_settings (self->session));
   /* The callback runs only while the page lives: dispose cancels. */
-  lancer_metrics_report_async (self->store, from, to, NULL, self->cancellable, report_ready_cb, self);
+  lancer_metrics_report_async (self->store, from, to, &options, self->cancellable, report_ready_cb, self);
 }
 
 static gboolean
@@ -1009,7 +1021,16 @@ session_state_cb (LancerAnalyticsPage *self)
   g_set_object (&self->store, store);
   if (store != NULL)
     {
+      GSettings *settings = lancer_session_get_settings (self->session);
+
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      if (settings != NULL)
+        {
+          /* New exchange rates change the figures. */
+          g_signal_handlers_disconnect_by_data (settings, self);
+          g_signal_connect_object (settings, "changed::exchange-rates", G_CALLBACK (store_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
       lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
     }
 }
@@ -1034,6 +1055,8 @@ lancer_analytics_page_set_session (LancerAnalyticsPage *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session != NULL && lancer_session_get_settings (self->session) != NULL)
+    g_signal_handlers_disconnect_by_data (lancer_session_get_settings (self->session), self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_cancellable_cancel (self->cancellable);
@@ -1190,6 +1213,127 @@ show_all_time_action (GtkWidget  *widget,
   lancer_analytics_page_set_range (LANCER_ANALYTICS_PAGE (widget), LANCER_ANALYTICS_RANGE_ALL_TIME);
 }
 
+/* Exchange rates */
+
+static void
+rates_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   LancerAnalyticsPage *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "rates");
+  GSettings *settings = self->session != NULL ? lancer_session_get_settings (self->session) : NULL;
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GVariant) old = NULL;
+  g_autoptr(GString) bad = g_string_new (NULL);
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  GVariantIter old_iter;
+  gpointer key, value;
+  const char *currency;
+  double usd;
+
+  if (!g_str_equal (response, "save") || settings == NULL)
+    return;
+
+  old = g_settings_get_value (settings, "exchange-rates");
+  g_variant_iter_init (&old_iter, old);
+  while (g_variant_iter_next (&old_iter, "{&sd}", &currency, &usd))
+    g_hash_table_insert (rates, g_strdup (currency), g_memdup2 (&usd, sizeof usd));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      const char *code = g_object_get_data (G_OBJECT (row), "currency");
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      char *end = NULL;
+
+      /* A decimal comma is as good as a point. */
+      g_strdelimit (text, ",", '.');
+      if (*text == '\0')
+        {
+          g_hash_table_remove (rates, code);
+          continue;
+        }
+      usd = g_ascii_strtod (text, &end);
+      if (end == NULL || *end != '\0' || !(usd > 0) || isinf (usd))
+        {
+          g_string_append_printf (bad, "%s%s", bad->len > 0 ? ", " : "", code);
+          continue;
+        }
+      g_hash_table_insert (rates, g_strdup (code), g_memdup2 (&usd, sizeof usd));
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+  g_hash_table_iter_init (&iter, rates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (&builder, "{sd}", (const char *) key, *(double *) value);
+  /* The page reloads on ::changed. */
+  g_settings_set_value (settings, "exchange-rates", g_variant_builder_end (&builder));
+
+  if (bad->len > 0)
+    {
+      /* TRANSLATORS: %s lists currency codes */
+      g_autofree char *message = g_strdup_printf (_("Not saved for %s: a rate is a number above zero, such as 1.08"),
+                                                  bad->str);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+rates_clicked_cb (LancerAnalyticsPage *self)
+{
+  const LancerMetric *net;
+  GSettings *settings;
+  GtkWidget *dialog, *list;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) rates = NULL;
+
+  if (self->report == NULL || self->session == NULL || (settings = lancer_session_get_settings (self->session)) == NULL)
+    return;
+  net = lancer_metrics_report_get_metric (self->report, LANCER_METRIC_NET_EARNINGS);
+  rates = g_settings_get_value (settings, "exchange-rates");
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Exchange Rates"),
+                                   _("What one unit of each currency is worth in US dollars. Lancer adds other "
+                                     "currencies to dollars only at the rates you set here, and says so; leave a "
+                                     "rate empty to show that currency on its own."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint c = 0; c < net->n_money; c++)
+    {
+      const char *code = net->money[c].currency;
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+      double usd;
+
+      if (g_str_equal (code, "USD"))
+        continue;
+      row = adw_entry_row_new ();
+      /* TRANSLATORS: %s is a currency code, e.g. "1 EUR in US dollars" */
+      title = g_strdup_printf (_("1 %s in US dollars"), code);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_variant_lookup (rates, code, "d", &usd))
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          gtk_editable_set_text (GTK_EDITABLE (row), g_ascii_formatd (number, sizeof number, "%g", usd));
+        }
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+      g_object_set_data_full (G_OBJECT (row), "currency", g_strdup (code), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "rates", list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rates_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Building the cards */
 
 static GtkWidget *
@@ -1273,6 +1417,17 @@ add_kpi_card (LancerAnalyticsPage *self,
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "dim-label");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (card->detail));
+
+  if (id == LANCER_METRIC_NET_EARNINGS)
+    {
+      /* Other currencies are converted only at rates the user sets. */
+      self->rates_button = gtk_button_new_with_mnemonic (_("_Exchange Rates…"));
+      gtk_widget_set_halign (self->rates_button, GTK_ALIGN_START);
+      gtk_widget_set_visible (self->rates_button, FALSE);
+      gtk_widget_add_css_class (self->rates_button, "flat");
+      g_signal_connect_object (self->rates_button, "clicked", G_CALLBACK (rates_clicked_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (inner), self->rates_button);
+    }
 
   return box;
 }

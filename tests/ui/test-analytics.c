@@ -549,6 +549,37 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(AdwMessageDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 page_has_card (const char *key)
 {
@@ -629,6 +660,36 @@ test_page_matches_cli (void)
   g_assert_cmpuint (compared, ==, 8);
   /* Euros beside dollars, never added up. */
   g_assert_nonnull (strstr (text, "€"));
+
+  /* …until the user sets a rate: then a dollar total too, labelled. */
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (page), "_Exchange Rates…");
+    AdwMessageDialog *dialog = NULL;
+    GtkListBoxRow *row;
+    ReportWait again = { page, lancer_analytics_page_get_report_serial (page), G_MININT64, G_MAXINT64 };
+    const LancerMetric *net, *rate;
+    g_autofree char *after = NULL;
+
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+    g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
+    row = gtk_list_box_get_row_at_index (g_object_get_data (G_OBJECT (dialog), "rates"), 0);
+    g_assert_true (ADW_IS_ENTRY_ROW (row));
+    gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
+    save_png (GTK_WIDGET (dialog), "analytics-exchange-rates");
+    adw_message_dialog_response (dialog, "save");
+    g_assert_true (lancer_test_iterate_until (report_is_new, &again, 20));
+    net = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), LANCER_METRIC_NET_EARNINGS);
+    rate = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), LANCER_METRIC_EFFECTIVE_RATE);
+    g_assert_false (isnan (net->value));
+    g_assert_false (isnan (rate->value));
+    lancer_test_ui_settle (GTK_WIDGET (window));
+    after = lancer_test_ui_collect_text (GTK_WIDGET (page));
+    g_assert_nonnull (strstr (after, "at the exchange rates you set"));
+    g_assert_nonnull (strstr (after, "€"));
+    save_png (GTK_WIDGET (window), "analytics-with-rates");
+    g_settings_reset (lancer_session_get_settings (session), "exchange-rates");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -53,6 +53,13 @@ lancer_cli_stats (LancerCli  *cli,
   store = lancer_cli_open_store (cli, &error);
   if (store == NULL)
     return lancer_cli_fail (cli, error);
+  /* The rates set in the app, unless --rate gave one. */
+  {
+    LancerProfile *profile = lancer_cli_get_profile (cli, NULL);
+    g_autoptr(GSettings) settings = profile != NULL ? lancer_profile_dup_settings (profile) : NULL;
+
+    lancer_metrics_options_load_rates (&options, settings);
+  }
 
   /* The same whole-day window in the local time zone as the Analytics page. */
   lancer_metrics_range_bounds (range, NULL, g_get_real_time () / G_USEC_PER_SEC, &from, &to);

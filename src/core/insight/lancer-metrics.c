@@ -349,6 +349,38 @@ lancer_metrics_options_add_rate (LancerMetricsOptions *options,
   return TRUE;
 }
 
+void
+lancer_metrics_options_load_rates (LancerMetricsOptions *options,
+                                   GSettings            *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GVariant) rates = NULL;
+  GVariantIter iter;
+  const char *currency;
+  double usd;
+
+  if (settings == NULL)
+    return;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "exchange-rates"))
+    return;
+  rates = g_settings_get_value (settings, "exchange-rates");
+  g_variant_iter_init (&iter, rates);
+  while (g_variant_iter_next (&iter, "{&sd}", &currency, &usd))
+    {
+      g_autofree char *spec = NULL;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < options->n_rates; i++)
+        known = known || g_ascii_strcasecmp (options->rates[i].currency, currency) == 0;
+      if (known)
+        continue;
+      spec = g_strdup_printf ("%s=%s", currency, g_ascii_dtostr (number, sizeof number, usd));
+      lancer_metrics_options_add_rate (options, spec);
+    }
+}
+
 int
 lancer_metrics_currency_exponent (const char *currency)
 {

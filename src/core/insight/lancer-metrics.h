@@ -127,6 +127,10 @@ void     lancer_metrics_options_init     (LancerMetricsOptions *options);
 /* "EUR=1.08": FALSE when malformed or full. */
 gboolean lancer_metrics_options_add_rate (LancerMetricsOptions *options,
                                           const char           *spec);
+/* Adds the rates the user set in the profile's "exchange-rates" setting,
+ * for currencies that have none yet (so rates given first win). */
+void     lancer_metrics_options_load_rates (LancerMetricsOptions *options,
+                                            GSettings            *settings);
 
 /* The windows the page and `lancer-cli stats` offer. Whole local days:
  * the last 30 or 90 days with today, the current month and the 11 before
