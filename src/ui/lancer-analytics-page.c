@@ -461,6 +461,8 @@ render_report_pdf (LancerAnalyticsPage *self)
     }
   if (by_client->n_months == 0)
     pdf_text (&w, _("No payments in this period."), "Sans 10", text_w, PDF_M);
+  if (by_client->note != NULL)
+    pdf_text (&w, by_client->note, "Sans Italic 9", text_w, PDF_M);
 
   /* 5. A/B tests */
   w.y += 14;

@@ -1590,6 +1590,8 @@ lancer_metrics_compute (LancerMetricsData          *data,
         set_missing (report, id, g_strdup (_("No hours in the period.")));
       else if (id == LANCER_METRIC_EFFECTIVE_RATE_AFTER_CONNECTS && isnan (connects_cost))
         set_missing (report, id, g_strdup (_("Unknown: the Connects cost is unknown.")));
+      if (no_rate->len == 0 && report->currencies->len > 1)
+        set_missing (report, id, g_strdup (_("Includes other currencies at the exchange rates you set.")));
     }
 
   /* Hourly pay from days the stored work diary does not reach: its hours
