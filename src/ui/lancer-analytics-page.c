@@ -1410,12 +1410,15 @@ add_kpi_card (LancerAnalyticsPage *self,
   card->value = GTK_LABEL (gtk_label_new ("—"));
   gtk_label_set_xalign (card->value, 0);
   gtk_label_set_wrap (card->value, TRUE);
+  /* Several currencies wrap at " · " rather than widen every card. */
+  gtk_label_set_max_width_chars (card->value, 12);
   gtk_widget_add_css_class (GTK_WIDGET (card->value), "title-2");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (card->value));
 
   card->detail = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (card->detail, 0);
   gtk_label_set_wrap (card->detail, TRUE);
+  gtk_label_set_max_width_chars (card->detail, 24);
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "dim-label");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (card->detail));
@@ -1619,6 +1622,9 @@ lancer_analytics_page_init (LancerAnalyticsPage *self)
   self->earnings_note = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->earnings_note, 0);
   gtk_label_set_wrap (self->earnings_note, TRUE);
+  /* Wrapping text must not widen the card (the flow box would drop to
+   * one column). */
+  gtk_label_set_max_width_chars (self->earnings_note, 30);
   gtk_widget_set_margin_start (GTK_WIDGET (self->earnings_note), 14);
   gtk_widget_set_margin_end (GTK_WIDGET (self->earnings_note), 14);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->earnings_note), 12);

@@ -1601,7 +1601,8 @@ lancer_metrics_compute (LancerMetricsData          *data,
       g_autofree char *since = format_day (first_diary_ever, "%x");
 
       for (guint id = LANCER_METRIC_EFFECTIVE_RATE; id <= LANCER_METRIC_EFFECTIVE_RATE_AFTER_CONNECTS; id++)
-        set_missing (report, id,
+        if (!isnan (report->metrics[id].value))
+          set_missing (report, id,
                      /* TRANSLATORS: %s is a date */
                      g_strdup_printf (_("The work diary is stored from %s only: hours of hourly work paid for "
                                         "before then are not counted, so this reads high."), since));
