@@ -86,7 +86,7 @@ lancer_cli_stats (LancerCli  *cli,
       g_autofree char *value = lancer_metric_format (m);
 
       g_print ("  %s: %s (n = %u)%s\n      %s\n", m->title, value, m->n,
-               m->too_few ? _(" — too few to say") : "", m->formula);
+               m->too_few && !g_str_equal (value, "—") ? _(" — too few to say") : "", m->formula);
       if (m->missing != NULL)
         g_print ("      %s\n", m->missing);
     }
