@@ -78,17 +78,17 @@ make_data (gint64 start)
     {
       g_autofree char *client = g_strdup_printf ("Client %u", g_rand_int_range (rand, 0, 60));
       LancerMetricsPayment pay = {
-        .at = start + (gint64) g_rand_int_range (rand, 0, 5 * YEAR), .kind = i % 10 ? "payment" : "bonus",
-        .amount = g_rand_double_range (rand, 50, 3000), .client = client,
+        .at = start + (gint64) g_rand_int_range (rand, 0, 5 * YEAR), .kind = i % 10 ? "hourly" : "bonus",
+        .currency = i % 7 ? "USD" : "EUR", .amount = g_rand_int_range (rand, 5000, 300000), .client = client,
         .category = categories[i % G_N_ELEMENTS (categories)],
       };
 
-      pay.fee = pay.amount * 0.1;
+      pay.fee = pay.amount / 10;
       lancer_metrics_data_add_payment (data, &pay);
     }
   for (guint d = 0; d < 5 * 365; d++)
     {
-      LancerMetricsDiaryDay day = { start + (gint64) d * 86400, 240 + (int) (d % 5) * 30, "Client 1" };
+      LancerMetricsDiaryDay day = { start / 86400 + (gint64) d, 240 + (int) (d % 5) * 30, "Client 1" };
 
       lancer_metrics_data_add_diary_day (data, &day);
     }

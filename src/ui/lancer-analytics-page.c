@@ -73,6 +73,8 @@ struct _LancerAnalyticsPage
   LancerChart          *earnings_chart;
   GtkDropDown          *groups_dropdown;
   GtkDropDown          *earnings_dropdown;
+  GtkLabel             *earnings_note;
+  GtkWidget            *rates_button;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -120,17 +122,17 @@ get_range (LancerAnalyticsPage *self,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  *to = G_MAXINT64;
+  /* Whole local days, computed by the same code as `lancer-cli stats`. */
   switch (self->range)
     {
     case LANCER_ANALYTICS_RANGE_30_DAYS:
-      *from = now - 30 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_30_DAYS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_90_DAYS:
-      *from = now - 90 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_90_DAYS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_12_MONTHS:
-      *from = now - 365 * 86400;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_12_MONTHS, NULL, now, from, to);
       break;
     case LANCER_ANALYTICS_RANGE_CUSTOM:
       *from = self->custom_from;
@@ -138,7 +140,7 @@ get_range (LancerAnalyticsPage *self,
       break;
     case LANCER_ANALYTICS_RANGE_ALL_TIME:
     default:
-      *from = 0;
+      lancer_metrics_range_bounds (LANCER_METRICS_RANGE_ALL_TIME, NULL, now, from, to);
       break;
     }
 }
@@ -238,16 +240,20 @@ build_table (LancerMetricsReport *report,
       lancer_table_add_column (table, "key", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "title", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "value", LANCER_COLUMN_NUMBER);
+      lancer_table_add_column (table, "shown", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "n", LANCER_COLUMN_NUMBER);
       lancer_table_add_column (table, "too_few", LANCER_COLUMN_TEXT);
+      lancer_table_add_column (table, "missing", LANCER_COLUMN_TEXT);
       lancer_table_add_column (table, "formula", LANCER_COLUMN_TEXT);
       for (guint i = 0; i < LANCER_N_METRICS; i++)
         {
           const LancerMetric *m = lancer_metrics_report_get_metric (report, i);
           g_autofree char *value = lancer_export_format_number (m->value);
+          g_autofree char *shown = lancer_metric_format (m);
           g_autofree char *n = g_strdup_printf ("%u", m->n);
 
-          lancer_table_add_row_va (table, m->key, m->title, value, n, m->too_few ? "true" : "false", m->formula);
+          lancer_table_add_row_va (table, m->key, m->title, value, shown, n, m->too_few ? "true" : "false",
+                                   m->missing != NULL ? m->missing : "", m->formula);
         }
       return table;
     }
@@ -273,34 +279,44 @@ build_table (LancerMetricsReport *report,
 
   if (g_str_equal (name, "ab"))
     {
-      GPtrArray *ab = lancer_metrics_report_get_ab_results (report);
-      static const char * const columns[] = { "a", "b", "sent_a", "wins_a", "sent_b", "wins_b", "ci95_a_low",
-                                              "ci95_a_high", "ci95_b_low", "ci95_b_high", "prob_b_beats_a",
-                                              "too_few", "verdict" };
+      const LancerAbTest *ab = lancer_metrics_report_get_ab_test (report);
+      static const char * const columns[] = { "variant", "sent", "wins", "losses", "pending", "rate", "ci95_low",
+                                              "ci95_high", "prob_best", "winner", "verdict" };
 
       table = lancer_table_new ();
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        lancer_table_add_column (table, columns[c],
-                                 c < 2 || c >= 11 ? LANCER_COLUMN_TEXT : LANCER_COLUMN_NUMBER);
-      for (guint i = 0; i < ab->len; i++)
+        lancer_table_add_column (table, columns[c], c == 0 || c >= 9 ? LANCER_COLUMN_TEXT : LANCER_COLUMN_NUMBER);
+      for (guint i = 0; i < ab->variants->len; i++)
         {
-          LancerAbComparison *c = ab->pdata[i];
-          g_autofree char *sa = g_strdup_printf ("%u", c->sent_a);
-          g_autofree char *wa = g_strdup_printf ("%u", c->wins_a);
-          g_autofree char *sb = g_strdup_printf ("%u", c->sent_b);
-          g_autofree char *wb = g_strdup_printf ("%u", c->wins_b);
-          g_autofree char *la = lancer_export_format_number (c->low_a);
-          g_autofree char *ha = lancer_export_format_number (c->high_a);
-          g_autofree char *lb = lancer_export_format_number (c->low_b);
-          g_autofree char *hb = lancer_export_format_number (c->high_b);
-          g_autofree char *p = lancer_export_format_number (c->prob_b_beats_a);
+          LancerAbVariant *v = ab->variants->pdata[i];
+          g_autofree char *sent = g_strdup_printf ("%u", v->sent);
+          g_autofree char *wins = g_strdup_printf ("%u", v->wins);
+          g_autofree char *losses = g_strdup_printf ("%u", v->losses);
+          g_autofree char *pending = g_strdup_printf ("%u", v->pending);
+          g_autofree char *rate = lancer_export_format_number (v->rate);
+          g_autofree char *low = lancer_export_format_number (v->low);
+          g_autofree char *high = lancer_export_format_number (v->high);
+          g_autofree char *best = lancer_export_format_number (v->prob_best);
 
-          lancer_table_add_row_va (table, c->name_a, c->name_b, sa, wa, sb, wb, la, ha, lb, hb, p,
-                                   c->too_few ? "true" : "false", c->verdict);
+          lancer_table_add_row_va (table, v->name, sent, wins, losses, pending, rate, low, high, best,
+                                   ab->winner == (int) i ? "true" : "false", ab->verdict);
         }
       return table;
     }
   return NULL;
+}
+
+/* One line per A/B variant, the same on the page and in the PDF. */
+static char *
+ab_variant_text (const LancerAbVariant *v)
+{
+  g_autofree char *best = lancer_ab_format_probability (v->prob_best);
+
+  /* TRANSLATORS: an A/B variant: hired of decided, pending, posterior mean, 95 % interval, chance of being best */
+  return g_strdup_printf (_("%u of %u decided won (%u pending): %.1f %%, 95 %% credible interval %.1f–%.1f %%; "
+                            "chance it is the best: %s"),
+                          v->wins, v->wins + v->losses, v->pending, v->rate * 100, v->low * 100, v->high * 100,
+                          best);
 }
 
 /* PDF report */
@@ -382,7 +398,8 @@ render_report_pdf (LancerAnalyticsPage *self)
   g_autofree char *period = describe_range (self);
   g_autofree char *subtitle = NULL;
   const LancerMetricsBreakdown *by_client = lancer_metrics_report_get_earnings_by_client (self->report);
-  GPtrArray *ab = lancer_metrics_report_get_ab_results (self->report);
+  const LancerAbTest *ab = lancer_metrics_report_get_ab_test (self->report);
+  g_autofree char *rule = lancer_ab_dup_rule_text ();
   double text_w = PDF_W - 2 * PDF_M;
   PdfWriter w = { 0 };
 
@@ -408,11 +425,13 @@ render_report_pdf (LancerAnalyticsPage *self)
   for (guint i = 0; i < LANCER_N_METRICS; i++)
     {
       const LancerMetric *m = lancer_metrics_report_get_metric (self->report, i);
-      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+      g_autofree char *value = lancer_metric_format (m);
       g_autofree char *line = g_strdup_printf ("%s: %s%s (n = %u)", m->title, value,
                                                m->too_few ? _(" — too few to say") : "", m->n);
       pdf_text (&w, line, "Sans Bold 10", text_w, PDF_M);
       pdf_text (&w, m->formula, "Sans 9", text_w - 12, PDF_M + 12);
+      if (m->missing != NULL)
+        pdf_text (&w, m->missing, "Sans Italic 9", text_w - 12, PDF_M + 12);
       w.y += 4;
     }
 
@@ -442,25 +461,26 @@ render_report_pdf (LancerAnalyticsPage *self)
     }
   if (by_client->n_months == 0)
     pdf_text (&w, _("No payments in this period."), "Sans 10", text_w, PDF_M);
+  if (by_client->note != NULL)
+    pdf_text (&w, by_client->note, "Sans Italic 9", text_w, PDF_M);
 
   /* 5. A/B tests */
   w.y += 14;
   pdf_text (&w, _("A/B tests"), "Sans Bold 14", text_w, PDF_M);
-  for (guint i = 0; i < ab->len; i++)
+  for (guint i = 0; i < ab->variants->len; i++)
     {
-      LancerAbComparison *c = ab->pdata[i];
-      g_autofree char *line = g_strdup_printf (_("“%s” %u/%u won (95 %% CI %.1f–%.1f %%) vs “%s” %u/%u won "
-                                                 "(95 %% CI %.1f–%.1f %%): chance “%s” is better %.0f %%."),
-                                               c->name_a, c->wins_a, c->sent_a, c->low_a * 100, c->high_a * 100,
-                                               c->name_b, c->wins_b, c->sent_b, c->low_b * 100, c->high_b * 100,
-                                               c->name_b, c->prob_b_beats_a * 100);
+      LancerAbVariant *v = ab->variants->pdata[i];
+      g_autofree char *line = ab_variant_text (v);
 
       pdf_text (&w, line, "Sans 10", text_w, PDF_M);
-      pdf_text (&w, c->verdict, "Sans Italic 9", text_w - 12, PDF_M + 12);
-      w.y += 4;
     }
-  if (ab->len == 0)
+  if (ab->variants->len == 0)
     pdf_text (&w, _("No variants to compare yet."), "Sans 10", text_w, PDF_M);
+  else
+    {
+      pdf_text (&w, ab->verdict, "Sans Bold 10", text_w, PDF_M);
+      pdf_text (&w, rule, "Sans Italic 9", text_w, PDF_M);
+    }
 
   g_object_unref (w.layout);
   cairo_destroy (w.cr);
@@ -656,11 +676,18 @@ update_kpis (LancerAnalyticsPage *self)
     {
       const LancerMetric *m = lancer_metrics_report_get_metric (self->report, kpi_ids[i]);
       KpiCard *card = &self->kpis[i];
-      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+      g_autofree char *value = lancer_metric_format (m);
       g_autofree char *detail = NULL;
       g_autofree char *sample = NULL;
 
-      if (m->too_few)
+      if (g_str_equal (value, "—"))
+        {
+          /* Unknown is not zero: say what is missing. */
+          gtk_label_set_text (card->value, value);
+          gtk_widget_add_css_class (GTK_WIDGET (card->value), "dim-label");
+          detail = g_strdup (m->missing != NULL ? m->missing : "");
+        }
+      else if (m->too_few)
         {
           gtk_label_set_text (card->value, _("Too few to say"));
           gtk_widget_add_css_class (GTK_WIDGET (card->value), "dim-label");
@@ -671,10 +698,22 @@ update_kpis (LancerAnalyticsPage *self)
         {
           gtk_label_set_text (card->value, value);
           gtk_widget_remove_css_class (GTK_WIDGET (card->value), "dim-label");
-          detail = g_strdup_printf (_("n = %u"), m->n);
+          if (m->missing != NULL)
+            /* TRANSLATORS: the sample size, then what is left out of the number */
+            detail = g_strdup_printf (_("n = %u · %s"), m->n, m->missing);
+          else
+            detail = g_strdup_printf (_("n = %u"), m->n);
         }
       gtk_label_set_text (card->detail, detail);
       gtk_label_set_text (card->formula, m->formula);
+      if (kpi_ids[i] == LANCER_METRIC_NET_EARNINGS)
+        {
+          gboolean foreign = FALSE;
+
+          for (guint c = 0; c < m->n_money; c++)
+            foreign = foreign || !g_str_equal (m->money[c].currency, "USD");
+          gtk_widget_set_visible (self->rates_button, foreign);
+        }
       sample = g_strdup_printf (ngettext ("Based on %u record in this period.",
                                           "Based on %u records in this period.", m->n), m->n);
       gtk_label_set_text (card->sample, sample);
@@ -782,57 +821,72 @@ update_earnings (LancerAnalyticsPage *self)
                                                             : _("Net earnings by month and client"));
   lancer_chart_set_data (self->earnings_chart, b->n_months, (const char * const *) b->month_labels,
                          NULL, series, b->n_series);
+  gtk_label_set_text (self->earnings_note, b->note != NULL ? b->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->earnings_note), b->note != NULL);
 }
 
 static void
 update_ab (LancerAnalyticsPage *self)
 {
-  GPtrArray *ab = lancer_metrics_report_get_ab_results (self->report);
+  const LancerAbTest *ab = lancer_metrics_report_get_ab_test (self->report);
   GtkWidget *child;
-  gboolean any_few = FALSE;
+  AdwActionRow *row;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->ab_list))) != NULL)
     gtk_list_box_remove (self->ab_list, child);
 
-  for (guint i = 0; i < ab->len; i++)
+  if (ab->variants->len < 2)
     {
-      LancerAbComparison *c = ab->pdata[i];
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      g_autofree char *title = g_strdup_printf (_("“%s” vs “%s”"), c->name_a, c->name_b);
-      g_autofree char *subtitle = NULL;
-
-      /* TRANSLATORS: A/B details: name, wins/sent, posterior mean and 95 % credible interval */
-      subtitle = g_strdup_printf (_("%s: %u of %u won, %.1f %% (95 %% credible interval %.1f–%.1f %%)\n"
-                                    "%s: %u of %u won, %.1f %% (95 %% credible interval %.1f–%.1f %%)\n"
-                                    "Chance “%s” is better: %.0f %%. %s"),
-                                  c->name_a, c->wins_a, c->sent_a, c->rate_a * 100, c->low_a * 100, c->high_a * 100,
-                                  c->name_b, c->wins_b, c->sent_b, c->rate_b * 100, c->low_b * 100, c->high_b * 100,
-                                  c->name_b, c->prob_b_beats_a * 100, c->verdict);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (row, subtitle);
-      adw_action_row_set_subtitle_lines (row, 0);
-      if (c->too_few)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_set_tooltip_text (icon, _("Too few proposals to say"));
-          gtk_widget_add_css_class (icon, "warning");
-          adw_action_row_add_suffix (row, icon);
-          any_few = TRUE;
-        }
-      gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
-    }
-  if (ab->len == 0)
-    {
-      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
+      row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No variants to compare yet"));
       adw_action_row_set_subtitle (row, _("Send proposals from two or more variants of your template to see which wins more."));
       adw_action_row_set_subtitle_lines (row, 0);
       gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+      gtk_widget_set_visible (self->ab_warning, FALSE);
+      return;
     }
-  gtk_widget_set_visible (self->ab_warning, any_few);
+
+  /* The verdict first, then every variant, then the rule in plain words. */
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ab->verdict);
+  adw_action_row_set_title_lines (row, 0);
+  if (ab->winner >= 0)
+    adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+  gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+
+  for (guint i = 0; i < ab->variants->len; i++)
+    {
+      LancerAbVariant *v = ab->variants->pdata[i];
+      g_autofree char *subtitle = ab_variant_text (v);
+
+      row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), v->name);
+      adw_action_row_set_subtitle (row, subtitle);
+      adw_action_row_set_subtitle_lines (row, 0);
+      if (v->wins + v->losses < LANCER_AB_MIN_DECIDED)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("Too few decided proposals to say"));
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_suffix (row, icon);
+        }
+      gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+    }
+
+  {
+    g_autofree char *rule = lancer_ab_dup_rule_text ();
+
+    row = ADW_ACTION_ROW (adw_action_row_new ());
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The rule"));
+    adw_action_row_set_subtitle (row, rule);
+    adw_action_row_set_subtitle_lines (row, 0);
+    gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+  }
+  gtk_widget_set_visible (self->ab_warning, ab->too_few);
 }
 
 static void
@@ -911,6 +965,7 @@ report_ready_cb (GObject      *source,
 static void
 reload (LancerAnalyticsPage *self)
 {
+  LancerMetricsOptions options;
   gint64 from, to;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -923,8 +978,10 @@ reload (LancerAnalyticsPage *self)
   if (self->report == NULL)
     set_mode (self, "loading");
   get_range (self, &from, &to);
+  lancer_metrics_options_init (&options);
+  lancer_metrics_options_load_rates (&options, lancer_session_get_settings (self->session));
   /* The callback runs only while the page lives: dispose cancels. */
-  lancer_metrics_report_async (self->store, from, to, NULL, self->cancellable, report_ready_cb, self);
+  lancer_metrics_report_async (self->store, from, to, &options, self->cancellable, report_ready_cb, self);
 }
 
 static gboolean
@@ -975,7 +1032,16 @@ session_state_cb (LancerAnalyticsPage *self)
   g_set_object (&self->store, store);
   if (store != NULL)
     {
+      GSettings *settings = lancer_session_get_settings (self->session);
+
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      if (settings != NULL)
+        {
+          /* New exchange rates change the figures. */
+          g_signal_handlers_disconnect_by_data (settings, self);
+          g_signal_connect_object (settings, "changed::exchange-rates", G_CALLBACK (store_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
       lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
     }
 }
@@ -1000,6 +1066,8 @@ lancer_analytics_page_set_session (LancerAnalyticsPage *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->session != NULL && lancer_session_get_settings (self->session) != NULL)
+    g_signal_handlers_disconnect_by_data (lancer_session_get_settings (self->session), self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_cancellable_cancel (self->cancellable);
@@ -1108,12 +1176,18 @@ choice_changed_cb (LancerAnalyticsPage *self)
     }
 }
 
+/* Local midnight of the calendar's day, @offset days on (DST-proof: a
+ * day is not always 86,400 seconds). */
 static gint64
-calendar_day (GtkCalendar *calendar)
+calendar_day (GtkCalendar *calendar,
+              int          offset)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
-                                                         g_date_time_get_day_of_month (date), 0, 0, 0);
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                                     g_date_time_get_day_of_month (date), 12, 0, 0);
+  g_autoptr(GDateTime) day = g_date_time_add_days (noon, offset);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                         g_date_time_get_day_of_month (day), 0, 0, 0);
 
   return g_date_time_to_unix (midnight);
 }
@@ -1124,11 +1198,14 @@ apply_custom_range_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   LancerAnalyticsPage *self = LANCER_ANALYTICS_PAGE (widget);
-  gint64 a = calendar_day (self->from_calendar);
-  gint64 b = calendar_day (self->to_calendar);
+  gint64 a = calendar_day (self->from_calendar, 0);
+  gint64 b = calendar_day (self->to_calendar, 0);
+  gint64 after_a = calendar_day (self->from_calendar, 1);
+  gint64 after_b = calendar_day (self->to_calendar, 1);
 
   gtk_popover_popdown (self->custom_popover);
-  lancer_analytics_page_set_custom_range (self, MIN (a, b), MAX (a, b) + 86400);
+  /* Both days whole: to the midnight after the later one. */
+  lancer_analytics_page_set_custom_range (self, MIN (a, b), b >= a ? after_b : after_a);
 }
 
 static void
@@ -1145,6 +1222,127 @@ show_all_time_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   lancer_analytics_page_set_range (LANCER_ANALYTICS_PAGE (widget), LANCER_ANALYTICS_RANGE_ALL_TIME);
+}
+
+/* Exchange rates */
+
+static void
+rates_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   LancerAnalyticsPage *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "rates");
+  GSettings *settings = self->session != NULL ? lancer_session_get_settings (self->session) : NULL;
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GVariant) old = NULL;
+  g_autoptr(GString) bad = g_string_new (NULL);
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  GVariantIter old_iter;
+  gpointer key, value;
+  const char *currency;
+  double usd;
+
+  if (!g_str_equal (response, "save") || settings == NULL)
+    return;
+
+  old = g_settings_get_value (settings, "exchange-rates");
+  g_variant_iter_init (&old_iter, old);
+  while (g_variant_iter_next (&old_iter, "{&sd}", &currency, &usd))
+    g_hash_table_insert (rates, g_strdup (currency), g_memdup2 (&usd, sizeof usd));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      const char *code = g_object_get_data (G_OBJECT (row), "currency");
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      char *end = NULL;
+
+      /* A decimal comma is as good as a point. */
+      g_strdelimit (text, ",", '.');
+      if (*text == '\0')
+        {
+          g_hash_table_remove (rates, code);
+          continue;
+        }
+      usd = g_ascii_strtod (text, &end);
+      if (end == NULL || *end != '\0' || !(usd > 0) || isinf (usd))
+        {
+          g_string_append_printf (bad, "%s%s", bad->len > 0 ? ", " : "", code);
+          continue;
+        }
+      g_hash_table_insert (rates, g_strdup (code), g_memdup2 (&usd, sizeof usd));
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+  g_hash_table_iter_init (&iter, rates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (&builder, "{sd}", (const char *) key, *(double *) value);
+  /* The page reloads on ::changed. */
+  g_settings_set_value (settings, "exchange-rates", g_variant_builder_end (&builder));
+
+  if (bad->len > 0)
+    {
+      /* TRANSLATORS: %s lists currency codes */
+      g_autofree char *message = g_strdup_printf (_("Not saved for %s: a rate is a number above zero, such as 1.08"),
+                                                  bad->str);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+rates_clicked_cb (LancerAnalyticsPage *self)
+{
+  const LancerMetric *net;
+  GSettings *settings;
+  GtkWidget *dialog, *list;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) rates = NULL;
+
+  if (self->report == NULL || self->session == NULL || (settings = lancer_session_get_settings (self->session)) == NULL)
+    return;
+  net = lancer_metrics_report_get_metric (self->report, LANCER_METRIC_NET_EARNINGS);
+  rates = g_settings_get_value (settings, "exchange-rates");
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Exchange Rates"),
+                                   _("What one unit of each currency is worth in US dollars. Lancer adds other "
+                                     "currencies to dollars only at the rates you set here, and says so; leave a "
+                                     "rate empty to show that currency on its own."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint c = 0; c < net->n_money; c++)
+    {
+      const char *code = net->money[c].currency;
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+      double usd;
+
+      if (g_str_equal (code, "USD"))
+        continue;
+      row = adw_entry_row_new ();
+      /* TRANSLATORS: %s is a currency code, e.g. "1 EUR in US dollars" */
+      title = g_strdup_printf (_("1 %s in US dollars"), code);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (g_variant_lookup (rates, code, "d", &usd))
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          gtk_editable_set_text (GTK_EDITABLE (row), g_ascii_formatd (number, sizeof number, "%g", usd));
+        }
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+      g_object_set_data_full (G_OBJECT (row), "currency", g_strdup (code), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data (G_OBJECT (dialog), "rates", list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rates_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Building the cards */
@@ -1221,15 +1419,29 @@ add_kpi_card (LancerAnalyticsPage *self,
   card->value = GTK_LABEL (gtk_label_new ("—"));
   gtk_label_set_xalign (card->value, 0);
   gtk_label_set_wrap (card->value, TRUE);
+  /* Several currencies wrap at " · " rather than widen every card. */
+  gtk_label_set_max_width_chars (card->value, 12);
   gtk_widget_add_css_class (GTK_WIDGET (card->value), "title-2");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (card->value));
 
   card->detail = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (card->detail, 0);
   gtk_label_set_wrap (card->detail, TRUE);
+  gtk_label_set_max_width_chars (card->detail, 24);
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (card->detail), "dim-label");
   gtk_box_append (GTK_BOX (inner), GTK_WIDGET (card->detail));
+
+  if (id == LANCER_METRIC_NET_EARNINGS)
+    {
+      /* Other currencies are converted only at rates the user sets. */
+      self->rates_button = gtk_button_new_with_mnemonic (_("_Exchange Rates…"));
+      gtk_widget_set_halign (self->rates_button, GTK_ALIGN_START);
+      gtk_widget_set_visible (self->rates_button, FALSE);
+      gtk_widget_add_css_class (self->rates_button, "flat");
+      g_signal_connect_object (self->rates_button, "clicked", G_CALLBACK (rates_clicked_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (inner), self->rates_button);
+    }
 
   return box;
 }
@@ -1415,6 +1627,21 @@ lancer_analytics_page_init (LancerAnalyticsPage *self)
                                        LANCER_CHART_FORMAT_PERCENT, &self->groups_dropdown, group_names);
   self->earnings_chart = add_chart_card (self, _("Net earnings by month"), LANCER_CHART_STACKED_BAR,
                                          LANCER_CHART_FORMAT_MONEY, &self->earnings_dropdown, earnings_names);
+  /* What the chart leaves out (payments in a currency with no rate). */
+  self->earnings_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->earnings_note, 0);
+  gtk_label_set_wrap (self->earnings_note, TRUE);
+  /* Wrapping text must not widen the card (the flow box would drop to
+   * one column). */
+  gtk_label_set_max_width_chars (self->earnings_note, 30);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->earnings_note), 14);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->earnings_note), 14);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->earnings_note), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->earnings_note), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->earnings_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->earnings_note), FALSE);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->earnings_chart))),
+                  GTK_WIDGET (self->earnings_note));
 
   menu = build_export_menu ();
   gtk_menu_button_set_menu_model (self->export_button, menu);

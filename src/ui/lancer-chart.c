@@ -483,7 +483,9 @@ lancer_chart_draw (LancerChart          *self,
   Palette saved = self->palette;
   double left = PAD, top = PAD, right = width - PAD, bottom = height - PAD;
   double lo, hi, step, y_label_w = 0;
-  int w, h, line_h;
+  int w, h, line_h, x_label_lines;
+  gboolean use_key = FALSE;
+  double key_h = 0;
 
   g_return_if_fail (LANCER_IS_CHART (self));
 
@@ -556,7 +558,43 @@ lancer_chart_draw (LancerChart          *self,
   self->plot_x = left + y_label_w + 8;
   self->plot_y = top + line_h / 2.0;
   self->plot_w = MAX (10, right - self->plot_x);
-  self->plot_h = MAX (10, bottom - line_h - 6 - self->plot_y);
+
+  /* Category labels never end in "…": one that does not fit its slot
+   * takes two lines; if one needs more, the bars are numbered and a key
+   * below the plot gives each label in full. */
+  x_label_lines = 1;
+  if (!(self->kind == LANCER_CHART_LINE && self->times != NULL && self->n_points > 1) && self->n_points > 0 &&
+      self->plot_w / self->n_points >= 48)
+    {
+      double slot = self->plot_w / self->n_points;
+
+      pango_layout_set_width (layout, (int) ((slot - 6) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      for (guint i = 0; i < self->n_points; i++)
+        {
+          text_size (layout, self->labels[i], &w, &h);
+          if (pango_layout_get_line_count (layout) > 2 || w > slot - 6)
+            use_key = TRUE;
+          else
+            x_label_lines = MAX (x_label_lines, pango_layout_get_line_count (layout));
+        }
+      if (use_key)
+        {
+          x_label_lines = 1;
+          pango_layout_set_width (layout, (int) ((right - left) * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          key_h = 6;
+          for (guint i = 0; i < self->n_points; i++)
+            {
+              g_autofree char *entry = g_strdup_printf ("%u  %s", i + 1, self->labels[i]);
+
+              text_size (layout, entry, &w, &h);
+              key_h += h + 2;
+            }
+        }
+      pango_layout_set_width (layout, -1);
+    }
+  self->plot_h = MAX (10, bottom - line_h * x_label_lines - 6 - key_h - self->plot_y);
 
   /* Horizontal grid and y labels. */
   for (double v = lo; v <= hi + step / 2; v += step)
@@ -579,7 +617,7 @@ lancer_chart_draw (LancerChart          *self,
       int max_w = 0;
       guint every;
 
-      for (guint i = 0; i < self->n_points; i++)
+      for (guint i = 0; i < self->n_points && !use_key; i++)
         {
           text_size (layout, self->labels[i], &w, &h);
           max_w = MAX (max_w, w);
@@ -590,22 +628,49 @@ lancer_chart_draw (LancerChart          *self,
       every = slot >= 48 ? 1 : (guint) ceil ((max_w + 12) * self->n_points / self->plot_w);
       every = MAX (every, 1);
       set_color (cr, &self->palette.fg, 0.7);
-      if (every == 1 && max_w + 6 > slot)
+      if (every == 1 && !use_key && max_w + 6 > slot)
         {
           pango_layout_set_width (layout, (int) ((slot - 6) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+        }
+      else if (every > 1)
+        {
+          /* Every k-th label only: still never cut one short. */
+          pango_layout_set_width (layout, -1);
         }
       for (guint i = 0; i < self->n_points; i += every)
         {
+          g_autofree char *number = use_key ? g_strdup_printf ("%u", i + 1) : NULL;
+          const char *text = use_key ? number : self->labels[i];
+
           /* A line's first and last points sit on the plot's edges: keep
-           * their labels inside the widget. */
-          text_size (layout, self->labels[i], &w, &h);
-          draw_text (cr, layout, self->labels[i],
-                     CLAMP (x_of_point (self, i) - w / 2.0, 0, MAX (0, width - w)),
+           * their labels inside the widget. A wrapped label is centred
+           * in a box as wide as its slot. */
+          text_size (layout, text, &w, &h);
+          if (pango_layout_get_width (layout) > 0)
+            w = pango_layout_get_width (layout) / PANGO_SCALE;
+          draw_text (cr, layout, text, CLAMP (x_of_point (self, i) - w / 2.0, 0, MAX (0, width - w)),
                      self->plot_y + self->plot_h + 4, 0);
         }
       pango_layout_set_width (layout, -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      if (use_key)
+        {
+          double ky = self->plot_y + self->plot_h + 4 + line_h + 6;
+
+          pango_layout_set_width (layout, (int) ((right - left) * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          for (guint i = 0; i < self->n_points; i++)
+            {
+              g_autofree char *entry = g_strdup_printf ("%u  %s", i + 1, self->labels[i]);
+
+              text_size (layout, entry, &w, &h);
+              draw_text (cr, layout, entry, left, ky, 0);
+              ky += h + 2;
+            }
+          pango_layout_set_width (layout, -1);
+        }
     }
 
   cairo_save (cr);
@@ -1100,6 +1165,58 @@ lancer_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* The height the key under a bar chart takes at @width (see draw: the
+ * key appears when a category label would need more than two lines). */
+static int
+key_height (LancerChart *self,
+            int          width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  gboolean use_key = FALSE;
+  double slot;
+  int w, h, total = 6;
+
+  if (width <= 0 || self->n_points == 0 || (self->kind == LANCER_CHART_LINE && self->times != NULL) ||
+      self->kind == LANCER_CHART_FUNNEL)
+    return 0;
+  /* The plot is the width less the padding and the y labels (about 48 px). */
+  slot = (width - 2 * PAD - 48) / (double) self->n_points;
+  if (slot < 48)
+    return 0;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  font = self->font != NULL ? pango_font_description_copy (self->font)
+                            : pango_font_description_from_string ("Sans 10");
+  if (pango_font_description_get_size (font) > 0)
+    pango_font_description_set_size (font, pango_font_description_get_size (font) * 9 / 10);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((slot - 6) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  for (guint i = 0; i < self->n_points && !use_key; i++)
+    {
+      text_size (layout, self->labels[i], &w, &h);
+      use_key = pango_layout_get_line_count (layout) > 2 || w > slot - 6;
+    }
+  if (!use_key)
+    return 0;
+  pango_layout_set_width (layout, (int) ((width - 2 * PAD) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%u  %s", i + 1, self->labels[i]);
+
+      text_size (layout, entry, &w, &h);
+      total += h + 2;
+    }
+  return total;
+}
+
+static GtkSizeRequestMode
+lancer_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 lancer_chart_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -1120,8 +1237,10 @@ lancer_chart_measure (GtkWidget      *widget,
     {
       int rows = self->kind == LANCER_CHART_FUNNEL ? MAX (self->n_points, 1) : 0;
 
-      *minimum = MAX (180, rows * 36 + 24);
-      *natural = MAX (240, rows * 44 + 24);
+      int key = key_height (self, for_size);
+
+      *minimum = MAX (180, rows * 36 + 24) + key;
+      *natural = MAX (240, rows * 44 + 24) + key;
     }
 }
 
@@ -1168,6 +1287,7 @@ lancer_chart_class_init (LancerChartClass *klass)
   object_class->finalize = lancer_chart_finalize;
   widget_class->snapshot = lancer_chart_snapshot;
   widget_class->measure = lancer_chart_measure;
+  widget_class->get_request_mode = lancer_chart_get_request_mode;
   widget_class->css_changed = lancer_chart_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "chart");

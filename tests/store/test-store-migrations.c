@@ -41,7 +41,38 @@ static const char * const fixtures[LANCER_STORE_SCHEMA_VERSION + 1] = {
     "  title TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '');"
     "INSERT INTO ai_portfolio (position, title, description, outcome)"
     "  VALUES (0, 'Shop rewrite', 'Moved a shop to Rust', 'Twice as fast');",
+  /* Before v6 the sync stored Upwork's own spellings. */
+  [5] =
+    "INSERT INTO proposals (upwork_id, job_id, status, created_at, updated_at, submitted_at)"
+    "  VALUES ('1800000000000000001', 'v5-job', 'Offered', 1, 2, 1),"
+    "         ('1800000000000000002', 'v5-job', 'Activated', 1, 2, 1),"
+    "         ('1800000000000000003', 'v5-job', 'Accepted', 1, 2, 1),"
+    "         ('1800000000000000004', 'v5-job', 'Mystery', 1, 2, 1);"
+    "INSERT INTO proposal_events (proposal_id, status, at, source)"
+    "  SELECT id, status, 2, 'sync' FROM proposals WHERE upwork_id IS NOT NULL;"
+    "INSERT INTO transactions (id, kind, amount, currency, occurred_at) VALUES"
+    "  ('700000000', 'Hourly', 200.0, 'USD', 1), ('700000001', 'Fixed Price', 215.0, 'USD', 1),"
+    "  ('700000002', 'Service Fee', -22.0, 'USD', 1), ('700000003', 'Service Fee', 5.0, 'USD', 1),"
+    "  ('700000004', 'Connects', -2.25, 'USD', 1), ('700000005', 'Withdrawal', -500.0, 'USD', 1),"
+    "  ('700000006', 'Gift Card', 10.0, 'USD', 1);",
 };
+
+static char *
+query_text (LancerProfile *profile,
+            const char    *sql)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (profile);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
 
 static gint64
 count_table (LancerProfile *profile,
@@ -166,6 +197,22 @@ test_from_every_version (void)
       g_assert_cmpint (count_table (profile, "ai_drafts"), ==, 0);
       g_assert_cmpint (count_table (profile, "proposal_writing_time"), ==, 0);
       g_assert_cmpint (count_table (profile, "ai_portfolio"), ==, v >= 4 ? 1 : 0);
+      /* v6: Upwork's spellings became Lancer's, unknown ones stayed. */
+      if (v >= 5)
+        {
+          g_autofree char *statuses = query_text (profile, "SELECT group_concat(status, ',') FROM"
+                                                           " (SELECT status FROM proposals WHERE upwork_id IS NOT NULL"
+                                                           "  ORDER BY upwork_id)");
+          g_autofree char *events = query_text (profile, "SELECT group_concat(status, ',') FROM"
+                                                         " (SELECT status FROM proposal_events WHERE source = 'sync'"
+                                                         "  ORDER BY proposal_id)");
+          g_autofree char *kinds = query_text (profile, "SELECT group_concat(kind, ',') FROM"
+                                                        " (SELECT kind FROM transactions ORDER BY id)");
+
+          g_assert_cmpstr (statuses, ==, "offer,interview,sent,Mystery");
+          g_assert_cmpstr (events, ==, "offer,interview,sent,Mystery");
+          g_assert_cmpstr (kinds, ==, "hourly,fixed,fee,fee-credit,connects,withdrawal,Gift Card");
+        }
 
       /* New jobs after the migration are indexed (v3: batch indexing). */
       {

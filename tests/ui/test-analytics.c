@@ -310,16 +310,20 @@ write_fixture (LancerStore   *store,
       gboolean replied = viewed && g_rand_double (rand) < 0.45;
       gboolean interview = replied && g_rand_double (rand) < 0.5;
       gboolean hired = interview && g_rand_double (rand) < 0.6;
+      /* Statuses as the sync stores them (Lancer's spellings of Upwork's):
+       * older proposals are decided, recent ones still pending. */
+      const char *status = hired ? "hired" : sent < now - 45 * 86400 && roll > 0.3 ? "declined" : "sent";
 
       g_string_append_printf (sql,
                               "INSERT INTO jobs (id, title, posted_at, fetched_at, updated_at, job_type, budget,"
                               " category, client_country, saved) VALUES ('fx%u', 'Job %u', %" G_GINT64_FORMAT
                               ", 0, 0, %d, %d, '%s', '%s', 1);"
                               "INSERT INTO proposals (id, job_id, variant_id, status, connects_spent, created_at,"
-                              " updated_at, submitted_at) VALUES (%u, 'fx%u', %d, 'sent', %d, 0, 0, %" G_GINT64_FORMAT ");",
+                              " updated_at, submitted_at) VALUES (%u, 'fx%u', %d, '%s', NULL, 0, 0, %" G_GINT64_FORMAT ");"
+                              "INSERT INTO proposal_writing_time (proposal_id, seconds) SELECT %u, %u WHERE %d;",
                               i, i, sent, (int) (i % 3 == 0), 50 + (int) (i * 37 % 3000),
                               categories[i % G_N_ELEMENTS (categories)], countries[i % G_N_ELEMENTS (countries)],
-                              i + 1, i, variant, 4 + (int) (i % 4) * 2, sent);
+                              i + 1, i, variant, status, sent, i + 1, 600 + (i * 97) % 1800, (int) (i % 4 == 0));
       if (viewed)
         g_string_append_printf (sql, "INSERT INTO proposal_events (proposal_id, status, at) VALUES (%u, 'viewed', %"
                                 G_GINT64_FORMAT ");", i + 1, sent + 3600);
@@ -343,10 +347,19 @@ write_fixture (LancerStore   *store,
 
         if ((m + c) % 3 == 0)
           continue;
-        g_string_append_printf (sql, "INSERT INTO transactions (id, contract_id, kind, amount, fee, occurred_at)"
-                                     " VALUES ('t%u-%u', 'k%u', 'payment', %.2f, %.2f, %" G_GINT64_FORMAT ");",
-                                m, c, c, amount, amount * 0.1, now - (gint64) (m * 30 + c + 1) * 86400);
+        /* One client pays in euros: shown beside the dollars, not added. */
+        g_string_append_printf (sql, "INSERT INTO transactions (id, contract_id, kind, amount, currency, occurred_at)"
+                                     " VALUES ('t%u-%u', 'k%u', '%s', %.2f, '%s', %" G_GINT64_FORMAT ");"
+                                     "INSERT INTO transactions (id, contract_id, kind, amount, currency, occurred_at)"
+                                     " VALUES ('f%u-%u', 'k%u', 'fee', %.2f, '%s', %" G_GINT64_FORMAT ");",
+                                m, c, c, c % 2 ? "hourly" : "fixed", amount, c == 3 ? "EUR" : "USD",
+                                now - (gint64) (m * 30 + c + 1) * 86400,
+                                m, c, c, -amount * 0.1, c == 3 ? "EUR" : "USD", now - (gint64) (m * 30 + c + 1) * 86400);
       }
+  for (guint m = 0; m < 10; m++)
+    g_string_append_printf (sql, "INSERT INTO transactions (id, kind, amount, currency, description, occurred_at)"
+                                 " VALUES ('c%u', 'connects', -15.0, 'USD', 'Connects purchase', %" G_GINT64_FORMAT ");",
+                            m, now - (gint64) (m * 30 + 2) * 86400);
   for (guint d = 0; d < 200; d++)
     {
       g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (now - (gint64) (d + 1) * 86400);
@@ -361,6 +374,35 @@ write_fixture (LancerStore   *store,
                             now - (gint64) a * 5 * 86400);
   exec_sql (db, sql->str, error);
   return NULL;
+}
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (page);
+  GtkAdjustment *adj;
+
+  g_assert_nonnull (scrolled);
+  lancer_test_ui_settle (page);
+  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  lancer_test_ui_settle (page);
 }
 
 static void
@@ -430,6 +472,17 @@ test_page (void)
   save_png (GTK_WIDGET (window), "analytics-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   save_png (GTK_WIDGET (window), "analytics-light-360");
+  /* The end of the page: the A/B test and its rule. */
+  scroll_to_end (GTK_WIDGET (page));
+  save_png (GTK_WIDGET (window), "analytics-light-360-end");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  scroll_to_end (GTK_WIDGET (page));
+  save_png (GTK_WIDGET (window), "analytics-dark-end");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 1400);
+  lancer_test_ui_settle (GTK_WIDGET (window));
 
   /* A short range with little data flags its numbers: the fixture spreads
    * 160 proposals over 300 days, so about 16 fall in the last 30 — some,
@@ -472,7 +525,7 @@ test_page (void)
 
     json = lancer_analytics_page_export_bytes (page, "table:ab:json", &error);
     g_assert_no_error (error);
-    g_assert_nonnull (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json), "prob_b_beats_a"));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (json, NULL), g_bytes_get_size (json), "prob_best"));
 
     png = lancer_analytics_page_export_bytes (page, "chart:earnings:png", &error);
     g_assert_no_error (error);
@@ -496,6 +549,151 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(AdwMessageDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+page_has_card (const char *key)
+{
+  static const char * const keys[] = { "win-rate", "cost-per-win", "effective-hourly-rate", "net-earnings",
+                                       "reply-rate", "cost-per-reply", "response-time", "ai-spend" };
+
+  return g_strv_contains (keys, key);
+}
+
+/* The Analytics page and `lancer-cli stats` show the same numbers: every
+ * metric the CLI prints (its "display") appears on the page as such. */
+static void
+test_page_matches_cli (void)
+{
+  const char *cli = g_getenv ("LANCER_CLI");
+  LancerSession *session = lancer_application_get_session (app);
+  LancerProfile *profile = lancer_session_get_profile (session);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  LancerWindow *window;
+  LancerAnalyticsPage *page;
+  ModeWait wait;
+  JsonArray *metrics;
+  guint compared = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("LANCER_CLI is not set");
+      return;
+    }
+
+  window = lancer_window_new (GTK_APPLICATION (app), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "analytics");
+  page = find_page (GTK_WIDGET (window));
+  wait = (ModeWait) { page, "report" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
+  set_range_and_wait (page, LANCER_ANALYTICS_RANGE_90_DAYS, 0, G_MAXINT64);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  text = lancer_test_ui_collect_text (GTK_WIDGET (page));
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           cli, "--profile", lancer_profile_get_display_name (profile), "stats", "--range", "90d",
+                           "--json", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  metrics = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "metrics");
+  for (guint i = 0; i < json_array_get_length (metrics); i++)
+    {
+      JsonObject *m = json_array_get_object_element (metrics, i);
+      const char *key = json_object_get_string_member (m, "key");
+      const char *display = json_object_get_string_member (m, "display");
+      const LancerMetric *shown = NULL;
+
+      /* Only the metrics the page has a card for. */
+      for (guint id = 0; id < LANCER_N_METRICS; id++)
+        if (g_str_equal (lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), id)->key, key))
+          shown = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), id);
+      g_assert_nonnull (shown);
+      if (!page_has_card (key))
+        continue;
+      g_test_message ("%s: CLI “%s”", key, display);
+      g_assert_nonnull (strstr (text, display));
+      if (!json_object_get_null_member (m, "missing") && g_str_equal (display, "—"))
+        g_assert_nonnull (strstr (text, json_object_get_string_member (m, "missing")));
+      compared++;
+    }
+  g_assert_cmpuint (compared, ==, 8);
+  /* Euros beside dollars, never added up. */
+  g_assert_nonnull (strstr (text, "€"));
+
+  /* …until the user sets a rate: then a dollar total too, labelled. */
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (page), "_Exchange Rates…");
+    AdwMessageDialog *dialog = NULL;
+    GtkListBoxRow *row;
+    ReportWait again = { page, lancer_analytics_page_get_report_serial (page), G_MININT64, G_MAXINT64 };
+    const LancerMetric *net, *rate;
+    g_autofree char *after = NULL;
+
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+    g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
+    row = gtk_list_box_get_row_at_index (g_object_get_data (G_OBJECT (dialog), "rates"), 0);
+    g_assert_true (ADW_IS_ENTRY_ROW (row));
+    gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
+    save_png (GTK_WIDGET (dialog), "analytics-exchange-rates");
+    adw_message_dialog_response (dialog, "save");
+    g_assert_true (lancer_test_iterate_until (report_is_new, &again, 20));
+    net = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), LANCER_METRIC_NET_EARNINGS);
+    rate = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), LANCER_METRIC_EFFECTIVE_RATE);
+    g_assert_false (isnan (net->value));
+    g_assert_false (isnan (rate->value));
+    lancer_test_ui_settle (GTK_WIDGET (window));
+    after = lancer_test_ui_collect_text (GTK_WIDGET (page));
+    g_assert_nonnull (strstr (after, "at the exchange rates you set"));
+    g_assert_nonnull (strstr (after, "€"));
+    save_png (GTK_WIDGET (window), "analytics-with-rates");
+    g_settings_reset (lancer_session_get_settings (session), "exchange-rates");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/ui/analytics/chart-kinds", test_chart_kinds);
   g_test_add_func ("/ui/analytics/chart-time-series", test_chart_time_series);
   g_test_add_func ("/ui/analytics/page", test_page);
+  g_test_add_func ("/ui/analytics/page-matches-cli", test_page_matches_cli);
 
   ret = g_test_run ();
   g_object_unref (app);

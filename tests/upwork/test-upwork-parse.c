@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "lancer-upwork-enums.h"
 #include "lancer-upwork-parse.h"
 
 static JsonNode *
@@ -132,6 +133,51 @@ test_bad_input (void)
     }
 }
 
+/* Upwork's spellings (upwork-api.md §4.5, the transaction history types)
+ * become Lancer's; unknown ones are kept, and a second pass changes nothing. */
+static void
+test_enums (void)
+{
+  static const struct { const char *upwork; const char *lancer; } statuses[] = {
+    { "Pending", "sent" }, { "Accepted", "sent" }, { "Activated", "interview" }, { "Offered", "offer" },
+    { "Hired", "hired" }, { "Declined", "declined" }, { "Withdrawn", "withdrawn" }, { "Archived", "archived" },
+    { "OFFERED", "offer" }, { "draft", "draft" }, { "Shortlisted", "Shortlisted" }, { NULL, "sent" },
+  };
+  static const struct { const char *type; double amount; const char *lancer; } types[] = {
+    { "Hourly", 200, "hourly" }, { "Fixed Price", 215, "fixed" }, { "FIXED_PRICE", 215, "fixed" },
+    { "Bonus", 50, "bonus" }, { "Refund", -50, "refund" }, { "Refund", 50, "refund" },
+    { "Service Fee", -20, "fee" }, { "Service Fee", 5, "fee-credit" }, { "Connects", -2.25, "connects" },
+    { "Withdrawal", -500, "withdrawal" }, { "Withdrawal Fee", -1, "withdrawal-fee" },
+    { "Membership Fee", -10, "membership" }, { "Adjustment", -3, "adjustment" }, { "Payment", 10, "payment" },
+    { "Gift Card", 10, "Gift Card" }, { NULL, 1, "other" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *once = lancer_upwork_normalize_proposal_status (statuses[i].upwork);
+      g_autofree char *twice = lancer_upwork_normalize_proposal_status (once);
+
+      g_assert_cmpstr (once, ==, statuses[i].lancer);
+      g_assert_cmpstr (twice, ==, once);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *once = lancer_upwork_normalize_transaction_type (types[i].type, NULL, types[i].amount);
+      g_autofree char *twice = lancer_upwork_normalize_transaction_type (once, NULL, types[i].amount);
+
+      g_assert_cmpstr (once, ==, types[i].lancer);
+      g_assert_cmpstr (twice, ==, once);
+    }
+  {
+    g_autofree char *adjustment = lancer_upwork_normalize_transaction_subtype ("APAdjustment");
+    g_autofree char *unknown = lancer_upwork_normalize_transaction_subtype ("ZZNew");
+
+    g_assert_cmpstr (adjustment, ==, "adjustment");
+    g_assert_cmpstr (unknown, ==, "ZZNew");
+    g_assert_null (lancer_upwork_normalize_transaction_subtype (NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,5 +187,6 @@ main (int   argc,
   g_test_add_func ("/upwork/parse/money", test_money);
   g_test_add_func ("/upwork/parse/jobs", test_jobs);
   g_test_add_func ("/upwork/parse/bad-input", test_bad_input);
+  g_test_add_func ("/upwork/parse/enums", test_enums);
   return g_test_run ();
 }

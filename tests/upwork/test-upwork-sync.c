@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
+#include "lancer-metrics-queries.h"
 #include "lancer-oauth.h"
 #include "lancer-profile-manager.h"
 #include "lancer-sandbox.h"
@@ -196,6 +198,81 @@ test_full_sync (Fixture       *f,
   g_assert_cmpuint (again->new_jobs, ==, 7);
   jobs = count_rows (f, "jobs");
   g_assert_cmpint (jobs, ==, 127);
+}
+
+/* What a normal sync stores is enough for honest money figures. Computed
+ * by hand from the sandbox's transaction history (src/sandbox): Hourly
+ * 200 + 275 + 350 + 425 + 500 + 575 = 2,325 and Fixed Price 215 + 290 +
+ * 365 + 440 + 515 + 590 = 2,415 make $4,740 gross; Service Fees 22 + 27 +
+ * 32 + 37 + 42 + 47 = $207; net $4,533; six Connects purchases of $2.25 =
+ * $13.50; withdrawals are not income. */
+static void
+test_analytics_after_sync (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerMetricsReport) metrics = NULL;
+  g_autoptr(LancerTable) proposals = NULL;
+  const LancerMetric *rate, *net, *billed, *writing, *ai;
+  static const struct { LancerMetricId id; const char *shown; } money[] = {
+    { LANCER_METRIC_GROSS_EARNINGS, "$4,740.00" }, { LANCER_METRIC_FEES, "$207.00" },
+    { LANCER_METRIC_NET_EARNINGS, "$4,533.00" }, { LANCER_METRIC_CONNECTS_COST, "$13.50" },
+  };
+  guint interview_col = G_MAXUINT, with_interview = 0;
+
+  g_assert_no_error (error);
+  lancer_metrics_report_async (f->store, 0, G_MAXINT64, NULL, NULL, store_result, &result);
+  metrics = lancer_metrics_report_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < LANCER_N_METRICS; i++)
+    {
+      const LancerMetric *m = lancer_metrics_report_get_metric (metrics, i);
+      g_autofree char *shown = lancer_metric_format (m);
+
+      g_test_message ("%s: %s%s%s", m->key, shown, m->missing ? " — " : "", m->missing ? m->missing : "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    {
+      g_autofree char *shown = lancer_metric_format (lancer_metrics_report_get_metric (metrics, money[i].id));
+
+      g_assert_cmpstr (shown, ==, money[i].shown);
+    }
+  /* Upwork sends no Connects count per proposal: unknown, not zero. */
+  g_assert_true (isnan (lancer_metrics_report_get_metric (metrics, LANCER_METRIC_CONNECTS_SPENT)->value));
+
+  /* The funnel does not collapse to the win rate: Activated and Offered
+   * proposals were viewed, replied to and interviewed. */
+  g_assert_cmpuint (lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_HIRED), >, 0);
+  g_assert_cmpuint (lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_INTERVIEWED), >,
+                    lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_HIRED));
+  g_assert_cmpuint (lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_VIEWED), >,
+                    lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_HIRED));
+
+  /* Effective rate = (net − AI spend) ÷ (billed + writing hours). */
+  rate = lancer_metrics_report_get_metric (metrics, LANCER_METRIC_EFFECTIVE_RATE);
+  net = lancer_metrics_report_get_metric (metrics, LANCER_METRIC_NET_EARNINGS);
+  billed = lancer_metrics_report_get_metric (metrics, LANCER_METRIC_BILLED_HOURS);
+  writing = lancer_metrics_report_get_metric (metrics, LANCER_METRIC_WRITING_HOURS);
+  ai = lancer_metrics_report_get_metric (metrics, LANCER_METRIC_AI_SPEND);
+  g_assert_cmpfloat (billed->value, >, 0);
+  g_assert_cmpfloat_with_epsilon (net->value, 4533, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rate->value, (net->value - ai->value) / (billed->value + writing->value), 1e-9);
+
+  /* The proposals export carries the stage dates the funnel rests on. */
+  lancer_export_query_async (f->store, LANCER_EXPORT_PROPOSALS, NULL, store_result, &result);
+  proposals = lancer_export_query_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < lancer_table_get_n_columns (proposals); c++)
+    if (g_str_equal (lancer_table_get_column (proposals, c), "interview_at"))
+      interview_col = c;
+  g_assert_cmpuint (interview_col, !=, G_MAXUINT);
+  for (guint r = 0; r < lancer_table_get_n_rows (proposals); r++)
+    with_interview += *lancer_table_get_cell (proposals, r, interview_col) != '\0';
+  g_assert_cmpuint (with_interview, ==, lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_INTERVIEWED));
 }
 
 typedef struct
@@ -953,6 +1030,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/upwork/sync/full", test_full_sync);
+  ADD ("/upwork/sync/analytics", test_analytics_after_sync);
   ADD ("/upwork/sync/faults", test_faults);
   ADD ("/upwork/sync/later-page-fails", test_later_page_fails);
   ADD ("/upwork/sync/slow-and-breaker", test_slow_and_breaker);

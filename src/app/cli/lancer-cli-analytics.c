@@ -16,25 +16,6 @@
 #include "lancer-export.h"
 #include "lancer-metrics-queries.h"
 
-static const char *
-range_from_string (const char *range,
-                   gint64     *from)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (range == NULL || g_str_equal (range, "all"))
-    *from = 0;
-  else if (g_str_equal (range, "30d"))
-    *from = now - 30 * 86400;
-  else if (g_str_equal (range, "90d"))
-    *from = now - 90 * 86400;
-  else if (g_str_equal (range, "12m"))
-    *from = now - 365 * 86400;
-  else
-    return NULL;
-  return range ? range : "all";
-}
-
 int
 lancer_cli_stats (LancerCli  *cli,
                   int         argc,
@@ -43,27 +24,46 @@ lancer_cli_stats (LancerCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(LancerMetricsReport) report = NULL;
-  g_autofree char *range = NULL;
+  g_autofree char *range_name = NULL;
+  g_auto(GStrv) rates = NULL;
   GOptionEntry entries[] = {
-    { "range", 0, 0, G_OPTION_ARG_STRING, &range, N_("30d, 90d, 12m or all (default)"), N_("RANGE") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range_name, N_("30d, 90d, 12m or all (default)"), N_("RANGE") },
+    { "rate", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rates,
+      N_("Exchange rate to US dollars you set, e.g. EUR=1.08 (repeatable)"), N_("CUR=USD") },
     { NULL }
   };
+  LancerMetricsOptions options;
+  LancerMetricsRange range = LANCER_METRICS_RANGE_ALL_TIME;
   LancerStore *store;
-  gint64 from;
+  gint64 from, to;
 
   if (!lancer_cli_parse_options (cli, NULL, _("Win rate, costs, earnings and effective hourly rate, with formulas."),
                                  entries, &argc, &argv, &error))
     return lancer_cli_fail (cli, error);
   if (argc > 1)
-    return lancer_cli_fail_message (cli, _("Usage: lancer-cli stats [--range 30d|90d|12m|all] [--json]"));
-  if (range_from_string (range, &from) == NULL)
+    return lancer_cli_fail_message (cli, _("Usage: lancer-cli stats [--range 30d|90d|12m|all] [--rate CUR=USD] [--json]"));
+  if (range_name != NULL && !lancer_metrics_range_from_string (range_name, &range))
     return lancer_cli_fail_message (cli, _("--range must be 30d, 90d, 12m or all"));
+  lancer_metrics_options_init (&options);
+  for (guint i = 0; rates != NULL && rates[i] != NULL; i++)
+    if (!lancer_metrics_options_add_rate (&options, rates[i]))
+      return lancer_cli_fail_message (cli, _("--rate must look like EUR=1.08: a currency code and how many US "
+                                             "dollars one unit is worth"));
 
   store = lancer_cli_open_store (cli, &error);
   if (store == NULL)
     return lancer_cli_fail (cli, error);
+  /* The rates set in the app, unless --rate gave one. */
+  {
+    LancerProfile *profile = lancer_cli_get_profile (cli, NULL);
+    g_autoptr(GSettings) settings = profile != NULL ? lancer_profile_dup_settings (profile) : NULL;
 
-  lancer_metrics_report_async (store, from, G_MAXINT64, NULL, NULL, lancer_cli_async_cb, &result);
+    lancer_metrics_options_load_rates (&options, settings);
+  }
+
+  /* The same whole-day window in the local time zone as the Analytics page. */
+  lancer_metrics_range_bounds (range, NULL, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  lancer_metrics_report_async (store, from, to, &options, NULL, lancer_cli_async_cb, &result);
   report = lancer_metrics_report_finish (store, lancer_cli_wait (cli, &result), &error);
   if (report == NULL)
     return lancer_cli_fail (cli, error);
@@ -83,25 +83,30 @@ lancer_cli_stats (LancerCli  *cli,
   for (guint i = 0; i < LANCER_N_METRICS; i++)
     {
       const LancerMetric *m = lancer_metrics_report_get_metric (report, i);
-      g_autofree char *value = lancer_metrics_format_value (m->unit, m->value);
+      g_autofree char *value = lancer_metric_format (m);
 
       g_print ("  %s: %s (n = %u)%s\n      %s\n", m->title, value, m->n,
-               m->too_few ? _(" — too few to say") : "", m->formula);
+               m->too_few && !g_str_equal (value, "—") ? _(" — too few to say") : "", m->formula);
+      if (m->missing != NULL)
+        g_print ("      %s\n", m->missing);
     }
   {
-    GPtrArray *ab = lancer_metrics_report_get_ab_results (report);
+    const LancerAbTest *ab = lancer_metrics_report_get_ab_test (report);
+    g_autofree char *rule = lancer_ab_dup_rule_text ();
 
-    if (ab->len > 0)
-      g_print ("\n%s\n", _("A/B tests"));
-    for (guint i = 0; i < ab->len; i++)
+    if (ab->variants->len > 0)
+      g_print ("\n%s\n", _("A/B test"));
+    for (guint i = 0; i < ab->variants->len; i++)
       {
-        LancerAbComparison *c = ab->pdata[i];
+        LancerAbVariant *v = ab->variants->pdata[i];
+        g_autofree char *best = lancer_ab_format_probability (v->prob_best);
 
-        g_print ("  %s %u/%u [%.1f–%.1f %%] vs %s %u/%u [%.1f–%.1f %%]: P(%s better) = %.1f %%\n      %s\n",
-                 c->name_a, c->wins_a, c->sent_a, c->low_a * 100, c->high_a * 100,
-                 c->name_b, c->wins_b, c->sent_b, c->low_b * 100, c->high_b * 100,
-                 c->name_b, c->prob_b_beats_a * 100, c->verdict);
+        /* TRANSLATORS: an A/B variant: name, hired, decided, pending, interval, chance of being best */
+        g_print (_("  %s: %u of %u decided won, %u pending; 95 %% interval %.1f–%.1f %%; chance best %s\n"),
+                 v->name, v->wins, v->wins + v->losses, v->pending, v->low * 100, v->high * 100, best);
       }
+    if (ab->variants->len > 0)
+      g_print ("  %s\n  %s\n", ab->verdict, rule);
   }
   if (lancer_metrics_report_is_empty (report))
     g_printerr ("%s\n", _("Nothing recorded yet: send proposals, then sync."));

@@ -150,58 +150,223 @@ lancer_ab_credible_interval (guint   sent,
     *high = beta_quantile (1.0 - tail, a, b);
 }
 
-LancerAbComparison *
-lancer_ab_comparison_new (const char *name_a,
-                          guint       sent_a,
-                          guint       wins_a,
-                          const char *name_b,
-                          guint       sent_b,
-                          guint       wins_b)
+double
+lancer_ab_evidence (guint wins_a,
+                    guint losses_a,
+                    guint wins_b,
+                    guint losses_b)
 {
-  LancerAbComparison *c = g_new0 (LancerAbComparison, 1);
-  double p;
+  double wins = (double) wins_a + wins_b, losses = (double) losses_a + losses_b;
+  double log_mixture, log_pooled = 0;
 
-  c->name_a = g_strdup (name_a);
-  c->name_b = g_strdup (name_b);
-  c->sent_a = sent_a;
-  c->wins_a = wins_a;
-  c->sent_b = sent_b;
-  c->wins_b = wins_b;
-  c->rate_a = (1.0 + wins_a) / (2.0 + sent_a);
-  c->rate_b = (1.0 + wins_b) / (2.0 + sent_b);
-  lancer_ab_credible_interval (sent_a, wins_a, 0.95, &c->low_a, &c->high_a);
-  lancer_ab_credible_interval (sent_b, wins_b, 0.95, &c->low_b, &c->high_b);
-  c->prob_b_beats_a = p = lancer_ab_prob_b_beats_a (sent_a, wins_a, sent_b, wins_b);
-  c->too_few = sent_a < LANCER_AB_MIN_SAMPLE || sent_b < LANCER_AB_MIN_SAMPLE;
+  /* B(1 + w, 1 + l) is the chance of one given sequence of w wins and l
+   * losses when the rate is uniform on [0, 1]. */
+  log_mixture = log_beta (1.0 + wins_a, 1.0 + losses_a) + log_beta (1.0 + wins_b, 1.0 + losses_b);
+  if (wins > 0)
+    log_pooled += wins * log (wins / (wins + losses));
+  if (losses > 0)
+    log_pooled += losses * log (losses / (wins + losses));
+  return exp (log_mixture - log_pooled);
+}
 
-  if (c->too_few)
-    c->verdict = g_strdup_printf (ngettext ("Too few proposals to say: each variant needs at least %d sent "
-                                            "(now %u and %u). Keep both running.",
-                                            "Too few proposals to say: each variant needs at least %d sent "
-                                            "(now %u and %u). Keep both running.",
-                                            LANCER_AB_MIN_SAMPLE),
-                                  LANCER_AB_MIN_SAMPLE, sent_a, sent_b);
-  else if (p >= 0.95)
-    c->verdict = g_strdup_printf (_("“%s” very likely wins more often (%.0f %% probability)."),
-                                  name_b, p * 100);
-  else if (p <= 0.05)
-    c->verdict = g_strdup_printf (_("“%s” very likely wins more often (%.0f %% probability)."),
-                                  name_a, (1 - p) * 100);
+static int
+leader_of (guint         n,
+           const guint  *wins,
+           const guint  *losses)
+{
+  int leader = -1;
+  double best = -1;
+
+  for (guint k = 0; k < n; k++)
+    {
+      double mean = (1.0 + wins[k]) / (2.0 + wins[k] + losses[k]);
+
+      if (mean > best)
+        {
+          best = mean;
+          leader = (int) k;
+        }
+    }
+  return leader;
+}
+
+int
+lancer_ab_decide (guint         n,
+                  const guint  *wins,
+                  const guint  *losses)
+{
+  int leader;
+  double threshold;
+
+  if (n < 2)
+    return -1;
+  for (guint k = 0; k < n; k++)
+    if (wins[k] + losses[k] < LANCER_AB_MIN_DECIDED)
+      return -1;
+
+  /* Bonferroni over every pair: under "all equal" no pair may cross. */
+  threshold = (n * (n - 1) / 2.0) / LANCER_AB_ALPHA;
+  leader = leader_of (n, wins, losses);
+  for (guint k = 0; k < n; k++)
+    {
+      double rate_leader = (double) wins[leader] / (wins[leader] + losses[leader]);
+      double rate_k = (double) wins[k] / (wins[k] + losses[k]);
+
+      if ((int) k == leader)
+        continue;
+      if (rate_leader <= rate_k || lancer_ab_evidence (wins[leader], losses[leader], wins[k], losses[k]) < threshold)
+        return -1;
+    }
+  return leader;
+}
+
+char *
+lancer_ab_dup_rule_text (void)
+{
+  return g_strdup_printf (_("How a winner is named: only once every variant has at least %d decided proposals "
+                            "(hired, declined, withdrawn or archived; pending ones wait), and only when the "
+                            "evidence would point at a wrong winner at most 1 time in %d, however often you "
+                            "look. All variants are compared together."),
+                          LANCER_AB_MIN_DECIDED, (int) round (1 / LANCER_AB_ALPHA));
+}
+
+char *
+lancer_ab_format_probability (double p)
+{
+  if (isnan (p))
+    return g_strdup ("—");
+  /* Floor, so 94.6 % never reads as 95 %. */
+  return g_strdup_printf ("%d %%", (int) floor (CLAMP (p, 0, 1) * 100 + 1e-9));
+}
+
+/* P(variant k has the highest rate) for every k, by the midpoint rule on
+ * a fine grid: ∫ f_k(x) Π_{j≠k} F_j(x) dx. Deterministic. */
+#define GRID 2000
+
+static void
+compute_prob_best (GPtrArray *variants)
+{
+  guint n = variants->len;
+  g_autofree double *cdf = g_new (double, (gsize) n * GRID);
+  g_autofree double *total = g_new0 (double, n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      LancerAbVariant *v = variants->pdata[k];
+
+      for (guint i = 0; i < GRID; i++)
+        cdf[k * GRID + i] = lancer_ab_beta_cdf ((i + 0.5) / GRID, 1.0 + v->wins, 1.0 + v->losses);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      LancerAbVariant *v = variants->pdata[k];
+      double a = 1.0 + v->wins, b = 1.0 + v->losses, lb = log_beta (a, b);
+
+      for (guint i = 0; i < GRID; i++)
+        {
+          double x = (i + 0.5) / GRID;
+          double term = exp ((a - 1) * log (x) + (b - 1) * log1p (-x) - lb) / GRID;
+
+          for (guint j = 0; j < n && term > 0; j++)
+            if (j != k)
+              term *= cdf[j * GRID + i];
+          total[k] += term;
+        }
+    }
+  for (guint k = 0; k < n; k++)
+    ((LancerAbVariant *) variants->pdata[k])->prob_best = CLAMP (total[k], 0.0, 1.0);
+}
+
+static void
+variant_free (gpointer data)
+{
+  LancerAbVariant *v = data;
+
+  g_free (v->name);
+  g_free (v);
+}
+
+LancerAbTest *
+lancer_ab_test_new (guint               n,
+                    const char * const *names,
+                    const guint        *sent,
+                    const guint        *wins,
+                    const guint        *losses)
+{
+  LancerAbTest *test = g_new0 (LancerAbTest, 1);
+  g_autoptr(GString) counts = g_string_new (NULL);
+
+  test->variants = g_ptr_array_new_with_free_func (variant_free);
+  test->winner = test->leader = -1;
+  for (guint k = 0; k < n; k++)
+    {
+      LancerAbVariant *v = g_new0 (LancerAbVariant, 1);
+
+      v->name = g_strdup (names[k]);
+      v->sent = sent[k];
+      v->wins = wins[k];
+      v->losses = losses[k];
+      v->pending = sent[k] > wins[k] + losses[k] ? sent[k] - wins[k] - losses[k] : 0;
+      v->rate = (1.0 + v->wins) / (2.0 + v->wins + v->losses);
+      lancer_ab_credible_interval (v->wins + v->losses, v->wins, 0.95, &v->low, &v->high);
+      v->prob_best = NAN;
+      g_ptr_array_add (test->variants, v);
+      if (wins[k] + losses[k] < LANCER_AB_MIN_DECIDED)
+        test->too_few = TRUE;
+      if (counts->len > 0)
+        g_string_append (counts, ", ");
+      /* TRANSLATORS: a variant and its number of decided proposals, e.g. “Short”: 12 */
+      g_string_append_printf (counts, _("“%s”: %u"), names[k], wins[k] + losses[k]);
+    }
+  if (n < 2)
+    {
+      test->verdict = g_strdup (_("Send proposals from two or more variants to compare them."));
+      return test;
+    }
+
+  if (n == 2)
+    {
+      LancerAbVariant *a = test->variants->pdata[0], *b = test->variants->pdata[1];
+
+      b->prob_best = lancer_ab_prob_b_beats_a (a->wins + a->losses, a->wins, b->wins + b->losses, b->wins);
+      a->prob_best = 1.0 - b->prob_best;
+    }
   else
-    c->verdict = g_strdup_printf (_("No clear winner yet: “%s” beats “%s” with %.0f %% probability."),
-                                  p >= 0.5 ? name_b : name_a,
-                                  p >= 0.5 ? name_a : name_b,
-                                  (p >= 0.5 ? p : 1 - p) * 100);
-  return c;
+    compute_prob_best (test->variants);
+
+  test->leader = leader_of (n, wins, losses);
+  test->winner = lancer_ab_decide (n, wins, losses);
+
+  if (test->too_few)
+    test->verdict = g_strdup_printf (_("Too few decided proposals to say: each variant needs at least %d that were "
+                                       "hired or closed (now %s). Keep them all running."),
+                                     LANCER_AB_MIN_DECIDED, counts->str);
+  else if (test->winner >= 0)
+    {
+      LancerAbVariant *w = test->variants->pdata[test->winner];
+
+      test->verdict = g_strdup_printf (_("“%s” wins more often: %.1f %% of its decided proposals were hired. "
+                                         "The evidence passes the rule below."),
+                                       w->name, 100.0 * w->wins / MAX (w->wins + w->losses, 1));
+    }
+  else
+    {
+      LancerAbVariant *l = test->variants->pdata[test->leader];
+      g_autofree char *chance = lancer_ab_format_probability (l->prob_best);
+
+      test->verdict = g_strdup_printf (_("No winner yet: “%s” leads (%s chance it is the best), but the evidence "
+                                         "does not pass the rule below. Keep them all running."),
+                                       l->name, chance);
+    }
+  return test;
 }
 
 void
-lancer_ab_comparison_free (LancerAbComparison *comparison)
+lancer_ab_test_free (LancerAbTest *test)
 {
-  if (comparison == NULL)
+  if (test == NULL)
     return;
-  g_free (comparison->name_a);
-  g_free (comparison->name_b);
-  g_free (comparison->verdict);
-  g_free (comparison);
+  g_ptr_array_unref (test->variants);
+  g_free (test->verdict);
+  g_free (test);
 }

@@ -9,9 +9,15 @@
 
 G_BEGIN_DECLS
 
-/* Each variant needs at least this many sent proposals before the
- * comparison is more than a hint. */
-#define LANCER_AB_MIN_SAMPLE 30
+/* The decision rule. A variant is named the winner only when every variant
+ * has at least LANCER_AB_MIN_DECIDED decided proposals (hired, or declined,
+ * withdrawn or archived: pending ones wait) and, against each other
+ * variant, an always-valid sequential test (lancer_ab_evidence()) passes at
+ * LANCER_AB_ALPHA shared among all the pairs. Ville's inequality bounds the
+ * chance of ever naming a wrong winner by LANCER_AB_ALPHA, however often
+ * the results are looked at and however many variants there are. */
+#define LANCER_AB_MIN_DECIDED 20
+#define LANCER_AB_ALPHA       0.05
 
 /* P(p_b > p_a) when p_a ~ Beta(1 + wins_a, 1 + sent_a − wins_a) and p_b
  * likewise: the posterior under a uniform Beta(1,1) prior and binomial
@@ -34,27 +40,55 @@ double  lancer_ab_beta_cdf          (double  x,
                                      double  a,
                                      double  b);
 
+/* Evidence that two variants' win rates differ: the likelihood of the
+ * outcomes under independent uniform priors, divided by their largest
+ * likelihood with one shared rate. Under equal rates it is (at most) a
+ * martingale of mean 1, so it ever reaches 1/alpha with chance ≤ alpha. */
+double  lancer_ab_evidence          (guint   wins_a,
+                                     guint   losses_a,
+                                     guint   wins_b,
+                                     guint   losses_b);
+
+/* The rule alone, cheap enough to run after every outcome: the index of
+ * the winner among @n variants, or -1. */
+int     lancer_ab_decide            (guint         n,
+                                     const guint  *wins,
+                                     const guint  *losses);
+
 typedef struct
 {
-  char     *name_a;
-  char     *name_b;
-  guint     sent_a, wins_a;
-  guint     sent_b, wins_b;
-  double    rate_a, rate_b;          /* posterior means */
-  double    low_a, high_a;           /* 95 % credible intervals */
-  double    low_b, high_b;
-  double    prob_b_beats_a;
-  gboolean  too_few;                 /* either side below LANCER_AB_MIN_SAMPLE */
-  char     *verdict;                 /* translated, plain words */
-} LancerAbComparison;
+  char     *name;
+  guint     sent;
+  guint     wins;
+  guint     losses;
+  guint     pending;                 /* sent, not yet hired or closed */
+  double    rate;                    /* posterior mean over decided proposals */
+  double    low, high;               /* 95 % credible interval */
+  double    prob_best;               /* posterior chance it has the highest rate */
+} LancerAbVariant;
 
-LancerAbComparison *lancer_ab_comparison_new  (const char *name_a,
-                                               guint       sent_a,
-                                               guint       wins_a,
-                                               const char *name_b,
-                                               guint       sent_b,
-                                               guint       wins_b);
-void                lancer_ab_comparison_free (LancerAbComparison *comparison);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerAbComparison, lancer_ab_comparison_free)
+typedef struct
+{
+  GPtrArray *variants;               /* LancerAbVariant, in the order given */
+  int        winner;                 /* index, or -1 */
+  int        leader;                 /* highest posterior mean, or -1 */
+  gboolean   too_few;                /* some variant below LANCER_AB_MIN_DECIDED */
+  char      *verdict;                /* translated, plain words */
+} LancerAbTest;
+
+/* All variants compared together. */
+LancerAbTest *lancer_ab_test_new   (guint               n,
+                                    const char * const *names,
+                                    const guint        *sent,
+                                    const guint        *wins,
+                                    const guint        *losses);
+void          lancer_ab_test_free  (LancerAbTest       *test);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerAbTest, lancer_ab_test_free)
+
+/* The rule in plain words, for the page and `lancer-cli stats`. */
+char         *lancer_ab_dup_rule_text (void);
+/* A probability as a whole percent that never rounds up to a threshold:
+ * 0.946 → "94 %". */
+char         *lancer_ab_format_probability (double p);
 
 G_END_DECLS

@@ -17,39 +17,63 @@
 #include <string.h>
 
 #include "lancer-metrics-queries.h"
+#include "lancer-store-pipeline.h"
 
+/* Stored statuses are Lancer's (the sync normalises Upwork's); an offer
+ * means the client interviewed, so it counts for that stage. */
 static int
 stage_from_status (const char *status)
 {
-  static const struct { const char *name; int stage; } map[] = {
-    { "sent", LANCER_STAGE_SENT }, { "submitted", LANCER_STAGE_SENT },
-    { "viewed", LANCER_STAGE_VIEWED },
-    { "replied", LANCER_STAGE_REPLIED }, { "reply", LANCER_STAGE_REPLIED },
-    { "responded", LANCER_STAGE_REPLIED }, { "message", LANCER_STAGE_REPLIED },
-    { "interview", LANCER_STAGE_INTERVIEWED }, { "interviewed", LANCER_STAGE_INTERVIEWED },
-    { "interviewing", LANCER_STAGE_INTERVIEWED }, { "shortlisted", LANCER_STAGE_INTERVIEWED },
-    { "hired", LANCER_STAGE_HIRED }, { "won", LANCER_STAGE_HIRED },
-    { "offer", LANCER_STAGE_HIRED }, { "contract", LANCER_STAGE_HIRED },
-  };
-
-  if (status == NULL)
-    return -1;
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_ascii_strcasecmp (status, map[i].name) == 0)
-      return map[i].stage;
-  return -1;
+  switch (lancer_proposal_stage_from_status (status))
+    {
+    case LANCER_PROPOSAL_STAGE_SENT: return LANCER_STAGE_SENT;
+    case LANCER_PROPOSAL_STAGE_VIEWED: return LANCER_STAGE_VIEWED;
+    case LANCER_PROPOSAL_STAGE_REPLIED: return LANCER_STAGE_REPLIED;
+    case LANCER_PROPOSAL_STAGE_INTERVIEW:
+    case LANCER_PROPOSAL_STAGE_OFFER: return LANCER_STAGE_INTERVIEWED;
+    case LANCER_PROPOSAL_STAGE_HIRED: return LANCER_STAGE_HIRED;
+    case LANCER_PROPOSAL_STAGE_DRAFT:
+    case LANCER_PROPOSAL_STAGE_DECLINED:
+    case LANCER_PROPOSAL_STAGE_WITHDRAWN:
+    case LANCER_PROPOSAL_STAGE_ARCHIVED:
+    case LANCER_PROPOSAL_N_STAGES:
+    default:
+      return -1;
+    }
 }
 
+static LancerOutcome
+outcome_from_status (const char *status)
+{
+  switch (lancer_proposal_stage_from_status (status))
+    {
+    case LANCER_PROPOSAL_STAGE_HIRED:
+      return LANCER_OUTCOME_WON;
+    case LANCER_PROPOSAL_STAGE_DECLINED:
+    case LANCER_PROPOSAL_STAGE_WITHDRAWN:
+    case LANCER_PROPOSAL_STAGE_ARCHIVED:
+      return LANCER_OUTCOME_LOST;
+    case LANCER_PROPOSAL_STAGE_DRAFT:
+    case LANCER_PROPOSAL_STAGE_SENT:
+    case LANCER_PROPOSAL_STAGE_VIEWED:
+    case LANCER_PROPOSAL_STAGE_REPLIED:
+    case LANCER_PROPOSAL_STAGE_INTERVIEW:
+    case LANCER_PROPOSAL_STAGE_OFFER:
+    case LANCER_PROPOSAL_N_STAGES:
+    default:
+      return LANCER_OUTCOME_PENDING;
+    }
+}
+
+/* "YYYY-MM-DD" → day number; G_MININT64 when unreadable. */
 static gint64
 parse_day (const char *day)
 {
   int y, m, d;
-  g_autoptr(GDateTime) dt = NULL;
 
-  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-    return 0;
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    return G_MININT64;
+  return lancer_metrics_day_number (y, m, d);
 }
 
 static gboolean
@@ -125,10 +149,12 @@ lancer_metrics_data_load (sqlite3  *db,
 
   if (!prepare (db,
                 "SELECT p.id, p.variant_id, v.name, j.category, j.client_country, j.client_id,"
-                "       j.job_type, j.budget, p.connects_spent, p.submitted_at, p.status, p.updated_at"
+                "       j.job_type, j.budget, p.connects_spent, p.submitted_at, p.status, p.updated_at,"
+                "       w.seconds"
                 " FROM proposals p"
                 " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
-                " LEFT JOIN jobs j ON j.id = p.job_id",
+                " LEFT JOIN jobs j ON j.id = p.job_id"
+                " LEFT JOIN proposal_writing_time w ON w.proposal_id = p.id",
                 &stmt, error))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -145,7 +171,10 @@ lancer_metrics_data_load (sqlite3  *db,
       p.client = (const char *) sqlite3_column_text (stmt, 5);
       p.job_type = sqlite3_column_int (stmt, 6);
       p.budget = column_double_or_nan (stmt, 7);
-      p.connects = sqlite3_column_int (stmt, 8);
+      /* NULL: nobody told us; unknown is not zero. */
+      p.connects = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
+      p.writing_seconds = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 12);
+      p.outcome = outcome_from_status ((const char *) sqlite3_column_text (stmt, 10));
       at = g_hash_table_lookup (events, &p.id);
       if (at != NULL)
         memcpy (p.at, at, sizeof p.at);
@@ -165,7 +194,7 @@ lancer_metrics_data_load (sqlite3  *db,
     return NULL;
 
   if (!prepare (db,
-                "SELECT t.occurred_at, t.kind, t.amount, t.fee, c.client_name, j.category"
+                "SELECT t.occurred_at, t.kind, t.amount, t.fee, c.client_name, j.category, t.currency"
                 " FROM transactions t"
                 " LEFT JOIN contracts c ON c.id = t.contract_id"
                 " LEFT JOIN jobs j ON j.id = c.job_id",
@@ -173,11 +202,14 @@ lancer_metrics_data_load (sqlite3  *db,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *currency = (const char *) sqlite3_column_text (stmt, 6);
+      /* Minor units from here on: no float sums of money. */
       LancerMetricsPayment p = {
         .at = sqlite3_column_int64 (stmt, 0),
         .kind = (const char *) sqlite3_column_text (stmt, 1),
-        .amount = sqlite3_column_double (stmt, 2),
-        .fee = sqlite3_column_double (stmt, 3),
+        .currency = currency,
+        .amount = lancer_metrics_to_minor (sqlite3_column_double (stmt, 2), currency),
+        .fee = lancer_metrics_to_minor (sqlite3_column_double (stmt, 3), currency),
         .client = (const char *) sqlite3_column_text (stmt, 4),
         .category = (const char *) sqlite3_column_text (stmt, 5),
       };
@@ -200,7 +232,8 @@ lancer_metrics_data_load (sqlite3  *db,
         .client = (const char *) sqlite3_column_text (stmt, 2),
       };
 
-      lancer_metrics_data_add_diary_day (data, &d);
+      if (d.day != G_MININT64)
+        lancer_metrics_data_add_diary_day (data, &d);
     }
   if (!finish (db, stmt, rc, error))
     return NULL;
@@ -396,12 +429,15 @@ export_worker (LancerStore   *store,
           { "submitted_at", CELL_TIME }, { "viewed_at", CELL_TIME }, { "replied_at", CELL_TIME },
           { "interview_at", CELL_TIME }, { "hired_at", CELL_TIME },
         };
-#define EVENT_AT(s) "(SELECT MIN(at) FROM proposal_events e WHERE e.proposal_id = p.id AND e.status = '" s "')"
+/* The first time the proposal reached the stage or any later one: an
+ * interview implies a reply and a view (Upwork reports no view itself). */
+#define EVENT_AT(s) "(SELECT MIN(at) FROM proposal_events e WHERE e.proposal_id = p.id AND e.status IN (" s "))"
         return table_from_sql (db,
                                "SELECT p.id, p.upwork_id, p.job_id, j.title, v.name, p.status, p.bid_amount,"
                                " p.connects_spent, p.created_at, p.submitted_at, "
-                               EVENT_AT ("viewed") ", " EVENT_AT ("replied") ", "
-                               EVENT_AT ("interview") ", " EVENT_AT ("hired")
+                               EVENT_AT ("'viewed', 'replied', 'interview', 'offer', 'hired'") ", "
+                               EVENT_AT ("'replied', 'interview', 'offer', 'hired'") ", "
+                               EVENT_AT ("'interview', 'offer', 'hired'") ", " EVENT_AT ("'hired'")
                                " FROM proposals p"
                                " LEFT JOIN jobs j ON j.id = p.job_id"
                                " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
@@ -413,14 +449,20 @@ export_worker (LancerStore   *store,
     case LANCER_EXPORT_EARNINGS:
       {
         static const ColumnSpec spec[] = {
-          { "id", CELL_TEXT }, { "occurred_at", CELL_TIME }, { "kind", CELL_TEXT },
+          { "id", CELL_TEXT }, { "occurred_at", CELL_TIME }, { "kind", CELL_TEXT }, { "subtype", CELL_TEXT },
           { "amount", CELL_NUMBER }, { "fee", CELL_NUMBER }, { "net", CELL_NUMBER },
           { "currency", CELL_TEXT }, { "contract_id", CELL_TEXT }, { "client", CELL_TEXT },
           { "description", CELL_TEXT },
         };
         return table_from_sql (db,
-                               "SELECT t.id, t.occurred_at, t.kind, t.amount, t.fee,"
-                               " CASE WHEN t.kind = 'fee' THEN -abs(t.amount) ELSE t.amount - t.fee END,"
+                               "SELECT t.id, t.occurred_at, t.kind, t.subtype, t.amount, t.fee,"
+                               /* the effect on net earnings, its sign from the kind */
+                               " CASE WHEN t.kind IN ('hourly', 'fixed', 'bonus', 'payment')"
+                               "        THEN abs(t.amount) - abs(t.fee)"
+                               "      WHEN t.kind IN ('refund', 'fee', 'withdrawal-fee') THEN -abs(t.amount)"
+                               "      WHEN t.kind = 'fee-credit' THEN abs(t.amount)"
+                               "      WHEN t.kind = 'adjustment' THEN t.amount"
+                               "      ELSE NULL END,"
                                " t.currency, t.contract_id, c.client_name, t.description"
                                " FROM transactions t LEFT JOIN contracts c ON c.id = t.contract_id"
                                " ORDER BY t.occurred_at DESC",

@@ -27,6 +27,15 @@ typedef enum
   LANCER_N_STAGES
 } LancerStage;
 
+/* Where a sent proposal stands, for A/B tests: pending ones are not
+ * counted as lost. */
+typedef enum
+{
+  LANCER_OUTCOME_PENDING,
+  LANCER_OUTCOME_WON,                /* hired */
+  LANCER_OUTCOME_LOST,               /* declined, withdrawn or archived */
+} LancerOutcome;
+
 /* One sent proposal, as loaded from the store. Times are Unix seconds,
  * 0 when the stage was never reached. Strings live in the data's chunk. */
 typedef struct
@@ -39,28 +48,46 @@ typedef struct
   const char *client;
   int         job_type;              /* 0 fixed, 1 hourly */
   double      budget;                /* NAN when not stated */
-  int         connects;
+  int         connects;              /* -1: unknown */
+  gint64      writing_seconds;       /* timed in the editor; -1: not recorded */
+  LancerOutcome outcome;
   gint64      at[LANCER_N_STAGES];
 } LancerMetricsProposal;
 
-/* Money in or out. Earnings are kinds payment, bonus, milestone, hourly
- * and refund (negative); a kind "fee" row is a fee charged separately. */
+/* A transaction, as stored: @kind is Lancer's spelling (see
+ * lancer-upwork-enums.h; anything else is a type Lancer does not know),
+ * @amount is signed as Upwork booked it, in minor units of @currency (cents).
+ * Its meaning comes from the kind: earnings add, refunds subtract, a fee
+ * charged costs, a fee credit gives back, a withdrawal is neither. @fee is
+ * a fee taken off this one payment, if the record says so. */
 typedef struct
 {
   gint64      at;
   const char *kind;
-  double      amount;
-  double      fee;
+  const char *currency;              /* ISO 4217; NULL: USD */
+  gint64      amount;
+  gint64      fee;
   const char *client;
   const char *category;
 } LancerMetricsPayment;
 
 typedef struct
 {
-  gint64      day;                   /* Unix seconds of 00:00 UTC */
+  gint64      day;                   /* calendar day: lancer_metrics_day_number() */
   int         minutes;
   const char *client;
 } LancerMetricsDiaryDay;
+
+/* Days since 1970-01-01 of a calendar date (no time zone): diary days are
+ * dates, and compare with the window's first and last local date. */
+gint64             lancer_metrics_day_number            (int year,
+                                                         int month,
+                                                         int day);
+/* Decimal places of a currency's minor unit (2 for USD, 0 for JPY). */
+int                lancer_metrics_currency_exponent     (const char *currency);
+/* "12.5" in @currency → 1250 minor units; rounds half away from zero. */
+gint64             lancer_metrics_to_minor              (double      amount,
+                                                         const char *currency);
 
 typedef struct
 {
@@ -85,18 +112,51 @@ void               lancer_metrics_data_add_ai_call      (LancerMetricsData      
 guint              lancer_metrics_data_get_n_proposals  (LancerMetricsData           *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerMetricsData, lancer_metrics_data_free)
 
+#define LANCER_METRICS_MAX_RATES 8
+
 typedef struct
 {
-  double connect_price;              /* USD per Connect (default 0.15) */
-  double writing_minutes;            /* minutes spent writing one proposal (default 20) */
+  double connect_price;              /* USD per Connect, when only counts are known (default 0.15) */
+  double writing_minutes;            /* assumed for a proposal not timed in the editor (default 20) */
+  char   time_zone[64];              /* IANA name; "" for the local zone */
+  guint  n_rates;                    /* exchange rates the user set: 1 currency = usd USD */
+  struct { char currency[4]; double usd; } rates[LANCER_METRICS_MAX_RATES];
 } LancerMetricsOptions;
 
-void  lancer_metrics_options_init (LancerMetricsOptions *options);
+void     lancer_metrics_options_init     (LancerMetricsOptions *options);
+/* "EUR=1.08": FALSE when malformed or full. */
+gboolean lancer_metrics_options_add_rate (LancerMetricsOptions *options,
+                                          const char           *spec);
+/* Adds the rates the user set in the profile's "exchange-rates" setting,
+ * for currencies that have none yet (so rates given first win). */
+void     lancer_metrics_options_load_rates (LancerMetricsOptions *options,
+                                            GSettings            *settings);
+
+/* The windows the page and `lancer-cli stats` offer. Whole local days:
+ * the last 30 or 90 days with today, the current month and the 11 before
+ * it, or everything. */
+typedef enum
+{
+  LANCER_METRICS_RANGE_30_DAYS,
+  LANCER_METRICS_RANGE_90_DAYS,
+  LANCER_METRICS_RANGE_12_MONTHS,
+  LANCER_METRICS_RANGE_ALL_TIME,
+} LancerMetricsRange;
+
+/* [@from, @to) for @range as seen at @now in @tz (NULL: local). */
+void     lancer_metrics_range_bounds     (LancerMetricsRange    range,
+                                          GTimeZone            *tz,
+                                          gint64                now,
+                                          gint64               *from,
+                                          gint64               *to);
+/* "30d", "90d", "12m", "all" */
+gboolean lancer_metrics_range_from_string (const char          *name,
+                                           LancerMetricsRange  *range);
 
 typedef enum
 {
   LANCER_METRIC_UNIT_RATIO,          /* 0–1, shown as a percentage */
-  LANCER_METRIC_UNIT_MONEY,          /* USD */
+  LANCER_METRIC_UNIT_MONEY,          /* USD (value); per currency in money[] */
   LANCER_METRIC_UNIT_MONEY_PER_HOUR,
   LANCER_METRIC_UNIT_HOURS,
   LANCER_METRIC_UNIT_COUNT,
@@ -125,16 +185,32 @@ typedef enum
   LANCER_N_METRICS
 } LancerMetricId;
 
+#define LANCER_METRICS_MAX_CURRENCIES 6
+
+typedef struct
+{
+  char   currency[4];
+  gint64 minor;                      /* cents */
+} LancerMoney;
+
 typedef struct
 {
   const char       *key;             /* stable id, "win-rate" */
   const char       *title;           /* translated */
   const char       *formula;         /* translated, how it is computed */
   LancerMetricUnit  unit;
-  double            value;           /* NAN when undefined (division by zero) */
+  double            value;           /* NAN when unknown or undefined; money in USD */
   guint             n;               /* sample size the value rests on */
   gboolean          too_few;         /* n < LANCER_METRICS_MIN_SAMPLE where it matters */
+  /* Money metrics: the amount in each currency, never added across them. */
+  guint             n_money;
+  LancerMoney       money[LANCER_METRICS_MAX_CURRENCIES];
+  const char       *missing;         /* translated: what is unknown or left out; NULL if nothing */
 } LancerMetric;
+
+/* The value as people read it, the same on the page and in the CLI:
+ * "42.0 %", "$4,533.00", "$4,740.00 · €300.00", "—" when unknown. */
+char    *lancer_metric_format (const LancerMetric *metric);
 
 /* Funnel counts and rates for one slice (a month, a category, …). */
 typedef struct
@@ -170,13 +246,15 @@ typedef struct
   gint64   *month_starts;
   guint     n_series;
   char    **series;
-  double   *values;                  /* net USD */
+  double   *values;                  /* net USD (other currencies only at a rate the user set) */
+  char     *note;                    /* translated: what is left out; NULL if nothing */
 } LancerMetricsBreakdown;
 
 typedef struct _LancerMetricsReport LancerMetricsReport;
 
 /* Everything the Analytics page and `lancer-cli stats` show, for sent times
- * (or payment, diary, call times) in [@from, @to). Pure: no I/O. */
+ * (or payment and call times) in [@from, @to), and diary dates from the
+ * local date of @from to that of @to − 1, in @options' time zone. Pure: no I/O. */
 LancerMetricsReport *lancer_metrics_compute            (LancerMetricsData          *data,
                                                         gint64                      from,
                                                         gint64                      to,
@@ -198,8 +276,8 @@ GPtrArray           *lancer_metrics_report_get_groups  (LancerMetricsReport *rep
                                                         LancerGrouping       grouping);
 const LancerMetricsBreakdown *lancer_metrics_report_get_earnings_by_client   (LancerMetricsReport *report);
 const LancerMetricsBreakdown *lancer_metrics_report_get_earnings_by_category (LancerMetricsReport *report);
-/* (element-type LancerAbComparison) every pair of variants with sends. */
-GPtrArray           *lancer_metrics_report_get_ab_results (LancerMetricsReport *report);
+/* Every variant with sends in the period, compared together. */
+const LancerAbTest  *lancer_metrics_report_get_ab_test (LancerMetricsReport *report);
 /* TRUE when nothing at all happened in the range. */
 gboolean             lancer_metrics_report_is_empty    (LancerMetricsReport *report);
 /* TRUE when the data holds nothing that would count in any range: no sent
@@ -214,8 +292,10 @@ char                *lancer_metrics_format_value       (LancerMetricUnit     uni
 const char          *lancer_stage_get_label            (LancerStage          stage);
 const char          *lancer_grouping_get_label         (LancerGrouping       grouping);
 
-/* UTC calendar helpers shared with the charts. */
-gint64               lancer_metrics_month_start        (gint64               t);
-gint64               lancer_metrics_week_start         (gint64               t);
+/* Calendar helpers in @tz (NULL: local), shared with the charts. */
+gint64               lancer_metrics_month_start        (gint64               t,
+                                                        GTimeZone           *tz);
+gint64               lancer_metrics_week_start         (gint64               t,
+                                                        GTimeZone           *tz);
 
 G_END_DECLS

@@ -779,7 +779,7 @@ load_outcomes_worker (LancerStore   *store,
       g_autofree char *all = g_strdup_printf ("%s,%s", (const char *) sqlite3_column_text (stmt, base + 1),
                                               sqlite3_column_text (stmt, base + 2) ? (const char *) sqlite3_column_text (stmt, base + 2) : "");
       gboolean success = strstr (all, "replied") || strstr (all, "interview") || strstr (all, "hired") ||
-                         strstr (all, "offered") || strstr (all, "activated");
+                         strstr (all, "offer") || strstr (all, "activated");   /* "offer" since schema v6 */
       gboolean failure = strstr (all, "declined") || strstr (all, "archived") || strstr (all, "withdrawn") ||
                          sent_at < now - OUTCOME_PENDING_DAYS * 24 * 3600;
 

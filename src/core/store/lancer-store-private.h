@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* Internal to src/core/store and its tests. */
 
-#define LANCER_STORE_SCHEMA_VERSION 5
+#define LANCER_STORE_SCHEMA_VERSION 6
 
 /* Migrates @db from @from to @to (forward only) in one transaction. */
 gboolean   lancer_store_schema_migrate      (sqlite3     *db,

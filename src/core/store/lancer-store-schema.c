@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lancer-store-private.h"
+#include "lancer-upwork-enums.h"
 
 /* Forward-only migrations keyed by PRAGMA user_version. Never edit a shipped
  * step: add a new one, bump LANCER_STORE_SCHEMA_VERSION, and add fixture
@@ -337,6 +338,19 @@ static const char schema_v5[] =
   "  seconds INTEGER NOT NULL DEFAULT 0"
   ");";
 
+/* v6: Upwork's spellings become Lancer's (lancer-upwork-enums.h), as the
+ * sync now stores them: "Fixed Price" → "fixed", "Service Fee" → "fee" (or
+ * "fee-credit" when positive), "Offered" → "offer". Unknown values stay as
+ * they were. Transactions also keep Upwork's accountingSubtype from now on. */
+static const char schema_v6[] =
+  "ALTER TABLE transactions ADD COLUMN subtype TEXT;"
+  "UPDATE transactions SET kind = lancer_transaction_kind (kind, amount)"
+  "  WHERE kind IS NOT lancer_transaction_kind (kind, amount);"
+  "UPDATE proposals SET status = lancer_proposal_status (status)"
+  "  WHERE status <> '' AND status IS NOT lancer_proposal_status (status);"
+  "UPDATE proposal_events SET status = lancer_proposal_status (status)"
+  "  WHERE status <> '' AND status IS NOT lancer_proposal_status (status);";
+
 static const char * const steps[] = {
   NULL,       /* version 0: empty file */
   schema_v1,
@@ -344,6 +358,7 @@ static const char * const steps[] = {
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LANCER_STORE_SCHEMA_VERSION + 1);
@@ -382,6 +397,50 @@ lancer_store_schema_get_version (sqlite3  *db,
   return version;
 }
 
+/* The normalisers of lancer-upwork-enums.c as SQL functions, so that a
+ * migration maps stored rows exactly as the sync maps new ones. */
+static void
+sql_transaction_kind (sqlite3_context  *ctx,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  g_autofree char *kind = NULL;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  kind = lancer_upwork_normalize_transaction_type ((const char *) sqlite3_value_text (argv[0]), NULL,
+                                                   sqlite3_value_double (argv[1]));
+  sqlite3_result_text (ctx, kind, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_proposal_status (sqlite3_context  *ctx,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  g_autofree char *status = NULL;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  status = lancer_upwork_normalize_proposal_status ((const char *) sqlite3_value_text (argv[0]));
+  sqlite3_result_text (ctx, status, -1, SQLITE_TRANSIENT);
+}
+
+static void
+register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "lancer_transaction_kind", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           sql_transaction_kind, NULL, NULL);
+  sqlite3_create_function (db, "lancer_proposal_status", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           sql_proposal_status, NULL, NULL);
+}
+
 gboolean
 lancer_store_schema_migrate (sqlite3  *db,
                              int       from,
@@ -394,6 +453,7 @@ lancer_store_schema_migrate (sqlite3  *db,
   if (from == to)
     return TRUE;
 
+  register_functions (db);
   if (!lancer_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 

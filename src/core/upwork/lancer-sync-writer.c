@@ -13,6 +13,7 @@
 
 #include "lancer-store-private.h"
 #include "lancer-sync-writer.h"
+#include "lancer-upwork-enums.h"
 
 /* Worker functions for lancer_store_run_async(): each runs on the store's
  * thread, inside one transaction when it writes. */
@@ -341,8 +342,9 @@ write_transactions (LancerStore *store, sqlite3 *db, GPtrArray *items, GError **
   int rc;
 
   CHECK (sqlite3_prepare_v2 (db,
-    "INSERT INTO transactions (id, kind, amount, currency, description, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-    " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, amount = excluded.amount,"
+    "INSERT INTO transactions (id, kind, amount, currency, description, occurred_at, subtype)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, subtype = excluded.subtype, amount = excluded.amount,"
     "  currency = excluded.currency, description = excluded.description, occurred_at = excluded.occurred_at",
     -1, &stmt, NULL));
   for (guint i = 0; i < items->len; i++)
@@ -356,6 +358,7 @@ write_transactions (LancerStore *store, sqlite3 *db, GPtrArray *items, GError **
       sqlite3_bind_text (stmt, 4, t->currency, -1, SQLITE_TRANSIENT);
       bind_text_or_null (stmt, 5, t->description);
       sqlite3_bind_int64 (stmt, 6, t->occurred_at > 0 ? t->occurred_at : now_s ());
+      bind_text_or_null (stmt, 7, t->subtype);
       CHECK (sqlite3_step (stmt));
     }
   sqlite3_finalize (stmt);
@@ -1134,7 +1137,15 @@ read_worker (LancerStore *store, sqlite3 *db, gpointer data, GCancellable *cance
       lancer_store_propagate_sqlite_error (error, db, rc);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, v[1], -1, SQLITE_STATIC);
+  if (proposals && v[1][0] != '\0')
+    {
+      /* Stored statuses are Lancer's: "--status Offered" means "offer". */
+      g_autofree char *status = lancer_upwork_normalize_proposal_status (v[1]);
+
+      sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_text (stmt, 1, v[1], -1, SQLITE_STATIC);
   json_builder_begin_array (b);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

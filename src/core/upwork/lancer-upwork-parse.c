@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-upwork-enums.h"
 #include "lancer-upwork-parse.h"
 
 G_DEFINE_QUARK (lancer-upwork-parse-error-quark, lancer_upwork_parse_error)
@@ -418,6 +419,7 @@ lancer_upwork_transaction_free (LancerUpworkTransaction *t)
     return;
   g_free (t->id);
   g_free (t->kind);
+  g_free (t->subtype);
   g_free (t->currency);
   g_free (t->description);
   g_free (t);
@@ -690,11 +692,14 @@ lancer_upwork_parse_proposals (JsonNode              *data,
         continue;
       p = g_new0 (LancerUpworkProposal, 1);
       p->id = id;
-      p->status = dup_string (path (node, "status", "status", NULL));
-      if (p->status == NULL)
-        p->status = str_member (node, "status");
-      if (p->status == NULL)
-        p->status = g_strdup ("Pending");
+      {
+        g_autofree char *status = dup_string (path (node, "status", "status", NULL));
+
+        if (status == NULL)
+          status = str_member (node, "status");
+        /* Lancer's spelling from here on: "Offered" → "offer" */
+        p->status = lancer_upwork_normalize_proposal_status (status);
+      }
       p->job_id = dup_string (path (node, "marketplaceJobPosting", "id", NULL));
       p->job_title = dup_string (path (node, "marketplaceJobPosting", "content", "title", NULL));
       p->charge_rate = lancer_upwork_parse_money (path (node, "terms", "chargeRate", NULL));
@@ -976,9 +981,14 @@ lancer_upwork_parse_transactions (JsonNode  *data,
         }
       t = g_new0 (LancerUpworkTransaction, 1);
       t->id = id;
-      t->kind = str_member (row, "type");
-      if (t->kind == NULL)
-        t->kind = g_strdup ("other");
+      {
+        g_autofree char *type = str_member (row, "type");
+        g_autofree char *subtype = str_member (row, "accountingSubtype");
+
+        /* Lancer's spelling from here on: "Service Fee" → "fee" */
+        t->kind = lancer_upwork_normalize_transaction_type (type, subtype, amount);
+        t->subtype = lancer_upwork_normalize_transaction_subtype (subtype);
+      }
       t->amount = amount;
       t->currency = dup_string (path (row, "transactionAmount", "currency", NULL));
       if (t->currency == NULL)

@@ -58,7 +58,7 @@ typedef struct
   char   *id;
   char   *job_id;
   char   *job_title;
-  char   *status;         /* Pending, Activated, Accepted, Offered, Hired, Declined, Withdrawn, Archived */
+  char   *status;         /* Lancer's spelling of Upwork's status (lancer-upwork-enums.h) */
   double  charge_rate;    /* NAN when unknown */
   char   *currency;
   char   *cover_letter;
@@ -112,7 +112,8 @@ typedef struct
 typedef struct
 {
   char   *id;
-  char   *kind;
+  char   *kind;           /* Lancer's spelling (lancer-upwork-enums.h) */
+  char   *subtype;        /* likewise; NULL when Upwork gave none */
   double  amount;
   char   *currency;
   char   *description;
