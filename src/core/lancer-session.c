@@ -24,6 +24,7 @@ struct _LancerSession
   LancerLockGuard       *lock_guard;
   LancerAuditLog        *audit_log;
   GCancellable          *cancellable;
+  guint                  opening_steps;   /* store and lock state still loading */
 
   LancerSessionState     state;
   char                  *error_message;
@@ -170,6 +171,20 @@ out:
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNC]);
 }
 
+/* Ready only once the keyring has said whether the lock is on, so a profile
+ * whose lock-state.ini was deleted never shows its data unlocked. */
+static void
+opening_step_done (LancerSession *self)
+{
+  g_assert (self->opening_steps > 0);
+  if (--self->opening_steps > 0 || self->store == NULL)
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  /* The connection exists by the time anyone hears the session is ready. */
+  setup_upwork (self);
+  set_state (self, LANCER_SESSION_READY);
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
@@ -192,10 +207,20 @@ store_opened_cb (GObject      *source,
     }
 
   self->store = g_steal_pointer (&store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
-  /* The connection exists by the time anyone hears the session is ready. */
-  setup_upwork (self);
-  set_state (self, LANCER_SESSION_READY);
+  opening_step_done (self);
+}
+
+static void
+lock_state_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LancerSession) self = user_data;
+
+  lancer_lock_guard_load_finish (LANCER_LOCK_GUARD (source), result);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  opening_step_done (self);
 }
 
 void
@@ -206,6 +231,8 @@ lancer_session_open (LancerSession *self)
   if (self->store != NULL || self->cancellable != NULL)
     return;
   self->cancellable = g_cancellable_new ();
+  self->opening_steps = 2;
+  lancer_lock_guard_load_async (self->lock_guard, self->cancellable, lock_state_loaded_cb, g_object_ref (self));
   lancer_store_open_async (self->profile, self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
