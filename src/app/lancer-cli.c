@@ -8,12 +8,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sodium.h>
 
 #include "cli/lancer-cli.h"
 #include "cli/lancer-cli-upwork.h"
+#include "lancer-lock-guard.h"
 #include "lancer-redact.h"
 
 struct _LancerCli
@@ -98,26 +103,124 @@ lancer_cli_parse_options (LancerCli      *cli,
   return TRUE;
 }
 
+/* One line from standard input, read byte by byte so that whatever follows
+ * (a secret, a message) stays there for the command. On a terminal the
+ * user is prompted and the code is not echoed. Never from argv or the
+ * environment: those leak into process lists and shell history. */
+static char *
+read_code_line (void)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved;
+  gboolean echo_off = FALSE;
+  char buf[128];
+  gsize len = 0;
+  gboolean got_any = FALSE;
+
+  if (tty)
+    {
+      g_printerr ("%s", _("Lancer is locked. Code from your authenticator app (or a recovery code): "));
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          struct termios quiet = saved;
+
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+
+  for (;;)
+    {
+      char c;
+      ssize_t n = read (STDIN_FILENO, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || c == '\n')
+        break;
+      got_any = TRUE;
+      if (len < sizeof buf - 1)
+        buf[len++] = c;
+    }
+  buf[len] = '\0';
+
+  if (echo_off)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (!got_any)
+    return NULL;
+  {
+    char *code = g_strdup (g_strstrip (buf));
+
+    sodium_memzero (buf, sizeof buf);
+    return code;
+  }
+}
+
+gboolean
+lancer_cli_unlock (LancerCli      *cli,
+                   LancerProfile  *profile,
+                   GError        **error)
+{
+  const char *dir = lancer_profile_get_dir (profile);
+  g_autoptr(LancerLockGuard) guard = lancer_lock_guard_new (lancer_profile_get_id (profile), dir);
+  g_autoptr(LancerAuditLog) audit_log = lancer_audit_log_new_for_profile_dir (dir);
+  char *code;
+  gboolean ok;
+
+  /* The same guard as the app: keyring state, back-off, replay protection,
+   * and the attempt goes into the activity log. */
+  lancer_lock_guard_set_audit_log (guard, audit_log);
+  lancer_lock_guard_load_sync (guard, NULL);
+  if (!lancer_lock_guard_get_enabled (guard))
+    return TRUE;
+
+  code = read_code_line ();
+  if (code == NULL || *code == '\0')
+    {
+      g_free (code);
+      g_set_error_literal (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_INVALID_CODE,
+                           _("This profile is locked. Give the 6-digit code from your authenticator "
+                             "app (or a recovery code) on standard input, or type it when asked."));
+      return FALSE;
+    }
+  ok = lancer_lock_guard_try_unlock_sync (guard, code, NULL, error);
+  sodium_memzero (code, strlen (code));
+  g_free (code);
+  return ok;
+}
+
 LancerProfile *
 lancer_cli_get_profile (LancerCli  *cli,
                         GError    **error)
 {
   LancerProfileManager *manager = lancer_cli_get_manager (cli);
+  g_autoptr(LancerProfile) profile = NULL;
 
   if (cli->profile != NULL)
     return cli->profile;
 
   if (cli->profile_name != NULL)
     {
-      cli->profile = lancer_profile_manager_lookup (manager, cli->profile_name);
-      if (cli->profile == NULL)
-        cli->profile = lancer_profile_manager_create (manager, cli->profile_name, FALSE, error);
-      if (cli->profile != NULL)
-        lancer_profile_manager_set_last_used (manager, cli->profile);
+      /* A typo must not make a new, empty profile: only "profiles create" does. */
+      profile = lancer_profile_manager_lookup (manager, cli->profile_name);
+      if (profile == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no profile named “%s”; see lancer-cli profiles list"), cli->profile_name);
+          return NULL;
+        }
     }
-  else
-    cli->profile = lancer_profile_manager_ensure_default (manager, error);
+  else if ((profile = lancer_profile_manager_ensure_default (manager, error)) == NULL)
+    return NULL;
 
+  if (!lancer_cli_unlock (cli, profile, error))
+    return NULL;
+  if (cli->profile_name != NULL)
+    lancer_profile_manager_set_last_used (manager, profile);
+  cli->profile = g_steal_pointer (&profile);
   return cli->profile;
 }
 

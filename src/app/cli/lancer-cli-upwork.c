@@ -588,6 +588,9 @@ lancer_cli_send (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   if (argc != 2)
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli send ROOM_ID < message"));
+  /* A locked profile takes its code from the first line, before the message. */
+  if (lancer_cli_get_profile (cli, &error) == NULL)
+    return lancer_cli_fail (cli, error);
   text = read_stdin ();
   g_strchomp (text);
   if (*text == '\0')

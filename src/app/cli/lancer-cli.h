@@ -41,9 +41,15 @@ gboolean              lancer_cli_parse_options  (LancerCli      *cli,
                                                  GError        **error);
 gboolean              lancer_cli_get_json       (LancerCli      *cli);
 LancerProfileManager *lancer_cli_get_manager    (LancerCli      *cli);
-/* The --profile one (created on first use), else the last used one, else a
- * new default profile. Remembers it as last used. */
+/* The --profile one (which must exist), else the last used one, else a new
+ * default profile; unlocked with lancer_cli_unlock(). Remembers it as last
+ * used. */
 LancerProfile        *lancer_cli_get_profile    (LancerCli      *cli,
+                                                 GError        **error);
+/* While @profile's app lock is on, reads a code from standard input (a prompt
+ * on a terminal) and checks it like the app does. */
+gboolean              lancer_cli_unlock         (LancerCli      *cli,
+                                                 LancerProfile  *profile,
                                                  GError        **error);
 /* Opens the profile's store, running the main loop until it is ready.
  * Prints what opening did (a restored backup, a locked keyring) to stderr. */

