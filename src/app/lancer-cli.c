@@ -340,7 +340,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lancer-cli");
-  /* Before anything can log: no secret reaches stderr or the journal. */
+  /* Before anything can log: no secret reaches stderr or the journal, and no
+   * log line (not even G_MESSAGES_DEBUG's) lands in stdout's JSON. */
+  g_log_writer_default_set_use_stderr (TRUE);
   lancer_redact_install_log_writer (NULL, NULL, NULL);
 
   cli = g_new0 (LancerCli, 1);
@@ -400,6 +402,16 @@ main (int   argc,
       lancer_cli_free (cli);
       return print_failure (msg);
     }
+
+  /* Settings, names, queries and IDs are text; only export's --output is a
+   * file name, which may be in any encoding. */
+  if (!g_str_equal (command->name, "export"))
+    for (int i = 1; i < argc; i++)
+      if (!g_utf8_validate (argv[i], -1, NULL))
+        {
+          lancer_cli_free (cli);
+          return print_failure (_("An argument is not valid UTF-8 text; check the terminal’s encoding"));
+        }
 
   status = command->func (cli, argc - first, argv + first);
   lancer_cli_free (cli);

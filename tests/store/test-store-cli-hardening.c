@@ -41,6 +41,7 @@ keyring_disabled (void)
 static void
 cli_run_full (Cli                *cli,
               const char         *input,
+              gssize              input_len,
               const char * const *env,
               const char * const *args)
 {
@@ -50,7 +51,8 @@ cli_run_full (Cli                *cli,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) in = g_bytes_new (input ? input : "",
+                                      input == NULL ? 0 : input_len < 0 ? strlen (input) : (gsize) input_len);
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) err = NULL;
 
@@ -80,17 +82,25 @@ cli_run_full (Cli                *cli,
 }
 
 #define cli_run(cli, ...) \
-  cli_run_full ((cli), NULL, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+  cli_run_full ((cli), NULL, -1, NULL, (const char * const[]) { __VA_ARGS__, NULL })
 #define cli_run_input(cli, input, ...) \
-  cli_run_full ((cli), (input), NULL, (const char * const[]) { __VA_ARGS__, NULL })
+  cli_run_full ((cli), (input), -1, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run_env(cli, env, ...) \
+  cli_run_full ((cli), NULL, -1, (env), (const char * const[]) { __VA_ARGS__, NULL })
 
 /* One line on stderr, exit 1, and no GLib or json-glib warning on the way. */
 static void
 assert_clean_failure (Cli        *cli,
                       const char *needle)
 {
+  g_autofree char *last = g_strdup (cli->err);
+  char *nl;
+
   g_assert_cmpint (cli->status, ==, 1);
-  g_assert_true (g_str_has_prefix (cli->err, "lancer-cli: "));
+  /* The failure is the last line; without a keyring the store says so first. */
+  g_strchomp (last);
+  nl = strrchr (last, '\n');
+  g_assert_true (g_str_has_prefix (nl ? nl + 1 : last, "lancer-cli: "));
   g_assert_null (strstr (cli->err, "CRITICAL"));
   g_assert_null (strstr (cli->err, "WARNING"));
   if (needle != NULL)
@@ -280,6 +290,166 @@ test_lock (void)
   cli_teardown (&cli);
 }
 
+/* ---- input the CLI must refuse cleanly ---- */
+
+static void
+test_secret_with_nul (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 0);
+  /* "sk-abc\0def": stored as "sk-abc" before. */
+  cli_run_full (&cli, "sk-abc\0def", 10, NULL, (const char * const[]) { "secret", "set", "openai-api-key", NULL });
+  assert_clean_failure (&cli, "NUL");
+  cli_run_input (&cli, "sk-\xff\xfe", "secret", "set", "openai-api-key");
+  assert_clean_failure (&cli, "UTF-8");
+
+  if (!keyring_disabled ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = lancer_secrets_lookup_sync (lancer_profile_get_id (profile),
+                                                            LANCER_SECRET_OPENAI_API_KEY, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_null (stored);
+      lancer_secrets_clear_profile_sync (lancer_profile_get_id (profile), NULL, NULL);
+    }
+  cli_teardown (&cli);
+}
+
+static void
+test_config_invalid_utf8 (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 0);
+  cli_run (&cli, "config", "set", "ai.model", "gpt-4o");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run (&cli, "config", "set", "ai.model", "gpt\xff\xfe");
+  assert_clean_failure (&cli, "UTF-8");
+  cli_run (&cli, "--profile", "Wo\xc3rk", "jobs");
+  assert_clean_failure (&cli, "UTF-8");
+  cli_teardown (&cli);
+}
+
+static void
+test_searches (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *bad[] = { "inf", "-inf", "nan", "1e999", "-5" };
+  JsonArray *array;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      cli_run (&cli, "searches", "add", "GTK", "--query", "gtk", "--budget-min", bad[i]);
+      assert_clean_failure (&cli, NULL);
+      cli_run (&cli, "searches", "add", "GTK", "--query", "gtk", "--rating-min", bad[i]);
+      assert_clean_failure (&cli, NULL);
+    }
+
+  cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4 libadwaita", "--budget-min", "500");
+  g_assert_cmpint (cli.status, ==, 0);
+  /* A second "add" of the same name must not silently replace it. */
+  cli_run (&cli, "searches", "add", "GTK", "--query", "qt");
+  assert_clean_failure (&cli, "--replace");
+
+  cli_run (&cli, "--json", "searches", "list");
+  g_assert_cmpint (cli.status, ==, 0);
+  root = parse_json (cli.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "query"), ==,
+                   "gtk4 libadwaita");
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (json_array_get_object_element (array, 0),
+                                                                                   "filters"), "budget_min"), ==, 500);
+
+  cli_run (&cli, "searches", "add", "GTK", "--query", "qt", "--replace");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run (&cli, "--json", "searches", "list");
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (cli.out);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0), "query"),
+                   ==, "qt");
+  cli_teardown (&cli);
+}
+
+static void
+test_profile_typo (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  /* First use with no profile at all still makes the default one. */
+  cli_run (&cli, "jobs");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run (&cli, "--json", "profiles", "list");
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+
+  profile = make_profile_with_jobs (&cli, "Work", 2);
+  cli_run (&cli, "--profile", "Wrok", "jobs");
+  assert_clean_failure (&cli, "Wrok");
+  cli_run (&cli, "jobs", "--profile", "Wrok");
+  assert_clean_failure (&cli, "Wrok");
+  cli_run (&cli, "--json", "profiles", "list");
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  cli_teardown (&cli);
+}
+
+static void
+test_debug_log_stays_off_stdout (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *env[] = { "G_MESSAGES_DEBUG=all", NULL };
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 4);
+  cli_run_env (&cli, env, "--profile", "Work", "jobs", "--json");
+  g_assert_cmpint (cli.status, ==, 0);
+  /* The store logs its migrations and opening at debug level. */
+  g_assert_cmpstr (cli.err, !=, "");
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 4);
+
+  cli_run_env (&cli, env, "--json", "searches", "list");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (cli.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  cli_teardown (&cli);
+}
+
+static void
+test_no_match_message (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 4);
+  cli_run (&cli, "jobs", "--search", "zzqxjv");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_cmpstr (cli.out, ==, "");
+  g_assert_nonnull (strstr (cli.err, "No stored job matches"));
+  g_assert_null (strstr (cli.err, "sync first"));
+  cli_teardown (&cli);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +458,12 @@ main (int   argc,
 
   if (!keyring_disabled ())
     g_test_add_func ("/store/cli-hardening/lock", test_lock);
+  g_test_add_func ("/store/cli-hardening/secret-with-nul", test_secret_with_nul);
+  g_test_add_func ("/store/cli-hardening/config-invalid-utf8", test_config_invalid_utf8);
+  g_test_add_func ("/store/cli-hardening/searches-finite-no-overwrite", test_searches);
+  g_test_add_func ("/store/cli-hardening/profile-typo", test_profile_typo);
+  g_test_add_func ("/store/cli-hardening/debug-log-off-stdout", test_debug_log_stays_off_stdout);
+  g_test_add_func ("/store/cli-hardening/no-match-message", test_no_match_message);
 
   return g_test_run ();
 }
