@@ -450,6 +450,113 @@ test_no_match_message (void)
   cli_teardown (&cli);
 }
 
+/* ---- export --output ---- */
+
+static gpointer
+fifo_reader_thread (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  /* Blocks until the writer opens the FIFO, then reads to its end. */
+  g_file_get_contents (data, &contents, NULL, NULL);
+  return g_steal_pointer (&contents);
+}
+
+static void
+assert_jobs_json (const char *text,
+                  guint       n)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, n);
+}
+
+static void
+test_export_output (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *dangling = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *read_back = NULL;
+  GThread *reader;
+  GStatBuf st;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 3);
+  dir = g_build_filename (cli.data_home, "out", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  /* A regular file is replaced (atomically) with the export. */
+  plain = g_build_filename (dir, "jobs.json", NULL);
+  g_file_set_contents (plain, "old contents", -1, &error);
+  g_assert_no_error (error);
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", plain);
+  g_assert_cmpint (cli.status, ==, 0);
+  g_file_get_contents (plain, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_jobs_json (contents, 3);
+  g_clear_pointer (&contents, g_free);
+
+  /* A symlink stays a symlink; its target gets the export. */
+  target = g_build_filename (dir, "real.json", NULL);
+  link = g_build_filename (dir, "link.json", NULL);
+  g_file_set_contents (target, "old contents", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("real.json", link), ==, 0);
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", link);
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_file_get_contents (target, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_jobs_json (contents, 3);
+  g_clear_pointer (&contents, g_free);
+
+  /* A link to a file that does not exist yet: the file is made there. */
+  dangling = g_build_filename (dir, "later.json", NULL);
+  g_assert_cmpint (symlink ("made-later.json", dangling), ==, 0);
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", dangling);
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&target, g_free);
+  target = g_build_filename (dir, "made-later.json", NULL);
+  g_file_get_contents (target, &contents, NULL, &error);
+  g_assert_no_error (error);
+  assert_jobs_json (contents, 3);
+  g_clear_pointer (&contents, g_free);
+
+  /* A FIFO's reader gets the export, and the FIFO stays a FIFO. */
+  fifo = g_build_filename (dir, "pipe", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", fifo_reader_thread, fifo);
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", fifo);
+  read_back = g_thread_join (reader);
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_nonnull (read_back);
+  assert_jobs_json (read_back, 3);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* /dev/stdout is where the output goes, not a file to replace. */
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", "/dev/stdout");
+  g_assert_cmpint (cli.status, ==, 0);
+  assert_jobs_json (cli.out, 3);
+  g_assert_cmpint (g_lstat ("/dev/stdout", &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  /* A folder is refused with a message. */
+  cli_run (&cli, "export", "--what", "jobs", "--format", "json", "--output", dir);
+  assert_clean_failure (&cli, "folder");
+  cli_teardown (&cli);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/store/cli-hardening/profile-typo", test_profile_typo);
   g_test_add_func ("/store/cli-hardening/debug-log-off-stdout", test_debug_log_stays_off_stdout);
   g_test_add_func ("/store/cli-hardening/no-match-message", test_no_match_message);
+  g_test_add_func ("/store/cli-hardening/export-output", test_export_output);
 
   return g_test_run ();
 }
