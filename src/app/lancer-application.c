@@ -423,6 +423,32 @@ lock_action_cb (GSimpleAction *action,
     lancer_lock_guard_lock (self->lock_guard);
 }
 
+/* What opening the store had to do (restore a backup, open read-only so
+ * that changes cannot be saved) stays on screen until dismissed. */
+static void
+session_state_cb (LancerSession     *session,
+                  GParamSpec        *pspec,
+                  LancerApplication *self)
+{
+  LancerStore *store = lancer_session_get_store (session);
+  LancerWindow *window = get_main_window (self);
+  const char *messages[2];
+
+  if (session != self->session || store == NULL || window == NULL ||
+      lancer_session_get_state (session) != LANCER_SESSION_READY)
+    return;
+  messages[0] = lancer_store_get_open_message (store);
+  messages[1] = lancer_store_get_read_only (store) ? lancer_store_get_problem_message (store) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    if (messages[i] != NULL)
+      {
+        AdwToast *toast = adw_toast_new (messages[i]);
+
+        adw_toast_set_timeout (toast, 0);
+        lancer_window_add_toast (window, toast);
+      }
+}
+
 /* Every window follows the open profile. */
 static void
 lancer_application_set_session (LancerApplication *self,
@@ -432,6 +458,8 @@ lancer_application_set_session (LancerApplication *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, 0);
   follow_lock_guard (self);
   follow_notifier (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)

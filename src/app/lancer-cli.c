@@ -264,6 +264,9 @@ lancer_cli_open_store (LancerCli  *cli,
       const char *message = lancer_store_get_open_message (cli->store);
       if (message != NULL)
         g_printerr ("lancer-cli: %s\n", message);
+      /* Say up front that nothing this run changes will be kept. */
+      if (lancer_store_get_read_only (cli->store) && lancer_store_get_problem_message (cli->store) != NULL)
+        g_printerr ("lancer-cli: %s\n", lancer_store_get_problem_message (cli->store));
     }
   return cli->store;
 }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,11 +25,22 @@
 
 typedef struct
 {
-  char *data_home;
-  int   status;
-  char *out;
-  char *err;
+  char    *data_home;
+  int      status;
+  char    *out;
+  char    *err;
+  gboolean as_nobody;   /* run lancer-cli as user "nobody" (tests run as root) */
 } Cli;
+
+#define NOBODY 65534
+
+static void
+become_nobody (gpointer data)
+{
+  /* In the child, between fork and exec. */
+  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+    _exit (99);
+}
 
 static gboolean
 keyring_disabled (void)
@@ -69,6 +81,12 @@ cli_run_full (Cli                *cli,
       g_auto(GStrv) kv = g_strsplit (env[i], "=", 2);
       g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
     }
+  if (cli->as_nobody)
+    {
+      /* Root's session bus refuses other users; fail fast instead. */
+      g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+      g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
+    }
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   /* Bytes, not UTF-8: the CLI must cope with whatever it is given. */
@@ -107,7 +125,7 @@ assert_clean_failure (Cli        *cli,
     g_assert_nonnull (strstr (cli->err, needle));
 }
 
-G_GNUC_UNUSED static void
+static void
 assert_no_criticals (Cli *cli)
 {
   g_assert_null (strstr (cli->err, "CRITICAL"));
@@ -557,6 +575,89 @@ test_export_output (void)
   cli_teardown (&cli);
 }
 
+/* ---- a read-only profile folder ---- */
+
+/* Makes @path and every folder from data_home down to it readable (and
+ * enterable) by everyone, but @path itself writable by no one but its
+ * owner (root). */
+static void
+open_up_to (Cli        *cli,
+            const char *path,
+            int         mode)
+{
+  g_autofree char *p = g_strdup (path);
+
+  g_assert_cmpint (g_chmod (p, mode), ==, 0);
+  while (strlen (p) > strlen (cli->data_home))
+    {
+      char *parent = g_path_get_dirname (p);
+
+      g_free (p);
+      p = parent;
+      g_assert_cmpint (g_chmod (p, 0755), ==, 0);
+    }
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 5);
+  /* The store left its database in WAL mode and, once closed, removed the
+   * -wal and -shm files: SQLite's read-only mode then needs to create -shm,
+   * which a read-only folder forbids. */
+
+  /* Root ignores permission bits, and CI runs the tests as root; there is
+   * no read-only bind mount or chattr there either. So, as root, the CLI
+   * runs as user "nobody" on a profile folder owned by root with mode
+   * 0555: exactly a folder this user cannot write, checked by the kernel,
+   * not by a test hook. As any other user, chmod alone does it. */
+  if (geteuid () == 0)
+    {
+      cli.as_nobody = TRUE;
+      dir = g_dir_open (lancer_profile_get_dir (profile), 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (lancer_profile_get_dir (profile), name, NULL);
+
+          g_chmod (file, g_file_test (file, G_FILE_TEST_IS_DIR) ? 0755 : 0644);
+        }
+      {
+        g_autofree char *profiles_ini_dir = g_path_get_dirname (lancer_profile_get_dir (profile));
+
+        dir = (g_dir_close (dir), g_dir_open (profiles_ini_dir, 0, NULL));
+        while ((name = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *file = g_build_filename (profiles_ini_dir, name, NULL);
+
+            if (!g_file_test (file, G_FILE_TEST_IS_DIR))
+              g_chmod (file, 0644);
+          }
+      }
+    }
+  open_up_to (&cli, lancer_profile_get_dir (profile), 0555);
+
+  cli_run (&cli, "jobs", "--json");
+  g_assert_cmpint (cli.status, ==, 0);
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 5);
+  g_assert_nonnull (strstr (cli.err, "changes cannot be saved"));
+  assert_no_criticals (&cli);
+
+  /* A command that writes fails and says why. */
+  cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4");
+  assert_clean_failure (&cli, "changes cannot be saved");
+
+  cli.as_nobody = FALSE;
+  cli_teardown (&cli);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/store/cli-hardening/debug-log-off-stdout", test_debug_log_stays_off_stdout);
   g_test_add_func ("/store/cli-hardening/no-match-message", test_no_match_message);
   g_test_add_func ("/store/cli-hardening/export-output", test_export_output);
+  g_test_add_func ("/store/cli-hardening/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

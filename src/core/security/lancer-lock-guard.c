@@ -337,8 +337,8 @@ store_in_keyring (LancerLockGuard  *self,
 /* Writes @state to the keyring, then to the cache file, then adopts it.
  * Called with attempt_mutex held and state_mutex not held, since the
  * keyring may take a while (or prompt). With @keyring_required FALSE a
- * keyring that cannot be written is only logged (no keyring at all: the
- * file is all there is); the file must always be written. */
+ * keyring that cannot be written is only logged, and then the file (all
+ * there is without a keyring) must be written. */
 static gboolean
 commit_state (LancerLockGuard  *self,
               LockState        *state,
@@ -348,17 +348,8 @@ commit_state (LancerLockGuard  *self,
 {
   g_autoptr(GError) keyring_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *old_data = NULL;
-  LockState old = LOCK_STATE_INIT;
   gboolean in_keyring;
   gsize len = 0;
-  gsize old_len = 0;
-
-  g_mutex_lock (&self->state_mutex);
-  snapshot_state_locked (self, &old);
-  g_mutex_unlock (&self->state_mutex);
-  old_data = lock_state_to_data (&old, &old_len);
-  lock_state_clear (&old);
 
   data = lock_state_to_data (state, &len);
   in_keyring = store_in_keyring (self, data, cancellable, &keyring_error);
@@ -377,13 +368,16 @@ commit_state (LancerLockGuard  *self,
       g_message ("Lock state kept in the profile folder only: %s", keyring_error->message);
     }
 
-  if (!write_cache (self, data, len, error))
+  if (in_keyring)
     {
-      /* Keep the keyring and the file telling the same story. */
-      if (in_keyring)
-        store_in_keyring (self, old_data, NULL, NULL);
-      return FALSE;
+      g_autoptr(GError) cache_error = NULL;
+
+      /* The keyring has it; a stale cache is repaired on the next load. */
+      if (!write_cache (self, data, len, &cache_error))
+        g_message ("%s", cache_error->message);
     }
+  else if (!write_cache (self, data, len, error))
+    return FALSE;
 
   g_mutex_lock (&self->state_mutex);
   apply_state_locked (self, state);

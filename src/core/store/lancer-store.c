@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lancer-crypto.h"
 #include "lancer-store-checkpointer.h"
@@ -607,6 +608,44 @@ _lancer_store_set_force_read_only (gboolean force)
   g_atomic_int_set (&force_read_only, force);
 }
 
+/* access() answers for this process, so it covers read-only mounts and
+ * folders owned by someone else; root passes unless the mount is read-only. */
+static gboolean
+folder_is_writable (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_access (dir, W_OK) == 0 && g_access (db_path, W_OK) == 0;
+}
+
+/* A WAL database in a folder Lancer cannot write: SQLite's plain read-only
+ * mode still has to create the -shm file and fails, so even reading broke.
+ * Try it first (it works while -shm exists), then "immutable", which reads
+ * the main file with no locks and no shared memory. Nothing can write the
+ * file meanwhile, since no one can write the folder. */
+static int
+open_read_only (LancerStore *self)
+{
+  static const char * const params[] = { "mode=ro", "mode=ro&immutable=1" };
+  g_autofree char *escaped = g_uri_escape_string (self->db_path, "/", TRUE);
+  int rc = SQLITE_CANTOPEN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, params[i]);
+
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        return SQLITE_OK;
+      g_debug ("Read-only open (%s) failed: %s", params[i], sqlite3_errstr (rc));
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  return rc;
+}
+
 static gboolean
 open_connection (LancerStore  *self,
                  gboolean     *corrupt,
@@ -620,7 +659,7 @@ open_connection (LancerStore  *self,
   if (existed && !check_header (self->db_path, corrupt, error))
     return FALSE;
 
-  if (existed && g_atomic_int_get (&force_read_only))
+  if (existed && (g_atomic_int_get (&force_read_only) || !folder_is_writable (self->db_path)))
     rc = SQLITE_READONLY;
   else
     rc = sqlite3_open_v2 (self->db_path, &self->db,
@@ -630,7 +669,7 @@ open_connection (LancerStore  *self,
       /* Read-only storage: keep serving what is there. */
       sqlite3_close_v2 (self->db);
       self->db = NULL;
-      rc = sqlite3_open_v2 (self->db_path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+      rc = open_read_only (self);
       if (rc == SQLITE_OK)
         g_atomic_int_set (&self->read_only, TRUE);
     }
@@ -715,7 +754,7 @@ open_connection (LancerStore  *self,
 
   if (g_atomic_int_get (&self->read_only))
     {
-      const char *msg = _("Lancer cannot write to this profile’s folder, so it opened your data read-only. Check the disk and its permissions, then restart Lancer.");
+      const char *msg = _("Lancer cannot write to this profile’s folder, so it opened your data read-only and changes cannot be saved. Check the disk and the folder’s permissions, then restart Lancer.");
       self->open_flags |= LANCER_STORE_OPEN_READ_ONLY;
       set_problem (self, msg);
     }
