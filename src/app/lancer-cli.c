@@ -28,6 +28,7 @@ struct _LancerCli
   LancerStore *store;
   char *profile_name;
   gboolean json;
+  gboolean writes;   /* the command changes the database */
 };
 
 typedef struct
@@ -56,6 +57,13 @@ static const LancerCliCommand commands[] = {
   { "analyze", N_("analyze JOB_ID [--json] — an AI analysis of a job"), lancer_cli_analyze },
   { "propose", N_("propose JOB_ID [--variants N] — stream an AI proposal draft"), lancer_cli_propose },
 };
+
+void
+lancer_cli_set_writes (LancerCli *cli,
+                       gboolean   writes)
+{
+  cli->writes = writes;
+}
 
 gboolean
 lancer_cli_get_json (LancerCli *cli)
@@ -257,7 +265,12 @@ lancer_cli_open_store (LancerCli  *cli,
   if (profile == NULL)
     return NULL;
 
-  lancer_store_open_async (profile, NULL, lancer_cli_async_cb, &result);
+  /* Only a command that writes may set a damaged database aside and restore
+   * a backup; a reader reports the damage and leaves the file alone. */
+  if (cli->writes)
+    lancer_store_open_async (profile, NULL, lancer_cli_async_cb, &result);
+  else
+    lancer_store_open_keep_damaged_async (profile, NULL, lancer_cli_async_cb, &result);
   cli->store = lancer_store_open_finish (lancer_cli_wait (cli, &result), error);
   if (cli->store != NULL)
     {
@@ -267,6 +280,19 @@ lancer_cli_open_store (LancerCli  *cli,
       /* Say up front that nothing this run changes will be kept. */
       if (lancer_store_get_read_only (cli->store) && lancer_store_get_problem_message (cli->store) != NULL)
         g_printerr ("lancer-cli: %s\n", lancer_store_get_problem_message (cli->store));
+      /* The app makes a daily backup in the background; a CLI run is over
+       * before that would start, so a writer makes it here, before it writes. */
+      else if (cli->writes)
+        {
+          g_autoptr(GAsyncResult) backup_result = NULL;
+          g_autoptr(GError) backup_error = NULL;
+          g_autofree char *backup = NULL;
+
+          lancer_store_backup_if_due_async (cli->store, NULL, lancer_cli_async_cb, &backup_result);
+          backup = lancer_store_backup_if_due_finish (cli->store, lancer_cli_wait (cli, &backup_result), &backup_error);
+          if (backup_error != NULL)
+            g_printerr ("lancer-cli: %s\n", backup_error->message);
+        }
     }
   return cli->store;
 }

@@ -658,6 +658,125 @@ test_read_only_folder (void)
   cli_teardown (&cli);
 }
 
+/* ---- damage and recovery ---- */
+
+static guint
+count_files (const char *dir_path,
+             const char *prefix,
+             const char *infix)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && (infix == NULL || strstr (name, infix) != NULL))
+      n++;
+  return n;
+}
+
+static void
+test_damage_and_recovery (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *profile_dir = NULL;
+  gsize len = 0, after_len = 0;
+  JsonArray *array;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 6);
+  db_path = lancer_profile_dup_db_path (profile);
+  backups = lancer_profile_dup_backups_dir (profile);
+  profile_dir = g_path_get_dirname (db_path);
+
+  /* A command that writes makes the daily backup, as the app would. */
+  g_assert_cmpuint (count_files (backups, "lancer-", ".db"), ==, 0);
+  cli_run (&cli, "searches", "add", "Rust", "--query", "rust tokio");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_cmpuint (count_files (backups, "lancer-", ".db"), ==, 1);
+  /* ... once a day, not on every command. */
+  cli_run (&cli, "searches", "remove", "Rust");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_cmpuint (count_files (backups, "lancer-", ".db"), ==, 1);
+
+  /* Random bytes behind a valid header, which claims a huge schema
+   * version (user_version, offset 60) as damaged headers may. */
+  g_file_get_contents (db_path, &damaged, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 4096);
+  for (gsize i = 100; i < len; i++)
+    damaged[i] = (char) g_random_int_range (0, 256);
+  damaged[60] = 0x00; damaged[61] = 0x7f; damaged[62] = 0x12; damaged[63] = 0x34;
+  g_file_set_contents (db_path, damaged, (gssize) len, &error);
+  g_assert_no_error (error);
+
+  /* A reader says "damaged" (not "newer version"), names the file and
+   * leaves it exactly as it was. */
+  cli_run (&cli, "jobs", "--json");
+  assert_clean_failure (&cli, "damaged");
+  g_assert_nonnull (strstr (cli.err, db_path));
+  g_assert_null (strstr (cli.err, "newer"));
+  g_assert_cmpstr (cli.out, ==, "");
+  cli_run (&cli, "stats", "--json");
+  assert_clean_failure (&cli, "damaged");
+  g_file_get_contents (db_path, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_len, ==, len);
+  g_assert_true (memcmp (after, damaged, len) == 0);
+  g_assert_cmpuint (count_files (profile_dir, "lancer.db.broken-", NULL), ==, 0);
+
+  /* A writer recovers from the CLI's own backup, not from nothing, and
+   * says where the damaged file was kept. */
+  cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_assert_nonnull (strstr (cli.err, "restored the backup"));
+  g_assert_nonnull (strstr (cli.err, ".broken-"));
+  g_assert_cmpuint (count_files (profile_dir, "lancer.db.broken-", NULL), >=, 1);
+  cli_run (&cli, "jobs", "--json");
+  g_assert_cmpint (cli.status, ==, 0);
+  root = parse_json (cli.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 6);
+  cli_run (&cli, "--json", "searches", "list");
+  g_assert_cmpint (cli.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (cli.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "name"), ==, "GTK");
+  cli_teardown (&cli);
+}
+
+/* A sound database from a newer Lancer is still told apart from damage. */
+static void
+test_newer_version (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autofree char *db_path = NULL;
+  sqlite3 *db = NULL;
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 2);
+  db_path = lancer_profile_dup_db_path (profile);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  cli_run (&cli, "jobs");
+  assert_clean_failure (&cli, "newer version");
+  cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4");
+  assert_clean_failure (&cli, "newer version");
+  g_assert_cmpuint (count_files (lancer_profile_get_dir (profile), "lancer.db.broken-", NULL), ==, 0);
+  cli_teardown (&cli);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +793,8 @@ main (int   argc,
   g_test_add_func ("/store/cli-hardening/no-match-message", test_no_match_message);
   g_test_add_func ("/store/cli-hardening/export-output", test_export_output);
   g_test_add_func ("/store/cli-hardening/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/store/cli-hardening/damage-and-recovery", test_damage_and_recovery);
+  g_test_add_func ("/store/cli-hardening/newer-version", test_newer_version);
 
   return g_test_run ();
 }

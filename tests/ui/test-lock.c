@@ -35,6 +35,7 @@ static LancerWindow *window;
 static LancerLockGuard *guard;
 static char *secret;          /* base32, as enrolled */
 static char *recovery_code;   /* one of the ten, kept for the last test */
+static char *cli_recovery_code;   /* another, for lancer-cli, which asks for a code too */
 static gint64 clock_now;      /* the guard's clock */
 
 /* Helpers */
@@ -369,6 +370,7 @@ test_enrol (void)
   g_assert_nonnull (codes);
   g_assert_cmpuint (g_strv_length ((char **) codes), ==, 10);
   recovery_code = g_strdup (codes[3]);
+  cli_recovery_code = g_strdup (codes[4]);
   g_assert_true (lancer_lock_guard_get_enabled (guard));
   g_assert_false (lancer_lock_guard_get_locked (guard));
   save_light_dark (GTK_WIDGET (enrol), "lock-enrol-3-codes");
@@ -576,6 +578,7 @@ test_cli_audit_json (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *input = NULL;
   gboolean saw_lock = FALSE, saw_unlock = FALSE, saw_failed = FALSE;
   JsonArray *array;
 
@@ -585,10 +588,13 @@ test_cli_audit_json (void)
       return;
     }
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+  /* The app is locked, so lancer-cli reads a code from stdin first. */
+  input = g_strdup_printf ("%s\n", cli_recovery_code);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                            cli, "--profile", lancer_profile_get_display_name (profile), "audit", "--json", NULL);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, &out, &err, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
@@ -635,6 +641,7 @@ main (int   argc,
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_pointer (&secret, g_free);
   g_clear_pointer (&recovery_code, g_free);
+  g_clear_pointer (&cli_recovery_code, g_free);
   g_object_unref (app);
   return ret;
 }

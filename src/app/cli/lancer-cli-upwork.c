@@ -233,6 +233,7 @@ lancer_cli_searches (LancerCli  *cli,
       !isfinite (hire_min) || !isfinite (rating_min) ||
       budget_min < 0 || hourly_min < 0 || spent_min < 0 || hire_min < 0 || rating_min < 0)
     return lancer_cli_fail_message (cli, _("Amounts, rates and ratings must be ordinary numbers of 0 or more"));
+  lancer_cli_set_writes (cli, !g_str_equal (argv[1], "list"));
   if ((store = lancer_cli_open_store (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
 
@@ -416,6 +417,7 @@ make_sync (LancerCli  *cli,
   g_autoptr(LancerUpworkClient) client = NULL;
   LancerStore *store;
 
+  lancer_cli_set_writes (cli, TRUE);
   if ((store = lancer_cli_open_store (cli, error)) == NULL)
     return NULL;
   if ((client = make_client (cli, error)) == NULL)

@@ -40,6 +40,11 @@ gboolean              lancer_cli_parse_options  (LancerCli      *cli,
                                                  char         ***argv,
                                                  GError        **error);
 gboolean              lancer_cli_get_json       (LancerCli      *cli);
+/* Call before lancer_cli_open_store() in a command that changes the
+ * database: only such a command recovers a damaged one, and it makes the
+ * daily backup first. */
+void                  lancer_cli_set_writes     (LancerCli      *cli,
+                                                 gboolean        writes);
 LancerProfileManager *lancer_cli_get_manager    (LancerCli      *cli);
 /* The --profile one (which must exist), else the last used one, else a new
  * default profile; unlocked with lancer_cli_unlock(). Remembers it as last

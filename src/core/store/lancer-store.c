@@ -95,6 +95,7 @@ struct _LancerStore
   /* Written by the worker during open, read after open completes. */
   LancerStoreOpenFlags open_flags;
   char *open_message;
+  gboolean keep_damaged;   /* a damaged file is reported, not recovered */
   gboolean deferred_check;
 };
 
@@ -697,6 +698,13 @@ open_connection (LancerStore  *self,
 
   if (version > LANCER_STORE_SCHEMA_VERSION)
     {
+      /* Any damaged header can claim a big version: only a file that
+       * checks out is a newer Lancer's. */
+      if (!run_quick_check (self->db))
+        {
+          *corrupt = TRUE;
+          return FALSE;
+        }
       /* Touch nothing: a newer Lancer may still want this file. */
       g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NEWER_VERSION,
                    _("This profile was last used by a newer version of Lancer (database version %d, this version understands up to %d). Update Lancer to open it; the data was left untouched."),
@@ -883,9 +891,9 @@ recover_from_corruption (LancerStore *self)
       when_str = when ? g_date_time_format (when, "%c") : g_strdup ("?");
       self->open_flags |= LANCER_STORE_OPEN_RESTORED_BACKUP;
       g_free (self->open_message);
-      /* Translators: %s is a date and time */
-      self->open_message = g_strdup_printf (_("The database was damaged, so Lancer restored the backup from %s. Changes made after that were lost; a sync brings jobs and messages back."),
-                                            when_str);
+      /* Translators: the first %s is a date and time, the second a file path */
+      self->open_message = g_strdup_printf (_("The database was damaged, so Lancer restored the backup from %s and kept the damaged file as “%s”. Changes made after that were lost; a sync brings jobs and messages back."),
+                                            when_str, aside ? aside : self->db_path);
       return;
     }
 
@@ -1044,6 +1052,13 @@ open_worker (LancerStore   *self,
       close_connection (self);
       if (!corrupt)
         return NULL;
+      if (self->keep_damaged)
+        {
+          g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged. It was left as it is: a command that saves changes, or starting Lancer, sets it aside and restores the latest backup."),
+                       self->db_path);
+          return NULL;
+        }
       if (attempt == 1)
         {
           g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_CORRUPT,
@@ -1157,23 +1172,46 @@ open_completed_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+open_async (LancerProfile       *profile,
+            gboolean             keep_damaged,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(LancerStore) self = NULL;
+  GTask *task;
+
+  self = g_object_new (LANCER_TYPE_STORE, "profile", profile, NULL);
+  /* Set before the open is queued, so the worker sees it. */
+  self->keep_damaged = keep_damaged;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_store_open_async);
+
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, open_worker, NULL, NULL, NULL,
+            new_task (self, lancer_store_open_async, cancellable, open_completed_cb, task));
+}
+
 void
 lancer_store_open_async (LancerProfile       *profile,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(LancerStore) self = NULL;
-  GTask *task;
-
   g_return_if_fail (LANCER_IS_PROFILE (profile));
 
-  self = g_object_new (LANCER_TYPE_STORE, "profile", profile, NULL);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lancer_store_open_async);
+  open_async (profile, FALSE, cancellable, callback, user_data);
+}
 
-  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, open_worker, NULL, NULL, NULL,
-            new_task (self, lancer_store_open_async, cancellable, open_completed_cb, task));
+void
+lancer_store_open_keep_damaged_async (LancerProfile       *profile,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_PROFILE (profile));
+
+  open_async (profile, TRUE, cancellable, callback, user_data);
 }
 
 LancerStore *
@@ -2719,6 +2757,45 @@ lancer_store_backup_finish (LancerStore   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The daily backup, if the newest one is a day old (or there is none).
+ * Returns its path, or NULL with no error when none was due. */
+static gpointer
+backup_if_due_worker (LancerStore   *self,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) backups = list_backups (self);
+  gboolean due = TRUE;
+  GStatBuf st;
+
+  if (backups->len > 0 && g_stat (backups->pdata[0], &st) == 0)
+    due = (g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC) >= BACKUP_INTERVAL;
+  return due ? make_backup (self, error) : NULL;
+}
+
+void
+lancer_store_backup_if_due_async (LancerStore         *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (self));
+
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, backup_if_due_worker, NULL, NULL, g_free,
+            new_task (self, lancer_store_backup_if_due_async, cancellable, callback, user_data));
+}
+
+char *
+lancer_store_backup_if_due_finish (LancerStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gpointer
 maintenance_worker (LancerStore   *self,
                     sqlite3       *db,
@@ -2726,19 +2803,11 @@ maintenance_worker (LancerStore   *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GPtrArray) backups = list_backups (self);
   g_autoptr(GError) local_error = NULL;
-  gboolean due = TRUE;
-  GStatBuf st;
+  g_autofree char *path = backup_if_due_worker (self, db, data, cancellable, &local_error);
 
-  if (backups->len > 0 && g_stat (backups->pdata[0], &st) == 0)
-    due = (g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC) >= BACKUP_INTERVAL;
-  if (due)
-    {
-      g_autofree char *path = make_backup (self, &local_error);
-      if (path == NULL)
-        g_warning ("Daily backup failed: %s", local_error->message);
-    }
+  if (local_error != NULL)
+    g_warning ("Daily backup failed: %s", local_error->message);
   return NULL;
 }
 
