@@ -424,29 +424,34 @@ lock_action_cb (GSimpleAction *action,
 }
 
 /* What opening the store had to do (restore a backup, open read-only so
- * that changes cannot be saved) stays on screen until dismissed. */
+ * that changes cannot be saved) is said once, in full, when the profile
+ * opens: a toast would cut the way forward short. */
 static void
 session_state_cb (LancerSession     *session,
                   GParamSpec        *pspec,
                   LancerApplication *self)
 {
   LancerStore *store = lancer_session_get_store (session);
-  LancerWindow *window = get_main_window (self);
-  const char *messages[2];
+  GtkWindow *parent = GTK_WINDOW (get_main_window (self));
+  const char *restored;
+  const char *problem;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
-  if (session != self->session || store == NULL || window == NULL ||
+  if (session != self->session || store == NULL || parent == NULL ||
       lancer_session_get_state (session) != LANCER_SESSION_READY)
     return;
-  messages[0] = lancer_store_get_open_message (store);
-  messages[1] = lancer_store_get_read_only (store) ? lancer_store_get_problem_message (store) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
-    if (messages[i] != NULL)
-      {
-        AdwToast *toast = adw_toast_new (messages[i]);
-
-        adw_toast_set_timeout (toast, 0);
-        lancer_window_add_toast (window, toast);
-      }
+  restored = lancer_store_get_open_message (store);
+  problem = lancer_store_get_read_only (store) ? lancer_store_get_problem_message (store) : NULL;
+  if (restored == NULL && problem == NULL)
+    return;
+  body = g_strjoin ("\n\n", restored ? restored : problem, restored ? problem : NULL, NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       problem ? _("Changes Cannot Be Saved")
+                                                               : _("Your Data Was Restored"),
+                                                       body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Every window follows the open profile. */

@@ -25,6 +25,8 @@ struct _LancerSession
   LancerAuditLog        *audit_log;
   GCancellable          *cancellable;
   guint                  opening_steps;   /* store and lock state still loading */
+  GCancellable          *lock_cancellable;
+  guint                  lock_timeout_id;
 
   LancerSessionState     state;
   char                  *error_message;
@@ -218,9 +220,23 @@ lock_state_loaded_cb (GObject      *source,
   g_autoptr(LancerSession) self = user_data;
 
   lancer_lock_guard_load_finish (LANCER_LOCK_GUARD (source), result);
+  g_clear_handle_id (&self->lock_timeout_id, g_source_remove);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   opening_step_done (self);
+}
+
+/* A keyring that never answers (a prompt nobody sees) must not keep the
+ * profile from opening; the lock's cached state then decides. */
+static gboolean
+lock_state_timeout_cb (gpointer data)
+{
+  LancerSession *self = data;
+
+  self->lock_timeout_id = 0;
+  g_message ("The keyring did not answer about the app lock; using its cached state");
+  g_cancellable_cancel (self->lock_cancellable);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -232,7 +248,9 @@ lancer_session_open (LancerSession *self)
     return;
   self->cancellable = g_cancellable_new ();
   self->opening_steps = 2;
-  lancer_lock_guard_load_async (self->lock_guard, self->cancellable, lock_state_loaded_cb, g_object_ref (self));
+  self->lock_cancellable = g_cancellable_new ();
+  self->lock_timeout_id = g_timeout_add_seconds (10, lock_state_timeout_cb, self);
+  lancer_lock_guard_load_async (self->lock_guard, self->lock_cancellable, lock_state_loaded_cb, g_object_ref (self));
   lancer_store_open_async (self->profile, self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
@@ -260,6 +278,9 @@ lancer_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->lock_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->lock_cancellable);
+  g_clear_object (&self->lock_cancellable);
   teardown_upwork (self);
   g_clear_object (&self->store);
   g_clear_object (&self->lock_guard);
