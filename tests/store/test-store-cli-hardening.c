@@ -374,6 +374,13 @@ test_searches (void)
       assert_clean_failure (&cli, NULL);
     }
 
+  cli_run (&cli, "searches", "add", "GTK", "--query", "gtk", "--hire-rate-min", "5");
+  assert_clean_failure (&cli, NULL);
+  cli_run (&cli, "searches", "add", " ", "--query", "gtk");
+  assert_clean_failure (&cli, NULL);
+  cli_run (&cli, "searches", "add", "GTK");
+  assert_clean_failure (&cli, "--query");
+
   cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4 libadwaita", "--budget-min", "500");
   g_assert_cmpint (cli.status, ==, 0);
   /* A second "add" of the same name must not silently replace it. */

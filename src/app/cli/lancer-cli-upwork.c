@@ -233,6 +233,11 @@ lancer_cli_searches (LancerCli  *cli,
       !isfinite (hire_min) || !isfinite (rating_min) ||
       budget_min < 0 || hourly_min < 0 || spent_min < 0 || hire_min < 0 || rating_min < 0)
     return lancer_cli_fail_message (cli, _("Amounts, rates and ratings must be ordinary numbers of 0 or more"));
+  if (hire_min > 1 || rating_min > 5)
+    return lancer_cli_fail_message (cli, _("--hire-rate-min goes from 0 to 1 and --rating-min from 0 to 5"));
+  if (g_str_equal (argv[1], "add") &&
+      (*g_strstrip (argv[2]) == '\0' || query == NULL || *g_strstrip (query) == '\0'))
+    return lancer_cli_fail_message (cli, _("A saved search needs a name and some words: searches add NAME --query Q"));
   lancer_cli_set_writes (cli, !g_str_equal (argv[1], "list"));
   if ((store = lancer_cli_open_store (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
