@@ -661,6 +661,22 @@ test_read_only_folder (void)
   cli_run (&cli, "searches", "add", "GTK", "--query", "gtk4");
   assert_clean_failure (&cli, "changes cannot be saved");
 
+  /* Damage in a read-only folder is still called damage. The test owns the
+   * file, so it can scribble over it in place (the folder stays shut). */
+  {
+    g_autofree char *db_path = lancer_profile_dup_db_path (profile);
+    char junk[4096];
+    int fd = g_open (db_path, O_WRONLY, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    for (gsize i = 0; i < sizeof junk; i++)
+      junk[i] = (char) g_random_int_range (0, 256);
+    g_assert_cmpint (pwrite (fd, junk, sizeof junk, 100), ==, (ssize_t) sizeof junk);
+    close (fd);
+  }
+  cli_run (&cli, "jobs");
+  assert_clean_failure (&cli, "damaged");
+
   cli.as_nobody = FALSE;
   cli_teardown (&cli);
 }

@@ -638,7 +638,8 @@ open_read_only (LancerStore *self)
       rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
+      /* Damage is diagnosed (and reported as such) by the checks that follow. */
+      if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         return SQLITE_OK;
       g_debug ("Read-only open (%s) failed: %s", params[i], sqlite3_errstr (rc));
       sqlite3_close_v2 (self->db);
