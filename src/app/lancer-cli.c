@@ -44,7 +44,7 @@ static const LancerCliCommand commands[] = {
   { "jobs", N_("jobs [--search Q] [--saved NAME] [--limit N] — stored jobs, newest first"), lancer_cli_jobs },
   { "config", N_("config get KEY | set KEY VALUE — settings"), lancer_cli_config },
   { "secret", N_("secret set NAME — store a secret from stdin in the keyring"), lancer_cli_secret },
-  { "searches", N_("searches list|add NAME --query Q|remove NAME — saved job searches"), lancer_cli_searches },
+  { "searches", N_("searches list|add NAME --query Q [--replace]|remove NAME — saved job searches"), lancer_cli_searches },
   { "login", N_("login [--no-browser] — connect to Upwork"), lancer_cli_login },
   { "sync", N_("sync [--only RESOURCE] — sync with Upwork once"), lancer_cli_sync },
   { "job", N_("job show ID [--json] — one stored job"), lancer_cli_job },
