@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "lancer-application.h"
@@ -619,6 +621,37 @@ test_cli_audit_json (void)
   g_assert_true (saw_lock && saw_unlock && saw_failed);
 }
 
+static gboolean
+session_settled (gpointer data)
+{
+  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
+}
+
+/* Deleting lock-state.ini from the profile folder must not open the next
+ * session unlocked: the session is ready only once the keyring has said the
+ * lock is on, so nothing is shown before the lock view. */
+static void
+test_state_file_deleted (void)
+{
+  LancerSession *current = lancer_application_get_session (app);
+  LancerProfile *profile = lancer_session_get_profile (current);
+  g_autofree char *state = g_build_filename (lancer_profile_get_dir (profile), "lock-state.ini", NULL);
+  g_autoptr(LancerSession) session = NULL;
+  LancerLockGuard *fresh;
+
+  g_assert_true (lancer_lock_guard_get_enabled (lancer_session_get_lock_guard (current)));
+  g_assert_cmpint (g_unlink (state), ==, 0);
+
+  session = lancer_session_new (lancer_session_get_profile_manager (current), profile);
+  fresh = lancer_session_get_lock_guard (session);
+  lancer_session_open (session);
+  g_assert_true (lancer_test_iterate_until (session_settled, session, 30));
+  g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+  g_assert_true (lancer_lock_guard_get_enabled (fresh));
+  g_assert_true (lancer_lock_guard_get_locked (fresh));
+  g_assert_true (g_file_test (state, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/ui/lock/recovery-code", test_recovery_code);
   g_test_add_func ("/ui/lock/audit-window", test_audit_window);
   g_test_add_func ("/ui/lock/cli-audit-json", test_cli_audit_json);
+  g_test_add_func ("/ui/lock/state-file-deleted", test_state_file_deleted);
 
   ret = g_test_run ();
   if (window != NULL)
