@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -111,6 +112,17 @@ lancer_cli_parse_options (LancerCli      *cli,
   return TRUE;
 }
 
+static struct termios saved_termios;
+
+/* Ctrl+C at the prompt must not leave the terminal without echo. */
+static void
+restore_echo_and_die (int signum)
+{
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_termios);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
 /* One line from standard input, read byte by byte so that whatever follows
  * (a secret, a message) stays there for the command. On a terminal the
  * user is prompted and the code is not echoed. Never from argv or the
@@ -119,7 +131,6 @@ static char *
 read_code_line (void)
 {
   gboolean tty = isatty (STDIN_FILENO);
-  struct termios saved;
   gboolean echo_off = FALSE;
   char buf[128];
   gsize len = 0;
@@ -128,11 +139,13 @@ read_code_line (void)
   if (tty)
     {
       g_printerr ("%s", _("Lancer is locked. Code from your authenticator app (or a recovery code): "));
-      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+      if (tcgetattr (STDIN_FILENO, &saved_termios) == 0)
         {
-          struct termios quiet = saved;
+          struct termios quiet = saved_termios;
 
           quiet.c_lflag &= ~(tcflag_t) ECHO;
+          signal (SIGINT, restore_echo_and_die);
+          signal (SIGTERM, restore_echo_and_die);
           echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
         }
     }
@@ -154,8 +167,13 @@ read_code_line (void)
 
   if (echo_off)
     {
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_termios);
       g_printerr ("\n");
+    }
+  if (tty)
+    {
+      signal (SIGINT, SIG_DFL);
+      signal (SIGTERM, SIG_DFL);
     }
   if (!got_any)
     return NULL;
