@@ -423,6 +423,37 @@ lock_action_cb (GSimpleAction *action,
     lancer_lock_guard_lock (self->lock_guard);
 }
 
+/* What opening the store had to do (restore a backup, open read-only so
+ * that changes cannot be saved) is said once, in full, when the profile
+ * opens: a toast would cut the way forward short. */
+static void
+session_state_cb (LancerSession     *session,
+                  GParamSpec        *pspec,
+                  LancerApplication *self)
+{
+  LancerStore *store = lancer_session_get_store (session);
+  GtkWindow *parent = GTK_WINDOW (get_main_window (self));
+  const char *restored;
+  const char *problem;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (session != self->session || store == NULL || parent == NULL ||
+      lancer_session_get_state (session) != LANCER_SESSION_READY)
+    return;
+  restored = lancer_store_get_open_message (store);
+  problem = lancer_store_get_read_only (store) ? lancer_store_get_problem_message (store) : NULL;
+  if (restored == NULL && problem == NULL)
+    return;
+  body = g_strjoin ("\n\n", restored ? restored : problem, restored ? problem : NULL, NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                       problem ? _("Changes Cannot Be Saved")
+                                                               : _("Your Data Was Restored"),
+                                                       body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Every window follows the open profile. */
 static void
 lancer_application_set_session (LancerApplication *self,
@@ -432,6 +463,8 @@ lancer_application_set_session (LancerApplication *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, 0);
   follow_lock_guard (self);
   follow_notifier (self);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)

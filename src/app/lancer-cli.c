@@ -8,12 +8,18 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sodium.h>
 
 #include "cli/lancer-cli.h"
 #include "cli/lancer-cli-upwork.h"
+#include "lancer-lock-guard.h"
 #include "lancer-redact.h"
 
 struct _LancerCli
@@ -23,6 +29,7 @@ struct _LancerCli
   LancerStore *store;
   char *profile_name;
   gboolean json;
+  gboolean writes;   /* the command changes the database */
 };
 
 typedef struct
@@ -38,7 +45,7 @@ static const LancerCliCommand commands[] = {
   { "jobs", N_("jobs [--search Q] [--saved NAME] [--limit N] — stored jobs, newest first"), lancer_cli_jobs },
   { "config", N_("config get KEY | set KEY VALUE — settings"), lancer_cli_config },
   { "secret", N_("secret set NAME — store a secret from stdin in the keyring"), lancer_cli_secret },
-  { "searches", N_("searches list|add NAME --query Q|remove NAME — saved job searches"), lancer_cli_searches },
+  { "searches", N_("searches list|add NAME --query Q [--replace]|remove NAME — saved job searches"), lancer_cli_searches },
   { "login", N_("login [--no-browser] — connect to Upwork"), lancer_cli_login },
   { "sync", N_("sync [--only RESOURCE] — sync with Upwork once"), lancer_cli_sync },
   { "doctor", N_("doctor [--json] — which Upwork resources your key reaches, and what each needs"), lancer_cli_doctor },
@@ -52,6 +59,13 @@ static const LancerCliCommand commands[] = {
   { "analyze", N_("analyze JOB_ID [--json] — an AI analysis of a job"), lancer_cli_analyze },
   { "propose", N_("propose JOB_ID [--variants N] — stream an AI proposal draft"), lancer_cli_propose },
 };
+
+void
+lancer_cli_set_writes (LancerCli *cli,
+                       gboolean   writes)
+{
+  cli->writes = writes;
+}
 
 gboolean
 lancer_cli_get_json (LancerCli *cli)
@@ -101,26 +115,141 @@ lancer_cli_parse_options (LancerCli      *cli,
   return TRUE;
 }
 
+static struct termios saved_termios;
+
+/* Ctrl+C at the prompt must not leave the terminal without echo. */
+static void
+restore_echo_and_die (int signum)
+{
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_termios);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/* One line from standard input, read byte by byte so that whatever follows
+ * (a secret, a message) stays there for the command. On a terminal the
+ * user is prompted and the code is not echoed. Never from argv or the
+ * environment: those leak into process lists and shell history. */
+static char *
+read_code_line (void)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  gboolean echo_off = FALSE;
+  char buf[128];
+  gsize len = 0;
+  gboolean got_any = FALSE;
+
+  if (tty)
+    {
+      g_printerr ("%s", _("Lancer is locked. Code from your authenticator app (or a recovery code): "));
+      if (tcgetattr (STDIN_FILENO, &saved_termios) == 0)
+        {
+          struct termios quiet = saved_termios;
+
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          signal (SIGINT, restore_echo_and_die);
+          signal (SIGTERM, restore_echo_and_die);
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+
+  for (;;)
+    {
+      char c;
+      ssize_t n = read (STDIN_FILENO, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || c == '\n')
+        break;
+      got_any = TRUE;
+      if (len < sizeof buf - 1)
+        buf[len++] = c;
+    }
+  buf[len] = '\0';
+
+  if (echo_off)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_termios);
+      g_printerr ("\n");
+    }
+  if (tty)
+    {
+      signal (SIGINT, SIG_DFL);
+      signal (SIGTERM, SIG_DFL);
+    }
+  if (!got_any)
+    return NULL;
+  {
+    char *code = g_strdup (g_strstrip (buf));
+
+    sodium_memzero (buf, sizeof buf);
+    return code;
+  }
+}
+
+gboolean
+lancer_cli_unlock (LancerCli      *cli,
+                   LancerProfile  *profile,
+                   GError        **error)
+{
+  const char *dir = lancer_profile_get_dir (profile);
+  g_autoptr(LancerLockGuard) guard = lancer_lock_guard_new (lancer_profile_get_id (profile), dir);
+  g_autoptr(LancerAuditLog) audit_log = lancer_audit_log_new_for_profile_dir (dir);
+  char *code;
+  gboolean ok;
+
+  /* The same guard as the app: keyring state, back-off, replay protection,
+   * and the attempt goes into the activity log. */
+  lancer_lock_guard_set_audit_log (guard, audit_log);
+  lancer_lock_guard_load_sync (guard, NULL);
+  if (!lancer_lock_guard_get_enabled (guard))
+    return TRUE;
+
+  code = read_code_line ();
+  if (code == NULL || *code == '\0')
+    {
+      g_free (code);
+      g_set_error_literal (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_INVALID_CODE,
+                           _("This profile is locked. Give the 6-digit code from your authenticator "
+                             "app (or a recovery code) on standard input, or type it when asked."));
+      return FALSE;
+    }
+  ok = lancer_lock_guard_try_unlock_sync (guard, code, NULL, error);
+  sodium_memzero (code, strlen (code));
+  g_free (code);
+  return ok;
+}
+
 LancerProfile *
 lancer_cli_get_profile (LancerCli  *cli,
                         GError    **error)
 {
   LancerProfileManager *manager = lancer_cli_get_manager (cli);
+  g_autoptr(LancerProfile) profile = NULL;
 
   if (cli->profile != NULL)
     return cli->profile;
 
   if (cli->profile_name != NULL)
     {
-      cli->profile = lancer_profile_manager_lookup (manager, cli->profile_name);
-      if (cli->profile == NULL)
-        cli->profile = lancer_profile_manager_create (manager, cli->profile_name, FALSE, error);
-      if (cli->profile != NULL)
-        lancer_profile_manager_set_last_used (manager, cli->profile);
+      /* A typo must not make a new, empty profile: only "profiles create" does. */
+      profile = lancer_profile_manager_lookup (manager, cli->profile_name);
+      if (profile == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no profile named “%s”; see lancer-cli profiles list"), cli->profile_name);
+          return NULL;
+        }
     }
-  else
-    cli->profile = lancer_profile_manager_ensure_default (manager, error);
+  else if ((profile = lancer_profile_manager_ensure_default (manager, error)) == NULL)
+    return NULL;
 
+  if (!lancer_cli_unlock (cli, profile, error))
+    return NULL;
+  if (cli->profile_name != NULL)
+    lancer_profile_manager_set_last_used (manager, profile);
+  cli->profile = g_steal_pointer (&profile);
   return cli->profile;
 }
 
@@ -157,13 +286,34 @@ lancer_cli_open_store (LancerCli  *cli,
   if (profile == NULL)
     return NULL;
 
-  lancer_store_open_async (profile, NULL, lancer_cli_async_cb, &result);
+  /* Only a command that writes may set a damaged database aside and restore
+   * a backup; a reader reports the damage and leaves the file alone. */
+  if (cli->writes)
+    lancer_store_open_async (profile, NULL, lancer_cli_async_cb, &result);
+  else
+    lancer_store_open_keep_damaged_async (profile, NULL, lancer_cli_async_cb, &result);
   cli->store = lancer_store_open_finish (lancer_cli_wait (cli, &result), error);
   if (cli->store != NULL)
     {
       const char *message = lancer_store_get_open_message (cli->store);
       if (message != NULL)
         g_printerr ("lancer-cli: %s\n", message);
+      /* Say up front that nothing this run changes will be kept. */
+      if (lancer_store_get_read_only (cli->store) && lancer_store_get_problem_message (cli->store) != NULL)
+        g_printerr ("lancer-cli: %s\n", lancer_store_get_problem_message (cli->store));
+      /* The app makes a daily backup in the background; a CLI run is over
+       * before that would start, so a writer makes it here, before it writes. */
+      else if (cli->writes)
+        {
+          g_autoptr(GAsyncResult) backup_result = NULL;
+          g_autoptr(GError) backup_error = NULL;
+          g_autofree char *backup = NULL;
+
+          lancer_store_backup_if_due_async (cli->store, NULL, lancer_cli_async_cb, &backup_result);
+          backup = lancer_store_backup_if_due_finish (cli->store, lancer_cli_wait (cli, &backup_result), &backup_error);
+          if (backup_error != NULL)
+            g_printerr ("lancer-cli: %s\n", backup_error->message);
+        }
     }
   return cli->store;
 }
@@ -240,7 +390,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lancer-cli");
-  /* Before anything can log: no secret reaches stderr or the journal. */
+  /* Before anything can log: no secret reaches stderr or the journal, and no
+   * log line (not even G_MESSAGES_DEBUG's) lands in stdout's JSON. */
+  g_log_writer_default_set_use_stderr (TRUE);
   lancer_redact_install_log_writer (NULL, NULL, NULL);
 
   cli = g_new0 (LancerCli, 1);
@@ -300,6 +452,16 @@ main (int   argc,
       lancer_cli_free (cli);
       return print_failure (msg);
     }
+
+  /* Settings, names, queries and IDs are text; only export's --output is a
+   * file name, which may be in any encoding. */
+  if (!g_str_equal (command->name, "export"))
+    for (int i = 1; i < argc; i++)
+      if (!g_utf8_validate (argv[i], -1, NULL))
+        {
+          lancer_cli_free (cli);
+          return print_failure (_("An argument is not valid UTF-8 text; check the terminal’s encoding"));
+        }
 
   status = command->func (cli, argc - first, argv + first);
   lancer_cli_free (cli);

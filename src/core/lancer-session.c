@@ -24,6 +24,9 @@ struct _LancerSession
   LancerLockGuard       *lock_guard;
   LancerAuditLog        *audit_log;
   GCancellable          *cancellable;
+  guint                  opening_steps;   /* store and lock state still loading */
+  GCancellable          *lock_cancellable;
+  guint                  lock_timeout_id;
 
   LancerSessionState     state;
   char                  *error_message;
@@ -170,6 +173,20 @@ out:
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNC]);
 }
 
+/* Ready only once the keyring has said whether the lock is on, so a profile
+ * whose lock-state.ini was deleted never shows its data unlocked. */
+static void
+opening_step_done (LancerSession *self)
+{
+  g_assert (self->opening_steps > 0);
+  if (--self->opening_steps > 0 || self->store == NULL)
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  /* The connection exists by the time anyone hears the session is ready. */
+  setup_upwork (self);
+  set_state (self, LANCER_SESSION_READY);
+}
+
 static void
 store_opened_cb (GObject      *source,
                  GAsyncResult *result,
@@ -192,10 +209,34 @@ store_opened_cb (GObject      *source,
     }
 
   self->store = g_steal_pointer (&store);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
-  /* The connection exists by the time anyone hears the session is ready. */
-  setup_upwork (self);
-  set_state (self, LANCER_SESSION_READY);
+  opening_step_done (self);
+}
+
+static void
+lock_state_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LancerSession) self = user_data;
+
+  lancer_lock_guard_load_finish (LANCER_LOCK_GUARD (source), result);
+  g_clear_handle_id (&self->lock_timeout_id, g_source_remove);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  opening_step_done (self);
+}
+
+/* A keyring that never answers (a prompt nobody sees) must not keep the
+ * profile from opening; the lock's cached state then decides. */
+static gboolean
+lock_state_timeout_cb (gpointer data)
+{
+  LancerSession *self = data;
+
+  self->lock_timeout_id = 0;
+  g_message ("The keyring did not answer about the app lock; using its cached state");
+  g_cancellable_cancel (self->lock_cancellable);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -206,6 +247,10 @@ lancer_session_open (LancerSession *self)
   if (self->store != NULL || self->cancellable != NULL)
     return;
   self->cancellable = g_cancellable_new ();
+  self->opening_steps = 2;
+  self->lock_cancellable = g_cancellable_new ();
+  self->lock_timeout_id = g_timeout_add_seconds (10, lock_state_timeout_cb, self);
+  lancer_lock_guard_load_async (self->lock_guard, self->lock_cancellable, lock_state_loaded_cb, g_object_ref (self));
   lancer_store_open_async (self->profile, self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
@@ -233,6 +278,9 @@ lancer_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->lock_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->lock_cancellable);
+  g_clear_object (&self->lock_cancellable);
   teardown_upwork (self);
   g_clear_object (&self->store);
   g_clear_object (&self->lock_guard);

@@ -480,6 +480,101 @@ test_corrupt_state (Fixture       *f,
   g_assert_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_REPLAYED_CODE);
 }
 
+/* Deleting lock-state.ini from the profile folder must not turn the lock
+ * off: the keyring still holds the lock's state beside its secret. */
+static void
+test_state_file_deleted (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "lock-state.ini", NULL);
+  g_autofree char *replayed = code_at (f->secret, T0);
+  g_autofree char *code = code_at (f->secret, T0 + 30);
+
+  g_clear_object (&f->guard);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  f->guard = new_guard (f, T0 + 30);
+  lancer_lock_guard_load_sync (f->guard, NULL);
+  g_assert_true (lancer_lock_guard_get_enabled (f->guard));
+  g_assert_true (lancer_lock_guard_get_locked (f->guard));
+  /* Nothing unlocks without a code, and the replay protection survived. */
+  g_assert_false (lancer_lock_guard_try_unlock_sync (f->guard, "", NULL, &error));
+  g_assert_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_INVALID_CODE);
+  g_clear_error (&error);
+  g_assert_false (lancer_lock_guard_try_unlock_sync (f->guard, replayed, NULL, &error));
+  g_assert_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_REPLAYED_CODE);
+  g_clear_error (&error);
+  g_assert_cmpuint (lancer_lock_guard_get_recovery_codes_left (f->guard), ==, LANCER_RECOVERY_CODE_COUNT);
+  /* The file came back as a cache. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A guard that has not asked the keyring yet still gets it right on the
+   * first attempt. */
+  g_clear_object (&f->guard);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  f->guard = new_guard (f, T0 + 30);
+  g_assert_true (lancer_lock_guard_try_unlock_sync (f->guard, code, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lancer_lock_guard_get_enabled (f->guard));
+}
+
+/* Editing the failure count or back-off in the file does not reset them. */
+static void
+test_state_file_edited (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "lock-state.ini", NULL);
+  const gint64 now = T0 + 600;
+  g_autofree char *good = code_at (f->secret, now + 10);
+
+  lancer_lock_guard_lock (f->guard);
+  lancer_lock_guard_set_now_for_testing (f->guard, now);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_false (lancer_lock_guard_try_unlock_sync (f->guard, "000000", NULL, &error));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (lancer_lock_guard_get_seconds_until_retry (f->guard), >, 0);
+
+  g_clear_object (&f->guard);
+  g_file_set_contents (path, "[lock]\nversion=1\nenabled=false\nfailures=0\nbackoff-until=0\nlast-step=-1\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  f->guard = new_guard (f, now + 10);
+  lancer_lock_guard_load_sync (f->guard, NULL);
+  g_assert_true (lancer_lock_guard_get_enabled (f->guard));
+  g_assert_true (lancer_lock_guard_get_locked (f->guard));
+  g_assert_cmpuint (lancer_lock_guard_get_failures (f->guard), >=, 5);
+  g_assert_cmpint (lancer_lock_guard_get_seconds_until_retry (f->guard), >, 0);
+  g_assert_false (lancer_lock_guard_try_unlock_sync (f->guard, good, NULL, &error));
+  g_assert_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_RATE_LIMITED);
+}
+
+/* A TOTP secret in the keyring with a state that says "off" is a mismatch:
+ * it locks rather than opens. */
+static void
+test_state_mismatch_locks (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *off = "[lock]\nversion=1\nenabled=false\nfailures=0\nbackoff-until=0\nlast-step=-1\n";
+  g_autofree char *path = g_build_filename (f->dir, "lock-state.ini", NULL);
+
+  g_clear_object (&f->guard);
+  lancer_secrets_store_sync (f->profile_id, LANCER_SECRET_LOCK_STATE, off, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, off, -1, &error);
+  g_assert_no_error (error);
+
+  f->guard = new_guard (f, T0 + 30);
+  lancer_lock_guard_load_sync (f->guard, NULL);
+  g_assert_true (lancer_lock_guard_get_enabled (f->guard));
+  g_assert_true (lancer_lock_guard_get_locked (f->guard));
+}
+
 typedef struct
 {
   gboolean done;
@@ -567,6 +662,9 @@ test_no_keyring (Fixture       *f,
                        -1, &error);
   g_assert_no_error (error);
   f->guard = new_guard (f, T0);
+  /* The keyring cannot be asked; the file stands and the lock stays shut. */
+  lancer_lock_guard_load_sync (f->guard, NULL);
+  g_assert_true (lancer_lock_guard_get_enabled (f->guard));
   g_assert_true (lancer_lock_guard_get_locked (f->guard));
   for (guint i = 0; i < 7; i++)
     {
@@ -611,6 +709,9 @@ main (int   argc,
   ADD ("/lock/corrupt-secret", fixture_setup_enrolled, test_corrupt_secret);
   ADD ("/lock/corrupt-state", fixture_setup_enrolled, test_corrupt_state);
   ADD ("/lock/async", fixture_setup_enrolled, test_async);
+  ADD ("/lock/state-file-deleted", fixture_setup_enrolled, test_state_file_deleted);
+  ADD ("/lock/state-file-edited", fixture_setup_enrolled, test_state_file_edited);
+  ADD ("/lock/state-mismatch-locks", fixture_setup_enrolled, test_state_mismatch_locks);
 #undef ADD
 
   return g_test_run ();

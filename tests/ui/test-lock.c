@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "lancer-application.h"
@@ -35,6 +37,7 @@ static LancerWindow *window;
 static LancerLockGuard *guard;
 static char *secret;          /* base32, as enrolled */
 static char *recovery_code;   /* one of the ten, kept for the last test */
+static char *cli_recovery_code;   /* another, for lancer-cli, which asks for a code too */
 static gint64 clock_now;      /* the guard's clock */
 
 /* Helpers */
@@ -369,6 +372,7 @@ test_enrol (void)
   g_assert_nonnull (codes);
   g_assert_cmpuint (g_strv_length ((char **) codes), ==, 10);
   recovery_code = g_strdup (codes[3]);
+  cli_recovery_code = g_strdup (codes[4]);
   g_assert_true (lancer_lock_guard_get_enabled (guard));
   g_assert_false (lancer_lock_guard_get_locked (guard));
   save_light_dark (GTK_WIDGET (enrol), "lock-enrol-3-codes");
@@ -576,6 +580,7 @@ test_cli_audit_json (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *input = NULL;
   gboolean saw_lock = FALSE, saw_unlock = FALSE, saw_failed = FALSE;
   JsonArray *array;
 
@@ -585,10 +590,13 @@ test_cli_audit_json (void)
       return;
     }
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+  /* The app is locked, so lancer-cli reads a code from stdin first. */
+  input = g_strdup_printf ("%s\n", cli_recovery_code);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
                            cli, "--profile", lancer_profile_get_display_name (profile), "audit", "--json", NULL);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, &out, &err, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
@@ -613,6 +621,37 @@ test_cli_audit_json (void)
   g_assert_true (saw_lock && saw_unlock && saw_failed);
 }
 
+static gboolean
+session_settled (gpointer data)
+{
+  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
+}
+
+/* Deleting lock-state.ini from the profile folder must not open the next
+ * session unlocked: the session is ready only once the keyring has said the
+ * lock is on, so nothing is shown before the lock view. */
+static void
+test_state_file_deleted (void)
+{
+  LancerSession *current = lancer_application_get_session (app);
+  LancerProfile *profile = lancer_session_get_profile (current);
+  g_autofree char *state = g_build_filename (lancer_profile_get_dir (profile), "lock-state.ini", NULL);
+  g_autoptr(LancerSession) session = NULL;
+  LancerLockGuard *fresh;
+
+  g_assert_true (lancer_lock_guard_get_enabled (lancer_session_get_lock_guard (current)));
+  g_assert_cmpint (g_unlink (state), ==, 0);
+
+  session = lancer_session_new (lancer_session_get_profile_manager (current), profile);
+  fresh = lancer_session_get_lock_guard (session);
+  lancer_session_open (session);
+  g_assert_true (lancer_test_iterate_until (session_settled, session, 30));
+  g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
+  g_assert_true (lancer_lock_guard_get_enabled (fresh));
+  g_assert_true (lancer_lock_guard_get_locked (fresh));
+  g_assert_true (g_file_test (state, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,12 +668,14 @@ main (int   argc,
   g_test_add_func ("/ui/lock/recovery-code", test_recovery_code);
   g_test_add_func ("/ui/lock/audit-window", test_audit_window);
   g_test_add_func ("/ui/lock/cli-audit-json", test_cli_audit_json);
+  g_test_add_func ("/ui/lock/state-file-deleted", test_state_file_deleted);
 
   ret = g_test_run ();
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_pointer (&secret, g_free);
   g_clear_pointer (&recovery_code, g_free);
+  g_clear_pointer (&cli_recovery_code, g_free);
   g_object_unref (app);
   return ret;
 }

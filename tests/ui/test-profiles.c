@@ -10,6 +10,7 @@
 #include "lancer-application.h"
 #include "lancer-paths.h"
 #include "lancer-profile-manager.h"
+#include "lancer-store-private.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 #include "lancer-window.h"
@@ -158,6 +159,56 @@ test_profiles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A profile whose folder cannot be written opens read-only, and the window
+ * says that changes cannot be saved, and what to do. As root
+ * (CI) permission bits do not stop writes, so the store's read-only open is
+ * forced; lancer-cli's test covers a folder the kernel refuses. */
+static void
+test_read_only_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  LancerWindow *window;
+  g_autofree char *first_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  first_id = g_strdup (lancer_profile_get_id (lancer_session_get_profile (lancer_application_get_session (app))));
+  text = lancer_test_ui_collect_text (GTK_WIDGET (window));
+  g_assert_null (strstr (text, "changes cannot be saved"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
+  answer_dialog ("Archive", "accept");
+  g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Archive", 5));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+
+  _lancer_store_set_force_read_only (TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-profile", g_variant_new_string (first_id));
+  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  _lancer_store_set_force_read_only (FALSE);
+  g_assert_true (lancer_store_get_read_only (lancer_session_get_store (lancer_application_get_session (app))));
+
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "changes cannot be saved"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "permissions"));
+  lancer_test_ui_settle (GTK_WIDGET (dialog));
+  path = g_build_filename (lancer_paths_get_artifact_dir (), "window-read-only-dialog.png", NULL);
+  g_assert_true (lancer_test_ui_save_png (GTK_WIDGET (dialog), path, &error));
+  g_assert_no_error (error);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +218,7 @@ main (int   argc,
   app = lancer_test_ui_app_new (&argc, &argv);
 
   g_test_add_func ("/ui/profiles/create-switch-rename-delete", test_profiles);
+  g_test_add_func ("/ui/profiles/read-only-dialog", test_read_only_dialog);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -8,8 +8,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lancer-audit.h"
 #include "lancer-cli.h"
@@ -132,6 +138,116 @@ audit_export (LancerCli  *cli,
   return json ? lancer_audit_export_json (entries) : lancer_audit_export_csv (entries);
 }
 
+static gboolean
+write_all (int          fd,
+           const char  *text,
+           gsize        len,
+           GError     **error)
+{
+  while (len > 0)
+    {
+      ssize_t n = write (fd, text, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not write the export: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      text += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Where a link at @path points, relative to the link's folder. */
+static char *
+resolve_link (const char *path)
+{
+  g_autofree char *target = g_file_read_link (path, NULL);
+  g_autofree char *dir = NULL;
+
+  if (target == NULL || g_path_is_absolute (target))
+    return g_steal_pointer (&target);
+  dir = g_path_get_dirname (path);
+  return g_build_filename (dir, target, NULL);
+}
+
+/* A regular file (or a link to one, or nothing yet) is replaced atomically:
+ * the link stays a link and its target gets the new contents. Anything
+ * else — a FIFO, a terminal, /dev/stdout, a device — is written in place,
+ * never replaced by a file. */
+static gboolean
+write_output (const char  *path,
+              const char  *text,
+              GError     **error)
+{
+  g_autofree char *target = g_strdup (path);
+  GStatBuf st;
+  int fd;
+  gboolean ok;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("“%s” is a folder; give a file name to export to"), path);
+          return FALSE;
+        }
+      /* /dev/stdout, /dev/fd/N and /proc/self/fd/N may name a regular file
+       * the shell opened for us: replacing it would hide the output. */
+      if (S_ISREG (st.st_mode) && !g_str_has_prefix (path, "/dev/") && !g_str_has_prefix (path, "/proc/"))
+        {
+          g_free (target);
+          target = realpath (path, NULL);
+          if (target == NULL)
+            target = g_strdup (path);
+        }
+      else
+        {
+          fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (S_ISREG (st.st_mode) ? O_APPEND : 0), 0);
+          if (fd < 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+              return FALSE;
+            }
+          ok = write_all (fd, text, strlen (text), error);
+          if (close (fd) != 0 && ok)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           _("Could not write the export: %s"), g_strerror (saved_errno));
+              ok = FALSE;
+            }
+          return ok;
+        }
+    }
+  else
+    {
+      /* A dangling link: create its target, keep the link. */
+      for (guint depth = 0; depth < 16 && g_file_test (target, G_FILE_TEST_IS_SYMLINK); depth++)
+        {
+          char *next = resolve_link (target);
+
+          if (next == NULL)
+            break;
+          g_free (target);
+          target = next;
+        }
+    }
+
+  return g_file_set_contents_full (target, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 int
 lancer_cli_export (LancerCli  *cli,
                    int         argc,
@@ -199,7 +315,7 @@ lancer_cli_export (LancerCli  *cli,
       fflush (stdout);
       return LANCER_CLI_EXIT_OK;
     }
-  if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!write_output (output, text, &error))
     return lancer_cli_fail (cli, error);
   if (table != NULL)
     g_printerr (ngettext ("Wrote %u row to %s\n", "Wrote %u rows to %s\n", lancer_table_get_n_rows (table)),

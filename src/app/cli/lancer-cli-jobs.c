@@ -122,7 +122,9 @@ lancer_cli_jobs (LancerCli  *cli,
 
       g_print ("%s  %-16s  %s\n          %s\n", when, pay, lancer_job_get_title (job), lancer_job_get_url (job));
     }
-  if (jobs->len == 0)
+  if (jobs->len == 0 && (search != NULL || saved != NULL))
+    g_printerr ("%s\n", _("No stored job matches."));
+  else if (jobs->len == 0)
     g_printerr ("%s\n", _("No jobs stored yet; run lancer-cli sync first."));
   return LANCER_CLI_EXIT_OK;
 }

@@ -118,7 +118,8 @@ lancer_cli_profiles (LancerCli  *cli,
           g_autofree char *msg = g_strdup_printf (_("There is no profile named “%s”; see lancer-cli profiles list"), argv[2]);
           return lancer_cli_fail_message (cli, msg);
         }
-      if (!lancer_profile_manager_delete_sync (manager, profile, NULL, &error))
+      if (!lancer_cli_unlock (cli, profile, &error) ||
+          !lancer_profile_manager_delete_sync (manager, profile, NULL, &error))
         return lancer_cli_fail (cli, error);
       return LANCER_CLI_EXIT_OK;
     }

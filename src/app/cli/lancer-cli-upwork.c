@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sodium.h>
 
 #include "lancer-cli-upwork.h"
 #include "lancer-oauth.h"
@@ -139,8 +140,11 @@ lancer_cli_config (LancerCli  *cli,
   return LANCER_CLI_EXIT_OK;
 }
 
+/* All of standard input; NULL (and @error set) if it holds a NUL byte or is
+ * not UTF-8, since the keyring and the outbox store text and a NUL would
+ * silently cut it short. */
 static char *
-read_stdin (void)
+read_stdin (GError **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   char buf[4096];
@@ -148,6 +152,13 @@ read_stdin (void)
 
   while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
     g_string_append_len (text, buf, (gssize) n);
+  if (memchr (text->str, '\0', text->len) != NULL || !g_utf8_validate (text->str, (gssize) text->len, NULL))
+    {
+      sodium_memzero (text->str, text->len);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Standard input holds a NUL byte or is not UTF-8 text; nothing was stored"));
+      return NULL;
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -174,7 +185,8 @@ lancer_cli_secret (LancerCli  *cli,
                                            "anthropic-api-key, telegram-bot-token"));
   if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  value = read_stdin ();
+  if ((value = read_stdin (&error)) == NULL)
+    return lancer_cli_fail (cli, error);
   g_strchomp (value);
   if (*value == '\0')
     return lancer_cli_fail_message (cli, _("Nothing was read from standard input"));
@@ -198,6 +210,7 @@ lancer_cli_searches (LancerCli  *cli,
   g_autofree char *filters = NULL;
   double budget_min = 0, hourly_min = 0, spent_min = 0, hire_min = 0, rating_min = 0;
   gboolean verified = FALSE;
+  gboolean replace = FALSE;
   GOptionEntry entries[] = {
     { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Search words"), N_("Q") },
     { "budget-min", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, N_("Lowest fixed budget"), N_("AMOUNT") },
@@ -206,6 +219,7 @@ lancer_cli_searches (LancerCli  *cli,
     { "hire-rate-min", 0, 0, G_OPTION_ARG_DOUBLE, &hire_min, N_("Lowest client hire rate (0–1)"), N_("RATE") },
     { "rating-min", 0, 0, G_OPTION_ARG_DOUBLE, &rating_min, N_("Lowest client rating (0–5)"), N_("RATING") },
     { "verified-only", 0, 0, G_OPTION_ARG_NONE, &verified, N_("Only clients with a verified payment method"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace a saved search of the same name"), NULL },
     { NULL }
   };
   LancerStore *store;
@@ -215,6 +229,17 @@ lancer_cli_searches (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   if (argc < 2 || (!g_str_equal (argv[1], "list") && argc != 3))
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli searches list | add NAME --query Q | remove NAME"));
+  /* inf or nan would be stored and break every later JSON listing. */
+  if (!isfinite (budget_min) || !isfinite (hourly_min) || !isfinite (spent_min) ||
+      !isfinite (hire_min) || !isfinite (rating_min) ||
+      budget_min < 0 || hourly_min < 0 || spent_min < 0 || hire_min < 0 || rating_min < 0)
+    return lancer_cli_fail_message (cli, _("Amounts, rates and ratings must be ordinary numbers of 0 or more"));
+  if (hire_min > 1 || rating_min > 5)
+    return lancer_cli_fail_message (cli, _("--hire-rate-min goes from 0 to 1 and --rating-min from 0 to 5"));
+  if (g_str_equal (argv[1], "add") &&
+      (*g_strstrip (argv[2]) == '\0' || query == NULL || *g_strstrip (query) == '\0'))
+    return lancer_cli_fail_message (cli, _("A saved search needs a name and some words: searches add NAME --query Q"));
+  lancer_cli_set_writes (cli, !g_str_equal (argv[1], "list"));
   if ((store = lancer_cli_open_store (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
 
@@ -239,7 +264,14 @@ lancer_cli_searches (LancerCli  *cli,
               json_builder_set_member_name (b, "query");
               json_builder_add_string_value (b, s->query);
               json_builder_set_member_name (b, "filters");
-              json_builder_add_value (b, json_from_string (s->filters, NULL));
+              {
+                JsonNode *filters_node = json_from_string (s->filters, NULL);
+
+                /* A damaged row must not break the whole listing. */
+                if (filters_node == NULL)
+                  filters_node = json_node_new (JSON_NODE_NULL);
+                json_builder_add_value (b, filters_node);
+              }
               json_builder_end_object (b);
             }
           else
@@ -259,6 +291,23 @@ lancer_cli_searches (LancerCli  *cli,
       g_autoptr(JsonGenerator) gen = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
 
+      if (!replace)
+        {
+          g_autoptr(GPtrArray) existing = NULL;
+
+          lancer_saved_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
+          existing = lancer_saved_searches_list_finish (store, lancer_cli_wait (cli, &result), &error);
+          g_clear_object (&result);
+          if (existing == NULL)
+            return lancer_cli_fail (cli, error);
+          for (guint i = 0; i < existing->len; i++)
+            if (g_str_equal (((LancerSavedSearch *) g_ptr_array_index (existing, i))->name, argv[2]))
+              {
+                g_autofree char *msg = g_strdup_printf (_("A saved search named “%s” already exists; "
+                                                          "add --replace to change it"), argv[2]);
+                return lancer_cli_fail_message (cli, msg);
+              }
+        }
       json_builder_begin_object (b);
 #define ADD_NUM(name, v) if ((v) > 0) { json_builder_set_member_name (b, name); json_builder_add_double_value (b, v); }
       ADD_NUM ("budget_min", budget_min);
@@ -374,6 +423,7 @@ make_sync (LancerCli  *cli,
   g_autoptr(LancerUpworkClient) client = NULL;
   LancerStore *store;
 
+  lancer_cli_set_writes (cli, TRUE);
   if ((store = lancer_cli_open_store (cli, error)) == NULL)
     return NULL;
   if ((client = make_client (cli, error)) == NULL)
@@ -597,7 +647,11 @@ lancer_cli_send (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   if (argc != 2)
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli send ROOM_ID < message"));
-  text = read_stdin ();
+  /* A locked profile takes its code from the first line, before the message. */
+  if (lancer_cli_get_profile (cli, &error) == NULL)
+    return lancer_cli_fail (cli, error);
+  if ((text = read_stdin (&error)) == NULL)
+    return lancer_cli_fail (cli, error);
   g_strchomp (text);
   if (*text == '\0')
     return lancer_cli_fail_message (cli, _("The message is empty"));

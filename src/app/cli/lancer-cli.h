@@ -40,10 +40,21 @@ gboolean              lancer_cli_parse_options  (LancerCli      *cli,
                                                  char         ***argv,
                                                  GError        **error);
 gboolean              lancer_cli_get_json       (LancerCli      *cli);
+/* Call before lancer_cli_open_store() in a command that changes the
+ * database: only such a command recovers a damaged one, and it makes the
+ * daily backup first. */
+void                  lancer_cli_set_writes     (LancerCli      *cli,
+                                                 gboolean        writes);
 LancerProfileManager *lancer_cli_get_manager    (LancerCli      *cli);
-/* The --profile one (created on first use), else the last used one, else a
- * new default profile. Remembers it as last used. */
+/* The --profile one (which must exist), else the last used one, else a new
+ * default profile; unlocked with lancer_cli_unlock(). Remembers it as last
+ * used. */
 LancerProfile        *lancer_cli_get_profile    (LancerCli      *cli,
+                                                 GError        **error);
+/* While @profile's app lock is on, reads a code from standard input (a prompt
+ * on a terminal) and checks it like the app does. */
+gboolean              lancer_cli_unlock         (LancerCli      *cli,
+                                                 LancerProfile  *profile,
                                                  GError        **error);
 /* Opens the profile's store, running the main loop until it is ready.
  * Prints what opening did (a restored backup, a locked keyring) to stderr. */

@@ -176,88 +176,152 @@ set_state_error (GError     **error,
                path, reason);
 }
 
+/* The lock's state. Its authoritative copy is a keyring item beside the
+ * TOTP secret, so deleting or editing lock-state.ini in the profile folder
+ * can neither turn the lock off nor reset the back-off. The file is only a
+ * cache that lets the guard start without waiting on the keyring. */
+typedef struct
+{
+  gboolean enabled;
+  guint    failures;
+  gint64   backoff_until;  /* unix seconds, 0 = none */
+  gint64   last_step;      /* -1 = none */
+  GStrv    recovery_hashes;
+} LockState;
+
+#define LOCK_STATE_INIT { FALSE, 0, 0, -1, NULL }
+
+static void
+lock_state_clear (LockState *state)
+{
+  g_clear_pointer (&state->recovery_hashes, g_strfreev);
+}
+
 /* Called with state_mutex held. */
 static void
-load_state_locked (LancerLockGuard *self)
+snapshot_state_locked (LancerLockGuard *self,
+                       LockState       *out)
+{
+  out->enabled = self->enabled;
+  out->failures = self->failures;
+  out->backoff_until = self->backoff_until;
+  out->last_step = self->last_step;
+  out->recovery_hashes = g_strdupv (self->recovery_hashes);
+}
+
+/* Called with state_mutex held; takes @state's hashes. */
+static void
+apply_state_locked (LancerLockGuard *self,
+                    LockState       *state)
+{
+  self->enabled = state->enabled;
+  self->failures = state->failures;
+  self->backoff_until = state->backoff_until;
+  self->last_step = state->last_step;
+  g_strfreev (self->recovery_hashes);
+  self->recovery_hashes = g_steal_pointer (&state->recovery_hashes);
+}
+
+static char *
+lock_state_to_data (const LockState *state,
+                    gsize           *len)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  g_key_file_set_integer (kf, STATE_GROUP, "version", STATE_VERSION);
+  g_key_file_set_boolean (kf, STATE_GROUP, "enabled", state->enabled);
+  g_key_file_set_int64 (kf, STATE_GROUP, "failures", state->failures);
+  g_key_file_set_int64 (kf, STATE_GROUP, "backoff-until", state->backoff_until);
+  g_key_file_set_int64 (kf, STATE_GROUP, "last-step", state->last_step);
+  if (state->recovery_hashes != NULL && state->recovery_hashes[0] != NULL)
+    g_key_file_set_string_list (kf, STATE_GROUP, "recovery-hashes",
+                                (const char * const *) state->recovery_hashes,
+                                g_strv_length (state->recovery_hashes));
+  return g_key_file_to_data (kf, len, NULL);
+}
+
+/* FALSE if @data is damaged. */
+static gboolean
+lock_state_parse (const char *data,
+                  gsize       len,
+                  LockState  *out)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) hashes = NULL;
   gboolean enabled;
   gint64 failures;
   gint64 backoff_until;
   gint64 last_step;
 
-  self->enabled = FALSE;
-  self->failures = 0;
-  self->backoff_until = 0;
-  self->last_step = -1;
-  self->state_corrupt = FALSE;
-  g_clear_pointer (&self->recovery_hashes, g_strfreev);
-
-  if (!g_key_file_load_from_file (kf, self->state_path, G_KEY_FILE_NONE, &error))
-    {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return;
-      goto corrupt;
-    }
-
+  if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, NULL))
+    return FALSE;
   enabled = g_key_file_get_boolean (kf, STATE_GROUP, "enabled", &error);
   if (error != NULL)
-    goto corrupt;
+    return FALSE;
   failures = g_key_file_get_int64 (kf, STATE_GROUP, "failures", &error);
   if (error != NULL || failures < 0 || failures > G_MAXINT)
-    goto corrupt;
+    return FALSE;
   backoff_until = g_key_file_get_int64 (kf, STATE_GROUP, "backoff-until", &error);
   if (error != NULL || backoff_until < 0)
-    goto corrupt;
+    return FALSE;
   last_step = g_key_file_get_int64 (kf, STATE_GROUP, "last-step", &error);
   if (error != NULL || last_step < -1)
-    goto corrupt;
-  hashes = g_key_file_get_string_list (kf, STATE_GROUP, "recovery-hashes", NULL, NULL);
+    return FALSE;
 
-  self->enabled = enabled;
-  self->failures = (guint) failures;
-  self->backoff_until = backoff_until;
-  self->last_step = last_step;
-  self->recovery_hashes = g_steal_pointer (&hashes);
-  return;
+  out->enabled = enabled;
+  out->failures = (guint) failures;
+  out->backoff_until = backoff_until;
+  out->last_step = last_step;
+  out->recovery_hashes = g_key_file_get_string_list (kf, STATE_GROUP, "recovery-hashes", NULL, NULL);
+  return TRUE;
+}
 
-corrupt:
+/* Reads the cache file. Called with state_mutex held. */
+static void
+load_state_locked (LancerLockGuard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  LockState state = LOCK_STATE_INIT;
+  gsize len = 0;
+
+  self->state_corrupt = FALSE;
+  if (!g_file_get_contents (self->state_path, &data, &len, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          apply_state_locked (self, &state);
+          return;
+        }
+    }
+  else if (lock_state_parse (data, len, &state))
+    {
+      apply_state_locked (self, &state);
+      return;
+    }
+
   /* Fail closed: a damaged state file must not turn the lock off. The TOTP
    * secret in the keyring still unlocks, and the next save repairs it. */
   g_warning ("Lock state file %s is damaged; keeping the profile locked", self->state_path);
-  self->enabled = TRUE;
+  lock_state_clear (&state);
+  state.enabled = TRUE;
+  apply_state_locked (self, &state);
   self->state_corrupt = TRUE;
 }
 
-/* Called with state_mutex held. */
 static gboolean
-save_state_locked (LancerLockGuard  *self,
-                   GError          **error)
+write_cache (LancerLockGuard  *self,
+             const char       *data,
+             gsize             len,
+             GError          **error)
 {
-  g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
 
   if (g_mkdir_with_parents (self->profile_dir, 0700) != 0)
     {
       set_state_error (error, self->state_path, g_strerror (errno));
       return FALSE;
     }
-
-  g_key_file_set_integer (kf, STATE_GROUP, "version", STATE_VERSION);
-  g_key_file_set_boolean (kf, STATE_GROUP, "enabled", self->enabled);
-  g_key_file_set_int64 (kf, STATE_GROUP, "failures", self->failures);
-  g_key_file_set_int64 (kf, STATE_GROUP, "backoff-until", self->backoff_until);
-  g_key_file_set_int64 (kf, STATE_GROUP, "last-step", self->last_step);
-  if (self->recovery_hashes != NULL && self->recovery_hashes[0] != NULL)
-    g_key_file_set_string_list (kf, STATE_GROUP, "recovery-hashes",
-                                (const char * const *) self->recovery_hashes,
-                                g_strv_length (self->recovery_hashes));
-  data = g_key_file_to_data (kf, &len, NULL);
-
   if (!g_file_set_contents_full (self->state_path, data, len,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))
@@ -265,8 +329,157 @@ save_state_locked (LancerLockGuard  *self,
       set_state_error (error, self->state_path, local_error->message);
       return FALSE;
     }
-  self->state_corrupt = FALSE;
   return TRUE;
+}
+
+static gboolean
+store_in_keyring (LancerLockGuard  *self,
+                  const char       *data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  gboolean ok = lancer_secrets_store_sync (self->profile_id, LANCER_SECRET_LOCK_STATE, data,
+                                           cancellable, error);
+
+  /* It is not a secret; keep it out of the redaction list. */
+  lancer_redact_unregister_secret (data);
+  return ok;
+}
+
+/* Writes @state to the keyring, then to the cache file, then adopts it.
+ * Called with attempt_mutex held and state_mutex not held, since the
+ * keyring may take a while (or prompt). With @keyring_required FALSE a
+ * keyring that cannot be written is only logged, and then the file (all
+ * there is without a keyring) must be written. */
+static gboolean
+commit_state (LancerLockGuard  *self,
+              LockState        *state,
+              gboolean          keyring_required,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autoptr(GError) keyring_error = NULL;
+  g_autofree char *data = NULL;
+  gboolean in_keyring;
+  gsize len = 0;
+
+  data = lock_state_to_data (state, &len);
+  in_keyring = store_in_keyring (self, data, cancellable, &keyring_error);
+  if (!in_keyring)
+    {
+      if (keyring_required || g_error_matches (keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (g_error_matches (keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&keyring_error));
+          else
+            g_set_error_literal (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_KEYRING,
+                                 _("The lock settings could not be saved because the keyring cannot be "
+                                   "changed. Unlock the keyring, then try again."));
+          return FALSE;
+        }
+      g_message ("Lock state kept in the profile folder only: %s", keyring_error->message);
+    }
+
+  if (in_keyring)
+    {
+      g_autoptr(GError) cache_error = NULL;
+
+      /* The keyring has it; a stale cache is repaired on the next load. */
+      if (!write_cache (self, data, len, &cache_error))
+        g_message ("%s", cache_error->message);
+    }
+  else if (!write_cache (self, data, len, error))
+    return FALSE;
+
+  g_mutex_lock (&self->state_mutex);
+  apply_state_locked (self, state);
+  self->state_corrupt = FALSE;
+  g_mutex_unlock (&self->state_mutex);
+  return TRUE;
+}
+
+/* Makes the keyring's copy of the state the guard's own; a state that says
+ * "off" while a TOTP secret is stored counts as on (a mismatch locks). Called
+ * with attempt_mutex held, never on the main thread. Without a keyring the
+ * cache file stands. */
+static void
+refresh_from_keyring (LancerLockGuard *self,
+                      GCancellable    *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *cache = NULL;
+  char *secret;
+  LockState state = LOCK_STATE_INIT;
+  gboolean has_secret;
+  gboolean was_enabled;
+  gboolean was_locked;
+  guint old_failures;
+  gsize cache_len = 0;
+
+  data = lancer_secrets_lookup_sync (self->profile_id, LANCER_SECRET_LOCK_STATE, cancellable, &error);
+  if (error != NULL)
+    return;
+  secret = lancer_secrets_lookup_sync (self->profile_id, LANCER_SECRET_TOTP_SECRET, cancellable, &error);
+  if (error != NULL)
+    return;
+  has_secret = secret != NULL;
+  wipe_free (secret);
+  if (data != NULL)
+    lancer_redact_unregister_secret (data);
+
+  /* Nothing in the keyring: never enrolled, or enrolled by an older Lancer
+   * (the next save copies the file's state into the keyring). */
+  if (data == NULL && !has_secret)
+    return;
+
+  g_mutex_lock (&self->state_mutex);
+  was_enabled = self->enabled;
+  was_locked = self->locked;
+  old_failures = self->failures;
+  if (data == NULL || !lock_state_parse (data, strlen (data), &state))
+    {
+      if (data != NULL)
+        g_message ("The keyring's copy of the lock state is damaged; keeping the profile locked");
+      lock_state_clear (&state);
+      snapshot_state_locked (self, &state);
+      state.enabled = TRUE;
+    }
+  if (has_secret)
+    state.enabled = TRUE;
+  apply_state_locked (self, &state);
+  if (!self->enabled)
+    self->locked = FALSE;
+  else if (!was_enabled)
+    self->locked = TRUE;
+
+  /* Repair the cache if someone changed or removed it. */
+  snapshot_state_locked (self, &state);
+  cache = lock_state_to_data (&state, &cache_len);
+  lock_state_clear (&state);
+  {
+    g_autofree char *on_disk = NULL;
+    gsize on_disk_len = 0;
+
+    if (!g_file_get_contents (self->state_path, &on_disk, &on_disk_len, NULL) ||
+        on_disk_len != cache_len || memcmp (on_disk, cache, cache_len) != 0)
+      {
+        g_autoptr(GError) cache_error = NULL;
+
+        if (write_cache (self, cache, cache_len, &cache_error))
+          self->state_corrupt = FALSE;
+        else
+          g_message ("%s", cache_error->message);
+      }
+  }
+  g_mutex_unlock (&self->state_mutex);
+
+  if (was_enabled != lancer_lock_guard_get_enabled (self))
+    queue_notify (self, PROP_ENABLED);
+  if (was_locked != lancer_lock_guard_get_locked (self))
+    queue_notify (self, PROP_LOCKED);
+  if (old_failures != lancer_lock_guard_get_failures (self))
+    queue_notify (self, PROP_FAILURES);
 }
 
 static gint64
@@ -463,55 +676,58 @@ verify_and_commit (LancerLockGuard  *self,
 
   *out_method = method;
 
-  g_mutex_lock (&self->state_mutex);
-  if (ok)
+  if (ok || (counts && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     {
       g_autoptr(GError) save_error = NULL;
-      guint old_failures = self->failures;
-      gint64 old_backoff = self->backoff_until;
-      gint64 old_step = self->last_step;
-      g_auto(GStrv) old_hashes = g_strdupv (self->recovery_hashes);
+      LockState next = LOCK_STATE_INIT;
 
-      self->failures = 0;
-      self->backoff_until = 0;
-      if (step > self->last_step)
-        self->last_step = step;
-      if (burnt >= 0 && self->recovery_hashes != NULL)
+      g_mutex_lock (&self->state_mutex);
+      snapshot_state_locked (self, &next);
+      g_mutex_unlock (&self->state_mutex);
+
+      if (ok)
         {
-          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          next.failures = 0;
+          next.backoff_until = 0;
+          if (step > next.last_step)
+            next.last_step = step;
+          if (burnt >= 0 && next.recovery_hashes != NULL)
+            {
+              g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-          for (guint i = 0; self->recovery_hashes[i] != NULL; i++)
-            if (!g_str_equal (self->recovery_hashes[i], hashes[burnt]))
-              g_strv_builder_add (builder, self->recovery_hashes[i]);
-          g_strfreev (self->recovery_hashes);
-          self->recovery_hashes = g_strv_builder_end (builder);
+              for (guint i = 0; next.recovery_hashes[i] != NULL; i++)
+                if (!g_str_equal (next.recovery_hashes[i], hashes[burnt]))
+                  g_strv_builder_add (builder, next.recovery_hashes[i]);
+              g_strfreev (next.recovery_hashes);
+              next.recovery_hashes = g_strv_builder_end (builder);
+            }
+          /* Replay protection and burning only hold if they are saved: if
+           * the state cannot be saved, refuse rather than let the code work
+           * twice. */
+          if (!commit_state (self, &next, FALSE, NULL, &save_error))
+            {
+              lock_state_clear (&next);
+              g_propagate_error (error, g_steal_pointer (&save_error));
+              return FALSE;
+            }
         }
-      /* Replay protection and burning only hold if they are on disk: if the
-       * state cannot be saved, refuse rather than let the code work twice. */
-      if (!save_state_locked (self, &save_error))
+      else
         {
-          self->failures = old_failures;
-          self->backoff_until = old_backoff;
-          self->last_step = old_step;
-          g_strfreev (self->recovery_hashes);
-          self->recovery_hashes = g_steal_pointer (&old_hashes);
-          g_propagate_error (error, g_steal_pointer (&save_error));
-          g_mutex_unlock (&self->state_mutex);
-          return FALSE;
+          if (next.failures < G_MAXINT)
+            next.failures++;
+          if (next.failures > LANCER_LOCK_FREE_ATTEMPTS)
+            next.backoff_until = now + backoff_delay (next.failures);
+          if (!commit_state (self, &next, FALSE, NULL, &save_error))
+            {
+              /* The back-off still holds for as long as this process runs. */
+              g_message ("Could not record a failed unlock attempt: %s", save_error->message);
+              g_mutex_lock (&self->state_mutex);
+              apply_state_locked (self, &next);
+              g_mutex_unlock (&self->state_mutex);
+            }
         }
+      lock_state_clear (&next);
     }
-  else if (counts && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autoptr(GError) save_error = NULL;
-
-      if (self->failures < G_MAXINT)
-        self->failures++;
-      if (self->failures > LANCER_LOCK_FREE_ATTEMPTS)
-        self->backoff_until = now + backoff_delay (self->failures);
-      if (!save_state_locked (self, &save_error))
-        g_warning ("Could not record a failed unlock attempt: %s", save_error->message);
-    }
-  g_mutex_unlock (&self->state_mutex);
 
   queue_notify (self, PROP_FAILURES);
 
@@ -674,6 +890,52 @@ lancer_lock_guard_new (const char *profile_id,
                        NULL);
 }
 
+void
+lancer_lock_guard_load_sync (LancerLockGuard *self,
+                             GCancellable    *cancellable)
+{
+  g_return_if_fail (LANCER_IS_LOCK_GUARD (self));
+
+  g_mutex_lock (&self->attempt_mutex);
+  refresh_from_keyring (self, cancellable);
+  g_mutex_unlock (&self->attempt_mutex);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  lancer_lock_guard_load_sync (source_object, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lancer_lock_guard_load_async (LancerLockGuard     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LANCER_IS_LOCK_GUARD (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_lock_guard_load_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+lancer_lock_guard_load_finish (LancerLockGuard *self,
+                               GAsyncResult    *result)
+{
+  g_return_if_fail (LANCER_IS_LOCK_GUARD (self));
+  g_return_if_fail (g_task_is_valid (result, self));
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
 const char *
 lancer_lock_guard_get_profile_id (LancerLockGuard *self)
 {
@@ -814,6 +1076,8 @@ lancer_lock_guard_try_unlock_sync (LancerLockGuard  *self,
   g_return_val_if_fail (LANCER_IS_LOCK_GUARD (self), FALSE);
 
   g_mutex_lock (&self->attempt_mutex);
+  /* Another process (the app, lancer-cli) may have used a code meanwhile. */
+  refresh_from_keyring (self, cancellable);
 
   g_mutex_lock (&self->state_mutex);
   enabled = self->enabled;
@@ -916,12 +1180,14 @@ lancer_lock_guard_disable_sync (LancerLockGuard  *self,
                                 GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
+  LockState off = LOCK_STATE_INIT;
   Method method = METHOD_NONE;
   gboolean was_locked;
 
   g_return_val_if_fail (LANCER_IS_LOCK_GUARD (self), FALSE);
 
   g_mutex_lock (&self->attempt_mutex);
+  refresh_from_keyring (self, cancellable);
 
   if (!lancer_lock_guard_get_enabled (self))
     {
@@ -952,23 +1218,21 @@ lancer_lock_guard_disable_sync (LancerLockGuard  *self,
       return FALSE;
     }
 
+  was_locked = lancer_lock_guard_get_locked (self);
   g_mutex_lock (&self->state_mutex);
-  was_locked = self->locked;
-  self->enabled = FALSE;
-  self->locked = FALSE;
-  self->failures = 0;
-  self->backoff_until = 0;
-  g_clear_pointer (&self->recovery_hashes, g_strfreev);
-  if (!save_state_locked (self, &local_error))
+  off.last_step = self->last_step;
+  g_mutex_unlock (&self->state_mutex);
+  if (!commit_state (self, &off, TRUE, NULL, &local_error))
     {
       /* The secret is gone from the keyring, so staying enabled would lock
        * the user out; say so and let them retry the save. */
-      g_mutex_unlock (&self->state_mutex);
       g_mutex_unlock (&self->attempt_mutex);
       g_propagate_error (error, g_steal_pointer (&local_error));
       queue_notify (self, PROP_ENABLED);
       return FALSE;
     }
+  g_mutex_lock (&self->state_mutex);
+  self->locked = FALSE;
   g_mutex_unlock (&self->state_mutex);
   g_mutex_unlock (&self->attempt_mutex);
 
@@ -1010,11 +1274,13 @@ lancer_lock_guard_regenerate_recovery_codes_sync (LancerLockGuard  *self,
 {
   g_auto(GStrv) codes = NULL;
   g_auto(GStrv) hashes = NULL;
+  LockState next = LOCK_STATE_INIT;
   Method method = METHOD_NONE;
 
   g_return_val_if_fail (LANCER_IS_LOCK_GUARD (self), NULL);
 
   g_mutex_lock (&self->attempt_mutex);
+  refresh_from_keyring (self, cancellable);
   if (!lancer_lock_guard_get_enabled (self))
     {
       g_mutex_unlock (&self->attempt_mutex);
@@ -1035,21 +1301,16 @@ lancer_lock_guard_regenerate_recovery_codes_sync (LancerLockGuard  *self,
     }
 
   g_mutex_lock (&self->state_mutex);
-  {
-    GStrv old = self->recovery_hashes;
-
-    self->recovery_hashes = g_steal_pointer (&hashes);
-    if (!save_state_locked (self, error))
-      {
-        hashes = self->recovery_hashes;
-        self->recovery_hashes = old;
-        g_mutex_unlock (&self->state_mutex);
-        g_mutex_unlock (&self->attempt_mutex);
-        return NULL;
-      }
-    g_strfreev (old);
-  }
+  snapshot_state_locked (self, &next);
   g_mutex_unlock (&self->state_mutex);
+  g_strfreev (next.recovery_hashes);
+  next.recovery_hashes = g_steal_pointer (&hashes);
+  if (!commit_state (self, &next, TRUE, cancellable, error))
+    {
+      lock_state_clear (&next);
+      g_mutex_unlock (&self->attempt_mutex);
+      return NULL;
+    }
   g_mutex_unlock (&self->attempt_mutex);
 
   audit (self, LANCER_AUDIT_SETTINGS, "recovery-codes-regenerated", method_name (method));
@@ -1164,12 +1425,14 @@ lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) codes = NULL;
   g_auto(GStrv) hashes = NULL;
+  LockState on = LOCK_STATE_INIT;
   gint64 step = -1;
 
   g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
 
   guard = self->guard;
   g_mutex_lock (&guard->attempt_mutex);
+  refresh_from_keyring (guard, cancellable);
 
   if (self->secret == NULL || lancer_lock_guard_get_enabled (guard))
     {
@@ -1209,24 +1472,19 @@ lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
       return NULL;
     }
 
-  g_mutex_lock (&guard->state_mutex);
-  guard->enabled = TRUE;
-  guard->locked = FALSE;
-  guard->failures = 0;
-  guard->backoff_until = 0;
-  guard->last_step = step;
-  g_strfreev (guard->recovery_hashes);
-  guard->recovery_hashes = g_steal_pointer (&hashes);
-  if (!save_state_locked (guard, error))
+  on.enabled = TRUE;
+  on.last_step = step;
+  on.recovery_hashes = g_steal_pointer (&hashes);
+  if (!commit_state (guard, &on, TRUE, NULL, error))
     {
-      guard->enabled = FALSE;
-      g_clear_pointer (&guard->recovery_hashes, g_strfreev);
-      g_mutex_unlock (&guard->state_mutex);
+      lock_state_clear (&on);
       /* Leave nothing half-enabled behind. */
       lancer_secrets_clear_sync (guard->profile_id, LANCER_SECRET_TOTP_SECRET, NULL, NULL);
       g_mutex_unlock (&guard->attempt_mutex);
       return NULL;
     }
+  g_mutex_lock (&guard->state_mutex);
+  guard->locked = FALSE;
   g_mutex_unlock (&guard->state_mutex);
   g_mutex_unlock (&guard->attempt_mutex);
 

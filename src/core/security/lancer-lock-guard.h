@@ -24,12 +24,24 @@ G_DECLARE_FINAL_TYPE (LancerLockGuard, lancer_lock_guard, LANCER, LOCK_GUARD, GO
 G_DECLARE_FINAL_TYPE (LancerLockEnrolment, lancer_lock_enrolment, LANCER, LOCK_ENROLMENT, GObject)
 
 /* The app lock of one profile. Its state (enabled, failures, back-off, last
- * accepted time step, recovery code hashes) lives in
- * <profile_dir>/lock-state.ini; the TOTP secret lives in the keyring.
- * Reading the small state file happens in the constructor. Property
- * notifications are emitted on the main context the guard was created in. */
+ * accepted time step, recovery code hashes) lives in the keyring beside the
+ * TOTP secret; <profile_dir>/lock-state.ini is only a cache, read in the
+ * constructor. Call lancer_lock_guard_load_async() (or _sync off the main
+ * thread) before trusting "not enabled": the keyring's state wins over the
+ * file, and a stored secret with the lock "off" counts as on. Without a
+ * keyring the file stands. Property notifications are emitted on the main
+ * context the guard was created in. */
 LancerLockGuard     *lancer_lock_guard_new                 (const char           *profile_id,
                                                             const char           *profile_dir);
+/* Blocking (keyring): worker threads, the CLI and tests only. */
+void                 lancer_lock_guard_load_sync           (LancerLockGuard      *self,
+                                                            GCancellable         *cancellable);
+void                 lancer_lock_guard_load_async          (LancerLockGuard      *self,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+void                 lancer_lock_guard_load_finish         (LancerLockGuard      *self,
+                                                            GAsyncResult         *result);
 
 const char          *lancer_lock_guard_get_profile_id      (LancerLockGuard      *self);
 const char          *lancer_lock_guard_get_profile_dir     (LancerLockGuard      *self);

@@ -25,6 +25,7 @@ static const char *known_names[] = {
   LANCER_SECRET_TELEGRAM_BOT_TOKEN,
   LANCER_SECRET_DATABASE_KEY,
   LANCER_SECRET_TOTP_SECRET,
+  LANCER_SECRET_LOCK_STATE,
 };
 
 static const SecretSchema *

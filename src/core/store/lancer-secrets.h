@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 #define LANCER_SECRET_TELEGRAM_BOT_TOKEN    "telegram-bot-token"
 #define LANCER_SECRET_DATABASE_KEY          "database-key"
 #define LANCER_SECRET_TOTP_SECRET           "totp-secret"
+/* Not a secret, but kept beside the TOTP secret so that the user's files
+ * cannot switch the app lock off (see LancerLockGuard). */
+#define LANCER_SECRET_LOCK_STATE            "lock-state"
 
 #define LANCER_SECRETS_ERROR (lancer_secrets_error_quark ())
 

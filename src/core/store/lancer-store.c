@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lancer-crypto.h"
 #include "lancer-store-checkpointer.h"
@@ -94,6 +95,7 @@ struct _LancerStore
   /* Written by the worker during open, read after open completes. */
   LancerStoreOpenFlags open_flags;
   char *open_message;
+  gboolean keep_damaged;   /* a damaged file is reported, not recovered */
   gboolean deferred_check;
 };
 
@@ -607,6 +609,45 @@ _lancer_store_set_force_read_only (gboolean force)
   g_atomic_int_set (&force_read_only, force);
 }
 
+/* access() answers for this process, so it covers read-only mounts and
+ * folders owned by someone else; root passes unless the mount is read-only. */
+static gboolean
+folder_is_writable (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_access (dir, W_OK) == 0 && g_access (db_path, W_OK) == 0;
+}
+
+/* A WAL database in a folder Lancer cannot write: SQLite's plain read-only
+ * mode still has to create the -shm file and fails, so even reading broke.
+ * Try it first (it works while -shm exists), then "immutable", which reads
+ * the main file with no locks and no shared memory. Nothing can write the
+ * file meanwhile, since no one can write the folder. */
+static int
+open_read_only (LancerStore *self)
+{
+  static const char * const params[] = { "mode=ro", "mode=ro&immutable=1" };
+  g_autofree char *escaped = g_uri_escape_string (self->db_path, "/", TRUE);
+  int rc = SQLITE_CANTOPEN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, params[i]);
+
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+      /* Damage is diagnosed (and reported as such) by the checks that follow. */
+      if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        return SQLITE_OK;
+      g_debug ("Read-only open (%s) failed: %s", params[i], sqlite3_errstr (rc));
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  return rc;
+}
+
 static gboolean
 open_connection (LancerStore  *self,
                  gboolean     *corrupt,
@@ -620,7 +661,7 @@ open_connection (LancerStore  *self,
   if (existed && !check_header (self->db_path, corrupt, error))
     return FALSE;
 
-  if (existed && g_atomic_int_get (&force_read_only))
+  if (existed && (g_atomic_int_get (&force_read_only) || !folder_is_writable (self->db_path)))
     rc = SQLITE_READONLY;
   else
     rc = sqlite3_open_v2 (self->db_path, &self->db,
@@ -630,7 +671,7 @@ open_connection (LancerStore  *self,
       /* Read-only storage: keep serving what is there. */
       sqlite3_close_v2 (self->db);
       self->db = NULL;
-      rc = sqlite3_open_v2 (self->db_path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+      rc = open_read_only (self);
       if (rc == SQLITE_OK)
         g_atomic_int_set (&self->read_only, TRUE);
     }
@@ -658,6 +699,13 @@ open_connection (LancerStore  *self,
 
   if (version > LANCER_STORE_SCHEMA_VERSION)
     {
+      /* Any damaged header can claim a big version: only a file that
+       * checks out is a newer Lancer's. */
+      if (!run_quick_check (self->db))
+        {
+          *corrupt = TRUE;
+          return FALSE;
+        }
       /* Touch nothing: a newer Lancer may still want this file. */
       g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NEWER_VERSION,
                    _("This profile was last used by a newer version of Lancer (database version %d, this version understands up to %d). Update Lancer to open it; the data was left untouched."),
@@ -715,7 +763,7 @@ open_connection (LancerStore  *self,
 
   if (g_atomic_int_get (&self->read_only))
     {
-      const char *msg = _("Lancer cannot write to this profile’s folder, so it opened your data read-only. Check the disk and its permissions, then restart Lancer.");
+      const char *msg = _("Lancer cannot write to this profile’s folder, so it opened your data read-only and changes cannot be saved. Check the disk and the folder’s permissions, then restart Lancer.");
       self->open_flags |= LANCER_STORE_OPEN_READ_ONLY;
       set_problem (self, msg);
     }
@@ -844,9 +892,9 @@ recover_from_corruption (LancerStore *self)
       when_str = when ? g_date_time_format (when, "%c") : g_strdup ("?");
       self->open_flags |= LANCER_STORE_OPEN_RESTORED_BACKUP;
       g_free (self->open_message);
-      /* Translators: %s is a date and time */
-      self->open_message = g_strdup_printf (_("The database was damaged, so Lancer restored the backup from %s. Changes made after that were lost; a sync brings jobs and messages back."),
-                                            when_str);
+      /* Translators: the first %s is a date and time, the second a file path */
+      self->open_message = g_strdup_printf (_("The database was damaged, so Lancer restored the backup from %s and kept the damaged file as “%s”. Changes made after that were lost; a sync brings jobs and messages back."),
+                                            when_str, aside ? aside : self->db_path);
       return;
     }
 
@@ -1005,6 +1053,13 @@ open_worker (LancerStore   *self,
       close_connection (self);
       if (!corrupt)
         return NULL;
+      if (self->keep_damaged)
+        {
+          g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged. It was left as it is: a command that saves changes, or starting Lancer, sets it aside and restores the latest backup."),
+                       self->db_path);
+          return NULL;
+        }
       if (attempt == 1)
         {
           g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_CORRUPT,
@@ -1118,23 +1173,46 @@ open_completed_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+open_async (LancerProfile       *profile,
+            gboolean             keep_damaged,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(LancerStore) self = NULL;
+  GTask *task;
+
+  self = g_object_new (LANCER_TYPE_STORE, "profile", profile, NULL);
+  /* Set before the open is queued, so the worker sees it. */
+  self->keep_damaged = keep_damaged;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_store_open_async);
+
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, open_worker, NULL, NULL, NULL,
+            new_task (self, lancer_store_open_async, cancellable, open_completed_cb, task));
+}
+
 void
 lancer_store_open_async (LancerProfile       *profile,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(LancerStore) self = NULL;
-  GTask *task;
-
   g_return_if_fail (LANCER_IS_PROFILE (profile));
 
-  self = g_object_new (LANCER_TYPE_STORE, "profile", profile, NULL);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lancer_store_open_async);
+  open_async (profile, FALSE, cancellable, callback, user_data);
+}
 
-  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, open_worker, NULL, NULL, NULL,
-            new_task (self, lancer_store_open_async, cancellable, open_completed_cb, task));
+void
+lancer_store_open_keep_damaged_async (LancerProfile       *profile,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_PROFILE (profile));
+
+  open_async (profile, TRUE, cancellable, callback, user_data);
 }
 
 LancerStore *
@@ -2680,6 +2758,45 @@ lancer_store_backup_finish (LancerStore   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The daily backup, if the newest one is a day old (or there is none).
+ * Returns its path, or NULL with no error when none was due. */
+static gpointer
+backup_if_due_worker (LancerStore   *self,
+                      sqlite3       *db,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) backups = list_backups (self);
+  gboolean due = TRUE;
+  GStatBuf st;
+
+  if (backups->len > 0 && g_stat (backups->pdata[0], &st) == 0)
+    due = (g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC) >= BACKUP_INTERVAL;
+  return due ? make_backup (self, error) : NULL;
+}
+
+void
+lancer_store_backup_if_due_async (LancerStore         *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (self));
+
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, backup_if_due_worker, NULL, NULL, g_free,
+            new_task (self, lancer_store_backup_if_due_async, cancellable, callback, user_data));
+}
+
+char *
+lancer_store_backup_if_due_finish (LancerStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gpointer
 maintenance_worker (LancerStore   *self,
                     sqlite3       *db,
@@ -2687,19 +2804,11 @@ maintenance_worker (LancerStore   *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GPtrArray) backups = list_backups (self);
   g_autoptr(GError) local_error = NULL;
-  gboolean due = TRUE;
-  GStatBuf st;
+  g_autofree char *path = backup_if_due_worker (self, db, data, cancellable, &local_error);
 
-  if (backups->len > 0 && g_stat (backups->pdata[0], &st) == 0)
-    due = (g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC) >= BACKUP_INTERVAL;
-  if (due)
-    {
-      g_autofree char *path = make_backup (self, &local_error);
-      if (path == NULL)
-        g_warning ("Daily backup failed: %s", local_error->message);
-    }
+  if (local_error != NULL)
+    g_warning ("Daily backup failed: %s", local_error->message);
   return NULL;
 }
 

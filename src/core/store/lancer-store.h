@@ -76,6 +76,14 @@ void        lancer_store_open_async              (LancerProfile        *profile,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* The same, but a damaged database is left untouched and reported
+ * (LANCER_STORE_ERROR_CORRUPT) instead of being set aside and restored from
+ * a backup: for readers that have no business changing files (lancer-cli's
+ * read-only commands). Finish with lancer_store_open_finish(). */
+void        lancer_store_open_keep_damaged_async (LancerProfile        *profile,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 LancerStore *lancer_store_open_finish            (GAsyncResult         *result,
                                                   GError              **error);
 
@@ -196,6 +204,16 @@ void        lancer_store_backup_async            (LancerStore          *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* The daily backup the app makes in the background, now if it is due (for
+ * short-lived writers such as lancer-cli). Returns its path, or NULL with no
+ * error when no backup was due. */
+void        lancer_store_backup_if_due_async     (LancerStore          *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer             user_data);
+char       *lancer_store_backup_if_due_finish    (LancerStore          *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 /* Returns the path of the new backup. */
 char       *lancer_store_backup_finish           (LancerStore          *self,
                                                   GAsyncResult         *result,
