@@ -94,7 +94,7 @@ _lancer_cli()
         proposals) options="--status" ;;
         messages)  options="--room" ;;
         audit)     options="--limit" ;;
-        stats)     options="--range" ;;
+        stats)     options="--range --rate" ;;
         export)    options="--what --format --output" ;;
         propose)   options="--variants" ;;
         send|analyze|doctor) ;;

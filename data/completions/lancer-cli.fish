@@ -52,6 +52,7 @@ complete -c lancer-cli -n "__fish_seen_subcommand_from job" -a show
 complete -c lancer-cli -n "__fish_seen_subcommand_from proposals" -l status -x -d 'Only proposals with this status'
 complete -c lancer-cli -n "__fish_seen_subcommand_from messages" -l room -x -d 'Only this room'
 complete -c lancer-cli -n "__fish_seen_subcommand_from stats" -l range -x -a '30d 90d 12m all'
+complete -c lancer-cli -n "__fish_seen_subcommand_from stats" -l rate -x -d 'Exchange rate to US dollars, e.g. EUR=1.08'
 complete -c lancer-cli -n "__fish_seen_subcommand_from export" -l what -x -a 'jobs proposals earnings diary audit'
 complete -c lancer-cli -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
 complete -c lancer-cli -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'Write to FILE'
