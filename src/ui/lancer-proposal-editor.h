@@ -30,6 +30,13 @@ void             lancer_proposal_editor_set_n_variants (LancerProposalEditor *se
                                                       guint                 n_variants);
 GtkTextBuffer   *lancer_proposal_editor_get_buffer   (LancerProposalEditor *self,
                                                       guint                 variant);
+/* The variant to send (0 = A): the one marked Chosen, 0 with one draft.
+ * Notified as "chosen". */
+guint            lancer_proposal_editor_get_chosen   (LancerProposalEditor *self);
+/* 2 with A/B variants, else 1. */
+guint            lancer_proposal_editor_get_n_variants (LancerProposalEditor *self);
+/* The text of the chosen variant, as shown. */
+char            *lancer_proposal_editor_dup_chosen_text (LancerProposalEditor *self);
 gboolean         lancer_proposal_editor_get_partial  (LancerProposalEditor *self,
                                                       guint                 variant);
 /* "idle", "consent", "streaming", "done", "stopped" or "error" (tests). */
