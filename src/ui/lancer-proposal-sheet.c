@@ -591,8 +591,8 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open on Upwork"));
   GtkFlowBox *terms = GTK_FLOW_BOX (gtk_flow_box_new ());
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkFlowBox *buttons = GTK_FLOW_BOX (gtk_flow_box_new ());
   GtkWidget *mark = gtk_button_new_with_mnemonic (_("_Mark as Sent…"));
   GtkWidget *submit = gtk_button_new_with_mnemonic (_("S_ubmit to Upwork…"));
   GtkWidget *bid = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -651,12 +651,15 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
                                          "needs the “Submit Proposal” permission on your API key"));
   g_object_bind_property (session, "signed-in", submit, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect (submit, "clicked", G_CALLBACK (submit_cb), s);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), submit);
-  gtk_box_append (GTK_BOX (buttons), mark);
+  /* The buttons wrap when narrow (360 px, longer words in Ukrainian). */
+  gtk_flow_box_set_selection_mode (buttons, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (buttons, 2);
+  gtk_flow_box_set_homogeneous (buttons, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (buttons), GTK_ALIGN_CENTER);
+  gtk_flow_box_append (buttons, submit);
+  gtk_flow_box_append (buttons, mark);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (terms));
-  gtk_box_append (GTK_BOX (row), buttons);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (buttons));
 
   s->status = GTK_LABEL (status);
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);

@@ -505,6 +505,7 @@ test_submit_once (void)
   g_autofree char *letter = NULL;
   const char *typed = "Hello, I have shipped three GTK 4 ports and can start this week.";
 
+  g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   g_assert_cmpint (count_sent (job), ==, 0);
   type_text (text_view (sheet, 0), typed);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 45);
@@ -515,7 +516,6 @@ test_submit_once (void)
   wait_sent (job, 1);
 
   /* The sheet is gone: nothing left to click twice. */
-  g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   if (!lancer_test_iterate_until (is_null, &open, 10))
     {
       gtk_window_destroy (sheet);
@@ -567,6 +567,8 @@ test_empty_unknown_connects (void)
   g_assert_cmpint (lancer_job_get_connects_required (job), <=, 0);
   g_assert_cmpint (count_sent (job), ==, 0);
   sheet = open_sheet (job, 360, 720);
+  open = sheet;
+  g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   submit = find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…");
   mark = find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
@@ -606,8 +608,6 @@ test_empty_unknown_connects (void)
   wait_sent (job, 1);
   g_assert_cmpint (query_int ("SELECT connects_spent FROM proposals WHERE job_id = ? AND status = 'sent'",
                               lancer_job_get_id (job)), ==, G_MININT64);
-  open = sheet;
-  g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   g_assert_true (lancer_test_iterate_until (is_null, &open, 10));
   wait_text (GTK_WIDGET (window), "Recorded as sent");
   save_png (GTK_WIDGET (window), "proposal-submit-recorded-dark");
