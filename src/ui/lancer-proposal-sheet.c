@@ -430,7 +430,7 @@ ask_to_send (Sheet    *s,
                    : g_strdup_printf (_("Recording it again counts a second proposal with a bid of $%.2f "
                                         "in your analytics."), rate);
       go_id = "send";
-      go_label = _("_Send Again");
+      go_label = _("Send _Again");
     }
   else if (kind == SEND_SUBMIT)
     {

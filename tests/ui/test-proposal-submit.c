@@ -541,7 +541,7 @@ test_submit_once (void)
   dialog = wait_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "You already sent a proposal for this job");
   g_assert_true (adw_message_dialog_has_response (dialog, "send"));
-  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "send"), ==, "_Send Again");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "send"), ==, "Send _Again");
   save_png (GTK_WIDGET (dialog), "proposal-submit-already-sent");
   answer (dialog, "cancel");
   g_assert_cmpint (count_sent (job), ==, 1);
