@@ -74,6 +74,7 @@ enum
 {
   PROP_0,
   PROP_CHOSEN,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -209,6 +210,7 @@ set_state (LancerProposalEditor *self,
   if (!streaming && !g_str_equal (state, "idle"))
     gtk_button_set_label (self->generate_button, _("_Regenerate"));
   update_pane_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 /* Autosave: at most one save per AUTOSAVE_MS, also while a draft streams,
@@ -773,6 +775,10 @@ lancer_proposal_editor_get_property (GObject    *object,
       g_value_set_uint (value, lancer_proposal_editor_get_chosen (self));
       break;
 
+    case PROP_STATE:
+      g_value_set_string (value, self->state);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -791,6 +797,10 @@ lancer_proposal_editor_class_init (LancerProposalEditorClass *klass)
   properties[PROP_CHOSEN] =
     g_param_spec_uint ("chosen", NULL, NULL, 0, N_PANES - 1, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* See lancer_proposal_editor_get_state(). */
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, "idle",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = lancer_proposal_editor_measure;
   widget_class->size_allocate = lancer_proposal_editor_size_allocate;

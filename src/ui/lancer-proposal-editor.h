@@ -39,7 +39,7 @@ guint            lancer_proposal_editor_get_n_variants (LancerProposalEditor *se
 char            *lancer_proposal_editor_dup_chosen_text (LancerProposalEditor *self);
 gboolean         lancer_proposal_editor_get_partial  (LancerProposalEditor *self,
                                                       guint                 variant);
-/* "idle", "consent", "streaming", "done", "stopped" or "error" (tests). */
+/* "idle", "consent", "streaming", "done", "stopped" or "error"; notified as "state". */
 const char      *lancer_proposal_editor_get_state    (LancerProposalEditor *self);
 /* TRUE when the variants are side by side, FALSE when stacked. */
 gboolean         lancer_proposal_editor_get_side_by_side (LancerProposalEditor *self);

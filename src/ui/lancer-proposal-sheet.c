@@ -117,7 +117,10 @@ update_sheet (Sheet *s)
 {
   g_autofree char *text = lancer_proposal_editor_dup_chosen_text (LANCER_PROPOSAL_EDITOR (s->editor));
   g_autofree char *summary = NULL;
-  gboolean ready = has_text (text) && !s->busy && !s->recorded;
+  const char *state = lancer_proposal_editor_get_state (LANCER_PROPOSAL_EDITOR (s->editor));
+  /* Not while a draft is still being written or its sending asked about. */
+  gboolean writing = g_strcmp0 (state, "streaming") == 0 || g_strcmp0 (state, "consent") == 0;
+  gboolean ready = has_text (text) && !writing && !s->busy && !s->recorded;
 
   gtk_widget_set_sensitive (s->submit, ready && !s->submitted);
   gtk_widget_set_sensitive (s->mark, ready);
@@ -623,6 +626,7 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
     g_signal_connect_swapped (lancer_proposal_editor_get_buffer (LANCER_PROPOSAL_EDITOR (s->editor), i), "changed",
                               G_CALLBACK (draft_changed_cb), s);
   g_signal_connect_swapped (s->editor, "notify::chosen", G_CALLBACK (update_sheet), s);
+  g_signal_connect_swapped (s->editor, "notify::state", G_CALLBACK (update_sheet), s);
 
   g_signal_connect (open, "clicked", G_CALLBACK (open_cb), s);
   gtk_widget_set_halign (open, GTK_ALIGN_END);

@@ -432,6 +432,9 @@ test_chosen_variant (void)
   /* The first call to a cloud provider asks; the person agrees. */
   if (lancer_test_iterate_until (dialog_shown, NULL, 2))
     answer (find_message_dialog (), "send");
+  /* A draft still being written is not sent. */
+  if (g_strcmp0 (lancer_proposal_editor_get_state (editor), "streaming") == 0)
+    g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…")));
   while (g_strcmp0 (lancer_proposal_editor_get_state (editor), "done") != 0)
     {
       g_assert_cmpstr (lancer_proposal_editor_get_state (editor), !=, "error");
