@@ -226,6 +226,8 @@ finish_sent (Sheet    *s,
     }
   toast = adw_toast_new (kind == SEND_SUBMIT ? _("Submitted") : _("Recorded as sent"));
   adw_toast_set_button_label (toast, _("_View"));
+  /* Long enough to reach View after the sheet closed under the pointer. */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_action_name (toast, "win.open-proposal");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (proposal_id));
   lancer_window_add_toast (LANCER_WINDOW (parent), toast);

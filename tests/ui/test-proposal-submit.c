@@ -530,8 +530,8 @@ test_submit_once (void)
 
   /* "Submitted · View" on the main window; View opens the proposal. */
   wait_text (GTK_WIDGET (window), "Submitted");
-  view = find_button (GTK_WIDGET (window), "_View");
   save_png (GTK_WIDGET (window), "proposal-submit-toast");
+  view = find_button (GTK_WIDGET (window), "_View");
   click (view);
   page = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
   g_assert_nonnull (page);
