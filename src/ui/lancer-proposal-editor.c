@@ -37,6 +37,7 @@ struct _LancerProposalEditor
   GCancellable    *load_cancellable;
   const char      *state;
   guint            n_variants;
+  guint            chosen;       /* the slot to send: the one source of truth */
   gboolean         partial[N_PANES];
   gboolean         loading;
   gboolean         side_by_side;
@@ -68,6 +69,16 @@ struct _LancerProposalEditor
 };
 
 G_DEFINE_FINAL_TYPE (LancerProposalEditor, lancer_proposal_editor, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_CHOSEN,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const tones[] = { "professional", "friendly", "confident", "concise", NULL };
 static const char * const lengths[] = { "short", "medium", "long", NULL };
@@ -128,6 +139,32 @@ update_pane_titles (LancerProposalEditor *self)
   gtk_widget_set_visible (self->pane[1], self->n_variants > 1);
 }
 
+/* The chosen pane's button says so; the others offer to choose theirs. */
+static void
+update_use_buttons (LancerProposalEditor *self)
+{
+  for (guint i = 0; i < N_PANES; i++)
+    {
+      /* The two panes' buttons show the same words with different access keys. */
+      if (i == self->chosen)
+        gtk_button_set_label (self->use[i], _("Chosen"));
+      else
+        gtk_button_set_label (self->use[i], i == 0 ? _("_Use This One") : _("Us_e This One"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->use[i]), i != self->chosen);
+    }
+}
+
+static void
+set_chosen (LancerProposalEditor *self,
+            guint                 slot)
+{
+  if (slot >= N_PANES)
+    return;
+  self->chosen = slot;
+  update_use_buttons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOSEN]);
+}
+
 static void
 show_status (LancerProposalEditor *self,
              const char           *icon_name,
@@ -173,6 +210,7 @@ set_state (LancerProposalEditor *self,
   if (!streaming && !g_str_equal (state, "idle"))
     gtk_button_set_label (self->generate_button, _("_Regenerate"));
   update_pane_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 /* Autosave: at most one save per AUTOSAVE_MS, also while a draft streams,
@@ -283,6 +321,7 @@ written_cb (GObject      *source,
         }
       hide_status (self);
       set_state (self, "done");
+      set_chosen (self, self->chosen);
       return;
     }
 
@@ -523,16 +562,8 @@ use_saved_cb (GObject      *source,
       g_warning ("Could not save the chosen variant: %s", error ? error->message : "?");
       return;
     }
+  /* Remembered for the next time the job is opened. */
   lancer_ai_store_choose_draft_async (store, id, NULL, chosen_cb, NULL);
-  for (guint i = 0; i < N_PANES; i++)
-    {
-      /* The two panes' buttons show the same words with different access keys. */
-      if (i == data->slot)
-        gtk_button_set_label (self->use[i], _("Chosen"));
-      else
-        gtk_button_set_label (self->use[i], i == 0 ? _("_Use This One") : _("Us_e This One"));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->use[i]), i != data->slot);
-    }
 }
 
 static void
@@ -544,6 +575,9 @@ use_clicked_cb (LancerProposalEditor *self,
   g_autoptr(LancerAiDraft) draft = lancer_ai_draft_new (lancer_job_get_id (self->job), slot);
   UseData *data = g_new0 (UseData, 1);
   GtkTextIter start, end;
+
+  /* Chosen at once: what the sheet sends follows the click, not the store. */
+  set_chosen (self, slot);
 
   /* Save the text as shown, then mark it as the one to send. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -560,6 +594,7 @@ ab_toggled_cb (LancerProposalEditor *self)
 {
   self->n_variants = gtk_check_button_get_active (self->ab_check) ? 2 : 1;
   update_pane_titles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOSEN]);
 }
 
 /* Existing drafts */
@@ -597,10 +632,11 @@ drafts_loaded_cb (GObject      *source,
       self->partial[draft->slot] = draft->partial;
       max_slot = MAX (max_slot, draft->slot);
       if (draft->chosen)
-        gtk_button_set_label (self->use[draft->slot], _("Chosen"));
+        self->chosen = draft->slot;
     }
   self->loading = FALSE;
   lancer_proposal_editor_set_n_variants (self, max_slot + 1);
+  set_chosen (self, self->chosen);
   set_state (self, "done");
 }
 
@@ -726,12 +762,46 @@ lancer_proposal_editor_dispose (GObject *object)
 }
 
 static void
+lancer_proposal_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  LancerProposalEditor *self = LANCER_PROPOSAL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHOSEN:
+      g_value_set_uint (value, lancer_proposal_editor_get_chosen (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_string (value, self->state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lancer_proposal_editor_class_init (LancerProposalEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_proposal_editor_dispose;
+  object_class->get_property = lancer_proposal_editor_get_property;
+
+  /* The variant the user will send (0 = A); 0 with a single draft. */
+  properties[PROP_CHOSEN] =
+    g_param_spec_uint ("chosen", NULL, NULL, 0, N_PANES - 1, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* See lancer_proposal_editor_get_state(). */
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, "idle",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = lancer_proposal_editor_measure;
   widget_class->size_allocate = lancer_proposal_editor_size_allocate;
 
@@ -858,6 +928,33 @@ lancer_proposal_editor_get_buffer (LancerProposalEditor *self,
   g_return_val_if_fail (LANCER_IS_PROPOSAL_EDITOR (self), NULL);
   g_return_val_if_fail (variant < N_PANES, NULL);
   return gtk_text_view_get_buffer (self->view[variant]);
+}
+
+guint
+lancer_proposal_editor_get_chosen (LancerProposalEditor *self)
+{
+  g_return_val_if_fail (LANCER_IS_PROPOSAL_EDITOR (self), 0);
+  return self->n_variants > 1 ? self->chosen : 0;
+}
+
+guint
+lancer_proposal_editor_get_n_variants (LancerProposalEditor *self)
+{
+  g_return_val_if_fail (LANCER_IS_PROPOSAL_EDITOR (self), 1);
+  return self->n_variants;
+}
+
+char *
+lancer_proposal_editor_dup_chosen_text (LancerProposalEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (LANCER_IS_PROPOSAL_EDITOR (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->view[lancer_proposal_editor_get_chosen (self)]);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 gboolean

@@ -30,9 +30,16 @@ void             lancer_proposal_editor_set_n_variants (LancerProposalEditor *se
                                                       guint                 n_variants);
 GtkTextBuffer   *lancer_proposal_editor_get_buffer   (LancerProposalEditor *self,
                                                       guint                 variant);
+/* The variant to send (0 = A): the one marked Chosen, 0 with one draft.
+ * Notified as "chosen". */
+guint            lancer_proposal_editor_get_chosen   (LancerProposalEditor *self);
+/* 2 with A/B variants, else 1. */
+guint            lancer_proposal_editor_get_n_variants (LancerProposalEditor *self);
+/* The text of the chosen variant, as shown. */
+char            *lancer_proposal_editor_dup_chosen_text (LancerProposalEditor *self);
 gboolean         lancer_proposal_editor_get_partial  (LancerProposalEditor *self,
                                                       guint                 variant);
-/* "idle", "consent", "streaming", "done", "stopped" or "error" (tests). */
+/* "idle", "consent", "streaming", "done", "stopped" or "error"; notified as "state". */
 const char      *lancer_proposal_editor_get_state    (LancerProposalEditor *self);
 /* TRUE when the variants are side by side, FALSE when stacked. */
 gboolean         lancer_proposal_editor_get_side_by_side (LancerProposalEditor *self);

@@ -117,6 +117,15 @@ show_page_action_cb (GtkWidget  *widget,
   lancer_window_show_page (LANCER_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* The "View" button of the toast a sent proposal leaves behind. */
+static void
+open_proposal_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  lancer_window_open_proposal (LANCER_WINDOW (widget), g_variant_get_int64 (param));
+}
+
 /* Any key or pointer input keeps the idle lock away. */
 static gboolean
 input_event_cb (LancerWindow *self,
@@ -496,6 +505,7 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, needs_sign_in_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-proposal", "x", open_proposal_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
@@ -669,6 +679,22 @@ lancer_window_open_room (LancerWindow *self,
   page = self->session_widgets[3];
   if (room_id != NULL && *room_id != '\0' && LANCER_IS_MESSAGES_PAGE (page))
     lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
+}
+
+/* The Proposals page with @proposal_id selected and its detail shown. */
+void
+lancer_window_open_proposal (LancerWindow *self,
+                             gint64        proposal_id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (LANCER_IS_WINDOW (self));
+
+  lancer_window_ensure_pages (self);
+  lancer_window_show_page (self, "proposals");
+  page = self->session_widgets[2];
+  if (proposal_id > 0 && LANCER_IS_PROPOSALS_PAGE (page))
+    lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (page), proposal_id);
 }
 
 void

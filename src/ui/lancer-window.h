@@ -31,5 +31,9 @@ void          lancer_window_open_job       (LancerWindow   *self,
                                             gboolean        write_proposal);
 void          lancer_window_open_room      (LancerWindow   *self,
                                             const char     *room_id);
+/* A sent proposal's toast: the Proposals page with @proposal_id open
+ * (also the action win.open-proposal, an int64). */
+void          lancer_window_open_proposal  (LancerWindow   *self,
+                                            gint64          proposal_id);
 
 G_END_DECLS

@@ -328,6 +328,20 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 says_recorded (gpointer data)
 {
@@ -364,8 +378,17 @@ test_mark_as_sent (void)
 
   sheet = lancer_proposal_sheet_new (NULL, session, job);
   g_assert_true (lancer_test_ui_show (sheet));
-  save_png (GTK_WIDGET (sheet), "jobs-mark-as-sent");
+  /* Nothing to record until there is a letter. */
   mark = find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
+  g_assert_nonnull (mark);
+  g_assert_false (gtk_widget_is_sensitive (mark));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (GTK_WIDGET (sheet))));
+
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, "I sent this on Upwork.", -1, TRUE);
+  }
+  g_assert_true (gtk_widget_is_sensitive (mark));
+  save_png (GTK_WIDGET (sheet), "jobs-mark-as-sent");
   g_assert_nonnull (mark);
   g_signal_emit_by_name (mark, "clicked");
   g_assert_true (lancer_test_iterate_until (dialog_shown, NULL, 5));

@@ -282,6 +282,82 @@ lancer_ai_store_month_spend_finish (LancerStore   *store,
   return TRUE;
 }
 
+/* What writing one job's proposal cost: every "proposal" call recorded
+ * for the job, regenerations included, since each was paid for. */
+
+typedef struct
+{
+  double cost;
+  guint  n_calls;
+} DraftCost;
+
+static gpointer
+draft_cost_worker (LancerStore   *store,
+                   sqlite3       *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree DraftCost *cost = g_new0 (DraftCost, 1);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
+                               " WHERE job_id = ? AND purpose = 'proposal'", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          cost->cost = sqlite3_column_double (stmt, 0);
+          cost->n_calls = (guint) sqlite3_column_int (stmt, 1);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&cost);
+}
+
+void
+lancer_ai_store_draft_cost_async (LancerStore         *store,
+                                  const char          *job_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (job_id != NULL);
+  lancer_store_run_async (store, FALSE, NULL, draft_cost_worker, g_strdup (job_id), g_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+lancer_ai_store_draft_cost_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   double        *cost_usd,
+                                   guint         *n_calls,
+                                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree DraftCost *cost = lancer_store_run_finish (store, result, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (cost_usd != NULL)
+    *cost_usd = cost != NULL ? cost->cost : 0.0;
+  if (n_calls != NULL)
+    *n_calls = cost != NULL ? cost->n_calls : 0;
+  return TRUE;
+}
+
 /* Analyses */
 
 typedef struct

@@ -61,6 +61,19 @@ gboolean           lancer_ai_store_month_spend_finish   (LancerStore          *s
                                                          double               *spend_usd,
                                                          GError              **error);
 
+/* The cost (USD) and number of the AI calls that wrote @job_id's
+ * proposal drafts, regenerations included. */
+void               lancer_ai_store_draft_cost_async     (LancerStore          *store,
+                                                         const char           *job_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean           lancer_ai_store_draft_cost_finish    (LancerStore          *store,
+                                                         GAsyncResult         *result,
+                                                         double               *cost_usd,
+                                                         guint                *n_calls,
+                                                         GError              **error);
+
 /* Analyses. @call_id 0: the job's newest analysis call. */
 void               lancer_ai_store_save_analysis_async  (LancerStore             *store,
                                                          const char              *job_id,

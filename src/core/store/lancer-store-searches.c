@@ -453,7 +453,8 @@ mark_sent_worker (LancerStore   *store,
     }
   sqlite3_bind_double (stmt, 4, p->rate);
   sqlite3_bind_int (stmt, 5, p->hourly ? 1 : 0);
-  sqlite3_bind_int (stmt, 6, p->connects);
+  if (p->connects >= 0)   /* unknown stays NULL, never a made-up 0 */
+    sqlite3_bind_int (stmt, 6, p->connects);
   sqlite3_bind_int64 (stmt, 7, now);
   if (p->upwork_id != NULL)
     sqlite3_bind_text (stmt, 8, p->upwork_id, -1, SQLITE_STATIC);
@@ -523,6 +524,43 @@ gint64
 lancer_proposal_mark_sent_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
+{
+  return finish_int64 (store, result, error);
+}
+
+static gpointer
+count_sent_worker (LancerStore   *store,
+                   sqlite3       *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  gint64 n = 0;
+  int rc = exec_int64 (db, "SELECT COUNT(*) FROM proposals WHERE job_id = ?1 AND status <> 'draft'", data, &n);
+
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_propagate_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_memdup2 (&n, sizeof n);
+}
+
+void
+lancer_proposal_count_sent_async (LancerStore         *store,
+                                  const char          *job_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, count_sent_worker, g_strdup (job_id), g_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gint64
+lancer_proposal_count_sent_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
   return finish_int64 (store, result, error);
 }

@@ -98,7 +98,7 @@ typedef struct
   char       *cover_letter;    /* sealed at rest */
   double      rate;            /* bid: hourly rate or fixed amount */
   gboolean    hourly;
-  int         connects;
+  int         connects;        /* -1: unknown (stored as NULL) */
   char       *variant;         /* A/B variant name, or NULL */
   gint64      writing_seconds; /* time spent writing, for Analytics */
   char       *upwork_id;       /* when submitted through the API */
@@ -117,6 +117,17 @@ void       lancer_proposal_mark_sent_async   (LancerStore         *store,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 gint64     lancer_proposal_mark_sent_finish  (LancerStore         *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* How many proposals for @job_id left the draft stage (sent, or further
+ * along), so a second one is never sent without asking. */
+void       lancer_proposal_count_sent_async  (LancerStore         *store,
+                                              const char          *job_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gint64     lancer_proposal_count_sent_finish (LancerStore         *store,
                                               GAsyncResult        *result,
                                               GError             **error);
 
