@@ -108,7 +108,7 @@ lancer_cli_stats (LancerCli  *cli,
         g_autofree char *best = lancer_ab_format_probability (v->prob_best);
 
         /* TRANSLATORS: an A/B variant: name, hired, decided, pending, interval, chance of being best */
-        g_print (_("  %s: %u of %u decided won, %u pending; 95 %% interval %.1f–%.1f %%; chance best %s\n"),
+        g_print (_("  %s: won %u, decided %u, pending %u; 95 %% interval %.1f–%.1f %%; chance best %s\n"),
                  v->name, v->wins, v->wins + v->losses, v->pending, v->low * 100, v->high * 100, best);
       }
     if (ab->variants->len > 0)

@@ -755,7 +755,7 @@ lancer_cli_doctor (LancerCli  *cli,
         }
       g_print ("\n");
       /* Translators: the first %u is requests this check used, the rest today's count and budget */
-      g_print (_("Requests: %u for this check, %u of %u today\n"),
+      g_print (_("Requests for this check: %u. Today: %u of %u.\n"),
                lancer_upwork_client_get_requests_today (client) - before,
                lancer_upwork_client_get_requests_today (client), LANCER_UPWORK_DAILY_BUDGET);
       /* Translators: %s is the redirect URI the key must register */

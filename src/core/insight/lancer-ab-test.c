@@ -223,10 +223,15 @@ lancer_ab_decide (guint         n,
 char *
 lancer_ab_dup_rule_text (void)
 {
-  return g_strdup_printf (_("How a winner is named: only once every variant has at least %d decided proposals "
-                            "(hired, declined, withdrawn or archived; pending ones wait), and only when the "
-                            "evidence would point at a wrong winner at most 1 time in %d, however often you "
-                            "look. All variants are compared together."),
+  return g_strdup_printf (ngettext ("How a winner is named: only once every variant has at least %d decided proposal "
+                                     "(hired, declined, withdrawn or archived; pending ones wait), and only when the "
+                                     "evidence would point at a wrong winner at most 1 time in %d, however often you "
+                                     "look. All variants are compared together.",
+                                     "How a winner is named: only once every variant has at least %d decided proposals "
+                                     "(hired, declined, withdrawn or archived; pending ones wait), and only when the "
+                                     "evidence would point at a wrong winner at most 1 time in %d, however often you "
+                                     "look. All variants are compared together.",
+                                     LANCER_AB_MIN_DECIDED),
                           LANCER_AB_MIN_DECIDED, (int) round (1 / LANCER_AB_ALPHA));
 }
 
@@ -338,8 +343,11 @@ lancer_ab_test_new (guint               n,
   test->winner = lancer_ab_decide (n, wins, losses);
 
   if (test->too_few)
-    test->verdict = g_strdup_printf (_("Too few decided proposals to say: each variant needs at least %d that were "
-                                       "hired or closed (now %s). Keep them all running."),
+    test->verdict = g_strdup_printf (ngettext ("Too few decided proposals to say: each variant needs at least %d "
+                                               "that was hired or closed (now %s). Keep them all running.",
+                                               "Too few decided proposals to say: each variant needs at least %d "
+                                               "that were hired or closed (now %s). Keep them all running.",
+                                               LANCER_AB_MIN_DECIDED),
                                      LANCER_AB_MIN_DECIDED, counts->str);
   else if (test->winner >= 0)
     {

@@ -688,6 +688,23 @@ lancer_metrics_report_is_empty_all_time (LancerMetricsReport *report)
 
 /* Computation */
 
+/* Two counts, each with its own plural form. */
+static char *
+writing_formula (guint  n_timed,
+                 double minutes,
+                 guint  n_untimed)
+{
+  g_autofree char *timed = g_strdup_printf (ngettext ("Time the editor recorded writing %u proposal",
+                                                      "Time the editor recorded writing %u proposals",
+                                                      n_timed), n_timed);
+  g_autofree char *untimed = g_strdup_printf (ngettext ("plus %.0f minutes (assumed) for %u proposal sent without a record",
+                                                        "plus %.0f minutes (assumed) for each of %u proposals sent without a record",
+                                                        n_untimed), minutes, n_untimed);
+
+  /* Translators: the two parts above, joined */
+  return g_strdup_printf (_("%s, %s."), timed, untimed);
+}
+
 static LancerMetric *
 set_metric (LancerMetricsReport *report,
             LancerMetricId       id,
@@ -1562,9 +1579,7 @@ lancer_metrics_compute (LancerMetricsData          *data,
                           "whole, ÷ 60. Fixed-price work has no diary and adds no hours.")),
               LANCER_METRIC_UNIT_HOURS, billed_hours, n_diary_days, FALSE);
   set_metric (report, LANCER_METRIC_WRITING_HOURS, "writing-hours", _("Hours writing proposals"),
-              g_strdup_printf (_("Time the editor recorded writing the %u proposals timed there, plus %.0f minutes "
-                                 "(assumed) for each of the %u sent without a record."),
-                               n_timed, options->writing_minutes, sent - n_timed),
+              writing_formula (n_timed, options->writing_minutes, sent - n_timed),
               LANCER_METRIC_UNIT_HOURS, writing_hours, sent, FALSE);
   set_metric (report, LANCER_METRIC_AI_SPEND, "ai-spend", _("AI spend"),
               g_strdup (_("Sum of the cost of every AI call in the period, as priced when it was made.")),
