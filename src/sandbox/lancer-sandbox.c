@@ -372,6 +372,19 @@ control_cb (SoupServer        *server,
 
 /* ---- the server thread ---- */
 
+/* Every answer closes its connection. libsoup before 3.3.0 (Debian 12 has
+ * 3.2.3) never notices when a client closes a kept-alive connection that
+ * is idle, and holds its socket half-closed (CLOSE-WAIT) for good: a sync
+ * left about sixty behind. Loopback connections are cheap to open, so the
+ * sandbox keeps none. Set before any handler runs, so every path (faults,
+ * streams, the control endpoints, 404s) answers the same way. */
+static void
+close_after_response (SoupServer        *server,
+                      SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+}
+
 typedef struct
 {
   LancerSandbox *self;
@@ -399,6 +412,7 @@ sandbox_thread (gpointer data)
   g_main_context_push_thread_default (context);
 
   server = soup_server_new ("server-header", "lancer-sandbox", NULL);
+  g_signal_connect (server, "request-read", G_CALLBACK (close_after_response), NULL);
   lancer_sandbox_upwork_attach (self, server);
   soup_server_add_handler (server, "/__sandbox", control_cb, self, NULL);
 #ifdef LANCER_SANDBOX_HAVE_AI
