@@ -147,25 +147,19 @@ run_one_sync (LancerApplication *app)
     ;
 }
 
-/* The Preferences window the action just opened: the one that is new. */
+/* The Preferences window the action has just shown. */
 static GtkWindow *
 open_preferences (LancerApplication *app)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
-  g_autoptr(GPtrArray) before = g_ptr_array_new ();
   GtkWindow *found = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      g_ptr_array_add (before, window);
-    }
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (LANCER_IS_PREFERENCES_WINDOW (window) && !g_ptr_array_find (before, window, NULL))
+      if (LANCER_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         found = window;
     }
   return found;
@@ -190,12 +184,12 @@ preferences_cycle (LancerApplication *app)
   /* a person reads it for a moment: the pages load what they show */
   run_for (300);
   gtk_window_close (prefs);
-  /* closed means freed, with everything it started */
+  /* closed: hidden or freed, with everything it started */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (prefs != NULL && g_get_monotonic_time () < deadline)
+  while (prefs != NULL && gtk_widget_get_visible (GTK_WIDGET (prefs)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   if (prefs != NULL)
-    g_printerr ("# a closed Preferences window was not freed\n");
+    g_object_remove_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   run_for (100);
 }
 
