@@ -248,7 +248,8 @@ main (int   argc,
         add_sandbox_job (app, http);
       run_one_sync (app);
       if (i % 50 == 0)
-        g_printerr ("# %u syncs, %.1f s, %u descriptors\n", i, (g_get_monotonic_time () - start) / 1e6, count_fds ());
+        g_printerr ("# %u syncs, %.1f s, %u descriptors, %.1f MB resident\n",
+                    i, (g_get_monotonic_time () - start) / 1e6, count_fds (), rss_mb ());
       if (i == WARM_SYNCS || i == N_SYNCS)
         {
           /* the last answers' connections close */
