@@ -49,6 +49,8 @@ struct _LancerApplication
   XdpPortal            *portal;
   gboolean              held;
   gboolean              background_requested;
+  /* Preferences, hidden rather than freed when closed (weak) */
+  GtkWindow            *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (LancerApplication, lancer_application, ADW_TYPE_APPLICATION)
@@ -320,11 +322,33 @@ preferences_action_cb (GSimpleAction *action,
                        gpointer       user_data)
 {
   LancerApplication *self = user_data;
-  LancerPreferencesWindow *prefs;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  prefs = lancer_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         lancer_application_get_profile_settings (self));
-  gtk_window_present (GTK_WINDOW (prefs));
+  /* One Preferences window per open profile, hidden when closed and shown
+   * again: libadwaita before 1.2.3 (Debian 12 has 1.2.2) never frees the
+   * groups and rows of a freed AdwPreferencesWindow, as its search model
+   * keeps a reference to every group; about 2 MB each time. */
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (lancer_preferences_window_new (parent,
+                                                                     lancer_application_get_profile_settings (self)));
+      gtk_window_set_hide_on_close (self->preferences, TRUE);
+      gtk_window_set_destroy_with_parent (self->preferences, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  else if (parent != NULL && parent != self->preferences)
+    gtk_window_set_transient_for (self->preferences, parent);
+  gtk_window_present (self->preferences);
+}
+
+/* Another profile: its own settings, session and account. */
+static void
+drop_preferences (LancerApplication *self)
+{
+  if (self->preferences == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  gtk_window_destroy (g_steal_pointer (&self->preferences));
 }
 
 static void
@@ -463,6 +487,7 @@ lancer_application_set_session (LancerApplication *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  drop_preferences (self);
   if (session != NULL)
     g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, 0);
   follow_lock_guard (self);
@@ -993,6 +1018,7 @@ lancer_application_dispose (GObject *object)
 {
   LancerApplication *self = LANCER_APPLICATION (object);
 
+  drop_preferences (self);
   set_lock_guard (self, NULL);
   if (self->notifier != NULL)
     g_signal_handlers_disconnect_by_func (self->notifier, update_tray, self);

@@ -11,6 +11,7 @@
 
 #include "lancer-secrets.h"
 #include "lancer-session.h"
+#include "lancer-store-account.h"
 #include "lancer-upwork-client.h"
 
 struct _LancerSession
@@ -41,6 +42,7 @@ struct _LancerSession
   LancerSync            *sync;
   GCancellable          *upwork_cancellable;
   gboolean               signed_in;
+  LancerUpworkUser      *account;
 };
 
 enum {
@@ -52,6 +54,7 @@ enum {
   PROP_ERROR_MESSAGE,
   PROP_SYNC,
   PROP_SIGNED_IN,
+  PROP_UPWORK_ACCOUNT,
   N_PROPS
 };
 
@@ -82,11 +85,167 @@ set_signed_in (LancerSession *self,
 }
 
 static void
-start_sync (LancerSession *self)
+set_account (LancerSession    *self,
+             LancerUpworkUser *account)
+{
+  if (self->account == NULL && account == NULL)
+    return;
+  g_clear_pointer (&self->account, lancer_upwork_user_free);
+  self->account = account;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPWORK_ACCOUNT]);
+}
+
+/* Refreshing the account: Upwork's answer to `me` is stored, then read
+ * back and parsed on the store's worker, so what is shown is what is kept. */
+
+static void
+account_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  LancerUpworkUser *account = lancer_store_load_upwork_account_finish (LANCER_STORE (source), result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      set_account (self, account);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_clear_pointer (&account, lancer_upwork_user_free);
+}
+
+static void
+account_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (!lancer_store_save_upwork_account_finish (LANCER_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  lancer_store_load_upwork_account_async (LANCER_STORE (source), cancellable,
+                                          account_loaded_cb, g_steal_pointer (&task));
+}
+
+static void
+me_answered_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+  g_autoptr(JsonNode) data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), result, &error);
+
+  if (data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  lancer_store_save_upwork_account_async (self->store, data, cancellable,
+                                          account_saved_cb, g_steal_pointer (&task));
+}
+
+void
+lancer_session_refresh_upwork_account_async (LancerSession       *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_session_refresh_upwork_account_async);
+  if (self->client == NULL || self->store == NULL || !self->signed_in)
+    {
+      g_task_return_new_error (task, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_SIGNED_IN,
+                               _("Sign in to Upwork first."));
+      return;
+    }
+  lancer_upwork_client_query_async (self->client, "me", NULL, cancellable,
+                                    me_answered_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lancer_session_refresh_upwork_account_finish (LancerSession  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+const LancerUpworkUser *
+lancer_session_get_upwork_account (LancerSession *self)
+{
+  g_return_val_if_fail (LANCER_IS_SESSION (self), NULL);
+  return self->account;
+}
+
+static void
+account_refreshed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_session_refresh_upwork_account_finish (LANCER_SESSION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not read the Upwork account: %s", error->message);
+}
+
+static void
+stored_account_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LancerSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LancerUpworkUser *account = lancer_store_load_upwork_account_finish (LANCER_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->signed_in)
+    {
+      g_clear_pointer (&account, lancer_upwork_user_free);
+      return;
+    }
+  if (account != NULL)
+    set_account (self, account);
+  else
+    lancer_session_refresh_upwork_account_async (self, self->upwork_cancellable, account_refreshed_cb, NULL);
+}
+
+/* @fresh: just signed in, maybe as someone else: ask Upwork; otherwise
+ * the stored account is shown and Upwork asked only if there is none. */
+static void
+start_sync (LancerSession *self,
+            gboolean       fresh)
 {
   set_signed_in (self, TRUE);
   if (self->sync != NULL)
     lancer_sync_start (self->sync);
+  if (fresh)
+    lancer_session_refresh_upwork_account_async (self, self->upwork_cancellable, account_refreshed_cb, NULL);
+  else if (self->store != NULL)
+    lancer_store_load_upwork_account_async (self->store, self->upwork_cancellable,
+                                            stored_account_cb, g_object_ref (self));
 }
 
 static void
@@ -103,7 +262,7 @@ refresh_token_found_cb (GObject      *source,
   if (error != NULL)
     g_message ("Upwork sign-in state unknown: %s", error->message);
   if (token != NULL)
-    start_sync (self);
+    start_sync (self, FALSE);
 }
 
 static void
@@ -117,6 +276,7 @@ teardown_upwork (LancerSession *self)
   g_clear_object (&self->client);
   g_clear_object (&self->oauth);
   set_signed_in (self, FALSE);
+  set_account (self, NULL);
 }
 
 /* The organization picked in Preferences; empty: the account's default. */
@@ -344,6 +504,10 @@ lancer_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->signed_in);
       break;
 
+    case PROP_UPWORK_ACCOUNT:
+      g_value_set_pointer (value, self->account);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -403,6 +567,10 @@ lancer_session_class_init (LancerSessionClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties [PROP_SIGNED_IN] =
     g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* a LancerUpworkUser, owned by the session */
+  properties [PROP_UPWORK_ACCOUNT] =
+    g_param_spec_pointer ("upwork-account", NULL, NULL,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -560,7 +728,7 @@ signed_in_cb (GObject      *source,
     }
   if (self->audit_log != NULL)
     lancer_audit_record (self->audit_log, LANCER_AUDIT_SIGN_IN, "upwork", NULL);
-  start_sync (self);
+  start_sync (self, TRUE);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -13,6 +13,7 @@
 #include "lancer-oauth.h"
 #include "lancer-store.h"
 #include "lancer-sync.h"
+#include "lancer-upwork-parse.h"
 
 G_BEGIN_DECLS
 
@@ -74,5 +75,18 @@ void                lancer_session_sign_in_async       (LancerSession        *se
 gboolean            lancer_session_sign_in_finish      (LancerSession        *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+
+/* The signed-in Upwork account (name, organizations) as stored in the
+ * profile, or NULL: not signed in, or not read yet. Upwork is asked once
+ * after signing in; after that only lancer_session_refresh_upwork_account_async()
+ * asks again. ::notify::upwork-account tells of a change. */
+const LancerUpworkUser *lancer_session_get_upwork_account (LancerSession     *self);
+void                lancer_session_refresh_upwork_account_async  (LancerSession       *self,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+gboolean            lancer_session_refresh_upwork_account_finish (LancerSession       *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
 
 G_END_DECLS

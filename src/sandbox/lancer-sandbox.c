@@ -374,6 +374,19 @@ control_cb (SoupServer        *server,
 
 /* ---- the server thread ---- */
 
+/* Every answer closes its connection. libsoup before 3.3.0 (Debian 12 has
+ * 3.2.3) never notices when a client closes a kept-alive connection that
+ * is idle, and holds its socket half-closed (CLOSE-WAIT) for good: a sync
+ * left about sixty behind. Loopback connections are cheap to open, so the
+ * sandbox keeps none. Set before any handler runs, so every path (faults,
+ * streams, the control endpoints, 404s) answers the same way. */
+static void
+close_after_response (SoupServer        *server,
+                      SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+}
+
 typedef struct
 {
   LancerSandbox *self;
@@ -384,6 +397,25 @@ typedef struct
   GError        *error;
 } StartData;
 
+/* The sandbox accepts its connections itself and hands them to the server,
+ * rather than through soup_server_listen(): libsoup before 3.4 keeps a
+ * reference to every socket its own listener accepts (upstream b545d5f0),
+ * a few hundred bytes for each of the sixty connections a sync opens. */
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source_object,
+             SoupServer        *server)
+{
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!soup_server_accept_iostream (server, G_IO_STREAM (connection), local, remote, &error))
+    g_debug ("A connection was dropped: %s", error->message);
+  return TRUE;
+}
+
 static gpointer
 sandbox_thread (gpointer data)
 {
@@ -391,9 +423,10 @@ sandbox_thread (gpointer data)
   LancerSandbox *self = start->self;
   GMainContext *context = self->context;
   g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GSocketService) service = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
   GError *error = NULL;
-  GSList *uris;
 
   /* in the demo profile the sandbox stands in for the network: it must
    * not take the CPU from the window */
@@ -401,6 +434,7 @@ sandbox_thread (gpointer data)
   g_main_context_push_thread_default (context);
 
   server = soup_server_new ("server-header", "lancer-sandbox", NULL);
+  g_signal_connect (server, "request-read", G_CALLBACK (close_after_response), NULL);
   lancer_sandbox_upwork_attach (self, server);
   soup_server_add_handler (server, "/__sandbox", control_cb, self, NULL);
 #ifdef LANCER_SANDBOX_HAVE_AI
@@ -408,19 +442,18 @@ sandbox_thread (gpointer data)
     lancer_sandbox_ai_attach (LANCER_SANDBOX_AI (self->ai), server);
 #endif
 
+  service = g_socket_service_new ();
   address = g_inet_socket_address_new_from_string ("127.0.0.1", start->port);
-  if (soup_server_listen (server, address, 0, &error))
+  if (g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                     G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error))
     {
-      uris = soup_server_get_uris (server);
-      if (uris != NULL)
-        {
-          GUri *uri = uris->data;
-          g_mutex_lock (&self->mutex);
-          self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
-          self->server = g_object_ref (server);
-          g_mutex_unlock (&self->mutex);
-        }
-      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+      g_signal_connect (service, "incoming", G_CALLBACK (incoming_cb), server);
+      g_socket_service_start (service);
+      g_mutex_lock (&self->mutex);
+      self->base_url = g_strdup_printf ("http://127.0.0.1:%u",
+                                        g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+      self->server = g_object_ref (server);
+      g_mutex_unlock (&self->mutex);
     }
 
   g_mutex_lock (&start->mutex);
@@ -433,6 +466,9 @@ sandbox_thread (gpointer data)
   if (error == NULL)
     g_main_loop_run (self->loop);
 
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_signal_handlers_disconnect_by_func (service, incoming_cb, server);
   soup_server_disconnect (server);
   g_mutex_lock (&self->mutex);
   if (self->new_job_source != NULL)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lancer-format.h"
+#include "lancer-store-account.h"
 #include "lancer-upwork-client.h"
 #include "lancer-upwork-parse.h"
 #include "lancer-access-check-group.h"
@@ -24,8 +25,9 @@ struct _LancerUpworkPreferencesPage
   LancerSync          *sync;
   LancerUpworkClient  *client;
 
-  /* The account, read after sign-in ("me": user and companySelector). */
-  GCancellable        *me_cancellable;
+  /* The account as the session keeps it ("me": user and companySelector);
+   * Upwork is asked again only when Refresh is clicked. */
+  GCancellable        *refresh_cancellable;
   char                *user_name;
   char                *current_organization_id;
   GtkStringList       *organization_titles;
@@ -36,6 +38,7 @@ struct _LancerUpworkPreferencesPage
   guint                tick_source;
 
   AdwActionRow        *account_row;
+  GtkButton           *refresh_button;
   GtkButton           *sign_in_button;
   GtkButton           *sign_out_button;
   AdwComboRow         *organization_row;
@@ -119,6 +122,8 @@ update_account (LancerUpworkPreferencesPage *self)
         adw_action_row_set_subtitle (self->account_row, _("Sign in to sync jobs, proposals and messages"));
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), connected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), self->refresh_cancellable == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_button), !connected);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), connected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_button), !self->signing_out);
@@ -254,91 +259,57 @@ tenant_changed_cb (LancerUpworkPreferencesPage *self)
     select_current_organization (self);
 }
 
-/* The account, read off the main thread: the query is asynchronous and the
- * response is parsed in a worker. */
+/* The account */
 
 static void
-parse_user_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+account_changed_cb (LancerUpworkPreferencesPage *self)
 {
-  GError *error = NULL;
-  LancerUpworkUser *user = lancer_upwork_parse_user (task_data, &error);
+  const LancerUpworkUser *user = self->session != NULL && is_connected (self)
+                                 ? lancer_session_get_upwork_account (self->session) : NULL;
 
-  if (user == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, user, (GDestroyNotify) lancer_upwork_user_free);
-}
-
-static void
-me_queried_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  JsonNode *data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), result, &error);
-
-  if (data == NULL)
+  g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->current_organization_id, g_free);
+  if (user != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      self->user_name = g_strdup (user->name != NULL ? user->name : user->email);
+      self->current_organization_id = g_strdup (user->organization_id);
     }
-  g_task_set_task_data (task, data, (GDestroyNotify) json_node_unref);
-  g_task_run_in_thread (task, parse_user_thread);
-}
-
-static void
-me_fetched_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  LancerUpworkPreferencesPage *self = LANCER_UPWORK_PREFERENCES_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LancerUpworkUser) user = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* Cancelled: the connection changed, and whoever cancelled cleaned up. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->me_cancellable);
-  if (user == NULL)
-    {
-      /* Tried again after the next successful sync. */
-      g_message ("Could not read the Upwork account: %s", error->message);
-      return;
-    }
-
-  g_free (self->user_name);
-  self->user_name = g_strdup (user->name != NULL ? user->name : user->email);
-  g_free (self->current_organization_id);
-  self->current_organization_id = g_strdup (user->organization_id);
-  set_organizations (self, user->organizations);
+  set_organizations (self, user != NULL ? user->organizations : NULL);
   update_account (self);
 }
 
 static void
-maybe_fetch_account (LancerUpworkPreferencesPage *self)
+account_refreshed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  GTask *task;
+  g_autoptr(LancerUpworkPreferencesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (!is_connected (self) || self->user_name != NULL || self->me_cancellable != NULL)
+  if (!lancer_session_refresh_upwork_account_finish (LANCER_SESSION (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->me_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->me_cancellable, me_fetched_cb, NULL);
-  g_task_set_source_tag (task, maybe_fetch_account);
-  lancer_upwork_client_query_async (self->client, "me", NULL, self->me_cancellable, me_queried_cb, task);
+  g_clear_object (&self->refresh_cancellable);
+  update_account (self);
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the error */
+      message = g_strdup_printf (_("Could not read the Upwork account: %s"), error->message);
+      show_toast (self, message);
+    }
 }
 
 static void
-forget_account (LancerUpworkPreferencesPage *self)
+refresh_clicked_cb (LancerUpworkPreferencesPage *self)
 {
-  g_cancellable_cancel (self->me_cancellable);
-  g_clear_object (&self->me_cancellable);
-  g_clear_pointer (&self->user_name, g_free);
-  g_clear_pointer (&self->current_organization_id, g_free);
-  set_organizations (self, NULL);
+  if (!is_connected (self) || self->refresh_cancellable != NULL)
+    return;
+  self->refresh_cancellable = g_cancellable_new ();
+  update_account (self);
+  lancer_session_refresh_upwork_account_async (self->session, self->refresh_cancellable,
+                                               account_refreshed_cb, g_object_ref (self));
 }
 
 /* The connection */
@@ -349,12 +320,6 @@ sync_state_cb (LancerUpworkPreferencesPage *self)
   update_sync (self);
 }
 
-static void
-last_synced_cb (LancerUpworkPreferencesPage *self)
-{
-  update_sync (self);
-  maybe_fetch_account (self);
-}
 
 static void
 connection_changed_cb (LancerUpworkPreferencesPage *self)
@@ -370,14 +335,13 @@ connection_changed_cb (LancerUpworkPreferencesPage *self)
         g_signal_handlers_disconnect_by_data (self->client, self);
       g_set_object (&self->sync, sync);
       g_set_object (&self->client, client);
-      forget_account (self);
       lancer_access_check_group_set_client (self->access_group, client);
 
       if (self->sync != NULL)
         {
           g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (self->sync, "notify::last-error", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (self->sync, "notify::last-synced", G_CALLBACK (last_synced_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->sync, "notify::last-synced", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
         }
       if (self->client != NULL)
         {
@@ -387,10 +351,8 @@ connection_changed_cb (LancerUpworkPreferencesPage *self)
                                    G_CALLBACK (update_usage), self, G_CONNECT_SWAPPED);
         }
     }
-  if (!is_connected (self))
-    forget_account (self);
+  account_changed_cb (self);
   update_all (self);
-  maybe_fetch_account (self);
 }
 
 /* Sign out: the keyring is slow and blocking, so it runs in a worker. The
@@ -436,9 +398,12 @@ signed_out_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* Another account may sign in next; its organizations differ. */
+  /* Another account may sign in next; its organizations differ, and
+   * who this one was is not kept. */
   if (ok && settings != NULL)
     g_settings_set_string (settings, "upwork-tenant-id", "");
+  if (ok && lancer_session_get_store (sign_out->session) != NULL)
+    lancer_store_save_upwork_account_async (lancer_session_get_store (sign_out->session), NULL, NULL, NULL, NULL);
   /* A fresh connection: signed out now, or still signed in if forgetting
    * the tokens failed. */
   lancer_session_reconfigure_upwork (sign_out->session);
@@ -547,6 +512,7 @@ lancer_upwork_preferences_page_set_session (LancerUpworkPreferencesPage *self,
     }
   g_signal_connect_object (session, "notify::sync", G_CALLBACK (connection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (connection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::upwork-account", G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
   connection_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
 }
@@ -594,8 +560,8 @@ lancer_upwork_preferences_page_dispose (GObject *object)
   LancerUpworkPreferencesPage *self = LANCER_UPWORK_PREFERENCES_PAGE (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
-  g_cancellable_cancel (self->me_cancellable);
-  g_clear_object (&self->me_cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_data (self->sync, self);
   if (self->client != NULL)
@@ -687,6 +653,7 @@ lancer_upwork_preferences_page_class_init (LancerUpworkPreferencesPageClass *kla
   g_type_ensure (LANCER_TYPE_ACCESS_CHECK_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-upwork-preferences-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, organization_row);
@@ -698,6 +665,7 @@ lancer_upwork_preferences_page_class_init (LancerUpworkPreferencesPageClass *kla
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sync_button);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, LancerUpworkPreferencesPage, retention_spin);
+  gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_out_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sync_now_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, organization_selected_cb);

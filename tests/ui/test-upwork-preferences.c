@@ -315,6 +315,70 @@ test_check_access (void)
   gtk_window_destroy (window);
 }
 
+static GtkButton *
+find_icon_button (GtkWidget  *widget,
+                  const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_icon_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+requests_above (gpointer data)
+{
+  return lancer_sandbox_get_n_requests (sandbox, "graphql") > GPOINTER_TO_UINT (data);
+}
+
+/* Opening Preferences shows the account the profile keeps: Upwork is not
+ * asked anything until Refresh is clicked. */
+static void
+test_opening_asks_upwork_nothing (void)
+{
+  LancerUpworkPreferencesPage *page;
+  GtkWindow *window;
+  GtkButton *refresh;
+  g_autofree char *title = g_strdup_printf ("Connected as %s", LANCER_SANDBOX_USER_NAME);
+  guint before;
+
+  g_assert_true (lancer_test_iterate_until (sync_idle, NULL, 60));
+  before = lancer_sandbox_get_n_requests (sandbox, "graphql");
+  for (guint i = 0; i < 3; i++)
+    {
+      window = open_preferences (720, 900, &page);
+      lancer_test_ui_settle (GTK_WIDGET (window));
+      g_assert_cmpstr (lancer_upwork_preferences_page_get_account_text (page), ==, title);
+      g_assert_cmpuint (lancer_upwork_preferences_page_get_n_organizations (page), ==, 2);
+      gtk_window_destroy (window);
+    }
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (sandbox, "graphql"), ==, before);
+
+  /* Refresh asks, once, and the page still shows the account. */
+  window = open_preferences (720, 900, &page);
+  refresh = find_icon_button (GTK_WIDGET (page), "Refresh Account");
+  g_assert_nonnull (refresh);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refresh)));
+  g_signal_emit_by_name (refresh, "clicked");
+  g_assert_true (lancer_test_iterate_until (requests_above, GUINT_TO_POINTER (before), 20));
+  g_assert_true (lancer_test_iterate_until (widget_sensitive, refresh, 20));
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (sandbox, "graphql"), ==, before + 1);
+  g_assert_cmpstr (lancer_upwork_preferences_page_get_account_text (page), ==, title);
+  g_assert_cmpuint (lancer_upwork_preferences_page_get_n_organizations (page), ==, 2);
+  gtk_window_destroy (window);
+}
+
 static void
 test_sign_out (void)
 {
@@ -393,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/ui/upwork-preferences/not-connected", test_not_connected);
   g_test_add_func ("/ui/upwork-preferences/usage-and-organizations", test_usage_and_organizations);
   g_test_add_func ("/ui/upwork-preferences/check-access", test_check_access);
+  g_test_add_func ("/ui/upwork-preferences/opening-asks-upwork-nothing", test_opening_asks_upwork_nothing);
   g_test_add_func ("/ui/upwork-preferences/sign-out", test_sign_out);
   ret = g_test_run ();
 

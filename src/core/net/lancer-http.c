@@ -264,6 +264,14 @@ lancer_http_session_new (const char *base_url)
   return session;
 }
 
+void
+lancer_http_message_set_resendable (SoupMessage *msg)
+{
+  g_return_if_fail (SOUP_IS_MESSAGE (msg));
+
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+}
+
 /* Watchdog */
 
 struct _LancerHttpWatchdog

@@ -75,6 +75,13 @@ gboolean  lancer_http_check_url                  (const char                  *u
  * must never see loopback traffic). */
 SoupSession *lancer_http_session_new             (const char                  *base_url);
 
+/* Lets @msg, a POST that reads (a GraphQL query, not a mutation that
+ * spends or sends something), go over a kept-alive connection. libsoup
+ * opens a new connection for every POST unless told it is safe to send
+ * again should a reused connection turn out closed; without this, each
+ * request costs a connection (and over TLS a handshake). */
+void         lancer_http_message_set_resendable  (SoupMessage                 *msg);
+
 /* Inactivity watchdog: cancels @cancellable when lancer_http_watchdog_kick()
  * was not called for @timeout_ms. Runs on the thread-default main context. */
 typedef struct _LancerHttpWatchdog LancerHttpWatchdog;

@@ -1069,6 +1069,10 @@ request_send (GTask *task)
   if (self->tenant_id != NULL)
     soup_message_headers_replace (headers, "X-Upwork-API-TenantId", self->tenant_id);
   soup_message_set_request_body_from_bytes (req->msg, "application/json", body);
+  /* reuse a kept-alive connection; never for a submission, which libsoup
+   * might then send twice (it spends Connects) */
+  if (g_strcmp0 (req->resource, "submit") != 0)
+    lancer_http_message_set_resendable (req->msg);
 
   lancer_rate_limiter_count_request (self->limiter, now);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUESTS_TODAY]);
