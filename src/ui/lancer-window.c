@@ -572,20 +572,42 @@ rebuild_profiles_menu (LancerWindow *self)
     }
 }
 
-/* Switching profiles swaps the whole session; the pages follow through
- * their bindings to this property. */
+/* A page keeps what it showed of a profile (the open job, filters, the
+ * open conversation): another profile gets new pages, built as at start. */
+static void
+drop_pages (LancerWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (self->session_widgets[i + 1] != NULL)
+      {
+        self->session_widgets[i + 1] = NULL;
+        adw_bin_set_child (self->page_slots[i], NULL);
+      }
+  if (!self->pages_allowed)
+    return;
+  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+}
+
+/* Switching profiles swaps the whole session and the pages with it. */
 void
 lancer_window_set_session (LancerWindow  *self,
                            LancerSession *session)
 {
+  gboolean switched;
+
   g_return_if_fail (LANCER_IS_WINDOW (self));
   g_return_if_fail (!session || LANCER_IS_SESSION (session));
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (self->session)),
                                           rebuild_profiles_menu, self);
+  switched = self->session != NULL;
   if (!g_set_object (&self->session, session))
     return;
+  if (switched)
+    drop_pages (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->session_widgets); i++)
     if (self->session_widgets[i] != NULL)
       g_object_set (self->session_widgets[i], "session", session, NULL);
