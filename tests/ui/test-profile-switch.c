@@ -332,6 +332,12 @@ test_switch_leaves_nothing (void)
     g_assert_nonnull (connect);
     g_assert_true (gtk_widget_get_mapped (connect));
     save_png (GTK_WIDGET (window), "profile-switch-personal-jobs");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    save_png (GTK_WIDGET (window), "profile-switch-personal-jobs-dark");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+    save_png (GTK_WIDGET (window), "profile-switch-personal-jobs-360");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
 
     /* The filter panel: none of the demo's values. */
     {

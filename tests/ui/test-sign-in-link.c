@@ -186,6 +186,9 @@ test_no_browser (void)
     g_assert_null (strstr (text, "Operation not supported"));
   }
   save_png (GTK_WIDGET (connect), "connect-upwork-no-browser");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (connect), "connect-upwork-no-browser-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (connect), 360, 760);
   save_png (GTK_WIDGET (connect), "connect-upwork-no-browser-360");
 
