@@ -33,9 +33,10 @@ mock_call (const char *method,
   return reply;
 }
 
-/* The summaries (titles) of every Notify call so far. */
+/* The summaries (titles) of every Notify call so far; with @bodies, the
+ * bodies too. */
 static GPtrArray *
-notified_titles (void)
+notified (GPtrArray *bodies)
 {
   g_autoptr(GVariant) reply = mock_call ("GetMethodCalls", g_variant_new ("(s)", "Notify"));
   g_autoptr(GVariant) calls = g_variant_get_child_value (reply, 0);
@@ -46,9 +47,13 @@ notified_titles (void)
       g_autoptr(GVariant) call = g_variant_get_child_value (calls, i);
       g_autoptr(GVariant) args = g_variant_get_child_value (call, 1);
       g_autoptr(GVariant) summary = g_variant_get_child_value (args, 3);
+      g_autoptr(GVariant) body = g_variant_get_child_value (args, 4);
       g_autoptr(GVariant) s = g_variant_get_variant (summary);
+      g_autoptr(GVariant) b = g_variant_get_variant (body);
 
       g_ptr_array_add (out, g_variant_dup_string (s, NULL));
+      if (bodies != NULL)
+        g_ptr_array_add (bodies, g_variant_dup_string (b, NULL));
     }
   return out;
 }
@@ -64,9 +69,9 @@ demo_synced (gpointer data)
 }
 
 static gboolean
-notified (gpointer data)
+anything_notified (gpointer data)
 {
-  g_autoptr(GPtrArray) titles = notified_titles ();
+  g_autoptr(GPtrArray) titles = notified (NULL);
 
   return titles->len > 0;
 }
@@ -76,6 +81,7 @@ test_first_sync (void)
 {
   LancerWindow *window;
   g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GVariant) cleared = mock_call ("ClearCalls", NULL);
 
   g_application_activate (G_APPLICATION (app));
@@ -88,12 +94,16 @@ test_first_sync (void)
   g_assert_true (lancer_test_iterate_until (demo_synced, NULL, 90));
 
   /* The summary comes once everything the sync stored has been read. */
-  g_assert_true (lancer_test_iterate_until (notified, NULL, 30));
-  titles = notified_titles ();
+  g_assert_true (lancer_test_iterate_until (anything_notified, NULL, 30));
+  titles = notified (bodies);
   for (guint i = 0; i < titles->len; i++)
     g_test_message ("notification: %s", (char *) g_ptr_array_index (titles, i));
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Lancer is up to date");
+  /* what came in, counted: the demo's jobs and its unread conversations */
+  g_test_message ("summary: %s", (char *) g_ptr_array_index (bodies, 0));
+  g_assert_true (g_regex_match_simple ("^The first sync brought in [0-9]+ jobs and [0-9]+ unread conversations?\\.",
+                                       g_ptr_array_index (bodies, 0), 0, 0));
   for (guint i = 0; i < titles->len; i++)
     g_assert_null (strstr (g_ptr_array_index (titles, i), LANCER_SANDBOX_USER_NAME));
 

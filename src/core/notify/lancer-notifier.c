@@ -949,14 +949,13 @@ import_checked_cb (GObject      *source,
   if (self->imported_jobs == 0 && n_rooms == 0)
     return;
   jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", self->imported_jobs), self->imported_jobs);
-  rooms = g_strdup_printf (ngettext ("%u conversation", "%u conversations", n_rooms), n_rooms);
-  /* Translators: "%s" are "400 jobs" and "12 conversations" */
+  rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations", n_rooms), n_rooms);
+  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
   body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
                           jobs, rooms);
   self->imported_jobs = 0;
+  /* Counts only: nothing private, locked or not. */
   summary = lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
-  if (lancer_notifier_get_locked (self))
-    return;
   lancer_notifier_send_desktop (self, summary);
 }
 
