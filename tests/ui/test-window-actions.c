@@ -25,6 +25,7 @@
 #include "lancer-window.h"
 
 static LancerApplication *app;
+static LancerWindow *main_window;
 
 static guint
 count_windows (GType type)
@@ -167,12 +168,18 @@ app_actions_work_from (GtkWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
   g_assert_cmpuint (count_windows (ADW_TYPE_ABOUT_WINDOW), >, before);
   gtk_window_destroy (newest_window (ADW_TYPE_ABOUT_WINDOW));
+
+  /* What a notification's buttons do: the main window turns to the page. */
+  lancer_window_show_page (main_window, "analytics");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-room", "s", ""));
+  g_assert_cmpstr (lancer_window_get_page (main_window), ==, "messages");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open-job", "s", ""));
+  g_assert_cmpstr (lancer_window_get_page (main_window), ==, "jobs");
 }
 
 static void
 test_every_window (void)
 {
-  LancerWindow *main_window;
   LancerSession *session;
   GtkWindow *prefs;
   GtkWindow *connect;
