@@ -44,8 +44,11 @@ set_busy (LancerConnectWindow *self,
           gboolean             busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  /* Waiting, the one thing to do is cancel; the fields go insensitive. */
+  if (busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_id_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_secret_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->redirect_uri_row), !busy);
@@ -297,5 +300,7 @@ lancer_connect_window_new (GtkWindow     *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), client_id);
   gtk_editable_set_text (GTK_EDITABLE (self->redirect_uri_row), redirect_uri);
   fields_changed_cb (self);
+  /* The key first; not the permissions list, which focus would select whole. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->client_id_row));
   return self;
 }
