@@ -49,6 +49,7 @@ struct _LancerWindow
   gboolean              pages_allowed;
   guint                 build_pages_id;
   guint                 allow_pages_id;
+  guint                 rebuild_page_id;
 };
 
 enum {
@@ -397,6 +398,7 @@ lancer_window_dispose (GObject *object)
   set_lock_guard (self, NULL);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
   g_clear_handle_id (&self->allow_pages_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_page_id, g_source_remove);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
@@ -572,6 +574,18 @@ rebuild_profiles_menu (LancerWindow *self)
     }
 }
 
+static gboolean
+rebuild_page_cb (gpointer user_data)
+{
+  LancerWindow *self = user_data;
+
+  self->rebuild_page_id = 0;
+  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* A page keeps what it showed of a profile (the open job, filters, the
  * open conversation): another profile gets new pages, built as at start. */
 static void
@@ -583,11 +597,10 @@ drop_pages (LancerWindow *self)
         self->session_widgets[i + 1] = NULL;
         adw_bin_set_child (self->page_slots[i], NULL);
       }
-  if (!self->pages_allowed)
-    return;
-  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
-  if (self->build_pages_id == 0)
-    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+  /* The old pages go at once; the visible new one is built just after,
+   * in its own turn of the main loop, the rest later one by one. */
+  if (self->pages_allowed && self->rebuild_page_id == 0)
+    self->rebuild_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_page_cb, self, NULL);
 }
 
 /* Switching profiles swaps the whole session and the pages with it. */
