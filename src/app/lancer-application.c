@@ -119,6 +119,22 @@ update_tray (LancerApplication *self)
   lancer_tray_set_paused (self->tray, lancer_notifier_get_paused (self->notifier));
 }
 
+/* A new job is no news while the user looks at the Jobs page. */
+static gboolean
+page_shown_cb (const char *page,
+               gpointer    user_data)
+{
+  LancerApplication *self = user_data;
+  LancerWindow *window = get_main_window (self);
+
+  if (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)) ||
+      !gtk_window_is_active (GTK_WINDOW (window)))
+    return FALSE;
+  if (self->lock_guard != NULL && lancer_lock_guard_get_locked (self->lock_guard))
+    return FALSE;
+  return g_strcmp0 (lancer_window_get_page (window), page) == 0;
+}
+
 static void
 follow_notifier (LancerApplication *self)
 {
@@ -128,6 +144,7 @@ follow_notifier (LancerApplication *self)
   if (self->session != NULL)
     {
       self->notifier = lancer_notifier_new (G_APPLICATION (self), self->session);
+      lancer_notifier_set_page_shown_func (self->notifier, page_shown_cb, self);
       g_signal_connect_object (self->notifier, "notify", G_CALLBACK (update_tray), self, G_CONNECT_SWAPPED);
     }
   update_tray (self);

@@ -403,6 +403,7 @@ lancer_audit_window_new (GtkWindow      *parent,
 
   return g_object_new (LANCER_TYPE_AUDIT_WINDOW,
                        "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "audit-log", audit_log,
                        NULL);
 }

@@ -29,6 +29,12 @@ struct _LancerConnectWindow
   GtkButton      *sign_in_button;
   GtkButton      *cancel_button;
   GtkButton      *copy_callback_button;
+  GtkWidget      *link_box;
+  GtkLabel       *link_label;
+  GtkButton      *copy_link_button;
+
+  char           *sign_in_uri;
+  gboolean        signing_in;   /* the loopback listener is waiting */
 };
 
 G_DEFINE_FINAL_TYPE (LancerConnectWindow, lancer_connect_window, ADW_TYPE_WINDOW)
@@ -38,11 +44,19 @@ set_busy (LancerConnectWindow *self,
           gboolean             busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  /* Waiting, the one thing to do is cancel; the fields go insensitive. */
+  if (busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_id_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_secret_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->redirect_uri_row), !busy);
+  if (!busy)
+    {
+      self->signing_in = FALSE;
+      gtk_widget_set_visible (self->link_box, FALSE);
+    }
 }
 
 static void
@@ -74,13 +88,46 @@ fields_changed_cb (LancerConnectWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), ready);
 }
 
+/* No browser (none installed, a sandbox without the portal, a headless
+ * session): the link is there to copy, and Lancer keeps waiting for it. */
+static void
+browser_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LancerConnectWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) || !self->signing_in)
+    return;
+  g_message ("No browser opened for the sign-in: %s", error->message);
+  show_status (self, _("No web browser opened. Copy the sign-in link below and open it in your browser; "
+                       "Lancer keeps waiting for Upwork’s answer."), FALSE);
+}
+
 static void
 open_in_browser (const char *uri,
                  gpointer    user_data)
 {
   LancerConnectWindow *self = user_data;
 
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  g_free (self->sign_in_uri);
+  self->sign_in_uri = g_strdup (uri);
+  self->signing_in = TRUE;
+  gtk_label_set_text (self->link_label, uri);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_label), uri);
+  gtk_widget_set_visible (self->link_box, TRUE);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, self->cancellable,
+                     browser_opened_cb, g_object_ref (self));
+}
+
+static void
+copy_link_cb (LancerConnectWindow *self)
+{
+  if (self->sign_in_uri == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->sign_in_uri);
+  show_status (self, _("Sign-in link copied. Open it in your browser and allow access; Lancer is waiting."), FALSE);
 }
 
 static void
@@ -93,10 +140,10 @@ signed_in_cb (GObject      *source,
 
   if (!lancer_session_sign_in_finish (LANCER_SESSION (source), result, &error))
     {
+      /* Cancelled: Cancel (or closing) has said so already. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_status (self, NULL, FALSE);
-      else
-        show_status (self, error->message, TRUE);
+        return;
+      show_status (self, error->message, TRUE);
       set_busy (self, FALSE);
       return;
     }
@@ -155,13 +202,22 @@ copy_callback_cb (LancerConnectWindow *self)
   show_status (self, _("Callback copied. Paste it as your key’s callback on Upwork’s key page."), FALSE);
 }
 
+/* Stops waiting: the loopback listener closes, the port is free again. */
+static void
+stop_sign_in (LancerConnectWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  if (self->signing_in && self->session != NULL && lancer_session_get_oauth (self->session) != NULL)
+    lancer_oauth_cancel_sign_in (lancer_session_get_oauth (self->session));
+  self->signing_in = FALSE;
+}
+
 static void
 cancel_clicked_cb (LancerConnectWindow *self)
 {
-  g_cancellable_cancel (self->cancellable);
-  if (lancer_session_get_oauth (self->session) != NULL)
-    lancer_oauth_cancel_sign_in (lancer_session_get_oauth (self->session));
+  stop_sign_in (self);
   set_busy (self, FALSE);
+  show_status (self, _("Sign-in cancelled. Lancer is not connected to Upwork."), FALSE);
 }
 
 static void
@@ -169,8 +225,10 @@ lancer_connect_window_dispose (GObject *object)
 {
   LancerConnectWindow *self = LANCER_CONNECT_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
+  /* Closed while waiting: nobody is left to answer the browser. */
+  stop_sign_in (self);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->sign_in_uri, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_CONNECT_WINDOW);
   g_clear_object (&self->session);
 
@@ -195,10 +253,14 @@ lancer_connect_window_class_init (LancerConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, copy_callback_button);
+  gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, link_box);
+  gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, link_label);
+  gtk_widget_class_bind_template_child (widget_class, LancerConnectWindow, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_callback_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_link_cb);
 }
 
 static void
@@ -227,7 +289,10 @@ lancer_connect_window_new (GtkWindow     *parent,
 
   g_return_val_if_fail (LANCER_IS_SESSION (session), NULL);
 
-  self = g_object_new (LANCER_TYPE_CONNECT_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (LANCER_TYPE_CONNECT_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
   self->session = g_object_ref (session);
   settings = lancer_session_get_settings (session);
   client_id = g_settings_get_string (settings, "upwork-client-id");
@@ -235,5 +300,7 @@ lancer_connect_window_new (GtkWindow     *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), client_id);
   gtk_editable_set_text (GTK_EDITABLE (self->redirect_uri_row), redirect_uri);
   fields_changed_cb (self);
+  /* The key first; not the permissions list, which focus would select whole. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->client_id_row));
   return self;
 }

@@ -554,6 +554,7 @@ lancer_lock_enrol_window_new (GtkWindow           *parent,
 
   return g_object_new (LANCER_TYPE_LOCK_ENROL_WINDOW,
                        "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "guard", guard,
                        "account", account,
                        "mode", mode,

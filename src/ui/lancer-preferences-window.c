@@ -403,6 +403,8 @@ lancer_preferences_window_new (GtkWindow *parent,
 {
   return g_object_new (LANCER_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
+                       /* app.* actions (Sign In…) resolve only in an application's window */
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "modal", TRUE,
                        "profile-settings", profile_settings,
                        NULL);

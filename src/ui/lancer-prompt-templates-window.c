@@ -199,6 +199,7 @@ lancer_prompt_templates_window_new (GtkWindow  *parent,
 
   self = g_object_new (LANCER_TYPE_PROMPT_TEMPLATES_WINDOW,
                        "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->dir = g_strdup (dir);
   load_template (self);

@@ -613,7 +613,11 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
   gtk_window_set_title (GTK_WINDOW (window), _("Write Proposal"));
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 760);
   if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+      /* "Open Preferences" in the editor's error bar is app.preferences */
+      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+    }
   gtk_window_set_modal (GTK_WINDOW (window), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (content), header);

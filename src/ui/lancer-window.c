@@ -49,6 +49,7 @@ struct _LancerWindow
   gboolean              pages_allowed;
   guint                 build_pages_id;
   guint                 allow_pages_id;
+  guint                 rebuild_page_id;
 };
 
 enum {
@@ -406,6 +407,7 @@ lancer_window_dispose (GObject *object)
   set_lock_guard (self, NULL);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
   g_clear_handle_id (&self->allow_pages_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_page_id, g_source_remove);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
@@ -582,20 +584,53 @@ rebuild_profiles_menu (LancerWindow *self)
     }
 }
 
-/* Switching profiles swaps the whole session; the pages follow through
- * their bindings to this property. */
+static gboolean
+rebuild_page_cb (gpointer user_data)
+{
+  LancerWindow *self = user_data;
+
+  self->rebuild_page_id = 0;
+  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page keeps what it showed of a profile (the open job, filters, the
+ * open conversation): another profile gets new pages, built as at start. */
+static void
+drop_pages (LancerWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (self->session_widgets[i + 1] != NULL)
+      {
+        self->session_widgets[i + 1] = NULL;
+        adw_bin_set_child (self->page_slots[i], NULL);
+      }
+  /* The old pages go at once; the visible new one is built just after,
+   * in its own turn of the main loop, the rest later one by one. */
+  if (self->pages_allowed && self->rebuild_page_id == 0)
+    self->rebuild_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_page_cb, self, NULL);
+}
+
+/* Switching profiles swaps the whole session and the pages with it. */
 void
 lancer_window_set_session (LancerWindow  *self,
                            LancerSession *session)
 {
+  gboolean switched;
+
   g_return_if_fail (LANCER_IS_WINDOW (self));
   g_return_if_fail (!session || LANCER_IS_SESSION (session));
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (self->session)),
                                           rebuild_profiles_menu, self);
+  switched = self->session != NULL;
   if (!g_set_object (&self->session, session))
     return;
+  if (switched)
+    drop_pages (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->session_widgets); i++)
     if (self->session_widgets[i] != NULL)
       g_object_set (self->session_widgets[i], "session", session, NULL);

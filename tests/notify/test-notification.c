@@ -325,6 +325,60 @@ test_message_notification (void)
   g_assert_cmpuint (lancer_notifier_get_unread_messages (notifier), ==, 1);
 }
 
+/* The user's own replies (the sender is the signed-in user) are no news. */
+static void
+test_own_message_silent (void)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  Notification *n;
+
+  clear_calls ();
+  lancer_notifier_set_user_name (notifier, "Olena Kovalenko");
+  g_settings_set_uint (lancer_session_get_settings (session), "alert-max-per-hour", 100);
+  add_message ("room-8", "story-own-1", "Olena Kovalenko", "Yes, I can start on Monday.");
+  add_message ("room-8", "story-client-1", "Taras Client", "Great, I will send the contract.");
+  alerts = check_messages ();
+  g_assert_cmpuint (alerts->len, ==, 1);
+  calls = wait_for_notifications (1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  n = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (n->summary, ==, "New message from Taras Client");
+  lancer_notifier_set_user_name (notifier, NULL);
+}
+
+static gboolean
+page_is_messages (const char *page,
+                  gpointer    user_data)
+{
+  return g_strcmp0 (page, "messages") == 0;
+}
+
+/* The window is focused on Messages: a new message reaches the page, not
+ * the desktop; a job still does. */
+static void
+test_page_in_view_silent (void)
+{
+  static const char * const ids[] = { "~01v1", NULL };
+  static const char * const titles[] = { "Rust and GTK port of a C tool", NULL };
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) job_alerts = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+
+  clear_calls ();
+  lancer_notifier_set_page_shown_func (notifier, page_is_messages, NULL);
+  add_message ("room-11", "story-client-2", "Maria Client", "Could you share the invoice?");
+  alerts = check_messages ();
+  g_assert_cmpuint (alerts->len, ==, 1);
+  add_jobs (ids, titles);
+  job_alerts = check_jobs ();
+  g_assert_cmpuint (job_alerts->len, ==, 1);
+  calls = wait_for_notifications (1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_cmpstr (((Notification *) g_ptr_array_index (calls, 0))->summary, ==, "Rust and GTK port of a C tool");
+  lancer_notifier_set_page_shown_func (notifier, NULL, NULL);
+}
+
 static void
 test_locked_carries_no_private_text (void)
 {
@@ -409,6 +463,8 @@ main (int   argc,
   g_test_add_func ("/notification/jobs", test_job_notifications);
   g_test_add_func ("/notification/hourly-summary", test_hourly_summary);
   g_test_add_func ("/notification/message", test_message_notification);
+  g_test_add_func ("/notification/own-message-silent", test_own_message_silent);
+  g_test_add_func ("/notification/page-in-view-silent", test_page_in_view_silent);
   g_test_add_func ("/notification/locked-no-private-text", test_locked_carries_no_private_text);
   ret = g_test_run ();
 

@@ -99,9 +99,11 @@ demo_synced (gpointer data)
   if (session == NULL || !lancer_session_get_is_demo (session) || !lancer_session_get_signed_in (session))
     return FALSE;
   sync = lancer_session_get_sync (session);
+  /* @data is the window: the demo profile has its own Jobs page */
   return sync != NULL && lancer_sync_get_last_synced (sync) > 0 &&
          lancer_sync_get_state (sync) != LANCER_SYNC_STATE_SYNCING &&
-         g_strcmp0 (lancer_jobs_page_get_mode (data), "list") == 0;
+         find_type (data, LANCER_TYPE_JOBS_PAGE) != NULL &&
+         g_strcmp0 (lancer_jobs_page_get_mode (LANCER_JOBS_PAGE (find_type (data, LANCER_TYPE_JOBS_PAGE))), "list") == 0;
 }
 
 static gboolean
@@ -203,8 +205,9 @@ shoot_demo (void)
 
   page = find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
   g_assert_true (gtk_widget_activate_action (page, "app.try-demo", NULL));
-  g_assert_true (lancer_test_iterate_until (demo_synced, page, 120));
+  g_assert_true (lancer_test_iterate_until (demo_synced, window, 120));
   lancer_window_ensure_pages (window);
+  page = find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
 
   lancer_window_show_page (window, "jobs");
   lancer_jobs_page_select (LANCER_JOBS_PAGE (page), 1);

@@ -50,11 +50,17 @@ demo_has_jobs (gpointer data)
 static gboolean saw_fetching;
 static gboolean saw_empty;
 
+/* @data is the window: another profile gets a new Jobs page. */
 static gboolean
 watch_demo (gpointer data)
 {
   LancerSession *session = lancer_application_get_session (app);
-  const char *mode = lancer_jobs_page_get_mode (data);
+  LancerJobsPage *page = find_jobs_page (data);
+  const char *mode;
+
+  if (page == NULL)
+    return FALSE;
+  mode = lancer_jobs_page_get_mode (page);
 
   if (session != NULL && lancer_session_get_is_demo (session) &&
       lancer_session_get_state (session) == LANCER_SESSION_READY)
@@ -62,7 +68,7 @@ watch_demo (gpointer data)
       saw_fetching |= g_strcmp0 (mode, "fetching") == 0;
       saw_empty |= g_strcmp0 (mode, "empty") == 0;
     }
-  return demo_has_jobs (data);
+  return demo_has_jobs (page);
 }
 
 static void
@@ -91,7 +97,7 @@ test_try_demo (void)
 
   /* The first-run page offers the demo; one click later jobs arrive. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "app.try-demo", NULL));
-  g_assert_true (lancer_test_iterate_until (watch_demo, page, 60));
+  g_assert_true (lancer_test_iterate_until (watch_demo, window, 60));
   /* While the first sync runs the page is there, saying it is fetching,
    * never "No Jobs Yet, connect Upwork". */
   g_assert_true (saw_fetching);

@@ -14,11 +14,19 @@
 #include "lancer-alert-history.h"
 #include "lancer-format.h"
 #include "lancer-notifier.h"
+#include "lancer-upwork-parse.h"
 
 /* How far back dedupe looks; job postings expire after a day anyway. */
 #define HISTORY_DAYS 14
 /* Jobs or stories read per check at most. */
 #define CHECK_LIMIT 500
+
+typedef enum
+{
+  IMPORT_NONE,
+  IMPORT_FRESH,    /* the store was empty when opened */
+  IMPORT_ENDING,   /* the first sync ended; the last checks run */
+} ImportState;
 
 struct _LancerNotifier
 {
@@ -47,6 +55,20 @@ struct _LancerNotifier
   guint              new_matches;
   guint              unread_messages;
   gboolean           attention;
+
+  /* The first sync of an empty profile is an import, not news: one
+   * summary when it ends instead of an alert per job and message. */
+  ImportState        import;
+  guint              import_checks;  /* checks still closing the import */
+  guint              imported_jobs;
+  GHashTable        *imported_rooms;
+  /* The signed-in user, from `me`: their own messages are not news. */
+  char              *user_name;
+  GCancellable      *me_cancellable;
+  gboolean           sync_ran;       /* the sync has been seen running */
+  /* Whether the window shows a page to the user right now (app side). */
+  LancerNotifierPageShownFunc page_shown;
+  gpointer           page_shown_data;
 };
 
 enum {
@@ -69,6 +91,7 @@ typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
 
 typedef struct
 {
+  gint64  rid;
   char   *id;
   char   *title;
   char   *details;
@@ -90,11 +113,12 @@ job_row_free (JobRow *row)
 
 typedef struct
 {
-  char *id;
-  char *room_id;
-  char *sender;
-  char *topic;
-  char *text;
+  gint64  rid;
+  char   *id;
+  char   *room_id;
+  char   *sender;
+  char   *topic;
+  char   *text;
 } StoryRow;
 
 static void
@@ -176,6 +200,7 @@ read_jobs (sqlite3  *db,
 
 #define COLUMN_DOUBLE(i) (sqlite3_column_type (stmt, (i)) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, (i)))
       q->watermark = MAX (q->watermark, sqlite3_column_int64 (stmt, 0));
+      row->rid = sqlite3_column_int64 (stmt, 0);
       row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       row->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       row->url = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
@@ -237,6 +262,7 @@ read_stories (LancerStore  *store,
     {
       StoryRow *row = g_new0 (StoryRow, 1);
 
+      row->rid = sqlite3_column_int64 (stmt, 0);
       row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       row->room_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       row->sender = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
@@ -426,6 +452,32 @@ webhook_sent_cb (GObject      *source,
     g_message ("A webhook alert was not delivered: %s", error->message);
 }
 
+/* The user is looking at the page the alert is about. */
+static gboolean
+shown_in_window (LancerNotifier    *self,
+                 const LancerAlert *alert)
+{
+  const char *page;
+
+  switch (alert->type)
+    {
+    case LANCER_ALERT_JOB:
+    case LANCER_ALERT_JOBS_SUMMARY:
+      page = "jobs";
+      break;
+
+    case LANCER_ALERT_MESSAGE:
+    case LANCER_ALERT_MESSAGES_SUMMARY:
+      page = "messages";
+      break;
+
+    case LANCER_ALERT_NOTICE:
+    default:
+      return FALSE;
+    }
+  return self->page_shown != NULL && self->page_shown (page, self->page_shown_data);
+}
+
 static void
 fan_out (LancerNotifier *self,
          GPtrArray      *alerts)
@@ -441,7 +493,7 @@ fan_out (LancerNotifier *self,
     {
       LancerAlert *alert = g_ptr_array_index (alerts, i);
 
-      if (desktop)
+      if (desktop && !shown_in_window (self, alert))
         lancer_notifier_send_desktop (self, alert);
       if (telegram && self->telegram != NULL && chat_id != NULL && *chat_id != '\0')
         lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable,
@@ -463,6 +515,20 @@ history_added_cb (GObject      *source,
 }
 
 /* ---- checks ---- */
+
+static gboolean
+importing (LancerNotifier *self)
+{
+  /* Without a sync (tests writing to the store) nothing is imported. */
+  return self->import == IMPORT_ENDING || (self->import == IMPORT_FRESH && self->sync != NULL);
+}
+
+static gboolean
+is_own_story (LancerNotifier *self,
+              StoryRow       *row)
+{
+  return self->user_name != NULL && row->sender != NULL && g_strcmp0 (row->sender, self->user_name) == 0;
+}
 
 static GPtrArray *
 alerts_for_jobs (LancerNotifier *self,
@@ -536,7 +602,8 @@ alerts_for_stories (LancerNotifier *self,
   guint more = 0;
 
   for (guint i = 0; i < rows->len; i++)
-    g_strv_builder_add (builder, ((StoryRow *) g_ptr_array_index (rows, i))->id);
+    if (!is_own_story (self, g_ptr_array_index (rows, i)))
+      g_strv_builder_add (builder, ((StoryRow *) g_ptr_array_index (rows, i))->id);
   ids = g_strv_builder_end (builder);
   send = lancer_alert_policy_decide_messages (self->policy, (const char * const *) ids, &more);
   for (guint i = 0; i < rows->len; i++)
@@ -578,6 +645,39 @@ check_done_cb (GObject      *source,
     }
   set_unread (self, q->unread);
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  /* A check started before another one finished read from an older
+   * watermark: what the other one covered is not new any more. */
+  {
+    gint64 seen = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
+
+    for (guint i = q->rows->len; i > 0; i--)
+      {
+        gint64 rid = q->kind == CHECK_JOBS ? ((JobRow *) g_ptr_array_index (q->rows, i - 1))->rid
+                                           : ((StoryRow *) g_ptr_array_index (q->rows, i - 1))->rid;
+
+        if (rid <= seen)
+          g_ptr_array_remove_index (q->rows, i - 1);
+      }
+  }
+  if (importing (self))
+    {
+      /* Counted for the summary; the watermarks move past all of it. */
+      if (q->kind == CHECK_JOBS)
+        {
+          self->job_watermark = MAX (self->job_watermark, q->watermark);
+          self->imported_jobs += q->rows->len;
+        }
+      else
+        {
+          self->story_watermark = MAX (self->story_watermark, q->watermark);
+          for (guint i = 0; i < q->rows->len; i++)
+            g_hash_table_add (self->imported_rooms,
+                              g_strdup (((StoryRow *) g_ptr_array_index (q->rows, i))->room_id));
+        }
+      g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
   if (q->kind == CHECK_JOBS)
     {
       self->job_watermark = MAX (self->job_watermark, q->watermark);
@@ -671,6 +771,8 @@ init_done_cb (GObject      *source,
     {
       self->job_watermark = MAX (q->watermark, 0);
       self->story_watermark = MAX (q->after, 0);
+      if (self->job_watermark == 0 && self->story_watermark == 0 && self->import == IMPORT_NONE)
+        self->import = IMPORT_FRESH;
       lancer_alert_history_apply (q->history, self->policy);
       set_unread (self, q->unread);
     }
@@ -809,6 +911,10 @@ set_store (LancerNotifier *self,
     }
   self->ready = FALSE;
   self->loading = FALSE;
+  self->import = IMPORT_NONE;
+  self->import_checks = 0;
+  self->imported_jobs = 0;
+  g_hash_table_remove_all (self->imported_rooms);
   if (store != NULL)
     {
       self->store = g_object_ref (store);
@@ -816,6 +922,108 @@ set_store (LancerNotifier *self,
       g_signal_connect_object (store, "changed::rooms", G_CALLBACK (stories_changed_cb), self, 0);
       ensure_ready (self);
     }
+}
+
+static void
+import_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LancerNotifier *self = LANCER_NOTIFIER (source);
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerAlert) summary = NULL;
+  g_autofree char *jobs = NULL;
+  g_autofree char *rooms = NULL;
+  g_autofree char *body = NULL;
+  guint n_rooms;
+
+  alerts = lancer_notifier_check_finish (self, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->import != IMPORT_ENDING || --self->import_checks > 0)
+    return;
+  self->import = IMPORT_NONE;
+  n_rooms = g_hash_table_size (self->imported_rooms);
+  g_hash_table_remove_all (self->imported_rooms);
+  if (self->imported_jobs == 0 && n_rooms == 0)
+    return;
+  jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", self->imported_jobs), self->imported_jobs);
+  rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations", n_rooms), n_rooms);
+  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
+  body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
+                          jobs, rooms);
+  self->imported_jobs = 0;
+  /* Counts only: nothing private, locked or not. */
+  summary = lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
+  lancer_notifier_send_desktop (self, summary);
+}
+
+/* The first run is over: what it stored is read once more, without
+ * alerts, then one summary goes out. */
+static void
+end_import (LancerNotifier *self)
+{
+  self->import = IMPORT_ENDING;
+  self->import_checks = 2;
+  g_clear_handle_id (&self->stories_source, g_source_remove);
+  lancer_notifier_check_jobs_async (self, self->cancellable, import_checked_cb, NULL);
+  lancer_notifier_check_messages_async (self, self->cancellable, import_checked_cb, NULL);
+}
+
+static void
+me_read_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LancerNotifier) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LancerUpworkUser *user;
+
+  user = lancer_upwork_client_query_read_finish (LANCER_UPWORK_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->me_cancellable);
+  if (user == NULL)
+    {
+      /* Asked again after the next run. */
+      g_message ("Could not read the Upwork account for alerts: %s", error->message);
+      return;
+    }
+  lancer_notifier_set_user_name (self, user->name);
+  lancer_upwork_user_free (user);
+}
+
+/* Once a run has worked, the sign-in is good: who is "me"? */
+static void
+fetch_me (LancerNotifier *self)
+{
+  LancerUpworkClient *client = self->sync != NULL ? lancer_sync_get_client (self->sync) : NULL;
+
+  if (client == NULL || self->user_name != NULL || self->me_cancellable != NULL)
+    return;
+  self->me_cancellable = g_cancellable_new ();
+  lancer_upwork_client_query_read_async (client, "me", NULL, (LancerUpworkReadFunc) lancer_upwork_parse_user,
+                                         (GDestroyNotify) lancer_upwork_user_free, self->me_cancellable,
+                                         me_read_cb, g_object_ref (self));
+}
+
+static void
+sync_state_cb (LancerNotifier *self)
+{
+  LancerSyncState state = lancer_sync_get_state (self->sync);
+
+  if (state == LANCER_SYNC_STATE_SYNCING)
+    {
+      self->sync_ran = TRUE;
+      return;
+    }
+  if (!self->sync_ran)
+    return;
+  if (state == LANCER_SYNC_STATE_IDLE)
+    fetch_me (self);
+  if (self->import == IMPORT_FRESH && self->ready)
+    end_import (self);
 }
 
 static void
@@ -829,10 +1037,15 @@ set_sync (LancerNotifier *self,
       g_signal_handlers_disconnect_by_data (self->sync, self);
       g_clear_object (&self->sync);
     }
+  g_cancellable_cancel (self->me_cancellable);
+  g_clear_object (&self->me_cancellable);
+  g_clear_pointer (&self->user_name, g_free);
+  self->sync_ran = sync != NULL && lancer_sync_get_state (sync) == LANCER_SYNC_STATE_SYNCING;
   if (sync != NULL)
     {
       self->sync = g_object_ref (sync);
       g_signal_connect_object (sync, "new-jobs", G_CALLBACK (new_jobs_cb), self, 0);
+      g_signal_connect_object (sync, "notify::state", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -1055,6 +1268,8 @@ lancer_notifier_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->imported_rooms, g_hash_table_unref);
+  g_free (self->user_name);
 
   G_OBJECT_CLASS (lancer_notifier_parent_class)->finalize (object);
 }
@@ -1123,6 +1338,36 @@ lancer_notifier_init (LancerNotifier *self)
   self->cancellable = g_cancellable_new ();
   self->waiting = g_ptr_array_new ();
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->imported_rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+lancer_notifier_set_page_shown_func (LancerNotifier              *self,
+                                     LancerNotifierPageShownFunc  func,
+                                     gpointer                     user_data)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  self->page_shown = func;
+  self->page_shown_data = user_data;
+}
+
+void
+lancer_notifier_set_user_name (LancerNotifier *self,
+                               const char     *name)
+{
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  g_free (self->user_name);
+  self->user_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+}
+
+gboolean
+lancer_notifier_get_importing (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), FALSE);
+
+  return importing (self);
 }
 
 LancerNotifier *

@@ -68,6 +68,22 @@ GPtrArray        *lancer_notifier_check_finish     (LancerNotifier      *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
+/* Whether the user is looking at @page ("jobs", "messages") in a focused
+ * window right now: its alerts then skip the desktop. Set by the app. */
+typedef gboolean (*LancerNotifierPageShownFunc) (const char *page,
+                                                 gpointer    user_data);
+void              lancer_notifier_set_page_shown_func (LancerNotifier  *self,
+                                                    LancerNotifierPageShownFunc func,
+                                                    gpointer             user_data);
+/* The signed-in user's name as Upwork gives it in messages: their own
+ * messages alert nobody. Read from `me` once a sync has run; set here by
+ * whoever knows it first. */
+void              lancer_notifier_set_user_name    (LancerNotifier      *self,
+                                                    const char          *name);
+/* TRUE during the first sync of an empty profile: it alerts nothing and
+ * sends one summary when it ends. */
+gboolean          lancer_notifier_get_importing    (LancerNotifier      *self);
+
 /* Sends @alert through the desktop channel only (notices, tests). */
 void              lancer_notifier_send_desktop     (LancerNotifier      *self,
                                                     const LancerAlert   *alert);
