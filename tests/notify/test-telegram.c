@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lancer-secrets.h"
+#include "lancer-http.h"
 #include "lancer-telegram.h"
 #include "lancer-test-util.h"
 
@@ -312,6 +313,25 @@ test_too_many_requests (Fixture       *f,
   g_assert_cmpuint (f->bodies->len, ==, 2 + 3 + 1);
 }
 
+/* The bot token is part of every Telegram URL: never over plain http to
+ * another machine. Refused before anything is sent. */
+static void
+test_plain_http_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LancerTelegram) telegram = NULL;
+  g_autoptr(GAsyncResult) tested = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANCER_TELEGRAM_API_URL", "http://192.0.2.10", TRUE);
+  telegram = lancer_telegram_new (f->profile_id);
+  set_token (f, TOKEN);
+  lancer_telegram_send_test_async (telegram, "424242", NULL, store_result, &tested);
+  g_assert_false (lancer_telegram_send_finish (telegram, wait_result (&tested), &error));
+  g_assert_error (error, LANCER_HTTP_ERROR, LANCER_HTTP_ERROR_INSECURE_URL);
+  g_assert_cmpuint (f->paths->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +342,7 @@ main (int   argc,
   g_test_add ("/telegram/detect-chat-and-send", Fixture, NULL, fixture_setup, test_detect_and_send, fixture_teardown);
   g_test_add ("/telegram/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/telegram/too-many-requests", Fixture, NULL, fixture_setup, test_too_many_requests, fixture_teardown);
+  g_test_add ("/telegram/plain-http-refused", Fixture, NULL, fixture_setup, test_plain_http_refused,
+              fixture_teardown);
   return g_test_run ();
 }

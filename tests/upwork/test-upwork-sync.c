@@ -1023,6 +1023,34 @@ test_sign_in_page (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* Nor do the client secret and the tokens go to a plain-http token
+ * endpoint on another machine: refused before connecting. */
+static void
+test_insecure_token_url (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *stored = lancer_secrets_lookup_sync (lancer_profile_get_id (f->profile),
+                                                        LANCER_SECRET_UPWORK_ACCESS_TOKEN, NULL, NULL);
+  g_autoptr(JsonNode) parsed = json_from_string (stored, NULL);
+  const char *current = json_object_get_string_member (json_node_get_object (parsed), "access_token");
+  guint tokens = lancer_sandbox_get_n_requests (f->sandbox, "token");
+
+  /* the current token is refused, so a refresh is due: to a plain-http host */
+  lancer_oauth_set_endpoints (f->oauth, "http://192.0.2.10/authorize", "http://192.0.2.10/token");
+  lancer_oauth_get_access_token_async (f->oauth, current, NULL, store_result, &result);
+  token = lancer_oauth_get_access_token_finish (f->oauth, wait_result (&result), &error);
+  g_assert_null (token);
+  g_assert_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "http://"));
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "token"), ==, tokens);
+  g_clear_error (&error);
+  g_assert_null (lancer_oauth_start_sign_in (f->oauth, &error));
+  g_assert_error (error, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_CONFIGURED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1077,7 @@ main (int   argc,
   ADD ("/upwork/sync/watermark", test_watermark);
   ADD ("/upwork/client/insecure-graphql-url", test_insecure_graphql_url);
   ADD ("/upwork/client/long-retry-after", test_long_retry_after);
+  ADD ("/upwork/oauth/insecure-token-url", test_insecure_token_url);
 #undef ADD
   return g_test_run ();
 }
