@@ -333,6 +333,17 @@ color_scheme_to_adw (GValue   *value,
   return TRUE;
 }
 
+/* TRUE when @window is @base or stands on it, directly or through others. */
+static gboolean
+is_above (GtkWindow *window,
+          GtkWindow *base)
+{
+  for (GtkWindow *w = window; w != NULL; w = gtk_window_get_transient_for (w))
+    if (w == base)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 preferences_action_cb (GSimpleAction *action,
                        GVariant      *param,
@@ -353,7 +364,9 @@ preferences_action_cb (GSimpleAction *action,
       gtk_window_set_destroy_with_parent (self->preferences, TRUE);
       g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
     }
-  else if (parent != NULL && parent != self->preferences)
+  else if (parent != NULL && !is_above (parent, self->preferences))
+    /* not when asked from a window that sits on Preferences itself
+     * (Connect Upwork opened by Sign In…): that would be a cycle */
     gtk_window_set_transient_for (self->preferences, parent);
   gtk_window_present (self->preferences);
 }

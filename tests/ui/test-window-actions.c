@@ -154,10 +154,22 @@ app_actions_work_from (GtkWindow *window)
   GtkWindow *opened;
   guint before;
 
+  /* The profile has one Preferences window (libadwaita 1.2.2 leaks a
+   * freed one): when it is already open, it is presented again. */
   before = count_windows (LANCER_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
-  opened = expect_window (LANCER_TYPE_PREFERENCES_WINDOW, before, NULL);
-  gtk_window_destroy (opened);
+  if (before == 0)
+    {
+      opened = expect_window (LANCER_TYPE_PREFERENCES_WINDOW, before, NULL);
+      gtk_window_destroy (opened);
+    }
+  else
+    {
+      lancer_test_ui_settle (GTK_WIDGET (window));
+      g_assert_cmpuint (count_windows (LANCER_TYPE_PREFERENCES_WINDOW), ==, before);
+      g_assert_true (gtk_window_get_application (newest_window (LANCER_TYPE_PREFERENCES_WINDOW)) ==
+                     GTK_APPLICATION (app));
+    }
 
   before = count_windows (LANCER_TYPE_CONNECT_WINDOW);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.connect-upwork", NULL));
