@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lancer-sync.h"
@@ -419,6 +420,7 @@ typedef struct _Run
   guint                contract_index;
   GStrv                days;
   guint                day_index;
+  char                *diary_from;       /* yyyyMMdd: this run's first diary day */
   GPtrArray           *diary;
 } Run;
 
@@ -435,6 +437,7 @@ run_free (Run *run)
   g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
   g_clear_pointer (&run->contracts, g_ptr_array_unref);
   g_strfreev (run->days);
+  g_free (run->diary_from);
   g_clear_pointer (&run->diary, g_ptr_array_unref);
   g_free (run);
 }
@@ -1424,24 +1427,64 @@ work_days_cb (GObject      *source,
                                       g_task_get_cancellable (task), diary_known_cb, task);
 }
 
+/* The diary reaches back as far as the earnings (EARNINGS_DAYS) so that
+ * both cover one window, but a step at a time: each run asks for the
+ * recent DIARY_DAYS and DIARY_DAYS more of the past, and remembers how far
+ * back it got ("diary:from"). Past days are fetched once (diary_known_cb),
+ * so the backfill costs its requests once, spread over a few runs. */
+static void
+diary_from_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reached = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) oldest = g_date_time_add_days (now, -EARNINGS_DAYS);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -DIARY_DAYS);
+  int y, m, d;
+
+  if (reached != NULL && sscanf (reached, "%4d%2d%2d", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) last = g_date_time_new_utc (y, m, d, 0, 0, 0);
+      g_autoptr(GDateTime) further = last != NULL ? g_date_time_add_days (last, -DIARY_DAYS) : NULL;
+
+      if (further != NULL && g_date_time_compare (further, from) < 0)
+        {
+          g_date_time_unref (from);
+          from = g_date_time_ref (g_date_time_compare (further, oldest) > 0 ? further : oldest);
+        }
+    }
+  run->diary_from = compact_day (from);
+  diary_next (task);
+}
+
 static void
 diary_next (GTask *task)
 {
   Run *run = run_of (task);
   const char *cid;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) start = g_date_time_add_days (now, -DIARY_DAYS);
-  g_autofree char *from = compact_day (start);
   g_autofree char *to = compact_day (now);
   g_autoptr(JsonNode) vars = NULL;
 
+  if (run->diary_from == NULL)
+    {
+      lancer_sync_state_get_async (run_sync (task)->store, "diary:from", g_task_get_cancellable (task),
+                                   diary_from_cb, task);
+      return;
+    }
   if (run->contract_index >= run->hourly_contracts->len)
     {
+      lancer_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
+                                   state_set_done, NULL);
       resource_done (task, NULL);
       return;
     }
   cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  vars = lancer_upwork_work_days_variables (cid, from, to);
+  vars = lancer_upwork_work_days_variables (cid, run->diary_from, to);
   lancer_upwork_client_query_async (run_sync (task)->client, "work-days", vars, g_task_get_cancellable (task),
                                     work_days_cb, task);
 }
