@@ -184,36 +184,11 @@ add_error_row (Check        *check,
 
 static void run_step (GTask *task);
 
-static char *
-first_string (JsonNode   *data,
-              const char *const *path)
-{
-  JsonNode *node = data;
 
-  for (guint i = 0; path[i] != NULL && node != NULL; i++)
-    {
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-          node = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
-          i--;
-          continue;
-        }
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return NULL;
-      node = json_object_get_member (json_node_get_object (node), path[i]);
-    }
-  while (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      node = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
-    }
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
-}
 
 /* Keeps from an answer what a later step needs. */
+/* Keeps from an answer what a later step needs, read by the sync's own
+ * parsers. */
 static void
 remember (Check    *check,
           JsonNode *data)
@@ -221,19 +196,35 @@ remember (Check    *check,
   switch (check->step)
     {
     case STEP_ACCOUNT:
-      check->user_id = first_string (data, (const char *[]) { "user", "id", NULL });
-      check->user_nid = first_string (data, (const char *[]) { "user", "nid", NULL });
-      check->organization_id = first_string (data, (const char *[]) { "organization", "id", NULL });
+      {
+        g_autoptr(LancerUpworkUser) user = lancer_upwork_parse_user (data, NULL);
+
+        if (user != NULL)
+          {
+            check->user_id = g_strdup (user->id);
+            check->user_nid = g_strdup (user->nid);
+            check->organization_id = g_strdup (user->organization_id);
+          }
+      }
       break;
     case STEP_JOBS:
-      check->job_id = first_string (data, (const char *[]) { "marketplaceJobPostingsSearch", "edges", "node", "id", NULL });
+      {
+        g_autoptr(GPtrArray) jobs = lancer_upwork_parse_jobs (data, NULL, NULL);
+
+        if (jobs != NULL && jobs->len > 0)
+          check->job_id = g_strdup (lancer_job_get_id (g_ptr_array_index (jobs, 0)));
+      }
       break;
     case STEP_CONTRACTS:
-      check->contract_id = first_string (data, (const char *[]) { "talentWorkHistory", "workHistoryList", "contract",
-                                                                  "id", NULL });
+      {
+        g_autoptr(GPtrArray) contracts = lancer_upwork_parse_contracts (data, NULL, NULL);
+
+        if (contracts != NULL && contracts->len > 0)
+          check->contract_id = g_strdup (((LancerUpworkContract *) g_ptr_array_index (contracts, 0))->id);
+      }
       break;
     case STEP_EARNINGS:
-      check->accounting_id = first_string (data, (const char *[]) { "accountingEntity", "id", NULL });
+      check->accounting_id = lancer_upwork_parse_accounting_id (data, NULL);
       break;
     case STEP_JOB:
     case STEP_PROPOSALS:
