@@ -42,7 +42,19 @@ gboolean   lancer_store_exec                (sqlite3    *db,
 
 LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
 
+/* Statements finalize themselves when they go out of scope:
+ *   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error); */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* Worker helpers (lancer-store-util.c). */
+/* Prepares @sql on @db, or sets @error (translated) and returns NULL. */
+sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
+                                             const char    *sql,
+                                             GError       **error);
+/* Steps @stmt to completion (a write); FALSE with @error on failure. */
+gboolean   _lancer_store_step_done          (sqlite3       *db,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
 /* NaN stands for "no value" in the objects, NULL in the tables. */

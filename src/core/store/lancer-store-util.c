@@ -15,6 +15,38 @@
 /* Small statement and task helpers that every file running work on the
  * store's worker thread used to write for itself. */
 
+sqlite3_stmt *
+_lancer_store_prepare (sqlite3     *db,
+                       const char  *sql,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_lancer_store_step_done (sqlite3       *db,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 _lancer_store_dup_column (sqlite3_stmt *stmt,
                           int           column)
