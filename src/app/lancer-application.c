@@ -635,6 +635,7 @@ start_sandbox_in_thread (GTask        *task,
 
   lancer_thread_run_in_background ();
   sandbox = lancer_sandbox_new (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400);
+  lancer_sandbox_set_story (sandbox, TRUE);
   lancer_sandbox_set_lenient (sandbox, TRUE);
   if (!lancer_sandbox_start (sandbox, 0, &error))
     g_task_return_error (task, error);

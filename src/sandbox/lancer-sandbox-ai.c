@@ -26,6 +26,7 @@ struct _LancerSandboxAi
   gboolean                multiline;
   guint                   retry_after;
   guint                   slow_delay_ms;
+  guint                   pace_ms;      /* between chunks of a normal reply */
   guint                   n_requests;
   JsonNode               *last_request;
   GPtrArray              *streams;      /* Stream*, live */
@@ -155,62 +156,110 @@ start_stream (LancerSandboxAi   *self,
 
 /* The demo AI */
 
-static const char *openings[] = {
-  "Hello! 💼 I read your post about",
-  "Hi there, I’d be glad to help with",
-  "Good day! Your project caught my eye:",
+/* Each around the job's title, then around its skills. */
+static const char *openings[][2] = {
+  { "Hello! 💼 Your post “", "” is the kind of work I do every week." },
+  { "Hi there — I’d be glad to take on “", "”." },
+  { "Good day! “", "” caught my eye: it is close to what I shipped last month." },
 };
 
-static const char *middles[] = {
-  "I have delivered similar work with café-grade attention to detail, clean code and clear updates.",
-  "I would start with a short call, then ship a first milestone within a week — naïve guesses avoided.",
-  "My plan: agree on the scope, build in small steps, and résumé progress every few days.",
+static const char *middles[][2] = {
+  { "I have delivered ", " projects for clients who needed them done right the first time, with tests, clean "
+    "hand-over notes and updates every few days." },
+  { "Over the past years I have built ", " work end to end, from the first sketch to the release, and I keep "
+    "clients in the loop with short written updates." },
+  { "My recent work is mostly ", ": I plan in small milestones, show progress early and leave the code easy "
+    "for your team to read." },
 };
 
+static const char *plans[] = {
+  "Here’s how I would start: a 20-minute call to agree on the scope, then a first milestone within a week so you can see real progress early.",
+  "I would begin by reviewing what you have, send you a short plan with estimates the next day, and deliver the first part within a week.",
+  "First I would confirm the must-haves with you, then ship a working first version quickly and refine it together.",
+};
+
+/* The value after "@key: " on the first line that starts with it. */
 static char *
-first_words (const char *prompt,
-             guint       n)
+prompt_field (const char *prompt,
+              const char *key)
 {
-  g_auto(GStrv) words = g_strsplit_set (prompt ? prompt : "", " \t\r\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint taken = 0;
+  g_auto(GStrv) lines = g_strsplit (prompt != NULL ? prompt : "", "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, ": ", NULL);
 
-  for (guint i = 0; words[i] != NULL && taken < n; i++)
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix) && lines[i][strlen (prefix)] != '\0')
+      {
+        g_autofree char *value = g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+
+        if (*value != '\0' && g_utf8_validate (value, -1, NULL))
+          return g_steal_pointer (&value);
+      }
+  return NULL;
+}
+
+/* "React, TypeScript and Node.js" from the job's skills line. */
+static char *
+skills_phrase (const char *prompt)
+{
+  g_autofree char *skills = prompt_field (prompt, "Skills");
+  g_auto(GStrv) parts = g_strsplit (skills != NULL ? skills : "", ",", 4);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; parts[i] != NULL && n < 3; i++)
     {
-      if (*words[i] == '\0')
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
         continue;
-      if (out->len)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
-      taken++;
+      n++;
+    }
+  for (guint i = 0, k = 0; parts[i] != NULL && k < n; i++)
+    {
+      if (*parts[i] == '\0')
+        continue;
+      if (k > 0)
+        g_string_append (out, k + 1 == n ? " and " : ", ");
+      g_string_append (out, parts[i]);
+      k++;
     }
   if (out->len == 0)
-    g_string_append (out, "your project");
-  if (!g_utf8_validate (out->str, -1, NULL))
-    return g_strdup ("your project");
+    g_string_append (out, "similar");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A letter built from the job's title and skills, never the prompt's own
+ * words: it reads like a reply, not an echo. */
 char *
 lancer_sandbox_ai_compose_reply (const char *prompt)
 {
   guint h = g_str_hash (prompt ? prompt : "");
-  g_autofree char *topic = first_words (prompt, 8);
+  g_autofree char *title = prompt_field (prompt, "Title");
+  g_autofree char *skills = skills_phrase (prompt);
+  g_autofree char *name = prompt_field (prompt, "Name");
+  g_autofree char *opening = NULL;
+  g_autofree char *middle = NULL;
 
-  return g_strdup_printf ("%s %s “%s”. %s Best regards — this draft was written by the demo AI, not a real model.",
-                          LANCER_SANDBOX_AI_LABEL, openings[h % G_N_ELEMENTS (openings)], topic,
-                          middles[(h / 7) % G_N_ELEMENTS (middles)]);
+  opening = g_strconcat (openings[h % G_N_ELEMENTS (openings)][0], title != NULL ? title : "your project",
+                         openings[h % G_N_ELEMENTS (openings)][1], NULL);
+  middle = g_strconcat (middles[(h / 7) % G_N_ELEMENTS (middles)][0], skills,
+                        middles[(h / 7) % G_N_ELEMENTS (middles)][1], NULL);
+  return g_strdup_printf ("%s %s %s\n\n%s\n\nHappy to share two similar projects on request.\n\n"
+                          "Best regards%s%s\n(This draft was written by the demo AI, not a real model.)",
+                          LANCER_SANDBOX_AI_LABEL, opening, middle, plans[(h / 11) % G_N_ELEMENTS (plans)],
+                          name != NULL ? ", " : "", name != NULL ? name : "");
 }
 
 char *
 lancer_sandbox_ai_compose_analysis (const char *prompt)
 {
   guint h = g_str_hash (prompt ? prompt : "");
-  g_autofree char *topic = first_words (prompt, 6);
+  g_autofree char *title = prompt_field (prompt, "Title");
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *summary = g_strdup_printf ("%s Demo analysis of “%s”.", LANCER_SANDBOX_AI_LABEL, topic);
+  g_autofree char *summary = g_strdup_printf ("%s “%s” reads as a well-scoped job from a client who knows what "
+                                              "they want; check the budget against the work before you apply.",
+                                              LANCER_SANDBOX_AI_LABEL, title != NULL ? title : "This post");
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "fit_score");
@@ -775,7 +824,7 @@ handle_chat (LancerSandboxAi   *self,
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 shape == SHAPE_OPENAI ? "x-request-id" : "request-id", "req_demo_0001");
   start_stream (self, msg, "text/event-stream", chunks, G_MAXUINT, TRUE,
-                fault == LANCER_SANDBOX_AI_FAULT_SLOW ? self->slow_delay_ms : 0);
+                fault == LANCER_SANDBOX_AI_FAULT_SLOW ? self->slow_delay_ms : self->pace_ms);
 }
 
 static void
@@ -917,6 +966,14 @@ lancer_sandbox_ai_set_retry_after (LancerSandboxAi *self,
 {
   g_return_if_fail (LANCER_IS_SANDBOX_AI (self));
   self->retry_after = seconds;
+}
+
+void
+lancer_sandbox_ai_set_pace (LancerSandboxAi *self,
+                            guint            ms)
+{
+  g_return_if_fail (LANCER_IS_SANDBOX_AI (self));
+  self->pace_ms = ms;
 }
 
 void

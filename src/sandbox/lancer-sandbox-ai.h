@@ -67,6 +67,9 @@ void             lancer_sandbox_ai_set_framing       (LancerSandboxAi        *se
                                                       gboolean                multiline_data);
 void             lancer_sandbox_ai_set_retry_after   (LancerSandboxAi        *self,
                                                       guint                   seconds);
+/* Milliseconds between the chunks of a normal reply (0: all at once). */
+void             lancer_sandbox_ai_set_pace          (LancerSandboxAi        *self,
+                                                      guint                   ms);
 void             lancer_sandbox_ai_set_slow_delay    (LancerSandboxAi        *self,
                                                       guint                   ms);
 guint            lancer_sandbox_ai_get_n_requests    (LancerSandboxAi        *self);

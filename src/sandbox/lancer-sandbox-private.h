@@ -53,6 +53,7 @@ struct _LancerSandbox
   GHashTable         *missing_scopes;
   guint               page_cap;         /* items per connection page, at most */
   guint               proposals_limit;  /* vendorProposals: VJCA-6 above this */
+  gboolean            story;            /* the demo's year of history */
 
   /* OAuth */
   gboolean            lenient;

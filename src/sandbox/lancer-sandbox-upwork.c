@@ -86,6 +86,43 @@ static const char *cities[] = {
 static const char *proposal_statuses[] = {
   "Pending", "Activated", "Accepted", "Offered", "Hired", "Declined", "Withdrawn", "Archived",
 };
+/* The demo's year, every twentieth proposal alike: most are declined,
+ * archived or withdrawn, fewer reach an interview, fewer an offer, and
+ * two in twenty a hire, as a seasoned freelancer's history does. */
+static const char *story_statuses[] = {
+  "Hired", "Declined", "Archived", "Activated", "Declined", "Withdrawn", "Declined", "Archived", "Offered",
+  "Declined", "Activated", "Archived", "Declined", "Declined", "Withdrawn", "Archived", "Hired", "Declined",
+  "Activated", "Archived",
+};
+
+#define N_PROPOSALS 97
+
+static const char *
+proposal_status (LancerSandbox *self,
+                 guint          i)
+{
+  if (!self->story)
+    return proposal_statuses[(i * 7 + self->seed) % G_N_ELEMENTS (proposal_statuses)];
+  /* the last two weeks' proposals are still open */
+  if (i < 4)
+    return i == 2 ? "Activated" : "Pending";
+  return story_statuses[i % G_N_ELEMENTS (story_statuses)];
+}
+
+/* How long ago proposal @i was sent: the demo spreads them over a year. */
+static gint64
+proposal_age_ms (LancerSandbox *self,
+                 guint          i)
+{
+  if (self->story)
+    return (gint64) (i + 1) * 365 * 86400 * 1000 / (N_PROPOSALS + 1);
+  return (gint64) (i + 1) * 86400 * 1000 / 3;
+}
+
+static const char *client_names[] = {
+  "Maria Kovalenko", "Tom Becker", "Priya Nair", "Lucas Martin", "Sofia Rossi", "Daniel Kim",
+};
+
 static const char *client_lines[] = {
   "Hi, are you available for a quick call this week?",
   "Thanks for the proposal. Could you share a similar project you did?",
@@ -289,7 +326,7 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
     {
       LancerSandboxRoom *room = g_new0 (LancerSandboxRoom, 1);
       guint n = g_rand_int_range (rand, 3, 25);
-      g_autofree char *client = g_strdup_printf ("Client %c.", 'A' + r);
+      const char *client = client_names[r % G_N_ELEMENTS (client_names)];
 
       room->id = g_strdup_printf ("room_%u%08u", self->seed % 1000, 70000 + r);
       room->name = g_strdup_printf ("%s, %s", client, LANCER_SANDBOX_USER_NAME);
@@ -778,7 +815,7 @@ root_proposals (Ctx         *ctx,
   GPtrArray *jobs = jobs_of (ctx->self);
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
   gint64 now_ms = g_get_real_time () / 1000;
-  const guint n_total = 97;
+  const guint n_total = N_PROPOSALS;
 
   /* One live client saw VJCA-6 above 40, another above 20: the stricter. */
   if (first > ctx->self->proposals_limit)
@@ -797,7 +834,7 @@ root_proposals (Ctx         *ctx,
     }
   for (guint i = 0; i < n_total; i++)
     {
-      const char *s = proposal_statuses[(i * 7 + ctx->self->seed) % G_N_ELEMENTS (proposal_statuses)];
+      const char *s = proposal_status (ctx->self, i);
       /* the live filter sometimes lets a stray status through */
       if (g_str_equal (s, status) || (i % 31 == 30 && g_str_equal (status, "Pending")))
         g_array_append_val (hits, i);
@@ -813,7 +850,7 @@ root_proposals (Ctx         *ctx,
       SandboxJob *job = g_ptr_array_index (jobs, (i * 13) % MAX (jobs->len, 1));
       g_autofree char *id = g_strdup_printf ("18000000000%08u", i);
       g_autofree char *cursor = g_strdup_printf ("%u", k);
-      const char *s = proposal_statuses[(i * 7 + ctx->self->seed) % G_N_ELEMENTS (proposal_statuses)];
+      const char *s = proposal_status (ctx->self, i);
 
       json_builder_begin_object (b);
       add_str (b, "cursor", cursor);
@@ -845,11 +882,11 @@ root_proposals (Ctx         *ctx,
       add_null (b, "annotations");
       json_builder_set_member_name (b, "auditDetails");
       json_builder_begin_object (b);
-      add_raw_datetime (b, "createdDateTime", now_ms - (gint64) (i + 1) * 86400 * 1000 / 3);
+      add_raw_datetime (b, "createdDateTime", now_ms - proposal_age_ms (ctx->self, i));
       if (i % 3 == 0)
         add_null (b, "modifiedDateTime");
       else
-        add_raw_datetime (b, "modifiedDateTime", now_ms - (gint64) (i + 1) * 86400 * 1000 / 6);
+        add_raw_datetime (b, "modifiedDateTime", now_ms - proposal_age_ms (ctx->self, i) / 2);
       json_builder_end_object (b);
       json_builder_end_object (b);
       json_builder_end_object (b);
@@ -1214,43 +1251,134 @@ root_accounting (Ctx         *ctx,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64      when;          /* unix s */
+  const char *type;
+  double      amount;
+  const char *description;
+  const char *client;        /* NULL: none */
+} SandboxPayment;
+
+static void
+add_payment (GArray     *rows,
+             gint64      when,
+             const char *type,
+             double      amount,
+             const char *description,
+             const char *client)
+{
+  SandboxPayment p = { when, type, amount, description, client };
+
+  g_array_append_val (rows, p);
+}
+
+/* Tests' fixed history: thirty rows three days apart. The demo's year:
+ * weekly hourly pay that grows through the year, monthly milestones, the
+ * fee on each, monthly withdrawals and Connects bought now and then. */
+static GArray *
+payments_of (LancerSandbox *self,
+             gint64         now)
+{
+  static const char *types[] = { "Hourly", "Fixed Price", "Service Fee", "Withdrawal", "Connects" };
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (SandboxPayment));
+
+  if (!self->story)
+    {
+      for (guint i = 0; i < 30; i++)
+        {
+          const char *type = types[i % G_N_ELEMENTS (types)];
+          double amount = g_str_equal (type, "Service Fee") ? -(20.0 + i) :
+                          g_str_equal (type, "Withdrawal") ? -(500.0 + i * 10) :
+                          g_str_equal (type, "Connects") ? -2.25 : 200.0 + i * 15;
+
+          add_payment (rows, now - (gint64) i * 3 * 86400, type, amount,
+                       i % 5 == 4 ? "Connects purchase" : contracts[i % G_N_ELEMENTS (contracts)].title,
+                       i % 5 == 3 ? NULL : client_names[0]);
+        }
+      return rows;
+    }
+
+  for (guint w = 0; w < 52; w++)
+    {
+      gint64 when = now - (gint64) w * 7 * 86400 - 86400;
+      double trend = 0.7 + 0.6 * (52 - w) / 52.0;
+      double season = 1.0 + 0.25 * sin (w / 4.0);
+      double hourly = floor (45.0 * (8 + (w * 7) % 13) * trend * season);
+
+      add_payment (rows, when, "Hourly", hourly, contracts[0].title, client_names[w % 3]);
+      add_payment (rows, when, "Service Fee", -floor (hourly * 0.10), contracts[0].title, NULL);
+      if (w % 4 == 1)
+        {
+          double fixed = 350.0 + 150.0 * ((w / 4) % 4);
+
+          add_payment (rows, when - 2 * 86400, "Fixed Price", fixed, contracts[2].title, client_names[3]);
+          add_payment (rows, when - 2 * 86400, "Service Fee", -fixed * 0.10, contracts[2].title, NULL);
+        }
+      if (w % 4 == 3)
+        add_payment (rows, when - 86400, "Withdrawal", -1500.0 - 100.0 * (w % 5), "Withdrawal to bank account", NULL);
+      if (w % 6 == 0)
+        add_payment (rows, when - 3 * 86400, "Connects", -15.0, "Connects purchase", NULL);
+    }
+  return rows;
+}
+
+/* "2026-09-07" at 00:00 UTC, or @fallback. */
+static gint64
+parse_day (const char *day,
+           gint64      fallback)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (day == NULL || strlen (day) != 10)
+    return fallback;
+  iso = g_strdup_printf ("%sT00:00:00Z", day);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  return dt != NULL ? g_date_time_to_unix (dt) : fallback;
+}
+
 static gboolean
 root_transactions (Ctx         *ctx,
                    JsonBuilder *b)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  static const char *types[] = { "Hourly", "Fixed Price", "Service Fee", "Withdrawal", "Connects" };
+  JsonObject *filter = var_object (ctx->variables, "filter");
+  JsonObject *range = var_object (filter, "transactionDateTime_bt");
+  /* Upwork answers only for the days asked, both ends included. */
+  gint64 from = parse_day (obj_str (range, "rangeStart"), G_MININT64);
+  gint64 to = parse_day (obj_str (range, "rangeEnd"), G_MAXINT64 - 86400) + 86400;
+  g_autoptr(GArray) rows = payments_of (ctx->self, now);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "transactionDetail");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "transactionHistoryRow");
   json_builder_begin_array (b);
-  for (guint i = 0; i < 30; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const char *type = types[i % G_N_ELEMENTS (types)];
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (now - (gint64) i * 3 * 86400);
+      SandboxPayment *p = &g_array_index (rows, SandboxPayment, i);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (p->when);
       g_autofree char *date = i % 3 == 0 ? g_date_time_format (dt, "%Y-%m-%d")
                                          : g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000Z");
       g_autofree char *id = g_strdup_printf ("%u", 700000000 + i);
-      double amount = g_str_equal (type, "Service Fee") ? -(20.0 + i) :
-                      g_str_equal (type, "Withdrawal") ? -(500.0 + i * 10) :
-                      g_str_equal (type, "Connects") ? -2.25 : 200.0 + i * 15;
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+      if (p->when < from || p->when >= to)
+        continue;
       json_builder_begin_object (b);
       add_str (b, "recordId", id);
-      add_str (b, "type", type);
+      add_str (b, "type", p->type);
       add_str (b, "accountingSubtype", i % 2 == 0 ? "APAdjustment" : NULL);
       add_str (b, "transactionCreationDate", date);
       add_str (b, "fullyPaidDate", i % 4 == 0 ? NULL : date);
       json_builder_set_member_name (b, "transactionAmount");
       json_builder_begin_object (b);
-      add_str (b, "rawValue", g_ascii_formatd (buf, sizeof buf, "%.2f", amount));
+      add_str (b, "rawValue", g_ascii_formatd (buf, sizeof buf, "%.2f", p->amount));
       add_str (b, "currency", "USD");
       json_builder_end_object (b);
-      add_str (b, "descriptionUI", i % 5 == 4 ? "Connects purchase" : contracts[i % G_N_ELEMENTS (contracts)].title);
-      add_str (b, "assignmentCompanyName", i % 5 == 3 ? NULL : "Client A.");
+      add_str (b, "descriptionUI", p->description);
+      add_str (b, "assignmentCompanyName", p->client);
       add_str (b, "paymentStatus", "PAID");
       json_builder_end_object (b);
     }

@@ -708,6 +708,20 @@ lancer_sandbox_set_page_cap (LancerSandbox *self,
 }
 
 void
+lancer_sandbox_set_story (LancerSandbox *self,
+                          gboolean       story)
+{
+  g_return_if_fail (LANCER_IS_SANDBOX (self));
+  g_mutex_lock (&self->mutex);
+  self->story = story;
+  g_mutex_unlock (&self->mutex);
+#ifdef LANCER_SANDBOX_HAVE_AI
+  /* About forty words a second: the draft visibly streams in. */
+  lancer_sandbox_ai_set_pace (LANCER_SANDBOX_AI (self->ai), story ? 25 : 0);
+#endif
+}
+
+void
 lancer_sandbox_set_proposals_limit (LancerSandbox *self,
                                     guint          items)
 {

@@ -119,6 +119,11 @@ void           lancer_sandbox_set_page_cap          (LancerSandbox       *self,
 /* vendorProposals answers VJCA-6 to pages above @items (default 20). */
 void           lancer_sandbox_set_proposals_limit   (LancerSandbox       *self,
                                                      guint                items);
+/* The demo profile's year: proposals over twelve months that narrow like
+ * a real funnel, a year of payments, and the demo AI writing at a pace a
+ * person can watch. Tests keep the small fixed history (off). */
+void           lancer_sandbox_set_story             (LancerSandbox       *self,
+                                                     gboolean             story);
 /* Every access token issued so far now gets 401. */
 void           lancer_sandbox_expire_access_tokens  (LancerSandbox       *self);
 /* Every refresh token now gets invalid_grant. */

@@ -721,6 +721,47 @@ count_where (Fixture    *f,
   return n;
 }
 
+/* The demo profile's story, synced as a user would see it: a year of
+ * proposals that narrow like a real funnel, and only the payments of the
+ * days the sync asked for (Upwork answers for the range, not more). */
+static void
+test_demo_story (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerMetricsReport) metrics = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *old_sql = g_strdup_printf ("SELECT count(*) FROM proposals WHERE submitted_at < %" G_GINT64_FORMAT,
+                                              now - 300 * 86400);
+  g_autofree char *outside_sql = g_strdup_printf ("SELECT count(*) FROM transactions WHERE occurred_at < %" G_GINT64_FORMAT,
+                                                  now - 92 * 86400);
+  guint sent, interviewed, hired;
+
+  lancer_sandbox_set_story (f->sandbox, TRUE);
+  report = run_sync (f, LANCER_SYNC_ALL, &error);
+  g_assert_no_error (error);
+
+  lancer_metrics_report_async (f->store, 0, G_MAXINT64, NULL, NULL, store_result, &result);
+  metrics = lancer_metrics_report_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  sent = lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_SENT);
+  interviewed = lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_INTERVIEWED);
+  hired = lancer_metrics_report_get_funnel (metrics, LANCER_STAGE_HIRED);
+  g_test_message ("sent %u, interviewed %u, hired %u", sent, interviewed, hired);
+  g_assert_cmpuint (sent, >, 2 * interviewed);
+  g_assert_cmpuint (interviewed, >, hired);
+  g_assert_cmpuint (hired, >, 0);
+  /* A hire in five to twenty sent: a believable freelancer, not a miracle. */
+  g_assert_cmpuint (hired * 20, >=, sent);
+  g_assert_cmpuint (hired * 5, <=, sent);
+
+  g_assert_cmpint (count_where (f, old_sql), >, 0);
+  g_assert_cmpint (count_rows (f, "transactions"), >, 20);
+  g_assert_cmpint (count_where (f, outside_sql), ==, 0);
+}
+
 /* Live answers often carry data *and* errors[] for single fields. The page
  * is kept, the failed field stays unknown (NULL, never 0), and the sync
  * names what failed against the resource. */
@@ -1074,6 +1115,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/upwork/sync/full", test_full_sync);
   ADD ("/upwork/sync/analytics", test_analytics_after_sync);
+  ADD ("/upwork/sync/demo-story", test_demo_story);
   ADD ("/upwork/sync/faults", test_faults);
   ADD ("/upwork/sync/later-page-fails", test_later_page_fails);
   ADD ("/upwork/sync/slow-and-breaker", test_slow_and_breaker);
