@@ -716,6 +716,29 @@ add_all (const char *prefix,
     }
 }
 
+/* The demo AI answers a proposal prompt (lancer-prompts.c's shape) with a
+ * letter about the job, not with the prompt's own words. */
+static void
+test_demo_reply_reads_as_letter (void)
+{
+  static const char *prompt =
+    "Write a cover letter for this job.\n\n"
+    "JOB\nTitle: Flutter developer for a habit tracker\nType: Hourly\nBudget: $30–$45/h\n"
+    "Skills: Flutter, Dart, Firebase, REST API\nClient: United States, $12,400 spent\n"
+    "Description:\nWe need a Flutter developer to finish our habit tracker before launch.\n\n"
+    "ME\nName: Olena Shevchenko\nRate: $40/h\nSkills: Flutter\nBio:\nMobile developer.\n\n"
+    "STYLE\nTone: friendly. Length: about 150 words. Strategy: lead with results.";
+  g_autofree char *reply = lancer_sandbox_ai_compose_reply (prompt);
+
+  g_assert_true (g_str_has_prefix (reply, LANCER_SANDBOX_AI_LABEL));
+  g_assert_nonnull (strstr (reply, "Flutter developer for a habit tracker"));
+  g_assert_nonnull (strstr (reply, "Flutter, Dart and Firebase"));
+  g_assert_nonnull (strstr (reply, "Olena Shevchenko"));
+  g_assert_null (strstr (reply, "Write a cover letter"));
+  g_assert_null (strstr (reply, "We need a Flutter developer"));
+  g_assert_null (strstr (reply, "Tone:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +751,7 @@ main (int   argc,
   ADD ("ollama/detect", test_detect_ollama, KIND_OLLAMA);
   g_test_add_func ("/ai/provider/env-base-urls", test_env_base_urls);
   g_test_add_func ("/ai/provider/no-key", test_no_key);
+  g_test_add_func ("/ai/provider/demo-reply", test_demo_reply_reads_as_letter);
 
   return g_test_run ();
 }
