@@ -9,18 +9,22 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "lancer-format.h"
 
 static const char *
 currency_symbol (const char *currency)
 {
-  if (currency == NULL || *currency == '\0' || g_str_equal (currency, "USD"))
+  static const struct { const char *code; const char *symbol; } symbols[] = {
+    { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "JPY", "¥" }, { "INR", "₹" }, { "UAH", "₴" },
+  };
+
+  if (currency == NULL || *currency == '\0')
     return "$";
-  if (g_str_equal (currency, "EUR"))
-    return "€";
-  if (g_str_equal (currency, "GBP"))
-    return "£";
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_equal (currency, symbols[i].code))
+      return symbols[i].symbol;
   return NULL;
 }
 
@@ -32,22 +36,49 @@ with_currency (const char *number,
 
   if (symbol != NULL)
     return g_strconcat (symbol, number, NULL);
-  return g_strdup_printf ("%s %s", number, currency);
+  return g_strdup_printf ("%s %s", currency, number);
+}
+
+char *
+lancer_format_amount (double      amount,
+                      const char *currency,
+                      int         decimals)
+{
+  g_autofree char *digits = NULL;
+  const char *dot;
+  gsize int_len;
+  const char *symbol = currency_symbol (currency);
+  GString *out;
+
+  if (isnan (amount))
+    return NULL;
+  digits = g_strdup_printf ("%.*f", decimals, fabs (amount));
+  dot = strchr (digits, '.');
+  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  /* A true minus sign, and none for what rounds to zero. */
+  out = g_string_new (amount < 0 && round (fabs (amount) * pow (10, decimals)) != 0 ? "−" : "");
+  if (symbol != NULL)
+    g_string_append (out, symbol);
+  else
+    g_string_append_printf (out, "%s ", currency);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    g_string_append (out, dot);
+  return g_string_free (out, FALSE);
 }
 
 char *
 lancer_format_money (double      amount,
                      const char *currency)
 {
-  g_autofree char *number = NULL;
+  gboolean cents = fabs (amount) < 100 && fabs (amount - round (amount)) >= 0.005;
 
-  if (isnan (amount))
-    return NULL;
-  if (fabs (amount) < 100 && fabs (amount - round (amount)) >= 0.005)
-    number = g_strdup_printf ("%.2f", amount);
-  else
-    number = g_strdup_printf ("%'.0f", round (amount));
-  return with_currency (number, currency);
+  return lancer_format_amount (amount, currency, cents ? 2 : 0);
 }
 
 char *
@@ -118,9 +149,31 @@ lancer_format_relative_time (gint64 unix_utc,
   if (diff < 7 * 86400)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", diff / 86400),
                             (int) (diff / 86400));
-  dt = g_date_time_new_from_unix_local (unix_utc);
-  /* Translators: a date, see the GDateTime format codes */
-  return g_date_time_format (dt, _("%e %b %Y"));
+  return lancer_format_date (unix_utc);
+}
+
+char *
+lancer_format_date (gint64 unix_utc)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_utc);
+
+  if (dt == NULL)
+    return g_strdup ("—");
+  /* Translators: the app's one date style, see the GDateTime format codes;
+   * "%-d %b %Y" is "6 Dec 2026" */
+  return g_date_time_format (dt, _("%-d %b %Y"));
+}
+
+char *
+lancer_format_date_time (gint64 unix_utc)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_utc);
+
+  if (dt == NULL)
+    return g_strdup ("—");
+  /* Translators: a date with the time of day, see the GDateTime format
+   * codes; "%-d %b %Y, %H:%M" is "6 Dec 2026, 14:05" */
+  return g_date_time_format (dt, _("%-d %b %Y, %H:%M"));
 }
 
 char *
