@@ -353,6 +353,87 @@ test_pluggable_sink (void)
   g_rmdir (dir);
 }
 
+/* What the Activity Log window (or a .ui template) reads from an entry:
+ * every field as a read-only property, read back from a real log file. */
+static void
+test_entry_properties (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(LancerAuditLog) log = lancer_audit_log_new_for_profile_dir (dir);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *category_label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *description = NULL;
+  LancerAuditEntry *entry;
+  gint64 before = g_get_real_time ();
+  gint64 time;
+  GParamSpec **pspecs;
+  guint n_pspecs;
+
+  lancer_audit_record (log, LANCER_AUDIT_SETTINGS, "lock-enabled", "{\"method\":\"totp\"}");
+  lancer_audit_record (log, LANCER_AUDIT_SYNC, "jobs-synced", NULL);
+  entries = lancer_audit_log_list (log, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  entry = entries->pdata[1];
+  g_assert_true (LANCER_IS_AUDIT_ENTRY (entry));
+  g_object_get (entry,
+                "time", &time,
+                "date-time", &date_time,
+                "category", &category,
+                "category-label", &category_label,
+                "action", &action,
+                "title", &title,
+                "detail", &detail,
+                "description", &description,
+                NULL);
+  /* The log keeps milliseconds. */
+  g_assert_cmpint (time, >=, before - before % 1000);
+  g_assert_cmpint (time, <=, g_get_real_time ());
+  g_assert_cmpint (g_date_time_to_unix (date_time), ==, time / G_USEC_PER_SEC);
+  g_assert_cmpstr (category, ==, "settings");
+  g_assert_cmpstr (category_label, ==, "Settings");
+  g_assert_cmpstr (action, ==, "lock-enabled");
+  g_assert_cmpstr (title, ==, "Lock enabled");
+  g_assert_cmpstr (detail, ==, "{\"method\":\"totp\"}");
+  g_assert_cmpstr (description, ==, "Settings: Lock enabled.");
+
+  /* The getters say the same. */
+  g_assert_cmpint (lancer_audit_entry_get_time (entry), ==, time);
+  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Lock enabled");
+  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Settings: Lock enabled.");
+
+  entry = entries->pdata[0];
+  g_assert_cmpstr (lancer_audit_entry_get_category_label (entry), ==, "Sync");
+  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Jobs synced");
+  g_assert_null (lancer_audit_entry_get_detail (entry));
+  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Sync: Jobs synced.");
+
+  /* An entry is what happened: nothing may change it afterwards. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entry), &n_pspecs);
+  g_assert_cmpuint (n_pspecs, ==, 8);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
+      g_assert_false (pspecs[i]->flags & G_PARAM_WRITABLE);
+    }
+  g_free (pspecs);
+
+  /* An entry from a newer Lancer still reads. */
+  {
+    g_autoptr(LancerAuditEntry) unknown = lancer_audit_entry_new (0, "future-thing", "did_it", NULL);
+
+    g_assert_cmpstr (lancer_audit_entry_get_category_label (unknown), ==, "future-thing");
+    g_assert_cmpstr (lancer_audit_entry_get_title (unknown), ==, "Did it");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/audit/scrub", test_scrub);
   g_test_add_func ("/audit/export-round-trip", test_export_round_trip);
   g_test_add_func ("/audit/pluggable-sink", test_pluggable_sink);
+  g_test_add_func ("/audit/entry-properties", test_entry_properties);
 
   return g_test_run ();
 }
