@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <sodium.h>
 
@@ -16,6 +15,7 @@
 #include "lancer-redact.h"
 #include "lancer-totp.h"
 
+/* The secret must not linger in freed memory. */
 static void
 wipe_free (gpointer str)
 {
