@@ -11,9 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Where entries go. The JSON-lines file sink below is the first one; the
- * SQLite store can implement this interface over its audit_log table. Both
- * methods may be called from any thread. */
+/* Where entries go: LancerAuditFileSink (audit.jsonl) or the store's
+ * audit_log table (LancerStoreAuditSink). Both methods may be called from
+ * any thread. */
 #define LANCER_TYPE_AUDIT_SINK (lancer_audit_sink_get_type ())
 G_DECLARE_INTERFACE (LancerAuditSink, lancer_audit_sink, LANCER, AUDIT_SINK, GObject)
 

@@ -43,7 +43,7 @@ lancer_audit_is_known_category (const char *category)
 
 gboolean
 _lancer_audit_parse_time (const char *text,
-            gint64     *out)
+                          gint64     *out)
 {
   g_autoptr(GDateTime) dt = NULL;
 
