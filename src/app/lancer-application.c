@@ -624,41 +624,25 @@ prepare_demo_session (LancerApplication *self,
 /* Generating the demo's jobs takes tens of milliseconds: not on the
  * thread that draws. */
 static void
-start_sandbox_in_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
-{
-  const char *n_jobs = g_getenv ("LANCER_DEMO_JOBS");  /* benchmarks ask for more */
-  g_autoptr(LancerSandbox) sandbox = NULL;
-  GError *error = NULL;
-
-  lancer_thread_run_in_background ();
-  sandbox = lancer_sandbox_new (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400);
-  lancer_sandbox_set_story (sandbox, TRUE);
-  lancer_sandbox_set_lenient (sandbox, TRUE);
-  if (!lancer_sandbox_start (sandbox, 0, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&sandbox), g_object_unref);
-}
-
-static void
 sandbox_started_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  LancerApplication *self = LANCER_APPLICATION (source);
+  g_autoptr(LancerApplication) self = user_data;
   LancerSession *session = self->waits_for_sandbox;
   g_autoptr(GError) error = NULL;
 
-  self->sandbox = g_task_propagate_pointer (G_TASK (result), &error);
+  self->sandbox = lancer_sandbox_new_finish (result, &error);
   self->sandbox_starting = FALSE;
   self->waits_for_sandbox = NULL;
   if (self->sandbox == NULL)
     g_warning ("The demo server could not start: %s", error->message);
   else
-    lancer_sandbox_set_new_job_interval (self->sandbox, 90);
+    {
+      lancer_sandbox_set_lenient (self->sandbox, TRUE);
+      lancer_sandbox_set_story (self->sandbox, TRUE);
+      lancer_sandbox_set_new_job_interval (self->sandbox, 90);
+    }
   /* still the demo on screen: set it up, and open it if its turn came */
   if (session == NULL || session != self->session)
     return;
@@ -671,13 +655,13 @@ sandbox_started_cb (GObject      *source,
 static void
 start_sandbox (LancerApplication *self)
 {
-  g_autoptr(GTask) task = NULL;
+  const char *n_jobs = g_getenv ("LANCER_DEMO_JOBS");  /* benchmarks ask for more */
 
   if (self->sandbox != NULL || self->sandbox_starting)
     return;
-  task = g_task_new (self, NULL, sandbox_started_cb, NULL);
   self->sandbox_starting = TRUE;
-  g_task_run_in_thread (task, start_sandbox_in_thread);
+  lancer_sandbox_new_async (2026, n_jobs ? (guint) g_ascii_strtoull (n_jobs, NULL, 10) : 400,
+                            NULL, sandbox_started_cb, g_object_ref (self));
 }
 
 static void

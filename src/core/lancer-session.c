@@ -773,3 +773,83 @@ lancer_session_sign_in_finish (LancerSession  *self,
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* Signing out forgets the tokens in the keyring, which blocks: that part
+ * runs in a worker, the rest on the session's thread. */
+
+static void
+sign_out_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (lancer_oauth_sign_out_sync (task_data, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = LANCER_SESSION (source);
+  GError *error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Another account may sign in next; its organizations differ, and who
+   * this one was is not kept. */
+  if (ok && self->settings != NULL)
+    g_settings_set_string (self->settings, "upwork-tenant-id", "");
+  if (ok && self->store != NULL)
+    lancer_store_save_upwork_account_async (self->store, NULL, NULL, NULL, NULL);
+  /* A fresh connection: signed out now, or still signed in if forgetting
+   * the tokens failed. */
+  setup_upwork (self);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lancer_session_sign_out_async (LancerSession       *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_session_sign_out_async);
+  if (self->oauth == NULL)
+    {
+      g_task_return_new_error (task, LANCER_OAUTH_ERROR, LANCER_OAUTH_ERROR_NOT_SIGNED_IN,
+                               _("Sign in to Upwork first."));
+      return;
+    }
+  if (self->sync != NULL)
+    lancer_sync_stop (self->sync);
+  /* Not cancellable: tokens half forgotten would help no one. */
+  worker = g_task_new (self, NULL, signed_out_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, sign_out_thread);
+  g_task_set_task_data (worker, g_object_ref (self->oauth), g_object_unref);
+  g_task_run_in_thread (worker, sign_out_thread);
+}
+
+gboolean
+lancer_session_sign_out_finish (LancerSession  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -75,6 +75,16 @@ void                lancer_session_sign_in_async       (LancerSession        *se
 gboolean            lancer_session_sign_in_finish      (LancerSession        *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+/* Stops the sync, forgets the Upwork tokens (keyring) and who was signed
+ * in, and rebuilds the connection, signed out. On failure the user stays
+ * signed in. */
+void                lancer_session_sign_out_async      (LancerSession        *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean            lancer_session_sign_out_finish     (LancerSession        *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 /* The signed-in Upwork account (name, organizations) as stored in the
  * profile, or NULL: not signed in, or not read yet. Upwork is asked once

@@ -111,6 +111,57 @@ lancer_sandbox_new (guint32 seed,
   return self;
 }
 
+typedef struct
+{
+  guint32 seed;
+  guint   n_jobs;
+} NewData;
+
+static void
+new_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  NewData *data = task_data;
+  g_autoptr(LancerSandbox) sandbox = NULL;
+  GError *error = NULL;
+
+  lancer_thread_run_in_background ();
+  sandbox = lancer_sandbox_new (data->seed, data->n_jobs);
+  if (!lancer_sandbox_start (sandbox, 0, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&sandbox), g_object_unref);
+}
+
+void
+lancer_sandbox_new_async (guint32              seed,
+                          guint                n_jobs,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  NewData *data = g_new0 (NewData, 1);
+
+  data->seed = seed;
+  data->n_jobs = n_jobs;
+  g_task_set_source_tag (task, lancer_sandbox_new_async);
+  g_task_set_task_data (task, data, g_free);
+  g_task_run_in_thread (task, new_in_thread);
+}
+
+LancerSandbox *
+lancer_sandbox_new_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lancer_sandbox_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GObject *
 lancer_sandbox_get_ai (LancerSandbox *self)
 {

@@ -65,6 +65,15 @@ G_DECLARE_FINAL_TYPE (LancerSandbox, lancer_sandbox, LANCER, SANDBOX, GObject)
  * when the AI sandbox is built in, the AI handlers. */
 LancerSandbox *lancer_sandbox_new                   (guint32              seed,
                                                      guint                n_jobs);
+/* lancer_sandbox_new() and lancer_sandbox_start() on any free port, in a
+ * worker thread: generating the jobs takes a while. */
+void           lancer_sandbox_new_async             (guint32              seed,
+                                                     guint                n_jobs,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+LancerSandbox *lancer_sandbox_new_finish            (GAsyncResult        *result,
+                                                     GError             **error);
 /* Listens on 127.0.0.1:@port (0: any free port) on the sandbox thread. */
 gboolean       lancer_sandbox_start                 (LancerSandbox       *self,
                                                      guint                port,

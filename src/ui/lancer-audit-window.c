@@ -22,6 +22,7 @@ struct _LancerAuditWindow
 
   LancerAuditLog  *audit_log;
   GCancellable    *cancellable;
+  GListStore      *entries;         /* of LancerAuditEntry, the rows shown */
   guint            n_rows;
 
   AdwToastOverlay *toast_overlay;
@@ -42,57 +43,32 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LancerAuditWindow, lancer_audit_window, ADW_TYPE_WINDOW)
 
-static const char *
-category_label (const char *category)
-{
-  static const struct { const char *id; const char *label; } labels[] = {
-    { LANCER_AUDIT_SIGN_IN, N_("Sign-in") },
-    { LANCER_AUDIT_TOKEN_REFRESH, N_("Token refresh") },
-    { LANCER_AUDIT_SYNC, N_("Sync") },
-    { LANCER_AUDIT_AI_CALL, N_("AI request") },
-    { LANCER_AUDIT_EXPORT, N_("Export") },
-    { LANCER_AUDIT_LOCK, N_("Lock") },
-    { LANCER_AUDIT_UNLOCK, N_("Unlock") },
-    { LANCER_AUDIT_UNLOCK_FAILED, N_("Failed unlock") },
-    { LANCER_AUDIT_SETTINGS, N_("Settings") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, category) == 0)
-      return _(labels[i].label);
-  return category;
-}
-
-/* "lock-enabled" reads as "Lock enabled". */
-static char *
-humanize (const char *action)
-{
-  g_autofree char *text = g_strdelimit (g_strdup (action ? action : ""), "-_", ' ');
-
-  if (text[0] == '\0')
-    return g_steal_pointer (&text);
-  return g_strdup_printf ("%c%s", g_ascii_toupper (text[0]), text + 1);
-}
-
+/* The rows show the first MAX_ROWS entries of the log; their text comes
+ * from the entry's properties. */
 static GtkWidget *
-create_row (const LancerAuditEntry *entry)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->time / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  LancerAuditEntry *entry = item;
+  g_autoptr(GDateTime) local = lancer_audit_entry_get_date_time (entry);
   g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup ("");
-  g_autofree char *title = humanize (entry->action);
+  const char *detail = lancer_audit_entry_get_detail (entry);
+  const char *category = lancer_audit_entry_get_category_label (entry);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
-  if (entry->detail != NULL && entry->detail[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s\n%s", when, category_label (entry->category), entry->detail);
+  if (detail != NULL && detail[0] != '\0')
+    subtitle = g_strdup_printf ("%s · %s\n%s", when, category, detail);
   else
-    subtitle = g_strdup_printf ("%s · %s", when, category_label (entry->category));
+    subtitle = g_strdup_printf ("%s · %s", when, category);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_bind_property (entry, "title", row, "title", G_BINDING_SYNC_CREATE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  lancer_audit_entry_get_description (entry), -1);
   return row;
 }
 
@@ -104,7 +80,6 @@ list_cb (GObject      *source,
   g_autoptr(LancerAuditWindow) self = user_data;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   entries = lancer_audit_log_list_finish (LANCER_AUDIT_LOG (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -116,11 +91,9 @@ list_cb (GObject      *source,
       return;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
   self->n_rows = MIN (entries->len, MAX_ROWS);
-  for (guint i = 0; i < self->n_rows; i++)
-    gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (entries, i)));
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, self->n_rows);
 
   if (entries->len > MAX_ROWS)
     {
@@ -335,6 +308,7 @@ lancer_audit_window_finalize (GObject *object)
   LancerAuditWindow *self = LANCER_AUDIT_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->entries);
 
   G_OBJECT_CLASS (lancer_audit_window_parent_class)->finalize (object);
 }
@@ -390,8 +364,10 @@ static void
 lancer_audit_window_init (LancerAuditWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->entries = g_list_store_new (LANCER_TYPE_AUDIT_ENTRY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries), create_row, NULL, NULL);
 }
 
 LancerAuditWindow *

@@ -154,7 +154,7 @@ confirm_cb (GObject      *source,
   if (self->mode == LANCER_LOCK_ENROL_MODE_ENABLE)
     codes = lancer_lock_enrolment_confirm_finish (LANCER_LOCK_ENROLMENT (source), result, &error);
   else
-    codes = g_task_propagate_pointer (G_TASK (result), &error);
+    codes = lancer_lock_guard_regenerate_recovery_codes_finish (LANCER_LOCK_GUARD (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -202,22 +202,6 @@ disable_cb (GObject      *source,
 }
 
 static void
-regenerate_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  GStrv codes;
-
-  codes = lancer_lock_guard_regenerate_recovery_codes_sync (source_object, task_data, cancellable, &error);
-  if (codes == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, codes, (GDestroyNotify) g_strfreev);
-}
-
-static void
 submit (LancerLockEnrolWindow *self)
 {
   g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry))));
@@ -241,13 +225,8 @@ submit (LancerLockEnrolWindow *self)
 
     case LANCER_LOCK_ENROL_MODE_NEW_CODES:
     default:
-      {
-        g_autoptr(GTask) task = g_task_new (self->guard, self->cancellable, confirm_cb, g_object_ref (self));
-
-        g_task_set_source_tag (task, submit);
-        g_task_set_task_data (task, g_steal_pointer (&code), g_free);
-        g_task_run_in_thread (task, regenerate_thread);
-      }
+      lancer_lock_guard_regenerate_recovery_codes_async (self->guard, code, self->cancellable,
+                                                         confirm_cb, g_object_ref (self));
       break;
     }
 }

@@ -7,7 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "config.h"  /* LANCER_BENCH_HOOKS */
+
 G_BEGIN_DECLS
+
+#if LANCER_BENCH_HOOKS
 
 /* After @window's first frame, when it paints in software into the C heap
  * (GTK's cairo renderer on X11), has room for three window-sized frames made
@@ -20,5 +24,14 @@ gboolean lancer_paint_heap_applies_to   (GtkWindow *window);
 
 /* Whether the room asked for by lancer_paint_heap_reserve_for() is ready. */
 gboolean lancer_paint_heap_is_reserved  (void);
+
+#else
+
+/* Built without -Dbench_hooks: nothing is reserved. */
+static inline void     lancer_paint_heap_reserve_for (GtkWindow *window) { }
+static inline gboolean lancer_paint_heap_applies_to  (GtkWindow *window) { return FALSE; }
+static inline gboolean lancer_paint_heap_is_reserved (void)              { return FALSE; }
+
+#endif
 
 G_END_DECLS

@@ -355,58 +355,15 @@ connection_changed_cb (LancerUpworkPreferencesPage *self)
   update_all (self);
 }
 
-/* Sign out: the keyring is slow and blocking, so it runs in a worker. The
- * session is rebuilt afterwards even if the window has closed meanwhile. */
-
-typedef struct
-{
-  LancerSession *session;
-  LancerOAuth   *oauth;
-} SignOut;
-
-static void
-sign_out_free (SignOut *sign_out)
-{
-  g_object_unref (sign_out->session);
-  g_object_unref (sign_out->oauth);
-  g_free (sign_out);
-}
-
-static void
-sign_out_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  SignOut *sign_out = task_data;
-  GError *error = NULL;
-
-  if (lancer_oauth_sign_out_sync (sign_out->oauth, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 signed_out_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  LancerUpworkPreferencesPage *self = LANCER_UPWORK_PREFERENCES_PAGE (source);
-  SignOut *sign_out = g_task_get_task_data (G_TASK (result));
-  GSettings *settings = lancer_session_get_settings (sign_out->session);
+  g_autoptr(LancerUpworkPreferencesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* Another account may sign in next; its organizations differ, and
-   * who this one was is not kept. */
-  if (ok && settings != NULL)
-    g_settings_set_string (settings, "upwork-tenant-id", "");
-  if (ok && lancer_session_get_store (sign_out->session) != NULL)
-    lancer_store_save_upwork_account_async (lancer_session_get_store (sign_out->session), NULL, NULL, NULL, NULL);
-  /* A fresh connection: signed out now, or still signed in if forgetting
-   * the tokens failed. */
-  lancer_session_reconfigure_upwork (sign_out->session);
+  gboolean ok = lancer_session_sign_out_finish (LANCER_SESSION (source), result, &error);
 
   self->signing_out = FALSE;
   if (self->session == NULL)
@@ -425,23 +382,12 @@ signed_out_cb (GObject      *source,
 static void
 sign_out_clicked_cb (LancerUpworkPreferencesPage *self)
 {
-  LancerOAuth *oauth = self->session != NULL ? lancer_session_get_oauth (self->session) : NULL;
-  g_autoptr(GTask) task = NULL;
-  SignOut *sign_out;
-
-  if (oauth == NULL || self->signing_out)
+  if (self->session == NULL || lancer_session_get_oauth (self->session) == NULL || self->signing_out)
     return;
   self->signing_out = TRUE;
-  if (self->sync != NULL)
-    lancer_sync_stop (self->sync);
   update_all (self);
-  task = g_task_new (self, NULL, signed_out_cb, NULL);
-  g_task_set_source_tag (task, sign_out_clicked_cb);
-  sign_out = g_new0 (SignOut, 1);
-  sign_out->session = g_object_ref (self->session);
-  sign_out->oauth = g_object_ref (oauth);
-  g_task_set_task_data (task, sign_out, (GDestroyNotify) sign_out_free);
-  g_task_run_in_thread (task, sign_out_thread);
+  /* The session finishes signing out even if this window closes first. */
+  lancer_session_sign_out_async (self->session, NULL, signed_out_cb, g_object_ref (self));
 }
 
 static void

@@ -155,10 +155,11 @@ test_usage_recorded (void)
   for (guint i = 0; i < entries->len; i++)
     {
       LancerAuditEntry *entry = g_ptr_array_index (entries, i);
-      if (g_str_equal (entry->category, "ai-call"))
+      if (g_str_equal (lancer_audit_entry_get_category (entry), "ai-call"))
         {
           audited = TRUE;
-          g_assert_null (strstr (entry->detail ? entry->detail : "", draft->text));
+          g_assert_null (strstr (lancer_audit_entry_get_detail (entry) ? lancer_audit_entry_get_detail (entry) : "",
+                                 draft->text));
         }
     }
   g_assert_true (audited);
@@ -187,9 +188,9 @@ test_audit_detail_is_json (void)
       g_autoptr(JsonNode) detail = NULL;
       JsonObject *o;
 
-      if (!g_str_equal (entry->category, "ai-call"))
+      if (!g_str_equal (lancer_audit_entry_get_category (entry), "ai-call"))
         continue;
-      detail = json_from_string (entry->detail, &error);
+      detail = json_from_string (lancer_audit_entry_get_detail (entry), &error);
       g_assert_no_error (error);
       o = json_node_get_object (detail);
       g_assert_cmpstr (json_object_get_string_member (o, "model"), ==, model);

@@ -70,15 +70,15 @@ test_record_and_list (void)
   all = lancer_audit_log_list (log, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 4);
-  g_assert_cmpstr (((LancerAuditEntry *) all->pdata[0])->category, ==, LANCER_AUDIT_EXPORT);
-  g_assert_cmpstr (((LancerAuditEntry *) all->pdata[3])->category, ==, LANCER_AUDIT_SIGN_IN);
+  g_assert_cmpstr (lancer_audit_entry_get_category (all->pdata[0]), ==, LANCER_AUDIT_EXPORT);
+  g_assert_cmpstr (lancer_audit_entry_get_category (all->pdata[3]), ==, LANCER_AUDIT_SIGN_IN);
   for (guint i = 1; i < all->len; i++)
-    g_assert_cmpint (((LancerAuditEntry *) all->pdata[i - 1])->time, >=,
-                     ((LancerAuditEntry *) all->pdata[i])->time);
+    g_assert_cmpint (lancer_audit_entry_get_time (all->pdata[i - 1]), >=,
+                     lancer_audit_entry_get_time (all->pdata[i]));
   two = lancer_audit_log_list (log, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (two->len, ==, 2);
-  g_assert_cmpstr (((LancerAuditEntry *) two->pdata[1])->category, ==, LANCER_AUDIT_AI_CALL);
+  g_assert_cmpstr (lancer_audit_entry_get_category (two->pdata[1]), ==, LANCER_AUDIT_AI_CALL);
 
   /* A torn line (crash mid-write) does not hide the others. */
   {
@@ -193,10 +193,10 @@ assert_same_entries (GPtrArray *a,
       LancerAuditEntry *x = a->pdata[i];
       LancerAuditEntry *y = b->pdata[i];
 
-      g_assert_cmpint (x->time, ==, y->time);
-      g_assert_cmpstr (x->category, ==, y->category);
-      g_assert_cmpstr (x->action, ==, y->action);
-      g_assert_cmpstr (x->detail, ==, y->detail);
+      g_assert_cmpint (lancer_audit_entry_get_time (x), ==, lancer_audit_entry_get_time (y));
+      g_assert_cmpstr (lancer_audit_entry_get_category (x), ==, lancer_audit_entry_get_category (y));
+      g_assert_cmpstr (lancer_audit_entry_get_action (x), ==, lancer_audit_entry_get_action (y));
+      g_assert_cmpstr (lancer_audit_entry_get_detail (x), ==, lancer_audit_entry_get_detail (y));
     }
 }
 
@@ -265,10 +265,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TestMemorySink, test_memory_sink, G_TYPE_OBJECT,
 
 static gboolean
 memory_append (LancerAuditSink         *sink,
-               const LancerAuditEntry  *entry,
+               LancerAuditEntry        *entry,
                GError                 **error)
 {
-  g_ptr_array_add (TEST_MEMORY_SINK (sink)->entries, lancer_audit_entry_copy (entry));
+  g_ptr_array_add (TEST_MEMORY_SINK (sink)->entries, g_object_ref (entry));
   return TRUE;
 }
 
@@ -278,10 +278,10 @@ memory_list (LancerAuditSink  *sink,
              GError          **error)
 {
   GPtrArray *in = TEST_MEMORY_SINK (sink)->entries;
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_audit_entry_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = in->len; i > 0 && (limit == 0 || out->len < limit); i--)
-    g_ptr_array_add (out, lancer_audit_entry_copy (in->pdata[i - 1]));
+    g_ptr_array_add (out, g_object_ref (in->pdata[i - 1]));
   return out;
 }
 
@@ -308,7 +308,7 @@ test_memory_sink_class_init (TestMemorySinkClass *klass)
 static void
 test_memory_sink_init (TestMemorySink *self)
 {
-  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_audit_entry_free);
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
@@ -342,15 +342,96 @@ test_pluggable_sink (void)
   lancer_audit_log_set_sink (log, LANCER_AUDIT_SINK (memory));
   lancer_audit_record (log, LANCER_AUDIT_SYNC, "after-swap", "token=abcdefghijkl");
   g_assert_cmpuint (memory->entries->len, ==, 1);
-  g_assert_null (strstr (((LancerAuditEntry *) memory->entries->pdata[0])->detail, "abcdefghijkl"));
+  g_assert_null (strstr (lancer_audit_entry_get_detail (memory->entries->pdata[0]), "abcdefghijkl"));
 
   lancer_audit_log_list_async (log, 0, NULL, list_done_cb, &listed);
   g_assert_true (lancer_test_iterate_until (is_set, &listed, 10));
   g_assert_cmpuint (listed->len, ==, 1);
-  g_assert_cmpstr (((LancerAuditEntry *) listed->pdata[0])->action, ==, "after-swap");
+  g_assert_cmpstr (lancer_audit_entry_get_action (listed->pdata[0]), ==, "after-swap");
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* What the Activity Log window (or a .ui template) reads from an entry:
+ * every field as a read-only property, read back from a real log file. */
+static void
+test_entry_properties (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(LancerAuditLog) log = lancer_audit_log_new_for_profile_dir (dir);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *category_label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *description = NULL;
+  LancerAuditEntry *entry;
+  gint64 before = g_get_real_time ();
+  gint64 time;
+  GParamSpec **pspecs;
+  guint n_pspecs;
+
+  lancer_audit_record (log, LANCER_AUDIT_SETTINGS, "lock-enabled", "{\"method\":\"totp\"}");
+  lancer_audit_record (log, LANCER_AUDIT_SYNC, "jobs-synced", NULL);
+  entries = lancer_audit_log_list (log, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  entry = entries->pdata[1];
+  g_assert_true (LANCER_IS_AUDIT_ENTRY (entry));
+  g_object_get (entry,
+                "time", &time,
+                "date-time", &date_time,
+                "category", &category,
+                "category-label", &category_label,
+                "action", &action,
+                "title", &title,
+                "detail", &detail,
+                "description", &description,
+                NULL);
+  /* The log keeps milliseconds. */
+  g_assert_cmpint (time, >=, before - before % 1000);
+  g_assert_cmpint (time, <=, g_get_real_time ());
+  g_assert_cmpint (g_date_time_to_unix (date_time), ==, time / G_USEC_PER_SEC);
+  g_assert_cmpstr (category, ==, "settings");
+  g_assert_cmpstr (category_label, ==, "Settings");
+  g_assert_cmpstr (action, ==, "lock-enabled");
+  g_assert_cmpstr (title, ==, "Lock enabled");
+  g_assert_cmpstr (detail, ==, "{\"method\":\"totp\"}");
+  g_assert_cmpstr (description, ==, "Settings: Lock enabled.");
+
+  /* The getters say the same. */
+  g_assert_cmpint (lancer_audit_entry_get_time (entry), ==, time);
+  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Lock enabled");
+  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Settings: Lock enabled.");
+
+  entry = entries->pdata[0];
+  g_assert_cmpstr (lancer_audit_entry_get_category_label (entry), ==, "Sync");
+  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Jobs synced");
+  g_assert_null (lancer_audit_entry_get_detail (entry));
+  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Sync: Jobs synced.");
+
+  /* An entry is what happened: nothing may change it afterwards. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entry), &n_pspecs);
+  g_assert_cmpuint (n_pspecs, ==, 8);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
+      g_assert_false (pspecs[i]->flags & G_PARAM_WRITABLE);
+    }
+  g_free (pspecs);
+
+  /* An entry from a newer Lancer still reads. */
+  {
+    g_autoptr(LancerAuditEntry) unknown = lancer_audit_entry_new (0, "future-thing", "did_it", NULL);
+
+    g_assert_cmpstr (lancer_audit_entry_get_category_label (unknown), ==, "future-thing");
+    g_assert_cmpstr (lancer_audit_entry_get_title (unknown), ==, "Did it");
+  }
 }
 
 int
@@ -364,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/audit/scrub", test_scrub);
   g_test_add_func ("/audit/export-round-trip", test_export_round_trip);
   g_test_add_func ("/audit/pluggable-sink", test_pluggable_sink);
+  g_test_add_func ("/audit/entry-properties", test_entry_properties);
 
   return g_test_run ();
 }

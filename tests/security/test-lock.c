@@ -634,6 +634,66 @@ test_async (Fixture       *f,
   g_assert_cmpuint (state.locked_notifies, ==, 1);
 }
 
+typedef struct
+{
+  gboolean  done;
+  GStrv     codes;
+  GError   *error;
+} CodesState;
+
+static void
+codes_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CodesState *state = user_data;
+
+  state->codes = lancer_lock_guard_regenerate_recovery_codes_finish (LANCER_LOCK_GUARD (object), result,
+                                                                     &state->error);
+  state->done = TRUE;
+}
+
+/* Preferences → Lock → New Recovery Codes: a current code is needed, the
+ * new codes replace every old one, and they survive a restart. */
+static void
+test_regenerate_async (Fixture       *f,
+                       gconstpointer  data)
+{
+  CodesState state = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = code_at (f->secret, T0 + 30);
+
+  lancer_lock_guard_regenerate_recovery_codes_async (f->guard, "999999", NULL, codes_done_cb, &state);
+  g_assert_true (lancer_test_wait_flag (&state.done, 20));
+  g_assert_null (state.codes);
+  g_assert_error (state.error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_WRONG_CODE);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (lancer_lock_guard_get_recovery_codes_left (f->guard), ==, LANCER_RECOVERY_CODE_COUNT);
+
+  memset (&state, 0, sizeof state);
+  lancer_lock_guard_regenerate_recovery_codes_async (f->guard, code, NULL, codes_done_cb, &state);
+  g_assert_true (lancer_test_wait_flag (&state.done, 20));
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.codes);
+  g_assert_cmpuint (g_strv_length (state.codes), ==, LANCER_RECOVERY_CODE_COUNT);
+  for (guint i = 0; state.codes[i] != NULL; i++)
+    g_assert_false (g_strv_contains ((const char * const *) f->recovery, state.codes[i]));
+
+  /* After a restart, an old code is refused and a new one unlocks. */
+  g_clear_object (&f->guard);
+  f->guard = new_guard (f, T0 + 60);
+  lancer_lock_guard_load_sync (f->guard, NULL);
+  g_assert_cmpuint (lancer_lock_guard_get_recovery_codes_left (f->guard), ==, LANCER_RECOVERY_CODE_COUNT);
+  lancer_lock_guard_lock (f->guard);
+  g_assert_false (lancer_lock_guard_try_unlock_sync (f->guard, f->recovery[0], NULL, &error));
+  g_assert_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_WRONG_CODE);
+  g_clear_error (&error);
+  g_assert_true (lancer_lock_guard_try_unlock_sync (f->guard, state.codes[3], NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (lancer_lock_guard_get_locked (f->guard));
+  g_strfreev (state.codes);
+}
+
 /* Run with HEADLESS_KEYRING=0: no Secret Service on the bus. */
 static void
 test_no_keyring (Fixture       *f,
@@ -709,6 +769,7 @@ main (int   argc,
   ADD ("/lock/corrupt-secret", fixture_setup_enrolled, test_corrupt_secret);
   ADD ("/lock/corrupt-state", fixture_setup_enrolled, test_corrupt_state);
   ADD ("/lock/async", fixture_setup_enrolled, test_async);
+  ADD ("/lock/regenerate-recovery-codes-async", fixture_setup_enrolled, test_regenerate_async);
   ADD ("/lock/state-file-deleted", fixture_setup_enrolled, test_state_file_deleted);
   ADD ("/lock/state-file-edited", fixture_setup_enrolled, test_state_file_edited);
   ADD ("/lock/state-mismatch-locks", fixture_setup_enrolled, test_state_mismatch_locks);

@@ -593,16 +593,16 @@ test_audit_sink (Fixture       *f,
     LancerAuditEntry *newest = entries->pdata[0];
     LancerAuditEntry *middle = entries->pdata[2];
 
-    g_assert_cmpstr (newest->category, ==, LANCER_AUDIT_SIGN_IN);
-    g_assert_null (strstr (newest->detail, "abcdefghijklmnopqrstuvwxyz012345"));
-    g_assert_cmpint (middle->time, ==, 1001);
-    g_assert_null (middle->detail);
-    g_assert_cmpstr (((LancerAuditEntry *) entries->pdata[3])->detail, ==, "{\"jobs\":5}");
+    g_assert_cmpstr (lancer_audit_entry_get_category (newest), ==, LANCER_AUDIT_SIGN_IN);
+    g_assert_null (strstr (lancer_audit_entry_get_detail (newest), "abcdefghijklmnopqrstuvwxyz012345"));
+    g_assert_cmpint (lancer_audit_entry_get_time (middle), ==, 1001);
+    g_assert_null (lancer_audit_entry_get_detail (middle));
+    g_assert_cmpstr (lancer_audit_entry_get_detail (entries->pdata[3]), ==, "{\"jobs\":5}");
   }
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = lancer_audit_sink_list (LANCER_AUDIT_SINK (sink), 2, &error);
   g_assert_cmpuint (entries->len, ==, 2);
-  g_assert_cmpint (((LancerAuditEntry *) entries->pdata[1])->time, ==, 1002);
+  g_assert_cmpint (lancer_audit_entry_get_time (entries->pdata[1]), ==, 1002);
 
   /* From another thread as well. */
   {
@@ -611,7 +611,7 @@ test_audit_sink (Fixture       *f,
     g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
     g_clear_pointer (&entries, g_ptr_array_unref);
     entries = lancer_audit_sink_list (LANCER_AUDIT_SINK (sink), 1, &error);
-    g_assert_cmpstr (((LancerAuditEntry *) entries->pdata[0])->action, ==, "from-thread");
+    g_assert_cmpstr (lancer_audit_entry_get_action (entries->pdata[0]), ==, "from-thread");
   }
   g_clear_object (&log);
   g_clear_object (&sink);

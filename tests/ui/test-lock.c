@@ -562,6 +562,9 @@ test_audit_window (void)
   text = lancer_test_ui_collect_text (GTK_WIDGET (audit));
   g_assert_nonnull (strstr (text, "Locked"));
   g_assert_nonnull (strstr (text, "Lock enabled"));
+  /* Each row's template shows the entry's kind beside its time. */
+  g_assert_nonnull (strstr (text, " · Settings"));
+  g_assert_nonnull (strstr (text, " · Failed unlock"));
   g_assert_null (strstr (text, recovery_code));
   g_assert_null (strstr (text, secret));
   save_light_dark (GTK_WIDGET (audit), "audit-window");

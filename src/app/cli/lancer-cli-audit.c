@@ -56,11 +56,12 @@ lancer_cli_audit (LancerCli  *cli,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      const LancerAuditEntry *entry = g_ptr_array_index (entries, i);
+      LancerAuditEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *time = lancer_audit_entry_format_time (entry);
+      const char *detail = lancer_audit_entry_get_detail (entry);
 
-      g_print ("%s  %-14s %s%s%s\n", time, entry->category, entry->action,
-               entry->detail ? "  " : "", entry->detail ? entry->detail : "");
+      g_print ("%s  %-14s %s%s%s\n", time, lancer_audit_entry_get_category (entry),
+               lancer_audit_entry_get_action (entry), detail ? "  " : "", detail ? detail : "");
     }
   return LANCER_CLI_EXIT_OK;
 }

@@ -11,30 +11,29 @@
 #include <math.h>
 
 #include "lancer-cli.h"
+#include "lancer-store-searches.h"
 
-static gpointer
-saved_search_exists (LancerStore   *store,
-                     sqlite3       *db,
-                     gpointer       data,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* The saved search is looked up by name the way `searches list` shows
+ * them, so a typo gets a clear answer instead of an empty list. */
+static gboolean
+saved_search_exists (LancerCli    *cli,
+                     LancerStore  *store,
+                     const char   *name,
+                     GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) list = NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM saved_searches WHERE name = ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
-                 _("There is no saved search named “%s”; see lancer-cli searches list"), (const char *) data);
-  else if (rc != SQLITE_ROW)
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  return NULL;
+  lancer_job_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
+  list = lancer_job_searches_list_finish (store, lancer_cli_wait (cli, &result), error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (((LancerJobSearch *) g_ptr_array_index (list, i))->name, name) == 0)
+      return TRUE;
+  g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+               _("There is no saved search named “%s”; see lancer-cli searches list"), name);
+  return FALSE;
 }
 
 static char *
@@ -85,11 +84,7 @@ lancer_cli_jobs (LancerCli  *cli,
 
   if (saved != NULL)
     {
-      lancer_store_run_async (store, FALSE, NULL, saved_search_exists, g_strdup (saved), g_free, NULL,
-                              NULL, lancer_cli_async_cb, &result);
-      lancer_store_run_finish (store, lancer_cli_wait (cli, &result), &error);
-      g_clear_object (&result);
-      if (error != NULL)
+      if (!saved_search_exists (cli, store, saved, &error))
         return lancer_cli_fail (cli, error);
     }
 

@@ -16,6 +16,7 @@
 #include <libsecret/secret.h>
 
 #include "lancer-lock-guard.h"
+#include "lancer-lock-guard-private.h"
 #include "lancer-recovery-codes.h"
 #include "lancer-redact.h"
 #include "lancer-secrets.h"
@@ -1122,6 +1123,16 @@ code_task_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
+  if (g_task_get_source_tag (task) == lancer_lock_guard_regenerate_recovery_codes_async)
+    {
+      GStrv codes = lancer_lock_guard_regenerate_recovery_codes_sync (self, task_data, cancellable, &error);
+
+      if (codes != NULL)
+        g_task_return_pointer (task, codes, (GDestroyNotify) g_strfreev);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   if (g_task_get_source_tag (task) == lancer_lock_guard_disable_async)
     ok = lancer_lock_guard_disable_sync (self, task_data, cancellable, &error);
   else
@@ -1317,48 +1328,28 @@ lancer_lock_guard_regenerate_recovery_codes_sync (LancerLockGuard  *self,
   return g_steal_pointer (&codes);
 }
 
-/* Enrolment */
-
-struct _LancerLockEnrolment
+void
+lancer_lock_guard_regenerate_recovery_codes_async (LancerLockGuard     *self,
+                                                   const char          *code,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
 {
-  GObject          parent_instance;
+  g_return_if_fail (LANCER_IS_LOCK_GUARD (self));
 
-  LancerLockGuard *guard;
-  char            *account;
-  char            *secret;
-  char            *uri;
-};
-
-G_DEFINE_FINAL_TYPE (LancerLockEnrolment, lancer_lock_enrolment, G_TYPE_OBJECT)
-
-static void
-lancer_lock_enrolment_clear_secret (LancerLockEnrolment *self)
-{
-  g_clear_pointer (&self->secret, wipe_free);
-  g_clear_pointer (&self->uri, wipe_free);
+  run_code_task (self, lancer_lock_guard_regenerate_recovery_codes_async, code,
+                 cancellable, callback, user_data);
 }
 
-static void
-lancer_lock_enrolment_finalize (GObject *object)
+GStrv
+lancer_lock_guard_regenerate_recovery_codes_finish (LancerLockGuard  *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error)
 {
-  LancerLockEnrolment *self = (LancerLockEnrolment *) object;
+  g_return_val_if_fail (LANCER_IS_LOCK_GUARD (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  lancer_lock_enrolment_clear_secret (self);
-  g_clear_pointer (&self->account, g_free);
-  g_clear_object (&self->guard);
-
-  G_OBJECT_CLASS (lancer_lock_enrolment_parent_class)->finalize (object);
-}
-
-static void
-lancer_lock_enrolment_class_init (LancerLockEnrolmentClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lancer_lock_enrolment_finalize;
-}
-
-static void
-lancer_lock_enrolment_init (LancerLockEnrolment *self)
-{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 LancerLockEnrolment *
@@ -1366,8 +1357,6 @@ lancer_lock_guard_begin_enrolment (LancerLockGuard  *self,
                                    const char       *account,
                                    GError          **error)
 {
-  LancerLockEnrolment *enrolment;
-
   g_return_val_if_fail (LANCER_IS_LOCK_GUARD (self), NULL);
   g_return_val_if_fail (account != NULL, NULL);
 
@@ -1377,64 +1366,30 @@ lancer_lock_guard_begin_enrolment (LancerLockGuard  *self,
                            _("The lock is already on. Turn it off first to enrol a new authenticator."));
       return NULL;
     }
-
-  enrolment = g_object_new (LANCER_TYPE_LOCK_ENROLMENT, NULL);
-  enrolment->guard = g_object_ref (self);
-  enrolment->account = g_strdup (account);
-  enrolment->secret = lancer_totp_generate_secret ();
-  lancer_redact_register_secret (enrolment->secret);
-  enrolment->uri = lancer_totp_build_uri (account, enrolment->secret);
-  return enrolment;
+  return _lancer_lock_enrolment_new (self, account);
 }
 
-LancerLockGuard *
-lancer_lock_enrolment_get_guard (LancerLockEnrolment *self)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
-  return self->guard;
-}
-
-const char *
-lancer_lock_enrolment_get_secret (LancerLockEnrolment *self)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
-  return self->secret;
-}
-
-char *
-lancer_lock_enrolment_dup_formatted_secret (LancerLockEnrolment *self)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
-  return self->secret ? lancer_totp_format_secret (self->secret) : NULL;
-}
-
-const char *
-lancer_lock_enrolment_get_uri (LancerLockEnrolment *self)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
-  return self->uri;
-}
+/* Turning the lock on, for LancerLockEnrolment */
 
 GStrv
-lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
-                                    const char           *code,
-                                    GCancellable         *cancellable,
-                                    GError              **error)
+_lancer_lock_guard_enable_sync (LancerLockGuard  *guard,
+                                const char       *secret,
+                                const char       *code,
+                                GCancellable     *cancellable,
+                                GError          **error)
 {
-  LancerLockGuard *guard;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) codes = NULL;
   g_auto(GStrv) hashes = NULL;
   LockState on = LOCK_STATE_INIT;
   gint64 step = -1;
 
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
+  g_return_val_if_fail (LANCER_IS_LOCK_GUARD (guard), NULL);
 
-  guard = self->guard;
   g_mutex_lock (&guard->attempt_mutex);
   refresh_from_keyring (guard, cancellable);
 
-  if (self->secret == NULL || lancer_lock_guard_get_enabled (guard))
+  if (secret == NULL || lancer_lock_guard_get_enabled (guard))
     {
       g_mutex_unlock (&guard->attempt_mutex);
       g_set_error_literal (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_ALREADY_ENABLED,
@@ -1442,7 +1397,7 @@ lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
       return NULL;
     }
 
-  if (!lancer_totp_verify (self->secret, code, get_now (guard), -1, &step, error))
+  if (!lancer_totp_verify (secret, code, get_now (guard), -1, &step, error))
     {
       g_mutex_unlock (&guard->attempt_mutex);
       return NULL;
@@ -1455,7 +1410,7 @@ lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
       return NULL;
     }
 
-  if (!lancer_secrets_store_sync (guard->profile_id, LANCER_SECRET_TOTP_SECRET, self->secret,
+  if (!lancer_secrets_store_sync (guard->profile_id, LANCER_SECRET_TOTP_SECRET, secret,
                                   cancellable, &local_error))
     {
       g_mutex_unlock (&guard->attempt_mutex);
@@ -1488,51 +1443,7 @@ lancer_lock_enrolment_confirm_sync (LancerLockEnrolment  *self,
   g_mutex_unlock (&guard->state_mutex);
   g_mutex_unlock (&guard->attempt_mutex);
 
-  lancer_lock_enrolment_clear_secret (self);
   queue_notify (guard, PROP_ENABLED);
   audit (guard, LANCER_AUDIT_SETTINGS, "lock-enabled", method_name (METHOD_TOTP));
   return g_steal_pointer (&codes);
-}
-
-static void
-confirm_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GStrv codes = lancer_lock_enrolment_confirm_sync (source_object, task_data, cancellable, &error);
-
-  if (codes != NULL)
-    g_task_return_pointer (task, codes, (GDestroyNotify) g_strfreev);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-lancer_lock_enrolment_confirm_async (LancerLockEnrolment *self,
-                                     const char          *code,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (LANCER_IS_LOCK_ENROLMENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lancer_lock_enrolment_confirm_async);
-  g_task_set_task_data (task, g_strdup (code ? code : ""), wipe_free);
-  g_task_run_in_thread (task, confirm_thread);
-}
-
-GStrv
-lancer_lock_enrolment_confirm_finish (LancerLockEnrolment  *self,
-                                      GAsyncResult         *result,
-                                      GError              **error)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_ENROLMENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -20,8 +20,7 @@ G_BEGIN_DECLS
 #define LANCER_TYPE_LOCK_GUARD (lancer_lock_guard_get_type ())
 G_DECLARE_FINAL_TYPE (LancerLockGuard, lancer_lock_guard, LANCER, LOCK_GUARD, GObject)
 
-#define LANCER_TYPE_LOCK_ENROLMENT (lancer_lock_enrolment_get_type ())
-G_DECLARE_FINAL_TYPE (LancerLockEnrolment, lancer_lock_enrolment, LANCER, LOCK_ENROLMENT, GObject)
+typedef struct _LancerLockEnrolment LancerLockEnrolment;
 
 /* The app lock of one profile. Its state (enabled, failures, back-off, last
  * accepted time step, recovery code hashes) lives in the keyring beside the
@@ -96,6 +95,14 @@ GStrv                lancer_lock_guard_regenerate_recovery_codes_sync (LancerLoc
                                                             const char           *code,
                                                             GCancellable         *cancellable,
                                                             GError              **error);
+void                 lancer_lock_guard_regenerate_recovery_codes_async (LancerLockGuard *self,
+                                                            const char           *code,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+GStrv                lancer_lock_guard_regenerate_recovery_codes_finish (LancerLockGuard *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 /* Starts enrolment: a new secret, not stored anywhere until confirmed.
  * @account is the label shown in the authenticator (the profile name). */
@@ -107,27 +114,7 @@ LancerLockEnrolment *lancer_lock_guard_begin_enrolment     (LancerLockGuard     
 void                 lancer_lock_guard_set_now_for_testing (LancerLockGuard      *self,
                                                             gint64                unix_time);
 
-LancerLockGuard     *lancer_lock_enrolment_get_guard       (LancerLockEnrolment  *self);
-/* Base32 secret, plain and grouped by four for reading; the otpauth:// URI
- * for the QR code. All are cleared once the enrolment is confirmed. */
-const char          *lancer_lock_enrolment_get_secret      (LancerLockEnrolment  *self);
-char                *lancer_lock_enrolment_dup_formatted_secret (LancerLockEnrolment *self);
-const char          *lancer_lock_enrolment_get_uri         (LancerLockEnrolment  *self);
-
-/* Checks one code from the authenticator, stores the secret in the keyring,
- * enables the lock (unlocked) and returns LANCER_RECOVERY_CODE_COUNT recovery
- * codes to show once. */
-GStrv                lancer_lock_enrolment_confirm_sync    (LancerLockEnrolment  *self,
-                                                            const char           *code,
-                                                            GCancellable         *cancellable,
-                                                            GError              **error);
-void                 lancer_lock_enrolment_confirm_async   (LancerLockEnrolment  *self,
-                                                            const char           *code,
-                                                            GCancellable         *cancellable,
-                                                            GAsyncReadyCallback   callback,
-                                                            gpointer              user_data);
-GStrv                lancer_lock_enrolment_confirm_finish  (LancerLockEnrolment  *self,
-                                                            GAsyncResult         *result,
-                                                            GError              **error);
-
 G_END_DECLS
+
+/* Its enrolment needs the guard's type; included last, so either header may come first. */
+#include "lancer-lock-enrolment.h"

@@ -80,11 +80,11 @@ append_worker (LancerStore   *store,
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, entry->time);
-      sqlite3_bind_text (stmt, 2, entry->category, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, entry->action ? entry->action : "", -1, SQLITE_STATIC);
-      if (entry->detail != NULL)
-        sqlite3_bind_text (stmt, 4, entry->detail, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, lancer_audit_entry_get_time (entry));
+      sqlite3_bind_text (stmt, 2, lancer_audit_entry_get_category (entry), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, lancer_audit_entry_get_action (entry), -1, SQLITE_STATIC);
+      if (lancer_audit_entry_get_detail (entry) != NULL)
+        sqlite3_bind_text (stmt, 4, lancer_audit_entry_get_detail (entry), -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);
@@ -95,16 +95,16 @@ append_worker (LancerStore   *store,
 
 static gboolean
 store_sink_append (LancerAuditSink         *sink,
-                   const LancerAuditEntry  *entry,
+                   LancerAuditEntry        *entry,
                    GError                 **error)
 {
   LancerStoreAuditSink *self = (LancerStoreAuditSink *) sink;
   GError *local_error = NULL;
 
-  g_return_val_if_fail (entry != NULL && entry->category != NULL, FALSE);
+  g_return_val_if_fail (LANCER_IS_AUDIT_ENTRY (entry), FALSE);
 
-  run_sync (self->store, TRUE, append_worker, lancer_audit_entry_copy (entry),
-            (GDestroyNotify) lancer_audit_entry_free, NULL, &local_error);
+  run_sync (self->store, TRUE, append_worker, g_object_ref (entry),
+            g_object_unref, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -121,7 +121,7 @@ list_worker (LancerStore   *store,
              GError       **error)
 {
   guint limit = GPOINTER_TO_UINT (data);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_audit_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
