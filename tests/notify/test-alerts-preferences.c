@@ -143,6 +143,156 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+visible_text (GtkWidget *root)
+{
+  GString *s = g_string_new (NULL);
+  GPtrArray *queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, root);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *c = g_ptr_array_index (queue, i);
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      if (ADW_IS_PREFERENCES_ROW (c))
+        {
+          /* As shown: without the mnemonic underscores. */
+          g_autoptr(GString) title = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)));
+
+          g_string_replace (title, "_", "", 0);
+          g_string_append_printf (s, "%s\n", title->str);
+        }
+      if (ADW_IS_ACTION_ROW (c) && adw_action_row_get_subtitle (ADW_ACTION_ROW (c)) != NULL)
+        g_string_append_printf (s, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (c)));
+      if (ADW_IS_EXPANDER_ROW (c) && adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (c)) != NULL)
+        g_string_append_printf (s, "%s\n", adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (c)));
+      for (GtkWidget *k = gtk_widget_get_first_child (c); k != NULL; k = gtk_widget_get_next_sibling (k))
+        g_ptr_array_add (queue, k);
+    }
+  g_ptr_array_unref (queue);
+  return g_string_free (s, FALSE);
+}
+
+/* The page's content below the scrolled window's clip: every group in one
+ * picture, whatever the screen's height. */
+static void
+save_whole_page (LancerAlertsPreferences *page,
+                 const char              *name)
+{
+  GtkWidget *viewport = find_by_type (GTK_WIDGET (page), GTK_TYPE_VIEWPORT, 0);
+  GtkWidget *content;
+  const char *dir = g_getenv ("LANCER_ARTIFACT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GdkRGBA background;
+  int w, h;
+
+  g_assert_nonnull (viewport);
+  if (dir == NULL)
+    return;
+  content = gtk_widget_get_first_child (viewport);
+  w = gtk_widget_get_width (content);
+  h = gtk_widget_get_height (content);
+  /* The window's background under the groups, as on screen. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (content), "window_bg_color", &background))
+    gdk_rgba_parse (&background, "#fafafa");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  paintable = gtk_widget_paintable_new (content);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (content)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+show_page (GSettings  *settings,
+           GSettings  *profile,
+           int         width,
+           LancerAlertsPreferences **page_out)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+  LancerAlertsPreferences *page = lancer_alerts_preferences_new (settings, profile);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  /* Tall enough to show the whole page in one picture. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 4400);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lancer_test_iterate_until (mapped, window, 10));
+  settle ();
+  *page_out = page;
+  return window;
+}
+
+/* Email, SMS, the rules per channel and the templates; light, dark and
+ * 360 px wide. */
+static void
+test_away_from_desk (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) profile = g_settings_new_with_path ("io.github.lancerdesk.Lancer.Profile",
+                                                           "/io/github/lancerdesk/Lancer/profiles/alerts-away/");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  LancerAlertsPreferences *page = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *today = g_date_time_format (g_date_time_new_now_local (), "%Y-%m-%d");
+  GtkWidget *window;
+
+  g_settings_set_boolean (profile, "alert-email", TRUE);
+  g_settings_set_string (profile, "alert-email-server", "smtp.fastmail.com");
+  g_settings_set_string (profile, "alert-email-user", "olena@fastmail.com");
+  g_settings_set_string (profile, "alert-email-from", "olena@fastmail.com");
+  g_settings_set_string (profile, "alert-email-to", "olena.phone@gmail.com");
+  g_settings_set_boolean (profile, "alert-sms", TRUE);
+  g_settings_set_string (profile, "alert-sms-to", "+380501234567");
+  g_settings_set_string (profile, "alert-sms-from", "+15017122661");
+  g_settings_set_string (profile, "alert-sms-twilio-account", "AC2f1c6a8e3b9d4f7a0c5e8b1d3f6a9c2e");
+  g_settings_set (profile, "alert-sms-sent-today", "(su)", today, 3);
+  g_settings_set_value (profile, "alert-templates",
+                        g_variant_new_parsed ("{'desktop': '{title} — {budget}, score {score}'}"));
+
+  window = show_page (settings, profile, 640, &page);
+  text = visible_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Send Alerts by Email"));
+  g_assert_nonnull (strstr (text, "SMTP Server"));
+  g_assert_nonnull (strstr (text, "Twilio Account SID"));
+  /* Only the chosen provider's rows show. */
+  g_assert_null (strstr (text, "Gateway Address"));
+  /* The daily cap with what today used. */
+  g_assert_nonnull (strstr (text, "3 sent today"));
+  /* SMS has its default rule: score 80 or more. */
+  g_assert_nonnull (strstr (text, "Score 80 or more · every search"));
+  /* The template's live preview, from the sample job. */
+  g_assert_nonnull (strstr (text, "GTK 4 desktop app for a dental clinic — $1,500 fixed, score 86"));
+  g_assert_nonnull (strstr (text, "{client}"));
+  save_png (window, "preferences-alerts-light");
+  save_whole_page (page, "preferences-alerts-light-full");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  save_png (window, "preferences-alerts-dark");
+  save_whole_page (page, "preferences-alerts-dark-full");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_string (profile, "alert-sms-provider", "gateway");
+  window = show_page (settings, profile, 360, &page);
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Gateway Address"));
+  g_assert_null (strstr (text, "Twilio Account SID"));
+  save_png (window, "preferences-alerts-narrow");
+  save_whole_page (page, "preferences-alerts-narrow-full");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,5 +301,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/alerts-preferences/page", test_page);
+  g_test_add_func ("/alerts-preferences/away-from-desk", test_away_from_desk);
   return g_test_run ();
 }
