@@ -243,7 +243,8 @@ test_away_from_desk (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   LancerAlertsPreferences *page = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *today = g_date_time_format (g_date_time_new_now_local (), "%Y-%m-%d");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GtkWidget *window;
 
   g_settings_set_boolean (profile, "alert-email", TRUE);

@@ -163,6 +163,7 @@ decode_part (const char *message,
   const char *start = strstr (message, header);
   const char *end;
   g_autofree char *encoded = NULL;
+  g_autofree guchar *decoded = NULL;
   gsize len = 0;
 
   g_assert_nonnull (start);
@@ -170,7 +171,9 @@ decode_part (const char *message,
   end = strstr (start, "\r\n--");
   g_assert_nonnull (end);
   encoded = g_strndup (start, end - start);
-  return (char *) g_base64_decode (encoded, &len);
+  decoded = g_base64_decode (encoded, &len);
+  /* Not NUL-terminated by itself. */
+  return g_strndup ((const char *) decoded, len);
 }
 
 static void

@@ -256,15 +256,21 @@ token_cb (GObject      *source,
       g_autofree char *authorization = g_strconcat ("Basic ", basic, NULL);
       g_autofree char *form = NULL;
 
+      g_autoptr(GBytes) bytes = NULL;
+      gsize form_len;
+
       form = soup_form_encode ("To", d->to, "From", d->from, "Body", d->text, NULL);
+      form_len = strlen (form);
+      bytes = g_bytes_new_take (g_steal_pointer (&form), form_len);
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-      soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded",
-                                                g_bytes_new_take (g_steal_pointer (&form), strlen (form)));
+      /* The message keeps its own reference. */
+      soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", bytes);
       memset (credentials, 0, strlen (credentials));
     }
   else
     {
       gboolean json = g_str_has_prefix (g_strchug (d->body_template), "{");
+      g_autoptr(GBytes) bytes = NULL;
       gsize len;
 
       body = gateway_body (d, json);
@@ -275,8 +281,9 @@ token_cb (GObject      *source,
 
           soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
         }
+      bytes = g_bytes_new_take (g_steal_pointer (&body), len);
       soup_message_set_request_body_from_bytes (msg, json ? "application/json" : "application/x-www-form-urlencoded",
-                                                g_bytes_new_take (g_steal_pointer (&body), len));
+                                                bytes);
     }
   if (token != NULL)
     memset (token, 0, strlen (token));
