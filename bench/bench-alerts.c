@@ -33,7 +33,7 @@
 #define N_SAMPLES 40
 #define SEARCH_FIELD "marketplaceJobPostingsSearch"
 
-static gint64 notified_at;   /* monotonic µs of the last Notify sent; atomic */
+static gsize notified_at;   /* monotonic µs of the last Notify sent; atomic (the bus thread writes it) */
 
 static GDBusMessage *
 watch_notify (GDBusConnection *connection,
@@ -45,14 +45,14 @@ watch_notify (GDBusConnection *connection,
 
   /* The freedesktop and the GTK notification backends of GApplication. */
   if (!incoming && (g_strcmp0 (member, "Notify") == 0 || g_strcmp0 (member, "AddNotification") == 0))
-    g_atomic_pointer_set ((gpointer *) &notified_at, GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+    g_atomic_pointer_set (&notified_at, (gsize) g_get_monotonic_time ());
   return message;
 }
 
 static gint64
 last_notified (void)
 {
-  return (gint64) GPOINTER_TO_SIZE (g_atomic_pointer_get ((gpointer *) &notified_at));
+  return (gint64) (gsize) g_atomic_pointer_get (&notified_at);
 }
 
 static void
