@@ -187,6 +187,9 @@ assert_job_email (const char *message)
   /* A non-ASCII title is encoded in the subject. */
   g_assert_nonnull (strstr (message, "Subject: =?UTF-8?B?"));
   g_assert_nonnull (strstr (message, "Content-Type: multipart/alternative; boundary="));
+  g_assert_true (g_regex_match_simple ("^Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                                       "Aug|Sep|Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\r$",
+                                       message, G_REGEX_MULTILINE, 0));
   plain = decode_part (message, "text/plain");
   g_assert_nonnull (strstr (plain, "GTK 4 developer for a clinic’s booking app"));
   g_assert_nonnull (strstr (plain, "Budget: Fixed $1,500"));
@@ -276,6 +279,11 @@ test_not_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_settings_set_string (f->settings, "alert-email-to", "");
+  g_assert_false (send_alert (f, alert, &error));
+  g_assert_error (error, LANCER_EMAIL_ERROR, LANCER_EMAIL_ERROR_NOT_SET_UP);
+  g_clear_error (&error);
+  /* An address that would write a header of its own is refused. */
+  g_settings_set_string (f->settings, "alert-email-to", "olena@example.net\r\nBcc: someone@example.com");
   g_assert_false (send_alert (f, alert, &error));
   g_assert_error (error, LANCER_EMAIL_ERROR, LANCER_EMAIL_ERROR_NOT_SET_UP);
 }

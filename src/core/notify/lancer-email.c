@@ -143,8 +143,18 @@ lancer_email_build_message (const char        *from,
                             const LancerAlert *alert)
 {
   g_autoptr(GPtrArray) facts = NULL;
+  static const char * const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%a, %d %b %Y %H:%M:%S %z");
+  g_autofree char *zone = g_date_time_format (now, "%z");
+  /* RFC 5322 names days and months in English, whatever the locale. */
+  g_autofree char *date = g_strdup_printf ("%s, %02d %s %d %02d:%02d:%02d %s",
+                                           days[g_date_time_get_day_of_week (now) - 1],
+                                           g_date_time_get_day_of_month (now),
+                                           months[g_date_time_get_month (now) - 1],
+                                           g_date_time_get_year (now), g_date_time_get_hour (now),
+                                           g_date_time_get_minute (now), g_date_time_get_second (now), zone);
   g_autofree char *subject = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *html = NULL;
@@ -161,7 +171,6 @@ lancer_email_build_message (const char        *from,
   html = html_part (alert, facts);
   domain = strchr (from, '@') != NULL ? strchr (from, '@') + 1 : "lancer.invalid";
   msg = g_string_new (NULL);
-  /* The date in English, as RFC 5322 wants, whatever the locale. */
   g_string_append_printf (msg, "Date: %s\r\n", date);
   g_string_append_printf (msg, "From: Lancer <%s>\r\n", from);
   g_string_append_printf (msg, "To: <%s>\r\n", to);
@@ -357,6 +366,14 @@ send_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* An address as the SMTP envelope and the headers take it: no line
+ * breaks, brackets or spaces that would let it write other headers. */
+static gboolean
+plain_address (const char *address)
+{
+  return strchr (address, '@') != NULL && strpbrk (address, "\r\n<>\" \t,;") == NULL;
+}
+
 static void
 start_send (LancerEmail         *self,
             const LancerAlert   *alert,
@@ -383,7 +400,8 @@ start_send (LancerEmail         *self,
   d->ca_file = g_strdup (self->ca_file);
   d->reply = g_string_new (NULL);
   g_task_set_task_data (task, d, (GDestroyNotify) delivery_free);
-  if (*server == '\0' || *d->from == '\0' || *d->to == '\0' || strchr (server, '/') != NULL)
+  if (*server == '\0' || *d->from == '\0' || *d->to == '\0' || strchr (server, '/') != NULL ||
+      !plain_address (d->from) || !plain_address (d->to))
     {
       g_task_return_new_error (task, LANCER_EMAIL_ERROR, LANCER_EMAIL_ERROR_NOT_SET_UP,
                                _("Email alerts need a server, a sender and a recipient in Preferences → Alerts."));
