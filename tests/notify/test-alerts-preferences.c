@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "lancer-alerts-preferences.h"
+#include "lancer-secrets.h"
+#include "lancer-session.h"
 #include "lancer-test-util.h"
 #include "lancer-webhook.h"
 
@@ -294,14 +296,99 @@ test_away_from_desk (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+session_ready (gpointer data)
+{
+  return lancer_session_get_state (LANCER_SESSION (data)) != LANCER_SESSION_OPENING;
+}
+
+static gboolean
+status_shown (gpointer data)
+{
+  g_autofree char *text = visible_text (GTK_WIDGET (data));
+
+  return strstr (text, "The test email was not sent") != NULL;
+}
+
+/* Send Test Email against a real mail server on loopback that never
+ * offers STARTTLS: the page says so, with the way forward, and stays. */
+static void
+test_email_failure_shown (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LancerProfileManager) manager = lancer_profile_manager_new (NULL);
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autoptr(LancerSession) session = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lancer-smtp-ui-XXXXXX", NULL);
+  g_autofree char *script = g_build_filename (g_getenv ("LANCER_SOURCE_DIR"), "tests", "notify", "smtp-server.py",
+                                              NULL);
+  g_autofree char *port = NULL;
+  g_autofree char *text = NULL;
+  LancerAlertsPreferences *page = NULL;
+  GSettings *profile_settings;
+  GtkWidget *window;
+  GtkWidget *button;
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "/usr/bin/python3", script, "no-starttls", dir, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (port);
+
+  profile = lancer_profile_manager_create (manager, "Email UI", FALSE, &error);
+  g_assert_no_error (error);
+  session = lancer_session_new (manager, profile);
+  lancer_session_open (session);
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  profile_settings = lancer_session_get_settings (session);
+  g_settings_set_string (profile_settings, "alert-email-server", "127.0.0.1");
+  g_settings_set_uint (profile_settings, "alert-email-port", (guint) g_ascii_strtoull (port, NULL, 10));
+  g_settings_set_string (profile_settings, "alert-email-user", "olena@example.org");
+  g_settings_set_string (profile_settings, "alert-email-from", "alerts@example.org");
+  g_settings_set_string (profile_settings, "alert-email-to", "olena.phone@example.net");
+  g_assert_true (lancer_secrets_store_sync (lancer_profile_get_id (profile), LANCER_SECRET_SMTP_PASSWORD,
+                                            "correct horse battery staple", NULL, &error));
+
+  window = show_page (settings, profile_settings, 640, &page);
+  lancer_alerts_preferences_set_session (page, session);
+  settle ();
+  /* The button of the row titled "Test" in the Email group. */
+  button = NULL;
+  for (guint i = 0; (button = find_by_type (GTK_WIDGET (page), GTK_TYPE_BUTTON, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Send Test Ema_il") == 0)
+      break;
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (lancer_test_iterate_until (status_shown, page, 30));
+  text = visible_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "does not offer STARTTLS, so nothing was sent"));
+  settle ();
+  save_whole_page (page, "preferences-alerts-email-failed");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  lancer_secrets_clear_profile_sync (lancer_profile_get_id (profile), NULL, NULL);
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *tmp = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  tmp = lancer_test_isolate_xdg ();
 
   g_test_add_func ("/alerts-preferences/page", test_page);
   g_test_add_func ("/alerts-preferences/away-from-desk", test_away_from_desk);
+  g_test_add_func ("/alerts-preferences/email-failure-shown", test_email_failure_shown);
   return g_test_run ();
 }

@@ -257,9 +257,16 @@ debug_cb (CURL          *handle,
 static GError *
 error_for (Delivery   *d,
            CURLcode    code,
-           const char *detail)
+           const char *curl_detail)
 {
-  const char *reply = d->reply->len > 0 ? d->reply->str : detail;
+  /* libcurl's sentence goes inside ours: without its own full stop. */
+  g_autofree char *detail = g_strstrip (g_strdup (curl_detail));
+  gsize len = strlen (detail);
+  const char *reply;
+
+  if (len > 0 && detail[len - 1] == '.')
+    detail[len - 1] = '\0';
+  reply = d->reply->len > 0 ? d->reply->str : detail;
 
   switch (code)
     {
