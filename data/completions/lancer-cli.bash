@@ -8,7 +8,7 @@ _lancer_cli()
 {
     local cur prev command="" verb="" i
     local commands="profiles jobs config secret searches login sync doctor job proposals
-                    messages send audit stats export analyze propose"
+                    messages send audit stats export analyze propose alerts"
     local common="--json --profile --help"
 
     COMPREPLY=()
@@ -79,7 +79,8 @@ _lancer_cli()
         secret)
             verbs="set"
             if [[ $verb == set && $prev == set ]]; then
-                verbs="upwork-client-secret openai-api-key anthropic-api-key telegram-bot-token"
+                verbs="upwork-client-secret openai-api-key anthropic-api-key telegram-bot-token
+                       smtp-password twilio-auth-token sms-gateway-token"
             elif [[ -n $verb ]]; then
                 verbs=""
             fi
@@ -97,13 +98,21 @@ _lancer_cli()
         stats)     options="--range --rate" ;;
         export)    options="--what --format --output" ;;
         propose)   options="--variants" ;;
+        alerts)
+            verbs="test"
+            if [[ $verb == test && $prev == test ]]; then
+                verbs="email sms telegram webhook"
+            elif [[ -n $verb ]]; then
+                verbs=""
+            fi
+            ;;
         send|analyze|doctor) ;;
         *) return 0 ;;
     esac
 
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options $common" -- "$cur"))
-    elif [[ -n $verbs && ( -z $verb || $command == config || $command == secret ) ]]; then
+    elif [[ -n $verbs && ( -z $verb || $command == config || $command == secret || $command == alerts ) ]]; then
         COMPREPLY=($(compgen -W "$verbs" -- "$cur"))
     fi
     return 0

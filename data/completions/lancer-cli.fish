@@ -2,7 +2,7 @@
 # Copyright 2026 The Lancer authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-set -l commands profiles jobs config secret searches login sync doctor job proposals messages send audit stats export analyze propose
+set -l commands profiles jobs config secret searches login sync doctor job proposals messages send audit stats export analyze propose alerts
 
 complete -c lancer-cli -f
 complete -c lancer-cli -l profile -x -d 'Use the profile NAME'
@@ -27,6 +27,7 @@ complete -c lancer-cli -n "not __fish_seen_subcommand_from $commands" -a stats -
 complete -c lancer-cli -n "not __fish_seen_subcommand_from $commands" -a export -d 'Export records as CSV or JSON'
 complete -c lancer-cli -n "not __fish_seen_subcommand_from $commands" -a analyze -d 'An AI analysis of a job'
 complete -c lancer-cli -n "not __fish_seen_subcommand_from $commands" -a propose -d 'Stream an AI proposal draft'
+complete -c lancer-cli -n "not __fish_seen_subcommand_from $commands" -a alerts -d 'Send a test alert through one channel'
 
 complete -c lancer-cli -n "__fish_seen_subcommand_from profiles" -a 'list create delete'
 complete -c lancer-cli -n "__fish_seen_subcommand_from profiles" -l demo -d 'Create a demo profile'
@@ -36,7 +37,7 @@ complete -c lancer-cli -n "__fish_seen_subcommand_from jobs audit" -l limit -x -
 complete -c lancer-cli -n "__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from get set" -a 'get set'
 complete -c lancer-cli -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from get set" -a 'upwork.client-id upwork.redirect-uri upwork.tenant-id ai.provider ai.model ai.base-url sync.interval-minutes'
 complete -c lancer-cli -n "__fish_seen_subcommand_from secret; and not __fish_seen_subcommand_from set" -a set
-complete -c lancer-cli -n "__fish_seen_subcommand_from secret; and __fish_seen_subcommand_from set" -a 'upwork-client-secret openai-api-key anthropic-api-key telegram-bot-token'
+complete -c lancer-cli -n "__fish_seen_subcommand_from secret; and __fish_seen_subcommand_from set" -a 'upwork-client-secret openai-api-key anthropic-api-key telegram-bot-token smtp-password twilio-auth-token sms-gateway-token'
 complete -c lancer-cli -n "__fish_seen_subcommand_from searches" -a 'list add remove'
 complete -c lancer-cli -n "__fish_seen_subcommand_from searches" -l query -x -d 'Search words'
 complete -c lancer-cli -n "__fish_seen_subcommand_from searches" -l budget-min -x -d 'Lowest fixed budget'
@@ -57,3 +58,5 @@ complete -c lancer-cli -n "__fish_seen_subcommand_from export" -l what -x -a 'jo
 complete -c lancer-cli -n "__fish_seen_subcommand_from export" -l format -x -a 'csv json'
 complete -c lancer-cli -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d 'Write to FILE'
 complete -c lancer-cli -n "__fish_seen_subcommand_from propose" -l variants -x -a '1 2 3'
+complete -c lancer-cli -n "__fish_seen_subcommand_from alerts; and not __fish_seen_subcommand_from test" -a test
+complete -c lancer-cli -n "__fish_seen_subcommand_from alerts; and __fish_seen_subcommand_from test" -a 'email sms telegram webhook'

@@ -49,6 +49,8 @@ struct _LancerApplication
   XdpPortal            *portal;
   gboolean              held;
   gboolean              background_requested;
+  /* Started with --hidden (at login): the first activation opens no window. */
+  gboolean              start_hidden;
   /* Preferences, hidden rather than freed when closed (weak) */
   GtkWindow            *preferences;
 };
@@ -164,24 +166,46 @@ background_requested_cb (GObject      *source,
 }
 
 static void
-request_background (LancerApplication *self,
-                    GtkWindow         *parent)
+ask_portal (LancerApplication *self,
+            GtkWindow         *parent,
+            gboolean           autostart)
 {
   g_autoptr(GPtrArray) commandline = NULL;
   g_autoptr(XdpParent) xdp_parent = NULL;
 
-  if (self->background_requested)
-    return;
-  self->background_requested = TRUE;
   if (self->portal == NULL)
     self->portal = xdp_portal_new ();
   commandline = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (commandline, g_strdup ("lancer"));
+  /* "Start hidden at login": the autostart entry opens no window. */
+  if (g_settings_get_boolean (self->settings, "start-hidden-at-login"))
+    g_ptr_array_add (commandline, g_strdup ("--hidden"));
   xdp_parent = parent != NULL ? xdp_parent_new_gtk (parent) : NULL;
   xdp_portal_request_background (self->portal, xdp_parent,
                                  _("Lancer keeps checking for jobs and messages while its window is closed."),
-                                 commandline, XDP_BACKGROUND_FLAG_AUTOSTART, NULL,
-                                 background_requested_cb, NULL);
+                                 commandline, autostart ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, background_requested_cb, NULL);
+}
+
+static void
+request_background (LancerApplication *self,
+                    GtkWindow         *parent)
+{
+  if (self->background_requested)
+    return;
+  self->background_requested = TRUE;
+  ask_portal (self, parent, TRUE);
+}
+
+/* The switch in Preferences → Alerts: the portal writes (or removes) the
+ * autostart entry, with --hidden so alerts flow from boot without a window. */
+static void
+start_hidden_changed_cb (LancerApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  ask_portal (self, window, g_settings_get_boolean (self->settings, "start-hidden-at-login") ||
+                            g_settings_get_boolean (self->settings, "run-in-background"));
 }
 
 static gboolean
@@ -304,6 +328,18 @@ lancer_application_activate (GApplication *app)
   LancerApplication *self = LANCER_APPLICATION (app);
   LancerWindow *window = get_main_window (self);
 
+  if (self->start_hidden)
+    {
+      /* Started at login with --hidden: sync and alert, no window, until
+       * the user opens Lancer (the next activation) or quits from the tray. */
+      self->start_hidden = FALSE;
+      if (!self->held)
+        {
+          self->held = TRUE;
+          g_application_hold (app);
+        }
+      return;
+    }
   if (window == NULL)
     {
       window = lancer_window_new (GTK_APPLICATION (self), self->session);
@@ -1023,6 +1059,8 @@ lancer_application_startup (GApplication *app)
 
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (run_in_background_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::start-hidden-at-login",
+                           G_CALLBACK (start_hidden_changed_cb), self, G_CONNECT_SWAPPED);
   /* Where no tray host runs (plain GNOME) the item just stays unregistered. */
   self->tray = lancer_tray_new (app);
   update_tray (self);
@@ -1076,6 +1114,15 @@ lancer_application_new (const char        *application_id,
                        "flags", flags,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+void
+lancer_application_set_start_hidden (LancerApplication *self,
+                                     gboolean           hidden)
+{
+  g_return_if_fail (LANCER_IS_APPLICATION (self));
+
+  self->start_hidden = hidden;
 }
 
 GSettings *

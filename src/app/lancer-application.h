@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (LancerApplication, lancer_application, LANCER, APPLICATION
 
 LancerApplication *lancer_application_new                  (const char        *application_id,
                                                             GApplicationFlags  flags);
+/* --hidden (the login autostart): the first activation opens no window. */
+void               lancer_application_set_start_hidden     (LancerApplication *self,
+                                                            gboolean           hidden);
 GSettings         *lancer_application_get_settings         (LancerApplication *self);
 GSettings         *lancer_application_get_profile_settings (LancerApplication *self);
 LancerSession     *lancer_application_get_session          (LancerApplication *self);

@@ -58,6 +58,7 @@ static const LancerCliCommand commands[] = {
   { "export", N_("export --what jobs|proposals|earnings|diary|audit --format csv|json [--output FILE]"), lancer_cli_export },
   { "analyze", N_("analyze JOB_ID [--json] — an AI analysis of a job"), lancer_cli_analyze },
   { "propose", N_("propose JOB_ID [--variants N] — stream an AI proposal draft"), lancer_cli_propose },
+  { "alerts", N_("alerts test email|sms|telegram|webhook — send a test alert through one channel"), lancer_cli_alerts },
 };
 
 void

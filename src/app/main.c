@@ -24,6 +24,10 @@ handle_local_options_cb (GApplication *app,
       printf ("lancer %s\n", PACKAGE_VERSION);
       return 0;
     }
+  /* Only the instance that starts hidden stays hidden; a second
+   * `lancer` just activates the running one. */
+  if (g_variant_dict_contains (options, "hidden"))
+    lancer_application_set_start_hidden (LANCER_APPLICATION (app), TRUE);
   return -1;
 }
 
@@ -45,6 +49,8 @@ main (int   argc,
   app = lancer_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   g_application_add_main_option (G_APPLICATION (app), "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Show the version and exit"), NULL);
+  g_application_add_main_option (G_APPLICATION (app), "hidden", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Start in the background, without a window (at login)"), NULL);
   g_application_set_option_context_summary (G_APPLICATION (app),
                                             _("Runs a freelancer’s Upwork business. The command-line tool is lancer-cli."));
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), NULL);

@@ -72,6 +72,7 @@ struct _LancerSandbox
   guint               story_serial;
   guint               proposal_serial;
   GHashTable         *counters;         /* operation → GUINT */
+  GHashTable         *replied_at;       /* operation → gint64* monotonic µs of its last answer written */
 };
 
 /* lancer-sandbox-upwork.c; called with the mutex NOT held. */
@@ -89,6 +90,11 @@ LancerSandboxFault lancer_sandbox_take_fault_locked (LancerSandbox *self,
                                                      const char    *operation);
 void      lancer_sandbox_count_locked       (LancerSandbox *self,
                                              const char    *operation);
+/* Notes when @msg's answer has been written (lancer_sandbox_get_replied_at).
+ * Mutex NOT held. */
+void      lancer_sandbox_stamp_reply        (LancerSandbox     *self,
+                                             SoupServerMessage *msg,
+                                             const char        *operation);
 /* Answers @msg with @fault; returns FALSE for NONE. Mutex NOT held. */
 gboolean  lancer_sandbox_apply_fault        (LancerSandbox     *self,
                                              SoupServerMessage *msg,

@@ -1636,6 +1636,8 @@ graphql_cb (SoupServer        *server,
     }
   fault = lancer_sandbox_take_fault_locked (self, first_field);
   g_mutex_unlock (&self->mutex);
+  if (first_field != NULL)
+    lancer_sandbox_stamp_reply (self, msg, first_field);
 
   if (fault != LANCER_SANDBOX_FAULT_SLOW && fault != LANCER_SANDBOX_FAULT_TRUNCATED_JSON &&
       lancer_sandbox_apply_fault (self, msg, fault, NULL))

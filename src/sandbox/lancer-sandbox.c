@@ -66,6 +66,7 @@ lancer_sandbox_finalize (GObject *object)
   g_clear_pointer (&self->access_tokens, g_hash_table_unref);
   g_clear_pointer (&self->refresh_tokens, g_hash_table_unref);
   g_clear_pointer (&self->counters, g_hash_table_unref);
+  g_clear_pointer (&self->replied_at, g_hash_table_unref);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (lancer_sandbox_parent_class)->finalize (object);
@@ -92,6 +93,7 @@ lancer_sandbox_init (LancerSandbox *self)
   self->access_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->refresh_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->replied_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 LancerSandbox *
@@ -862,6 +864,62 @@ lancer_sandbox_get_n_requests (LancerSandbox *self,
   n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, operation != NULL ? operation : "graphql"));
   g_mutex_unlock (&self->mutex);
   return n;
+}
+
+typedef struct
+{
+  LancerSandbox *self;
+  char          *operation;
+} ReplyStamp;
+
+static void
+reply_stamp_free (gpointer  data,
+                  GClosure *closure)
+{
+  ReplyStamp *stamp = data;
+
+  g_object_unref (stamp->self);
+  g_free (stamp->operation);
+  g_free (stamp);
+}
+
+static void
+reply_written_cb (SoupServerMessage *msg,
+                  ReplyStamp        *stamp)
+{
+  gint64 *now = g_new (gint64, 1);
+
+  *now = g_get_monotonic_time ();
+  g_mutex_lock (&stamp->self->mutex);
+  g_hash_table_replace (stamp->self->replied_at, g_strdup (stamp->operation), now);
+  g_mutex_unlock (&stamp->self->mutex);
+}
+
+void
+lancer_sandbox_stamp_reply (LancerSandbox     *self,
+                            SoupServerMessage *msg,
+                            const char        *operation)
+{
+  ReplyStamp *stamp = g_new0 (ReplyStamp, 1);
+
+  stamp->self = g_object_ref (self);
+  stamp->operation = g_strdup (operation);
+  g_signal_connect_data (msg, "wrote-body", G_CALLBACK (reply_written_cb), stamp, reply_stamp_free, 0);
+}
+
+gint64
+lancer_sandbox_get_replied_at (LancerSandbox *self,
+                               const char    *operation)
+{
+  gint64 *at;
+  gint64 value;
+
+  g_return_val_if_fail (LANCER_IS_SANDBOX (self), 0);
+  g_mutex_lock (&self->mutex);
+  at = g_hash_table_lookup (self->replied_at, operation);
+  value = at != NULL ? *at : 0;
+  g_mutex_unlock (&self->mutex);
+  return value;
 }
 
 guint

@@ -151,6 +151,11 @@ guint          lancer_sandbox_get_n_jobs            (LancerSandbox       *self);
  * "invalid": GraphQL requests refused by the schema check, never run). */
 guint          lancer_sandbox_get_n_requests        (LancerSandbox       *self,
                                                      const char          *operation);
+/* When the last answer to GraphQL root field @operation was written out
+ * to the client (g_get_monotonic_time () µs; 0: never): on loopback, its
+ * last byte's arrival, for benchmarks. */
+gint64         lancer_sandbox_get_replied_at        (LancerSandbox       *self,
+                                                     const char          *operation);
 /* Messages sent with createRoomStoryV2 to @room_id so far. */
 guint          lancer_sandbox_get_n_sent_messages   (LancerSandbox       *self,
                                                      const char          *room_id);

@@ -65,6 +65,14 @@ for locale in (None, "uk_UA.UTF-8"):
     if sentinels:
         problems.append(f"stats --json ({locale or 'C'}) prints INT64 sentinels: {sentinels}")
 
+# A channel that is not set up fails with exit 1 and says what is missing.
+p = run(cli, "--profile", 'Quote "and" backslash \\', "alerts", "test", "email")
+if p.returncode != 1 or "server, a sender and a recipient" not in p.stderr:
+    problems.append(f"alerts test email (not set up): exit {p.returncode}, {p.stderr!r}")
+p = run(cli, "alerts", "test", "fax")
+if p.returncode != 1 or "alerts test email|sms|telegram|webhook" not in p.stderr:
+    problems.append(f"alerts test fax: exit {p.returncode}, {p.stderr!r}")
+
 for p in problems:
     print("FAIL:", p)
 print("command line:", "OK" if not problems else f"{len(problems)} problem(s)")

@@ -126,15 +126,22 @@ test_quiet_hours (void)
   g_assert_true (lancer_alert_policy_is_quiet (policy));
   fake_now = midnight + 6 * 3600 + 59 * 60;   /* 06:59 */
   g_assert_true (lancer_alert_policy_is_quiet (policy));
+  /* One minute of quiet left at 06:59. */
+  g_assert_cmpint (lancer_alert_policy_quiet_remaining (policy), ==, 60);
   quiet = lancer_alert_policy_decide_jobs (policy, jobs);
   g_assert_cmpuint (quiet->send->len, ==, 0);
+  /* Held for the digest at 07:00, not dropped. */
+  g_assert_cmpuint (quiet->held->len, ==, 1);
+  g_assert_cmpstr (((LancerAlertJob *) g_ptr_array_index (quiet->held, 0))->job_id, ==, "q1");
   fake_now = midnight + 7 * 3600;             /* 07:00 */
+  g_assert_cmpint (lancer_alert_policy_quiet_remaining (policy), ==, 0);
   g_assert_false (lancer_alert_policy_is_quiet (policy));
   fake_now = midnight + 21 * 3600 + 59 * 60;  /* 21:59 */
   g_assert_false (lancer_alert_policy_is_quiet (policy));
-  /* Quiet jobs were not remembered: they are not lost for good. */
+  /* The held job goes out in the digest, not a second time on its own. */
   awake = lancer_alert_policy_decide_jobs (policy, jobs);
-  g_assert_cmpuint (awake->send->len, ==, 1);
+  g_assert_cmpuint (awake->send->len, ==, 0);
+  g_assert_cmpuint (awake->held->len, ==, 0);
 
   /* A window within one day. */
   set_quiet (policy, 13 * 60, 14 * 60);

@@ -192,9 +192,9 @@ test_preferences (void)
   prefs = lancer_preferences_window_new (NULL, profile);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (prefs)));
   save_and_check (GTK_WIDGET (prefs), "preferences-general");
-  for (guint i = 1; i <= 3; i++)
+  for (guint i = 1; i <= 4; i++)
     {
-      static const char *names[] = { NULL, "upwork", "ai", "security" };
+      static const char *names[] = { NULL, "upwork", "ai", "security", "alerts" };
       g_autofree char *name = g_strdup_printf ("preferences-%s", names[i]);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), names[i]);
       save_and_check (GTK_WIDGET (prefs), name);

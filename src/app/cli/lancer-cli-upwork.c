@@ -42,6 +42,7 @@ static const struct {
 static const char *user_secrets[] = {
   LANCER_SECRET_UPWORK_CLIENT_SECRET, LANCER_SECRET_OPENAI_API_KEY,
   LANCER_SECRET_ANTHROPIC_API_KEY, LANCER_SECRET_TELEGRAM_BOT_TOKEN,
+  LANCER_SECRET_SMTP_PASSWORD, LANCER_SECRET_TWILIO_AUTH_TOKEN, LANCER_SECRET_SMS_GATEWAY_TOKEN,
 };
 
 static GSettings *
@@ -182,7 +183,8 @@ lancer_cli_secret (LancerCli  *cli,
       known = TRUE;
   if (!known)
     return lancer_cli_fail_message (cli, _("Unknown secret; names: upwork-client-secret, openai-api-key, "
-                                           "anthropic-api-key, telegram-bot-token"));
+                                           "anthropic-api-key, telegram-bot-token, smtp-password, "
+                                           "twilio-auth-token, sms-gateway-token"));
   if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
   if ((value = read_stdin (&error)) == NULL)

@@ -82,5 +82,6 @@ int lancer_cli_export   (LancerCli *cli, int argc, char **argv);
 int lancer_cli_audit    (LancerCli *cli, int argc, char **argv);
 int lancer_cli_analyze  (LancerCli *cli, int argc, char **argv);
 int lancer_cli_propose  (LancerCli *cli, int argc, char **argv);
+int lancer_cli_alerts   (LancerCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "lancer-alert-history.h"
+#include "lancer-store-alerts.h"
 
 LancerAlertRecord *
 lancer_alert_record_new (const char      *key,
@@ -34,59 +35,32 @@ lancer_alert_record_free (LancerAlertRecord *record)
   g_free (record);
 }
 
-static GPtrArray *
-copy_records (GPtrArray *records)
+static void
+records_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *records;
+  GError *error = NULL;
 
-  for (guint i = 0; records != NULL && i < records->len; i++)
+  rows = lancer_store_alerts_load_records_finish (LANCER_STORE (source), result, &error);
+  if (error != NULL)
     {
-      LancerAlertRecord *r = g_ptr_array_index (records, i);
-
-      g_ptr_array_add (copy, lancer_alert_record_new (r->key, r->kind, r->job_id, r->sent_at));
+      g_task_return_error (task, error);
+      return;
     }
-  return copy;
-}
-
-static gpointer
-load_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  gint64 since = *(gint64 *) data;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT channel, key, job_id, sent_at FROM notifications_sent"
-                           " WHERE channel LIKE 'alert%' AND sent_at >= ?1 ORDER BY sent_at",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
+      LancerStoreAlertRecord *row = g_ptr_array_index (rows, i);
       LancerAlertKind kind;
 
-      if (!lancer_alert_kind_from_channel ((const char *) sqlite3_column_text (stmt, 0), &kind))
-        continue;
-      g_ptr_array_add (records, lancer_alert_record_new ((const char *) sqlite3_column_text (stmt, 1), kind,
-                                                         (const char *) sqlite3_column_text (stmt, 2),
-                                                         sqlite3_column_int64 (stmt, 3)));
+      if (lancer_alert_kind_from_channel (row->channel, &kind))
+        g_ptr_array_add (records, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&records);
+  g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -96,10 +70,13 @@ lancer_alert_history_load_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, FALSE, NULL, load_worker, g_memdup2 (&since, sizeof since), g_free,
-                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_alert_history_load_async);
+  lancer_store_alerts_load_records_async (store, since, cancellable, records_loaded_cb, task);
 }
 
 GPtrArray *
@@ -107,17 +84,9 @@ lancer_alert_history_load_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  GError *local = NULL;
-  GPtrArray *records = lancer_store_run_finish (store, result, &local);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return NULL;
-    }
-  if (records == NULL)
-    records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  return records;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -132,46 +101,19 @@ lancer_alert_history_apply (GPtrArray         *records,
     }
 }
 
-static gpointer
-add_worker (LancerStore   *store,
-            sqlite3       *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+GPtrArray *
+lancer_alert_history_to_store (GPtrArray *records)
 {
-  GPtrArray *records = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_store_alert_record_free);
 
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT OR REPLACE INTO notifications_sent (channel, key, job_id, sent_at)"
-                           " VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; records != NULL && i < records->len; i++)
     {
       LancerAlertRecord *r = g_ptr_array_index (records, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, lancer_alert_kind_to_channel (r->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, r->key, -1, SQLITE_TRANSIENT);
-      if (r->job_id != NULL)
-        sqlite3_bind_text (stmt, 3, r->job_id, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_int64 (stmt, 4, r->sent_at);
-      if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          lancer_store_propagate_sqlite_error (error, db, rc);
-          return NULL;
-        }
+      g_ptr_array_add (rows, lancer_store_alert_record_new (lancer_alert_kind_to_channel (r->kind), r->key,
+                                                            r->job_id, r->sent_at));
     }
-  sqlite3_finalize (stmt);
-  return NULL;
+  return rows;
 }
 
 void
@@ -181,10 +123,12 @@ lancer_alert_history_add_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
+  g_autoptr(GPtrArray) rows = NULL;
+
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, TRUE, "notifications_sent", add_worker, copy_records (records),
-                          (GDestroyNotify) g_ptr_array_unref, NULL, cancellable, callback, user_data);
+  rows = lancer_alert_history_to_store (records);
+  lancer_store_alerts_add_records_async (store, rows, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -192,13 +136,5 @@ lancer_alert_history_add_finish (LancerStore   *store,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  GError *local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  return lancer_store_alerts_add_records_finish (store, result, error);
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* What was alerted, in notifications_sent, so dedupe and the hourly caps
- * survive a restart. Runs on the store's worker thread. */
+ * survive a restart. The SQL is in lancer-store-alerts.c. */
 typedef struct
 {
   char            *key;       /* job id or "story:<id>" */
@@ -48,5 +48,8 @@ void        lancer_alert_history_add_async  (LancerStore        *store,
 gboolean    lancer_alert_history_add_finish (LancerStore        *store,
                                              GAsyncResult       *result,
                                              GError            **error);
+
+/* @records as notifications_sent rows (element type LancerStoreAlertRecord). */
+GPtrArray  *lancer_alert_history_to_store   (GPtrArray          *records);
 
 G_END_DECLS

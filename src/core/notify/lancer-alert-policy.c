@@ -95,6 +95,7 @@ lancer_alert_decision_free (LancerAlertDecision *decision)
     return;
   g_clear_pointer (&decision->send, g_ptr_array_unref);
   g_clear_pointer (&decision->summarised, g_ptr_array_unref);
+  g_clear_pointer (&decision->held, g_ptr_array_unref);
   g_free (decision);
 }
 
@@ -109,6 +110,8 @@ lancer_alert_kind_to_channel (LancerAlertKind kind)
       return "alert-summary";
     case LANCER_ALERT_KIND_MESSAGE:
       return "alert-message";
+    case LANCER_ALERT_KIND_HELD:
+      return "alert-held";
     default:
       g_return_val_if_reached ("alert");
     }
@@ -119,7 +122,7 @@ lancer_alert_kind_from_channel (const char      *channel,
                                 LancerAlertKind *kind)
 {
   static const LancerAlertKind kinds[] = {
-    LANCER_ALERT_KIND_JOB, LANCER_ALERT_KIND_SUMMARISED, LANCER_ALERT_KIND_MESSAGE,
+    LANCER_ALERT_KIND_JOB, LANCER_ALERT_KIND_SUMMARISED, LANCER_ALERT_KIND_MESSAGE, LANCER_ALERT_KIND_HELD,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -270,44 +273,63 @@ lancer_alert_policy_was_sent (LancerAlertPolicy *self,
   return key != NULL && g_hash_table_contains (self->sent, key);
 }
 
+/* Minutes after local midnight now, or -1. */
+static int
+local_minute (LancerAlertPolicy *self,
+              gint64             now,
+              int               *second)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return -1;
+  local = self->tz != NULL ? g_date_time_to_timezone (dt, self->tz) : g_date_time_to_local (dt);
+  if (second != NULL)
+    *second = g_date_time_get_second (local);
+  return g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+}
+
+gint64
+lancer_alert_policy_quiet_remaining (LancerAlertPolicy *self)
+{
+  guint start = self->rules.quiet_start % (24 * 60);
+  guint end = self->rules.quiet_end % (24 * 60);
+  int second = 0;
+  int minute;
+  gboolean inside;
+
+  g_return_val_if_fail (LANCER_IS_ALERT_POLICY (self), 0);
+
+  if (!self->rules.quiet_enabled || start == end)
+    return 0;
+  minute = local_minute (self, lancer_alert_policy_now (self), &second);
+  if (minute < 0)
+    return 0;
+  if (start < end)
+    inside = (guint) minute >= start && (guint) minute < end;
+  else
+    /* Spans midnight, e.g. 22:00–07:00. */
+    inside = (guint) minute >= start || (guint) minute < end;
+  if (!inside)
+    return 0;
+  return (gint64) ((end + 24 * 60 - (guint) minute) % (24 * 60)) * 60 - second;
+}
+
+gboolean
+lancer_alert_policy_in_quiet_hours (LancerAlertPolicy *self)
+{
+  return lancer_alert_policy_quiet_remaining (self) > 0;
+}
+
 gboolean
 lancer_alert_policy_is_quiet (LancerAlertPolicy *self)
 {
-  gint64 now;
-  g_autoptr(GDateTime) dt = NULL;
-  guint minute;
-  guint start = self->rules.quiet_start % (24 * 60);
-  guint end = self->rules.quiet_end % (24 * 60);
-
   g_return_val_if_fail (LANCER_IS_ALERT_POLICY (self), FALSE);
 
-  now = lancer_alert_policy_now (self);
-  if (self->rules.paused_until > now)
+  if (self->rules.paused_until > lancer_alert_policy_now (self))
     return TRUE;
-  if (!self->rules.quiet_enabled || start == end)
-    return FALSE;
-  dt = g_date_time_new_from_unix_utc (now);
-  if (dt == NULL)
-    return FALSE;
-  if (self->tz != NULL)
-    {
-      GDateTime *local = g_date_time_to_timezone (dt, self->tz);
-
-      g_date_time_unref (dt);
-      dt = local;
-    }
-  else
-    {
-      GDateTime *local = g_date_time_to_local (dt);
-
-      g_date_time_unref (dt);
-      dt = local;
-    }
-  minute = (guint) (g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt));
-  if (start < end)
-    return minute >= start && minute < end;
-  /* Spans midnight, e.g. 22:00–07:00. */
-  return minute >= start || minute < end;
+  return lancer_alert_policy_in_quiet_hours (self);
 }
 
 static gboolean
@@ -364,6 +386,7 @@ lancer_alert_policy_decide_jobs (LancerAlertPolicy *self,
   decision = g_new0 (LancerAlertDecision, 1);
   decision->send = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_job_free);
   decision->summarised = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_job_free);
+  decision->held = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_job_free);
 
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -384,10 +407,21 @@ lancer_alert_policy_decide_jobs (LancerAlertPolicy *self,
           lancer_alert_policy_remember (self, job->job_id, LANCER_ALERT_KIND_SUMMARISED, now);
           break;
 
+        case LANCER_ALERT_SKIP_QUIET:
+          /* A pause drops; quiet hours hold for the digest. */
+          if (self->rules.paused_until > now || !lancer_alert_policy_in_quiet_hours (self))
+            {
+              decision->skipped++;
+              break;
+            }
+          copy = lancer_alert_job_new (job->job_id, job->score, (const char * const *) job->searches);
+          g_ptr_array_add (decision->held, copy);
+          lancer_alert_policy_remember (self, job->job_id, LANCER_ALERT_KIND_HELD, now);
+          break;
+
         case LANCER_ALERT_SKIP_SENT:
         case LANCER_ALERT_SKIP_SEARCH:
         case LANCER_ALERT_SKIP_SCORE:
-        case LANCER_ALERT_SKIP_QUIET:
         default:
           decision->skipped++;
           break;

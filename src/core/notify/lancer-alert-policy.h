@@ -62,6 +62,7 @@ typedef struct
 {
   GPtrArray *send;              /* LancerAlertJob, one alert each, in input order */
   GPtrArray *summarised;        /* LancerAlertJob, over the cap: one "N more" alert */
+  GPtrArray *held;              /* LancerAlertJob, in quiet hours: the digest at their end */
   guint      skipped;
 } LancerAlertDecision;
 
@@ -88,6 +89,7 @@ typedef enum
   LANCER_ALERT_KIND_JOB,              /* counts towards the job cap */
   LANCER_ALERT_KIND_SUMMARISED,   /* only remembered, never alerted again */
   LANCER_ALERT_KIND_MESSAGE,          /* counts towards the message cap */
+  LANCER_ALERT_KIND_HELD,             /* arrived in quiet hours: waits for the digest */
 } LancerAlertKind;
 
 /* The notifications_sent channel of each kind, and back. */
@@ -105,11 +107,16 @@ gboolean          lancer_alert_policy_was_sent (LancerAlertPolicy     *self,
                                                const char             *key);
 
 gboolean          lancer_alert_policy_is_quiet (LancerAlertPolicy     *self);
+/* Quiet hours only (not a pause): new jobs are held for the digest. */
+gboolean          lancer_alert_policy_in_quiet_hours (LancerAlertPolicy *self);
+/* Seconds until the current quiet hours end; 0 outside them. */
+gint64            lancer_alert_policy_quiet_remaining (LancerAlertPolicy *self);
 /* The verdict for one job, without remembering it. */
 LancerAlertVerdict lancer_alert_policy_check_job (LancerAlertPolicy   *self,
                                                const LancerAlertJob   *job);
-/* Decides a batch of new jobs and remembers those sent and summarised
- * (the caller persists them). Quiet hours and pauses send nothing. */
+/* Decides a batch of new jobs and remembers those sent, summarised and
+ * held (the caller persists them). Quiet hours and pauses send nothing;
+ * what quiet hours stop is held for one digest when they end. */
 LancerAlertDecision *lancer_alert_policy_decide_jobs (LancerAlertPolicy *self,
                                                GPtrArray              *jobs);
 /* New client messages (story ids) under their own cap; returns the ids to

@@ -140,10 +140,77 @@ lancer_alert_set_action (LancerAlert *alert,
 }
 
 void
+lancer_alert_set_job_facts (LancerAlert        *alert,
+                            const char         *budget,
+                            const char         *proposals,
+                            const char         *client,
+                            const char * const *searches)
+{
+  g_free (alert->budget);
+  g_free (alert->proposals);
+  g_free (alert->client);
+  g_strfreev (alert->searches);
+  alert->budget = g_strdup (budget);
+  alert->proposals = g_strdup (proposals);
+  alert->client = g_strdup (client);
+  alert->searches = g_strdupv ((char **) searches);
+}
+
+LancerAlert *
+lancer_alert_copy (const LancerAlert *alert)
+{
+  LancerAlert *copy = alert_new (alert->type);
+
+  copy->id = g_strdup (alert->id);
+  copy->title = g_strdup (alert->title);
+  copy->body = g_strdup (alert->body);
+  copy->url = g_strdup (alert->url);
+  copy->job_id = g_strdup (alert->job_id);
+  copy->room_id = g_strdup (alert->room_id);
+  copy->count = alert->count;
+  copy->score = alert->score;
+  copy->redacted = alert->redacted;
+  copy->action = g_strdup (alert->action);
+  copy->action_label = g_strdup (alert->action_label);
+  lancer_alert_set_job_facts (copy, alert->budget, alert->proposals, alert->client,
+                              (const char * const *) alert->searches);
+  return copy;
+}
+
+LancerAlert *
+lancer_alert_new_digest (GPtrArray *jobs)
+{
+  LancerAlert *alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
+  GString *body = g_string_new (NULL);
+  guint n = jobs->len;
+
+  alert->id = g_strdup ("quiet-hours-digest");
+  alert->count = n;
+  alert->title = g_strdup_printf (ngettext ("%u job arrived during quiet hours",
+                                            "%u jobs arrived during quiet hours", n), n);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      LancerAlert *job = g_ptr_array_index (jobs, i);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body, "• %s", job->title);
+      if (job->budget != NULL && *job->budget != '\0')
+        g_string_append_printf (body, " (%s)", job->budget);
+    }
+  alert->body = g_string_free (body, FALSE);
+  return alert;
+}
+
+void
 lancer_alert_free (LancerAlert *alert)
 {
   if (alert == NULL)
     return;
+  g_free (alert->budget);
+  g_free (alert->proposals);
+  g_free (alert->client);
+  g_strfreev (alert->searches);
   g_free (alert->action);
   g_free (alert->action_label);
   g_free (alert->id);

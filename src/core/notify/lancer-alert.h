@@ -34,6 +34,11 @@ typedef struct
   gboolean         redacted;
   char            *action;      /* notices: the app action that fixes it, or NULL */
   char            *action_label;
+  /* Jobs: the facts templates and per-channel rules use (NULL otherwise). */
+  char            *budget;      /* "$500 fixed", "$30–$50/h" */
+  char            *proposals;   /* "12 proposals" */
+  char            *client;      /* "United States · $12k spent · 4.9★ · payment verified" */
+  GStrv            searches;    /* the saved searches that matched */
 } LancerAlert;
 
 /* The score threshold at which a job asks for attention (tray). */
@@ -61,6 +66,16 @@ LancerAlert *lancer_alert_new_notice        (const char   *id,
 void         lancer_alert_set_action        (LancerAlert  *alert,
                                              const char   *action,
                                              const char   *label);
+/* Jobs: the facts behind the body, for templates and channel rules. */
+void         lancer_alert_set_job_facts     (LancerAlert  *alert,
+                                             const char   *budget,
+                                             const char   *proposals,
+                                             const char   *client,
+                                             const char * const *searches);
+LancerAlert *lancer_alert_copy              (const LancerAlert *alert);
+/* One alert standing for jobs that arrived in quiet hours: @jobs (element
+ * type LancerAlert, job alerts) are listed in the body. */
+LancerAlert *lancer_alert_new_digest        (GPtrArray    *jobs);
 void         lancer_alert_free              (LancerAlert  *alert);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerAlert, lancer_alert_free)
 

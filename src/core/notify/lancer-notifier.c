@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "lancer-alert-history.h"
+#include "lancer-alert-route.h"
+#include "lancer-alert-template.h"
 #include "lancer-format.h"
 #include "lancer-notifier.h"
+#include "lancer-store-alerts.h"
 #include "lancer-upwork-parse.h"
 
 /* How far back dedupe looks; job postings expire after a day anyway. */
@@ -42,7 +45,15 @@ struct _LancerNotifier
   LancerAlertPolicy *policy;
   LancerTelegram    *telegram;
   LancerWebhook     *webhook;
+  LancerEmail       *email;
+  LancerSms         *sms;
   GCancellable      *cancellable;
+
+  /* Jobs that arrived in quiet hours (ids), sent in one digest when
+   * they end; kept in notifications_sent so a restart keeps them. */
+  GPtrArray         *held;
+  guint              digest_source;
+  gboolean           digest_running;
 
   gboolean           ready;          /* history and watermarks loaded */
   gboolean           loading;
@@ -83,254 +94,63 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+const char * const lancer_notifier_channels[] = { "desktop", "telegram", "webhook", "email", "sms", NULL };
+
 G_DEFINE_FINAL_TYPE (LancerNotifier, lancer_notifier, G_TYPE_OBJECT)
 
+static void schedule_digest (LancerNotifier *self);
+static void digest_sent_cb  (GObject *source, GAsyncResult *result, gpointer user_data);
+
 typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
-
-/* ---- rows read on the worker ---- */
-
-typedef struct
-{
-  gint64  rid;
-  char   *id;
-  char   *title;
-  char   *details;
-  char   *url;
-  double  score;
-  GStrv   searches;
-} JobRow;
-
-static void
-job_row_free (JobRow *row)
-{
-  g_free (row->id);
-  g_free (row->title);
-  g_free (row->details);
-  g_free (row->url);
-  g_strfreev (row->searches);
-  g_free (row);
-}
-
-typedef struct
-{
-  gint64  rid;
-  char   *id;
-  char   *room_id;
-  char   *sender;
-  char   *topic;
-  char   *text;
-} StoryRow;
-
-static void
-story_row_free (StoryRow *row)
-{
-  g_free (row->id);
-  g_free (row->room_id);
-  g_free (row->sender);
-  g_free (row->topic);
-  if (row->text != NULL)
-    memset (row->text, 0, strlen (row->text));
-  g_free (row->text);
-  g_free (row);
-}
 
 typedef struct
 {
   CheckKind  kind;
   gint64     after;
-  gint64     watermark;  /* out */
-  gint64     unread;     /* out, -1 unknown */
-  GPtrArray *rows;       /* out */
-  GPtrArray *history;    /* out (init only) */
-  gint64     since;      /* init only */
 } Query;
 
-static void
-query_free (Query *q)
+/* The alert for one stored job: its facts worded for every channel. */
+static LancerAlert *
+job_alert_new (const LancerStoreAlertJob *row)
 {
-  g_clear_pointer (&q->rows, g_ptr_array_unref);
-  g_clear_pointer (&q->history, g_ptr_array_unref);
-  g_free (q);
-}
+  g_autofree char *budget = NULL;
+  g_autofree char *proposals = NULL;
+  g_autofree char *details = NULL;
+  GString *client = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+  LancerAlert *alert;
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gboolean
-read_jobs (sqlite3  *db,
-           Query    *q,
-           GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-    "SELECT j.rid, j.id, j.title, j.url, j.job_type, j.budget, j.hourly_min, j.hourly_max, j.currency,"
-    "  j.proposals, j.client_country,"
-    "  (SELECT s.score FROM job_scores s WHERE s.job_rid = j.rid ORDER BY s.kind = 'local' DESC LIMIT 1),"
-    "  (SELECT group_concat (ss.name, char (10)) FROM job_matches m"
-    "     JOIN saved_searches ss ON ss.id = m.search_id WHERE m.job_rid = j.rid)"
-    " FROM jobs j WHERE j.rid > ?1 AND j.hidden = 0 ORDER BY j.rid LIMIT ?2", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  budget = lancer_format_job_budget (row->hourly, row->budget, row->hourly_min, row->hourly_max, row->currency);
+  proposals = g_strdup_printf (ngettext ("%d proposal", "%d proposals", row->proposals), row->proposals);
+  g_string_append_printf (text, "%s · %s", budget, proposals);
+  if (row->client_country != NULL && *row->client_country != '\0')
     {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
+      g_string_append_printf (text, " · %s", row->client_country);
+      g_string_append (client, row->client_country);
     }
-  sqlite3_bind_int64 (stmt, 1, q->after);
-  sqlite3_bind_int (stmt, 2, CHECK_LIMIT);
-  q->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) job_row_free);
-  q->watermark = q->after;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!isnan (row->score))
     {
-      JobRow *row = g_new0 (JobRow, 1);
-      g_autofree char *budget = NULL;
-      GString *details = g_string_new (NULL);
-      const char *country = (const char *) sqlite3_column_text (stmt, 10);
-      const char *searches = (const char *) sqlite3_column_text (stmt, 12);
-
-#define COLUMN_DOUBLE(i) (sqlite3_column_type (stmt, (i)) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, (i)))
-      q->watermark = MAX (q->watermark, sqlite3_column_int64 (stmt, 0));
-      row->rid = sqlite3_column_int64 (stmt, 0);
-      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->url = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      budget = lancer_format_job_budget (sqlite3_column_int (stmt, 4) == 1, COLUMN_DOUBLE (5),
-                                         COLUMN_DOUBLE (6), COLUMN_DOUBLE (7),
-                                         (const char *) sqlite3_column_text (stmt, 8));
-      row->score = COLUMN_DOUBLE (11);
-#undef COLUMN_DOUBLE
-      g_string_append (details, budget);
-      g_string_append (details, " · ");
-      g_string_append_printf (details, ngettext ("%d proposal", "%d proposals", sqlite3_column_int (stmt, 9)),
-                              sqlite3_column_int (stmt, 9));
-      if (country != NULL && *country != '\0')
-        g_string_append_printf (details, " · %s", country);
-      if (!isnan (row->score))
-        {
-          g_string_append (details, " · ");
-          g_string_append_printf (details, _("score %.0f"), row->score);
-        }
-      row->details = g_string_free (details, FALSE);
-      row->searches = searches != NULL ? g_strsplit (searches, "\n", -1) : g_new0 (char *, 1);
-      if (row->id != NULL)
-        g_ptr_array_add (q->rows, row);
-      else
-        job_row_free (row);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("score %.0f"), row->score);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  details = g_string_free (text, FALSE);
+  if (!isnan (row->client_spent) && row->client_spent > 0)
     {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
+      g_autofree char *spent = lancer_format_money_compact (row->client_spent, "USD");
+
+      if (client->len > 0)
+        g_string_append (client, " · ");
+      /* Translators: what a client has spent on Upwork, e.g. "$12K spent" */
+      g_string_append_printf (client, _("%s spent"), spent);
     }
-  return TRUE;
-}
-
-static gboolean
-read_stories (LancerStore  *store,
-              sqlite3      *db,
-              Query        *q,
-              GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-    "SELECT s.rowid, s.id, s.room_id, s.sender, r.topic, s.body FROM stories s"
-    " JOIN rooms r ON r.id = s.room_id"
-    " WHERE s.rowid > ?1 AND r.unread > 0 ORDER BY s.rowid LIMIT ?2", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, q->after);
-  sqlite3_bind_int (stmt, 2, CHECK_LIMIT);
-  q->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) story_row_free);
-  q->watermark = MAX (q->after, query_int (db, "SELECT COALESCE (MAX (rowid), 0) FROM stories"));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StoryRow *row = g_new0 (StoryRow, 1);
-
-      row->rid = sqlite3_column_int64 (stmt, 0);
-      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->room_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->sender = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->topic = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      /* A locked keyring leaves the text out; the alert says less. */
-      row->text = lancer_store_column_unseal (store, stmt, 5, "stories.body", NULL);
-      g_ptr_array_add (q->rows, row);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gpointer
-check_worker (LancerStore   *store,
-              sqlite3       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Query *q = data;
-  gboolean ok;
-
-  q->unread = query_int (db, "SELECT COALESCE (SUM (unread), 0) FROM rooms");
-  ok = q->kind == CHECK_JOBS ? read_jobs (db, q, error) : read_stories (store, db, q, error);
-  return ok ? GINT_TO_POINTER (1) : NULL;
-}
-
-static gpointer
-init_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Query *q = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  q->watermark = query_int (db, "SELECT COALESCE (MAX (rid), 0) FROM jobs");
-  q->after = query_int (db, "SELECT COALESCE (MAX (rowid), 0) FROM stories");
-  q->unread = query_int (db, "SELECT COALESCE (SUM (unread), 0) FROM rooms");
-  q->history = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT channel, key, job_id, sent_at FROM notifications_sent"
-                           " WHERE channel LIKE 'alert%' AND sent_at >= ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, q->since);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      LancerAlertKind kind;
-
-      if (lancer_alert_kind_from_channel ((const char *) sqlite3_column_text (stmt, 0), &kind))
-        g_ptr_array_add (q->history,
-                         lancer_alert_record_new ((const char *) sqlite3_column_text (stmt, 1), kind,
-                                                  (const char *) sqlite3_column_text (stmt, 2),
-                                                  sqlite3_column_int64 (stmt, 3)));
-    }
-  sqlite3_finalize (stmt);
-  return GINT_TO_POINTER (1);
+  if (!isnan (row->client_rating) && row->client_rating > 0)
+    g_string_append_printf (client, "%s%.1f ★", client->len > 0 ? " · " : "", row->client_rating);
+  if (row->payment_verified)
+    g_string_append_printf (client, "%s%s", client->len > 0 ? " · " : "", _("payment verified"));
+  alert = lancer_alert_new_job (row->id, row->title, details, row->url, row->score);
+  lancer_alert_set_job_facts (alert, budget, proposals, client->str, (const char * const *) row->searches);
+  g_string_free (client, TRUE);
+  return alert;
 }
 
 /* ---- state ---- */
@@ -362,6 +182,9 @@ reload_rules (LancerNotifier *self)
   lancer_alert_rules_load (&rules, self->settings);
   lancer_alert_policy_set_rules (self->policy, &rules);
   lancer_alert_rules_clear (&rules);
+  /* Quiet hours moved or were turned off: the digest's time moves too. */
+  g_clear_handle_id (&self->digest_source, g_source_remove);
+  schedule_digest (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
@@ -479,27 +302,113 @@ shown_in_window (LancerNotifier    *self,
 }
 
 static void
-fan_out (LancerNotifier *self,
-         GPtrArray      *alerts)
+email_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  gboolean desktop = self->settings == NULL || g_settings_get_boolean (self->settings, "alert-desktop");
-  gboolean telegram = self->settings != NULL && g_settings_get_boolean (self->settings, "alert-telegram");
-  gboolean webhook = self->settings != NULL && g_settings_get_boolean (self->settings, "alert-webhook-enabled");
-  g_autofree char *chat_id = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (telegram)
-    chat_id = g_settings_get_string (self->settings, "alert-telegram-chat-id");
-  for (guint i = 0; i < alerts->len; i++)
+  if (!lancer_email_send_finish (LANCER_EMAIL (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("An email alert was not delivered: %s", error->message);
+}
+
+static void
+sms_sent_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lancer_sms_send_finish (LANCER_SMS (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("An SMS alert was not delivered: %s", error->message);
+}
+
+static gboolean
+channel_enabled (LancerNotifier *self,
+                 const char     *channel)
+{
+  if (g_str_equal (channel, "desktop"))
+    return self->settings == NULL || g_settings_get_boolean (self->settings, "alert-desktop");
+  if (self->settings == NULL)
+    return FALSE;
+  if (g_str_equal (channel, "telegram"))
     {
-      LancerAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char *chat_id = g_settings_get_string (self->settings, "alert-telegram-chat-id");
 
-      if (desktop && !shown_in_window (self, alert))
+      return self->telegram != NULL && g_settings_get_boolean (self->settings, "alert-telegram") &&
+             *chat_id != '\0';
+    }
+  if (g_str_equal (channel, "webhook"))
+    return self->webhook != NULL && g_settings_get_boolean (self->settings, "alert-webhook-enabled");
+  if (g_str_equal (channel, "email"))
+    return self->email != NULL && g_settings_get_boolean (self->settings, "alert-email");
+  if (g_str_equal (channel, "sms"))
+    return self->sms != NULL && g_settings_get_boolean (self->settings, "alert-sms");
+  return FALSE;
+}
+
+static void
+send_to_channel (LancerNotifier    *self,
+                 const char        *channel,
+                 const LancerAlert *alert)
+{
+  if (g_str_equal (channel, "desktop"))
+    {
+      if (!shown_in_window (self, alert))
         lancer_notifier_send_desktop (self, alert);
-      if (telegram && self->telegram != NULL && chat_id != NULL && *chat_id != '\0')
-        lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable,
-                                          telegram_sent_cb, NULL);
-      if (webhook && self->webhook != NULL)
-        lancer_webhook_send_async (self->webhook, alert, self->cancellable, webhook_sent_cb, NULL);
+    }
+  else if (g_str_equal (channel, "telegram"))
+    {
+      g_autofree char *chat_id = g_settings_get_string (self->settings, "alert-telegram-chat-id");
+
+      lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable, telegram_sent_cb, NULL);
+    }
+  else if (g_str_equal (channel, "webhook"))
+    lancer_webhook_send_async (self->webhook, alert, self->cancellable, webhook_sent_cb, NULL);
+  else if (g_str_equal (channel, "email"))
+    lancer_email_send_async (self->email, alert, self->cancellable, email_sent_cb, NULL);
+  else if (g_str_equal (channel, "sms"))
+    lancer_sms_send_async (self->sms, alert, self->cancellable, sms_sent_cb, NULL);
+}
+
+/* Each channel that is on gets the alerts its rules let through (score,
+ * searches), redacted while locked, in its own template's words. */
+static void
+fan_out (LancerNotifier *self,
+         GPtrArray      *alerts,
+         gboolean        locked)
+{
+  for (guint c = 0; lancer_notifier_channels[c] != NULL; c++)
+    {
+      const char *channel = lancer_notifier_channels[c];
+      g_autoptr(GPtrArray) routed = NULL;
+
+      if (!channel_enabled (self, channel))
+        continue;
+      routed = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          LancerAlert *alert = g_ptr_array_index (alerts, i);
+
+          if (lancer_alert_route_allows (self->settings, channel, alert))
+            g_ptr_array_add (routed, lancer_alert_copy (alert));
+        }
+      if (locked)
+        {
+          GPtrArray *redacted = lancer_alert_redact_batch (routed);
+
+          g_ptr_array_unref (routed);
+          routed = redacted;
+        }
+      for (guint i = 0; i < routed->len; i++)
+        {
+          g_autoptr(LancerAlert) worded = lancer_alert_template_apply (self->settings, channel,
+                                                                       g_ptr_array_index (routed, i));
+
+          send_to_channel (self, channel, worded);
+        }
     }
 }
 
@@ -524,8 +433,8 @@ importing (LancerNotifier *self)
 }
 
 static gboolean
-is_own_story (LancerNotifier *self,
-              StoryRow       *row)
+is_own_story (LancerNotifier        *self,
+              LancerStoreAlertStory *row)
 {
   return self->user_name != NULL && row->sender != NULL && g_strcmp0 (row->sender, self->user_name) == 0;
 }
@@ -545,7 +454,7 @@ alerts_for_jobs (LancerNotifier *self,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      JobRow *row = g_ptr_array_index (rows, i);
+      LancerStoreAlertJob *row = g_ptr_array_index (rows, i);
       LancerAlertJob *job = lancer_alert_job_new (row->id, row->score, (const char * const *) row->searches);
       LancerAlertVerdict verdict = lancer_alert_policy_check_job (self->policy, job);
 
@@ -562,9 +471,9 @@ alerts_for_jobs (LancerNotifier *self,
   for (guint i = 0; i < decision->send->len; i++)
     {
       LancerAlertJob *job = g_ptr_array_index (decision->send, i);
-      JobRow *row = g_hash_table_lookup (by_id, job->job_id);
+      LancerStoreAlertJob *row = g_hash_table_lookup (by_id, job->job_id);
 
-      g_ptr_array_add (alerts, lancer_alert_new_job (row->id, row->title, row->details, row->url, row->score));
+      g_ptr_array_add (alerts, job_alert_new (row));
       g_ptr_array_add (records, lancer_alert_record_new (job->job_id, LANCER_ALERT_KIND_JOB, job->job_id, now));
     }
   for (guint i = 0; i < decision->summarised->len; i++)
@@ -575,6 +484,15 @@ alerts_for_jobs (LancerNotifier *self,
     }
   if (decision->summarised->len > 0)
     g_ptr_array_add (alerts, lancer_alert_new_jobs_summary (decision->summarised->len));
+  for (guint i = 0; i < decision->held->len; i++)
+    {
+      LancerAlertJob *job = g_ptr_array_index (decision->held, i);
+
+      g_ptr_array_add (records, lancer_alert_record_new (job->job_id, LANCER_ALERT_KIND_HELD, job->job_id, now));
+      g_ptr_array_add (self->held, g_strdup (job->job_id));
+    }
+  if (decision->held->len > 0)
+    schedule_digest (self);
 
   if (matches > 0)
     {
@@ -603,12 +521,12 @@ alerts_for_stories (LancerNotifier *self,
 
   for (guint i = 0; i < rows->len; i++)
     if (!is_own_story (self, g_ptr_array_index (rows, i)))
-      g_strv_builder_add (builder, ((StoryRow *) g_ptr_array_index (rows, i))->id);
+      g_strv_builder_add (builder, ((LancerStoreAlertStory *) g_ptr_array_index (rows, i))->id);
   ids = g_strv_builder_end (builder);
   send = lancer_alert_policy_decide_messages (self->policy, (const char * const *) ids, &more);
   for (guint i = 0; i < rows->len; i++)
     {
-      StoryRow *row = g_ptr_array_index (rows, i);
+      LancerStoreAlertStory *row = g_ptr_array_index (rows, i);
       g_autofree char *key = g_strconcat ("story:", row->id, NULL);
 
       if (g_strv_contains ((const char * const *) send, row->id))
@@ -636,27 +554,31 @@ check_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(LancerStoreAlertBatch) batch = NULL;
+  GPtrArray *rows;
+  gboolean locked;
 
-  lancer_store_run_finish (LANCER_STORE (source), result, &error);
-  if (error != NULL)
+  batch = lancer_store_alerts_read_finish (LANCER_STORE (source), result, &error);
+  if (batch == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  set_unread (self, q->unread);
+  rows = batch->rows;
+  set_unread (self, batch->unread);
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
   /* A check started before another one finished read from an older
    * watermark: what the other one covered is not new any more. */
   {
     gint64 seen = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
 
-    for (guint i = q->rows->len; i > 0; i--)
+    for (guint i = rows->len; i > 0; i--)
       {
-        gint64 rid = q->kind == CHECK_JOBS ? ((JobRow *) g_ptr_array_index (q->rows, i - 1))->rid
-                                           : ((StoryRow *) g_ptr_array_index (q->rows, i - 1))->rid;
+        gint64 rid = q->kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
+                                           : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
 
         if (rid <= seen)
-          g_ptr_array_remove_index (q->rows, i - 1);
+          g_ptr_array_remove_index (rows, i - 1);
       }
   }
   if (importing (self))
@@ -664,15 +586,15 @@ check_done_cb (GObject      *source,
       /* Counted for the summary; the watermarks move past all of it. */
       if (q->kind == CHECK_JOBS)
         {
-          self->job_watermark = MAX (self->job_watermark, q->watermark);
-          self->imported_jobs += q->rows->len;
+          self->job_watermark = MAX (self->job_watermark, batch->watermark);
+          self->imported_jobs += rows->len;
         }
       else
         {
-          self->story_watermark = MAX (self->story_watermark, q->watermark);
-          for (guint i = 0; i < q->rows->len; i++)
+          self->story_watermark = MAX (self->story_watermark, batch->watermark);
+          for (guint i = 0; i < rows->len; i++)
             g_hash_table_add (self->imported_rooms,
-                              g_strdup (((StoryRow *) g_ptr_array_index (q->rows, i))->room_id));
+                              g_strdup (((LancerStoreAlertStory *) g_ptr_array_index (rows, i))->room_id));
         }
       g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free),
                              (GDestroyNotify) g_ptr_array_unref);
@@ -680,25 +602,184 @@ check_done_cb (GObject      *source,
     }
   if (q->kind == CHECK_JOBS)
     {
-      self->job_watermark = MAX (self->job_watermark, q->watermark);
-      alerts = alerts_for_jobs (self, q->rows, records);
+      self->job_watermark = MAX (self->job_watermark, batch->watermark);
+      alerts = alerts_for_jobs (self, rows, records);
     }
   else
     {
-      self->story_watermark = MAX (self->story_watermark, q->watermark);
-      alerts = alerts_for_stories (self, q->rows, records);
+      self->story_watermark = MAX (self->story_watermark, batch->watermark);
+      alerts = alerts_for_stories (self, rows, records);
     }
   if (records->len > 0 && self->store != NULL)
     lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
-  if (lancer_notifier_get_locked (self))
+  locked = lancer_notifier_get_locked (self);
+  fan_out (self, alerts, locked);
+  /* Quiet hours ended while nothing ran (a suspend): the digest now. */
+  if (q->kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
+    lancer_notifier_send_digest_async (self, self->cancellable, digest_sent_cb, NULL);
+  if (locked)
     {
       GPtrArray *redacted = lancer_alert_redact_batch (alerts);
 
       g_ptr_array_unref (alerts);
       alerts = redacted;
     }
-  fan_out (self, alerts);
   g_task_return_pointer (task, g_steal_pointer (&alerts), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* ---- the quiet-hours digest ---- */
+
+static void
+digest_fan_out (LancerNotifier *self,
+                GPtrArray      *jobs,
+                gboolean        locked)
+{
+  /* Each channel's digest lists the held jobs its own rules let through. */
+  for (guint c = 0; lancer_notifier_channels[c] != NULL; c++)
+    {
+      const char *channel = lancer_notifier_channels[c];
+      g_autoptr(GPtrArray) routed = NULL;
+      g_autoptr(LancerAlert) digest = NULL;
+
+      if (!channel_enabled (self, channel))
+        continue;
+      routed = g_ptr_array_new ();
+      for (guint i = 0; i < jobs->len; i++)
+        if (lancer_alert_route_allows (self->settings, channel, g_ptr_array_index (jobs, i)))
+          g_ptr_array_add (routed, g_ptr_array_index (jobs, i));
+      if (routed->len == 0)
+        continue;
+      digest = locked ? lancer_alert_new_redacted (LANCER_ALERT_JOB, routed->len) : lancer_alert_new_digest (routed);
+      send_to_channel (self, channel, digest);
+    }
+}
+
+static void
+digest_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerNotifier *self = g_task_get_source_object (task);
+  GStrv ids = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerStoreAlertBatch) batch = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *alerts;
+  gint64 now = lancer_alert_policy_now (self->policy);
+
+  self->digest_running = FALSE;
+  batch = lancer_store_alerts_read_finish (LANCER_STORE (source), result, &error);
+  if (batch == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+  for (guint i = 0; i < batch->rows->len; i++)
+    g_ptr_array_add (jobs, job_alert_new (g_ptr_array_index (batch->rows, i)));
+  /* Sent now: summarised in history, no longer held (here or on disk). */
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      guint index;
+
+      g_ptr_array_add (records, lancer_alert_record_new (ids[i], LANCER_ALERT_KIND_SUMMARISED, ids[i], now));
+      lancer_alert_policy_remember (self->policy, ids[i], LANCER_ALERT_KIND_SUMMARISED, now);
+      if (g_ptr_array_find_with_equal_func (self->held, ids[i], g_str_equal, &index))
+        g_ptr_array_remove_index (self->held, index);
+    }
+  rows = lancer_alert_history_to_store (records);
+  if (self->store != NULL)
+    lancer_store_alerts_add_records_async (self->store, rows, lancer_alert_kind_to_channel (LANCER_ALERT_KIND_HELD),
+                                           NULL, history_added_cb, NULL);
+  alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+  if (jobs->len > 0)
+    {
+      gboolean locked = lancer_notifier_get_locked (self);
+
+      digest_fan_out (self, jobs, locked);
+      g_ptr_array_add (alerts, locked ? lancer_alert_new_redacted (LANCER_ALERT_JOB, jobs->len)
+                                      : lancer_alert_new_digest (jobs));
+    }
+  g_task_return_pointer (task, alerts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+lancer_notifier_send_digest_async (LancerNotifier      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GStrv ids;
+
+  g_return_if_fail (LANCER_IS_NOTIFIER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_notifier_send_digest_async);
+  if (self->held->len == 0 || self->store == NULL || self->digest_running ||
+      lancer_alert_policy_in_quiet_hours (self->policy))
+    {
+      schedule_digest (self);
+      g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  g_clear_handle_id (&self->digest_source, g_source_remove);
+  self->digest_running = TRUE;
+  g_ptr_array_add (self->held, NULL);
+  ids = g_strdupv ((char **) self->held->pdata);
+  g_ptr_array_remove_index (self->held, self->held->len - 1);
+  g_task_set_task_data (task, ids, (GDestroyNotify) g_strfreev);
+  lancer_store_alerts_read_jobs_by_id_async (self->store, (const char * const *) ids, cancellable,
+                                             digest_read_cb, g_steal_pointer (&task));
+}
+
+guint
+lancer_notifier_get_held (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), 0);
+
+  return self->held->len;
+}
+
+static void
+digest_sent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alerts = lancer_notifier_check_finish (LANCER_NOTIFIER (source), result, &error);
+  if (alerts == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The quiet-hours digest failed: %s", error->message);
+}
+
+static gboolean
+digest_timeout_cb (gpointer user_data)
+{
+  LancerNotifier *self = user_data;
+
+  self->digest_source = 0;
+  lancer_notifier_send_digest_async (self, self->cancellable, digest_sent_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The digest goes out a second after quiet hours end (or at once when
+ * they already did: the app was closed through the end). */
+static void
+schedule_digest (LancerNotifier *self)
+{
+  gint64 remaining;
+
+  if (self->held->len == 0 || self->digest_source != 0 || self->digest_running || !self->ready)
+    return;
+  remaining = lancer_alert_policy_quiet_remaining (self->policy);
+  self->digest_source = g_timeout_add_seconds ((guint) MIN (remaining, 24 * 3600) + 1, digest_timeout_cb, self);
 }
 
 static void
@@ -714,8 +795,12 @@ run_check (LancerNotifier *self,
       return;
     }
   q->after = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
-  lancer_store_run_async (self->store, FALSE, NULL, check_worker, q, NULL, NULL,
-                          g_task_get_cancellable (task), check_done_cb, task);
+  if (q->kind == CHECK_JOBS)
+    lancer_store_alerts_read_jobs_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
+                                         check_done_cb, task);
+  else
+    lancer_store_alerts_read_stories_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
+                                            check_done_cb, task);
 }
 
 static void
@@ -742,7 +827,6 @@ typedef struct
 {
   LancerNotifier *self;
   LancerStore    *store;
-  Query          *q;
 } InitCall;
 
 static void
@@ -753,32 +837,44 @@ init_done_cb (GObject      *source,
   InitCall *call = user_data;
   g_autoptr(LancerNotifier) self = call->self;
   g_autoptr(GError) error = NULL;
-  Query *q = call->q;
+  g_autoptr(LancerStoreAlertState) state = NULL;
   gboolean current = self->store == call->store;
 
-  lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  state = lancer_store_alerts_read_state_finish (LANCER_STORE (source), result, &error);
   g_object_unref (call->store);
   g_free (call);
   if (!current)
-    {
-      query_free (q);
-      return;
-    }
+    return;
   self->loading = FALSE;
-  if (error != NULL)
+  if (state == NULL)
     g_message ("Alert history could not be read: %s", error->message);
   else
     {
-      self->job_watermark = MAX (q->watermark, 0);
-      self->story_watermark = MAX (q->after, 0);
+      g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+
+      self->job_watermark = MAX (state->job_watermark, 0);
+      self->story_watermark = MAX (state->story_watermark, 0);
       if (self->job_watermark == 0 && self->story_watermark == 0 && self->import == IMPORT_NONE)
         self->import = IMPORT_FRESH;
-      lancer_alert_history_apply (q->history, self->policy);
-      set_unread (self, q->unread);
+      for (guint i = 0; i < state->records->len; i++)
+        {
+          LancerStoreAlertRecord *row = g_ptr_array_index (state->records, i);
+          LancerAlertKind kind;
+
+          if (!lancer_alert_kind_from_channel (row->channel, &kind))
+            continue;
+          g_ptr_array_add (history, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
+          /* Held before a restart: still owed a digest. */
+          if (kind == LANCER_ALERT_KIND_HELD)
+            g_ptr_array_add (self->held, g_strdup (row->key));
+        }
+      lancer_alert_history_apply (history, self->policy);
+      set_unread (self, state->unread);
     }
-  query_free (q);
   self->ready = TRUE;
   flush_waiting (self);
+  if (self->held->len > 0)
+    schedule_digest (self);
 }
 
 static void
@@ -792,10 +888,9 @@ ensure_ready (LancerNotifier *self)
   call = g_new0 (InitCall, 1);
   call->self = g_object_ref (self);
   call->store = g_object_ref (self->store);
-  call->q = g_new0 (Query, 1);
-  call->q->since = lancer_alert_policy_now (self->policy) - HISTORY_DAYS * 24 * 3600;
-  lancer_store_run_async (self->store, FALSE, NULL, init_worker, call->q, NULL, NULL,
-                          NULL, init_done_cb, call);
+  lancer_store_alerts_read_state_async (self->store,
+                                        lancer_alert_policy_now (self->policy) - HISTORY_DAYS * 24 * 3600,
+                                        NULL, init_done_cb, call);
 }
 
 static void
@@ -811,7 +906,7 @@ start_check (LancerNotifier      *self,
 
   g_task_set_source_tag (task, source_tag);
   q->kind = kind;
-  g_task_set_task_data (task, q, (GDestroyNotify) query_free);
+  g_task_set_task_data (task, q, g_free);
   if (self->ready)
     {
       run_check (self, task);
@@ -915,6 +1010,8 @@ set_store (LancerNotifier *self,
   self->import_checks = 0;
   self->imported_jobs = 0;
   g_hash_table_remove_all (self->imported_rooms);
+  g_ptr_array_set_size (self->held, 0);
+  g_clear_handle_id (&self->digest_source, g_source_remove);
   if (store != NULL)
     {
       self->store = g_object_ref (store);
@@ -1150,6 +1247,20 @@ lancer_notifier_get_webhook (LancerNotifier *self)
   return self->webhook;
 }
 
+LancerEmail *
+lancer_notifier_get_email (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->email;
+}
+
+LancerSms *
+lancer_notifier_get_sms (LancerNotifier *self)
+{
+  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
+  return self->sms;
+}
+
 guint
 lancer_notifier_get_new_matches (LancerNotifier *self)
 {
@@ -1236,6 +1347,7 @@ lancer_notifier_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->stories_source, g_source_remove);
+  g_clear_handle_id (&self->digest_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->guard != NULL)
@@ -1254,6 +1366,8 @@ lancer_notifier_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->telegram);
   g_clear_object (&self->webhook);
+  g_clear_object (&self->email);
+  g_clear_object (&self->sms);
   g_clear_weak_pointer (&self->app);
 
   G_OBJECT_CLASS (lancer_notifier_parent_class)->dispose (object);
@@ -1269,6 +1383,7 @@ lancer_notifier_finalize (GObject *object)
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->imported_rooms, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_free (self->user_name);
 
   G_OBJECT_CLASS (lancer_notifier_parent_class)->finalize (object);
@@ -1339,6 +1454,7 @@ lancer_notifier_init (LancerNotifier *self)
   self->waiting = g_ptr_array_new ();
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->imported_rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->held = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -1391,6 +1507,8 @@ lancer_notifier_new (GApplication  *app,
       self->webhook = lancer_webhook_new (settings);
       g_signal_connect_object (self->webhook, "disabled", G_CALLBACK (webhook_disabled_cb), self,
                                G_CONNECT_SWAPPED);
+      self->email = lancer_email_new (settings, lancer_profile_get_id (lancer_session_get_profile (session)));
+      self->sms = lancer_sms_new (settings, lancer_profile_get_id (lancer_session_get_profile (session)));
     }
   reload_rules (self);
   self->telegram = lancer_telegram_new (lancer_profile_get_id (lancer_session_get_profile (session)));

@@ -9,7 +9,9 @@
 
 #include "lancer-alert.h"
 #include "lancer-alert-policy.h"
+#include "lancer-email.h"
 #include "lancer-session.h"
+#include "lancer-sms.h"
 #include "lancer-telegram.h"
 #include "lancer-webhook.h"
 
@@ -37,6 +39,14 @@ LancerSession    *lancer_notifier_get_session      (LancerNotifier      *self);
 LancerAlertPolicy *lancer_notifier_get_policy      (LancerNotifier      *self);
 LancerTelegram   *lancer_notifier_get_telegram     (LancerNotifier      *self);
 LancerWebhook    *lancer_notifier_get_webhook      (LancerNotifier      *self);
+LancerEmail      *lancer_notifier_get_email        (LancerNotifier      *self);
+LancerSms        *lancer_notifier_get_sms          (LancerNotifier      *self);
+
+/* The channels, in the order alerts go out: "desktop", "telegram",
+ * "webhook", "email", "sms". Each sends only when turned on, and only the
+ * job alerts its rules (lancer-alert-route.h) let through, in its own
+ * template's words (lancer-alert-template.h). */
+extern const char * const lancer_notifier_channels[];
 gboolean          lancer_notifier_get_locked       (LancerNotifier      *self);
 
 guint             lancer_notifier_get_new_matches  (LancerNotifier      *self);
@@ -83,6 +93,17 @@ void              lancer_notifier_set_user_name    (LancerNotifier      *self,
 /* TRUE during the first sync of an empty profile: it alerts nothing and
  * sends one summary when it ends. */
 gboolean          lancer_notifier_get_importing    (LancerNotifier      *self);
+
+/* Jobs that arrived during quiet hours wait (in notifications_sent, so
+ * a restart keeps them) and go out as one digest per channel when the
+ * quiet hours end; this sends it now unless quiet hours still last.
+ * Returns the digest alerts (none when nothing was held) — for tests. */
+void              lancer_notifier_send_digest_async (LancerNotifier     *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* lancer_notifier_check_finish() finishes it. Jobs waiting for it: */
+guint             lancer_notifier_get_held         (LancerNotifier      *self);
 
 /* Sends @alert through the desktop channel only (notices, tests). */
 void              lancer_notifier_send_desktop     (LancerNotifier      *self,

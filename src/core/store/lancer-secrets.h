@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 #define LANCER_SECRET_OPENAI_API_KEY        "openai-api-key"
 #define LANCER_SECRET_ANTHROPIC_API_KEY     "anthropic-api-key"
 #define LANCER_SECRET_TELEGRAM_BOT_TOKEN    "telegram-bot-token"
+/* Alerts away from the desk: the SMTP login, Twilio's auth token, an SMS
+ * gateway's bearer token. */
+#define LANCER_SECRET_SMTP_PASSWORD         "smtp-password"
+#define LANCER_SECRET_TWILIO_AUTH_TOKEN     "twilio-auth-token"
+#define LANCER_SECRET_SMS_GATEWAY_TOKEN     "sms-gateway-token"
 #define LANCER_SECRET_DATABASE_KEY          "database-key"
 #define LANCER_SECRET_TOTP_SECRET           "totp-secret"
 /* Not a secret, but kept beside the TOTP secret so that the user's files
