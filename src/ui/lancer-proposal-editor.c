@@ -120,6 +120,24 @@ pane_of (LancerProposalEditor *self,
   return 0;
 }
 
+/* The writer's opening strategy in the words a person uses. */
+static const char *
+strategy_label (guint variant)
+{
+  const char *strategy = lancer_proposal_writer_get_strategy (variant);
+
+  if (g_strcmp0 (strategy, "problem-first") == 0)
+    /* Translators: how a variant's letter opens: with the client's problem. */
+    return _("problem first");
+  if (g_strcmp0 (strategy, "proof-first") == 0)
+    /* Translators: how a variant's letter opens: with relevant past work. */
+    return _("past work first");
+  if (g_strcmp0 (strategy, "question-first") == 0)
+    /* Translators: how a variant's letter opens: with a question to the client. */
+    return _("question first");
+  return strategy;
+}
+
 static void
 update_pane_titles (LancerProposalEditor *self)
 {
@@ -128,8 +146,8 @@ update_pane_titles (LancerProposalEditor *self)
       g_autofree char *title = NULL;
 
       if (self->n_variants > 1)
-        /* Translators: "Variant A · problem-first"; the second part names the opening strategy. */
-        title = g_strdup_printf (_("Variant %c · %s"), 'A' + i, lancer_proposal_writer_get_strategy (i));
+        /* Translators: "Variant A · problem first"; the second part says how the letter opens. */
+        title = g_strdup_printf (_("Variant %c · %s"), 'A' + i, strategy_label (i));
       else
         title = g_strdup (_("Draft"));
       gtk_label_set_label (self->title[i], title);

@@ -81,6 +81,7 @@ load_free (Load *load)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
+/* Takes @toast, as adw_toast_overlay_add_toast() does. */
 static void
 show_toast (LancerProposalsPage *self,
             AdwToast            *toast)
@@ -331,7 +332,7 @@ status_set_cb (GObject      *object,
   g_autoptr(Archive) archive = user_data;
   LancerProposalsPage *self = archive->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AdwToast) toast = NULL;
+  AdwToast *toast;
 
   if (!lancer_store_add_proposal_event_finish (LANCER_STORE (object), result, &error))
     {
