@@ -25,6 +25,7 @@ struct _LancerProposalsPage
   GCancellable             *detail_cancellable;
   guint                     counts[LANCER_PROPOSAL_N_STAGES];
   gint64                    selected_id;
+  gboolean                  selecting;       /* the page moves the selection itself */
   /* The last archived proposal and the status Undo gives back. */
   gint64                    archived_id;
   char                     *archived_status;
@@ -126,6 +127,16 @@ position_of (LancerProposalsPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Marks @id in the list without opening it again. */
+static void
+select_quietly (LancerProposalsPage *self,
+                gint64               id)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, id != 0 ? position_of (self, id) : GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+}
+
 static void
 list_cb (GObject      *object,
          GAsyncResult *result,
@@ -150,8 +161,10 @@ list_cb (GObject      *object,
   for (guint i = 0; i < proposals->len; i++)
     if (load->stage >= 0 || lancer_proposal_get_stage (proposals->pdata[i]) != LANCER_PROPOSAL_STAGE_ARCHIVED)
       g_ptr_array_add (shown, proposals->pdata[i]);
+  self->selecting = TRUE;
   g_list_store_splice (self->proposals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->proposals)),
                        shown->pdata, shown->len);
+  self->selecting = FALSE;
 
   for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
     total += self->counts[i];
@@ -168,7 +181,7 @@ list_cb (GObject      *object,
   /* Side by side, the detail pane is never left empty. */
   if (self->selected_id == 0 && shown->len > 0 && !adw_leaflet_get_folded (self->leaflet))
     self->selected_id = lancer_proposal_get_id (shown->pdata[0]);
-  gtk_single_selection_set_selected (self->selection, position_of (self, self->selected_id));
+  select_quietly (self, self->selected_id);
   if (self->selected_id != 0 && !lancer_proposal_detail_view_get_editing (self->detail_view))
     load_detail (self);
 }
@@ -269,7 +282,7 @@ lancer_proposals_page_show_proposal (LancerProposalsPage *self,
   if (proposal_id != self->selected_id)
     lancer_proposal_detail_view_save_now (self->detail_view);
   self->selected_id = proposal_id;
-  gtk_single_selection_set_selected (self->selection, position_of (self, proposal_id));
+  select_quietly (self, proposal_id);
   load_detail (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -284,10 +297,57 @@ row_activated_cb (LancerProposalsPage *self,
     lancer_proposals_page_show_proposal (self, lancer_proposal_get_id (proposal));
 }
 
+/* A click (or arrow key) on a row opens it. */
+static void
+selection_changed_cb (LancerProposalsPage *self)
+{
+  LancerProposal *proposal = gtk_single_selection_get_selected_item (self->selection);
+
+  if (!self->selecting && proposal != NULL)
+    lancer_proposals_page_show_proposal (self, lancer_proposal_get_id (proposal));
+}
+
 static void
 back_clicked_cb (LancerProposalsPage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Back on the folded list nothing is marked, so the same row opens again. */
+static void
+leaflet_child_cb (LancerProposalsPage *self)
+{
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0)
+    {
+      self->selected_id = 0;
+      select_quietly (self, 0);
+    }
+}
+
+/* Unfolded, the detail pane is never left empty: the first one opens. */
+static void
+folded_cb (LancerProposalsPage *self)
+{
+  g_autoptr(LancerProposal) first = NULL;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      leaflet_child_cb (self);
+      return;
+    }
+  if (self->selected_id != 0)
+    {
+      select_quietly (self, self->selected_id);
+      return;
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (self->proposals), 0);
+  if (first == NULL)
+    return;
+  self->selected_id = lancer_proposal_get_id (first);
+  select_quietly (self, self->selected_id);
+  load_detail (self);
 }
 
 /* ---- actions ---- */
@@ -538,6 +598,9 @@ lancer_proposals_page_class_init (LancerProposalsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, can_archive);
   gtk_widget_class_bind_template_callback (widget_class, title_opacity);
 

@@ -56,6 +56,37 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The list of proposals (not the status drop-down's own list). */
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Something shown sticks out past @window's right edge: a person at
  * that width would have to scroll sideways or would see it cut off. */
 static GtkWidget *
@@ -120,6 +151,7 @@ shoot_all (GtkWidget  *window,
           g_test_message ("%s at %d px: the window needs %d px", name, widths[i], min);
         }
       g_assert_cmpint (gtk_widget_get_width (window), <=, widths[i]);
+      g_assert_cmpint (gtk_widget_get_height (window), <=, widths[i] > 400 ? 780 : 720);
       overflow = find_overflow (window, window);
       if (overflow != NULL)
         g_error ("%s at %d px: a %s sticks out", name, widths[i], G_OBJECT_TYPE_NAME (overflow));
@@ -389,6 +421,49 @@ test_archive_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+detail_in_front (gpointer data)
+{
+  return _lancer_proposals_page_get_detail_shown (data) && _lancer_proposals_page_get_detail_loaded (data);
+}
+
+/* At 360 px one tap on a row opens it, Back returns to the list, and the
+ * same row opens again with one more tap. */
+static void
+test_narrow_tap (void)
+{
+  LancerWindow *window = open_window ();
+  LancerProposalsPage *page = proposals_page (window);
+  GtkSelectionModel *rows;
+  g_autoptr(LancerProposal) third = NULL;
+  LancerProposal *shown;
+  GtkWidget *back;
+
+  wait_state (page, LANCER_PAGE_READY);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_false (_lancer_proposals_page_get_detail_shown (page));
+  rows = gtk_list_view_get_model (GTK_LIST_VIEW (find_sidebar (GTK_WIDGET (page))));
+  third = g_list_model_get_item (G_LIST_MODEL (rows), 2);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      /* What a tap on the row does. */
+      gtk_selection_model_select_item (rows, 2, TRUE);
+      g_assert_true (lancer_test_iterate_until (detail_in_front, page, 20));
+      shown = lancer_proposal_detail_view_get_proposal (_lancer_proposals_page_get_detail_view (page));
+      g_assert_cmpint (lancer_proposal_get_id (shown), ==, lancer_proposal_get_id (third));
+      if (round == 0)
+        save_png (GTK_WIDGET (window), "proposals-page-tapped-360");
+      back = find_tooltip_button (GTK_WIDGET (page), "Back to Proposals");
+      g_assert_nonnull (back);
+      g_signal_emit_by_name (back, "clicked");
+      lancer_test_ui_settle (GTK_WIDGET (window));
+      g_assert_false (_lancer_proposals_page_get_detail_shown (page));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The proposal editor at 360 px: everything fits, with one draft and
  * with A/B variants (stacked), light and dark. */
 static void
@@ -431,6 +506,7 @@ main (int   argc,
   /* In this order: the profile is empty until the archive test seeds it. */
   g_test_add_func ("/ui/proposals-page/empty", test_empty);
   g_test_add_func ("/ui/proposals-page/archive-undo", test_archive_undo);
+  g_test_add_func ("/ui/proposals-page/narrow-tap", test_narrow_tap);
   g_test_add_func ("/ui/proposals-page/editor-narrow", test_editor_narrow);
 
   ret = g_test_run ();
