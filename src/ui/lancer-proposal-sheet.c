@@ -22,17 +22,13 @@ typedef enum
   SEND_MARK,      /* the user sent it on Upwork; Lancer records it */
 } SendKind;
 
-typedef struct
+struct _LancerProposalSheet
 {
+  AdwWindow       parent_instance;
+
   LancerSession  *session;
   LancerJob      *job;
-  GtkWindow      *window;          /* owns the sheet */
   GtkWidget      *editor;
-  GtkSpinButton  *rate;
-  GtkLabel       *summary;
-  GtkLabel       *status;
-  GtkWidget      *submit;
-  GtkWidget      *mark;
   gint64          opened_at;
   guint           cost_refresh_id;
   gboolean        cost_known;
@@ -41,26 +37,22 @@ typedef struct
   gboolean        busy;            /* a question or a request is open */
   gboolean        submitted;       /* Upwork has it: never submitted twice */
   gboolean        recorded;        /* Lancer recorded it as sent */
-} Sheet;
 
-static void
-sheet_free (Sheet *s)
-{
-  g_clear_handle_id (&s->cost_refresh_id, g_source_remove);
-  g_clear_object (&s->session);
-  g_clear_object (&s->job);
-  g_free (s);
-}
+  AdwWindowTitle *window_title;
+  AdwBin         *editor_slot;
+  GtkSpinButton  *rate;
+  GtkLabel       *rate_label;
+  GtkLabel       *summary;
+  GtkLabel       *status;
+  GtkWidget      *submit;
+  GtkWidget      *mark;
+};
 
-static Sheet *
-sheet_of (GtkWindow *window)
-{
-  return g_object_get_data (G_OBJECT (window), "sheet");
-}
+G_DEFINE_FINAL_TYPE (LancerProposalSheet, lancer_proposal_sheet, ADW_TYPE_WINDOW)
 
 /* The Connects the job costs, or -1 when Upwork did not say. */
 static int
-job_connects (Sheet *s)
+job_connects (LancerProposalSheet *s)
 {
   int connects = lancer_job_get_connects_required (s->job);
 
@@ -78,7 +70,7 @@ has_text (const char *text)
 
 /* "Variant B · 6 Connects · AI cost of this draft: $0.0042": what sending costs. */
 static char *
-dup_summary (Sheet *s)
+dup_summary (LancerProposalSheet *s)
 {
   LancerProposalEditor *editor = LANCER_PROPOSAL_EDITOR (s->editor);
   int connects = job_connects (s);
@@ -113,7 +105,7 @@ dup_summary (Sheet *s)
 
 /* Send only what can be sent, once. */
 static void
-update_sheet (Sheet *s)
+update_sheet (LancerProposalSheet *s)
 {
   g_autofree char *text = lancer_proposal_editor_dup_chosen_text (LANCER_PROPOSAL_EDITOR (s->editor));
   g_autofree char *summary = NULL;
@@ -137,7 +129,7 @@ draft_cost_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GtkWindow) window = user_data;
-  Sheet *s = sheet_of (window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (window);
   double cost = 0;
   guint n_calls = 0;
 
@@ -152,19 +144,19 @@ draft_cost_cb (GObject      *source,
 static gboolean
 refresh_cost_cb (gpointer user_data)
 {
-  Sheet *s = user_data;
+  LancerProposalSheet *s = user_data;
   LancerStore *store = lancer_session_get_store (s->session);
 
   s->cost_refresh_id = 0;
   if (store != NULL)
     lancer_ai_store_draft_cost_async (store, lancer_job_get_id (s->job), NULL, draft_cost_cb,
-                                      g_object_ref (s->window));
+                                      g_object_ref (GTK_WINDOW (s)));
   return G_SOURCE_REMOVE;
 }
 
 /* The text changes per token while a draft streams: ask the store once a second at most. */
 static void
-draft_changed_cb (Sheet *s)
+draft_changed_cb (LancerProposalSheet *s)
 {
   update_sheet (s);
   if (s->cost_refresh_id == 0)
@@ -172,23 +164,21 @@ draft_changed_cb (Sheet *s)
 }
 
 static void
-open_cb (GtkButton *button,
-         Sheet     *s)
+open_cb (LancerProposalSheet *s)
 {
   g_autofree char *url = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
   if (lancer_job_get_url (s->job) != NULL && *lancer_job_get_url (s->job))
     url = g_strdup (lancer_job_get_url (s->job));
   else
     url = g_strdup_printf ("https://www.upwork.com/jobs/%s",
                            lancer_job_get_ciphertext (s->job) ? lancer_job_get_ciphertext (s->job) : lancer_job_get_id (s->job));
-  gtk_show_uri (GTK_WINDOW (root), url, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_WINDOW (s), url, GDK_CURRENT_TIME);
 }
 
 /* What the sheet holds now: rate, Connects, the chosen variant and its text. */
 static LancerSentProposal *
-new_sent_proposal (Sheet *s)
+new_sent_proposal (LancerProposalSheet *s)
 {
   LancerProposalEditor *editor = LANCER_PROPOSAL_EDITOR (s->editor);
   LancerSentProposal *p = g_new0 (LancerSentProposal, 1);
@@ -207,11 +197,11 @@ new_sent_proposal (Sheet *s)
 /* Sent and recorded: the sheet closes, and the main window says so with a
  * way to the proposal. Without a main window the sheet stays and says it. */
 static void
-finish_sent (Sheet    *s,
+finish_sent (LancerProposalSheet    *s,
              SendKind  kind,
              gint64    proposal_id)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (s->window);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (s));
   AdwToast *toast;
 
   s->recorded = TRUE;
@@ -231,7 +221,7 @@ finish_sent (Sheet    *s,
   adw_toast_set_action_name (toast, "win.open-proposal");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (proposal_id));
   lancer_window_add_toast (LANCER_WINDOW (parent), toast);
-  gtk_window_destroy (s->window);
+  gtk_window_destroy (GTK_WINDOW (s));
 }
 
 typedef struct
@@ -257,12 +247,12 @@ send_data_closure_free (gpointer  data,
 }
 
 static SendData *
-send_data_new (Sheet    *s,
+send_data_new (LancerProposalSheet    *s,
                SendKind  kind)
 {
   SendData *data = g_new0 (SendData, 1);
 
-  data->window = g_object_ref (s->window);
+  data->window = g_object_ref (GTK_WINDOW (s));
   data->kind = kind;
   return data;
 }
@@ -273,7 +263,7 @@ marked_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(SendData) data = user_data;
-  Sheet *s = sheet_of (data->window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (data->window);
   g_autoptr(GError) error = NULL;
   gint64 id = lancer_proposal_mark_sent_finish (LANCER_STORE (source), result, &error);
 
@@ -316,7 +306,7 @@ submitted_cb (GObject      *source,
               gpointer      user_data)
 {
   Submission *sub = user_data;
-  Sheet *s = sheet_of (sub->window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (sub->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = lancer_upwork_submit_proposal_finish (LANCER_UPWORK_CLIENT (source), result, &error);
   LancerStore *store = lancer_session_get_store (s->session);
@@ -350,7 +340,7 @@ submitted_cb (GObject      *source,
 }
 
 static void
-start_submit (Sheet *s)
+start_submit (LancerProposalSheet *s)
 {
   LancerSync *sync = lancer_session_get_sync (s->session);
   LancerUpworkClient *client = sync != NULL ? lancer_sync_get_client (sync) : NULL;
@@ -365,7 +355,7 @@ start_submit (Sheet *s)
       return;
     }
   sub = g_new0 (Submission, 1);
-  sub->window = g_object_ref (s->window);
+  sub->window = g_object_ref (GTK_WINDOW (s));
   sub->proposal = new_sent_proposal (s);
   gtk_label_set_text (s->status, _("Submitting to Upwork…"));
   lancer_upwork_submit_proposal_async (client, sub->proposal->job_id, sub->proposal->rate,
@@ -373,7 +363,7 @@ start_submit (Sheet *s)
 }
 
 static void
-start_mark (Sheet *s)
+start_mark (LancerProposalSheet *s)
 {
   LancerStore *store = lancer_session_get_store (s->session);
   g_autoptr(LancerSentProposal) p = NULL;
@@ -394,7 +384,7 @@ send_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   SendData         *data)
 {
-  Sheet *s = sheet_of (data->window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (data->window);
 
   if (g_strcmp0 (response, "submit") == 0 || g_strcmp0 (response, "sent") == 0 ||
       g_strcmp0 (response, "send") == 0)
@@ -412,7 +402,7 @@ send_response_cb (AdwMessageDialog *dialog,
 /* The last question before money is spent: what is sent, for how much,
  * and, when this job already has a sent proposal, whether to send again. */
 static void
-ask_to_send (Sheet    *s,
+ask_to_send (LancerProposalSheet    *s,
              SendKind  kind,
              gint64    n_sent)
 {
@@ -456,7 +446,7 @@ ask_to_send (Sheet    *s,
       go_label = _("_Mark as Sent");
     }
   body = g_strdup_printf ("%s\n\n%s", sentence, summary);
-  dialog = adw_message_dialog_new (s->window, heading, body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (s), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), go_id, go_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), go_id,
                                               n_sent > 0 ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
@@ -487,7 +477,7 @@ preflight_cost_cb (GObject      *source,
                    gpointer      user_data)
 {
   Preflight *pre = user_data;
-  Sheet *s = sheet_of (pre->window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (pre->window);
   double cost = 0;
   guint n_calls = 0;
 
@@ -508,7 +498,7 @@ preflight_count_cb (GObject      *source,
                     gpointer      user_data)
 {
   Preflight *pre = user_data;
-  Sheet *s = sheet_of (pre->window);
+  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (pre->window);
   g_autoptr(GError) error = NULL;
 
   pre->n_sent = lancer_proposal_count_sent_finish (LANCER_STORE (source), result, &error);
@@ -531,7 +521,7 @@ preflight_count_cb (GObject      *source,
 
 /* Submit and Mark as Sent: first what this job already has and what the draft cost. */
 static void
-send_clicked (Sheet    *s,
+send_clicked (LancerProposalSheet    *s,
               SendKind  kind)
 {
   LancerStore *store = lancer_session_get_store (s->session);
@@ -544,42 +534,63 @@ send_clicked (Sheet    *s,
   update_sheet (s);
   gtk_label_set_text (s->status, "");
   pre = g_new0 (Preflight, 1);
-  pre->window = g_object_ref (s->window);
+  pre->window = g_object_ref (GTK_WINDOW (s));
   pre->kind = kind;
   lancer_proposal_count_sent_async (store, lancer_job_get_id (s->job), NULL, preflight_count_cb, pre);
 }
 
 static void
-submit_cb (GtkButton *button,
-           Sheet     *s)
+submit_cb (LancerProposalSheet *s)
 {
   send_clicked (s, SEND_SUBMIT);
 }
 
 static void
-mark_sent_cb (GtkButton *button,
-              Sheet     *s)
+mark_sent_cb (LancerProposalSheet *s)
 {
   send_clicked (s, SEND_MARK);
 }
 
-static GtkSpinButton *
-labelled_spin (GtkBox     *box,
-               const char *label,
-               double      max,
-               double      value,
-               guint       digits)
+static void
+lancer_proposal_sheet_dispose (GObject *object)
 {
-  GtkWidget *l = gtk_label_new (label);
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+  LancerProposalSheet *self = LANCER_PROPOSAL_SHEET (object);
 
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_box_append (box, l);
-  gtk_box_append (box, spin);
-  return GTK_SPIN_BUTTON (spin);
+  g_clear_handle_id (&self->cost_refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_PROPOSAL_SHEET);
+  g_clear_object (&self->session);
+  g_clear_object (&self->job);
+
+  G_OBJECT_CLASS (lancer_proposal_sheet_parent_class)->dispose (object);
+}
+
+static void
+lancer_proposal_sheet_class_init (LancerProposalSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lancer_proposal_sheet_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-proposal-sheet.ui");
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, editor_slot);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, rate);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, rate_label);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, summary);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, status);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, submit);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalSheet, mark);
+  gtk_widget_class_bind_template_callback (widget_class, submit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_sent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_cb);
+}
+
+static void
+lancer_proposal_sheet_init (LancerProposalSheet *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->opened_at = g_get_monotonic_time ();
 }
 
 GtkWindow *
@@ -587,107 +598,36 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
                            LancerSession *session,
                            LancerJob     *job)
 {
-  Sheet *s = g_new0 (Sheet, 1);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (_("Write Proposal"), lancer_job_get_title (job));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open on Upwork"));
-  GtkFlowBox *terms = GTK_FLOW_BOX (gtk_flow_box_new ());
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkFlowBox *buttons = GTK_FLOW_BOX (gtk_flow_box_new ());
-  GtkWidget *mark = gtk_button_new_with_mnemonic (_("_Mark as Sent…"));
-  GtkWidget *submit = gtk_button_new_with_mnemonic (_("S_ubmit to Upwork…"));
-  GtkWidget *bid = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *summary = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  double rate = lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY ? lancer_job_get_hourly_max (job)
-                                                                         : lancer_job_get_budget (job);
+  LancerProposalSheet *s;
+  gboolean hourly = lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY;
+  double rate = hourly ? lancer_job_get_hourly_max (job) : lancer_job_get_budget (job);
 
+  g_return_val_if_fail (LANCER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (LANCER_IS_JOB (job), NULL);
+
+  /* "Open Preferences" in the editor's error bar is app.preferences. */
+  s = g_object_new (LANCER_TYPE_PROPOSAL_SHEET,
+                    "transient-for", parent,
+                    "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                    NULL);
   s->session = g_object_ref (session);
   s->job = g_object_ref (job);
-  s->window = GTK_WINDOW (window);
-  s->opened_at = g_get_monotonic_time ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Write Proposal"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 760);
-  if (parent != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-      /* "Open Preferences" in the editor's error bar is app.preferences */
-      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
-    }
-  gtk_window_set_modal (GTK_WINDOW (window), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (content), header);
+  adw_window_title_set_subtitle (s->window_title, lancer_job_get_title (job));
+  gtk_label_set_text_with_mnemonic (s->rate_label, hourly ? _("Rate ($/h)") : _("Bid ($)"));
+  gtk_spin_button_set_value (s->rate, rate == rate ? rate : 0);
 
-  /* The AI editor: streamed drafts, A/B variants side by side, autosave.
-   * What is sent is always its chosen variant. */
+  /* The AI editor: streamed drafts, A/B variants, autosave. What is sent
+   * is always its chosen variant. */
   s->editor = lancer_proposal_editor_new (session, job);
-  gtk_widget_set_vexpand (s->editor, TRUE);
-  gtk_box_append (GTK_BOX (slot), s->editor);
-  gtk_widget_set_vexpand (slot, TRUE);
+  adw_bin_set_child (s->editor_slot, s->editor);
   for (guint i = 0; i < 2; i++)
-    g_signal_connect_swapped (lancer_proposal_editor_get_buffer (LANCER_PROPOSAL_EDITOR (s->editor), i), "changed",
-                              G_CALLBACK (draft_changed_cb), s);
-  g_signal_connect_swapped (s->editor, "notify::chosen", G_CALLBACK (update_sheet), s);
-  g_signal_connect_swapped (s->editor, "notify::state", G_CALLBACK (update_sheet), s);
-
-  g_signal_connect (open, "clicked", G_CALLBACK (open_cb), s);
-  gtk_widget_set_halign (open, GTK_ALIGN_END);
-
-  gtk_flow_box_set_selection_mode (terms, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (terms, 2);
-  s->rate = labelled_spin (GTK_BOX (bid), lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY ? _("Rate ($/h)") : _("Bid ($)"),
-                           1000000, rate == rate ? rate : 0, 2);
-  gtk_flow_box_append (terms, bid);
-  gtk_flow_box_append (terms, open);
-  gtk_widget_set_hexpand (GTK_WIDGET (terms), TRUE);
-
-  /* Connects and the AI cost, stated before anything is sent. */
-  s->summary = GTK_LABEL (summary);
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_widget_add_css_class (summary, "dim-label");
-
-  gtk_widget_add_css_class (mark, "suggested-action");
-  gtk_widget_set_tooltip_text (mark, _("Record the rate, Connects and variant after you sent the proposal on Upwork"));
-  g_signal_connect (mark, "clicked", G_CALLBACK (mark_sent_cb), s);
-  s->mark = mark;
+    g_signal_connect_object (lancer_proposal_editor_get_buffer (LANCER_PROPOSAL_EDITOR (s->editor), i), "changed",
+                             G_CALLBACK (draft_changed_cb), s, G_CONNECT_SWAPPED);
+  g_signal_connect_object (s->editor, "notify::chosen", G_CALLBACK (update_sheet), s, G_CONNECT_SWAPPED);
+  g_signal_connect_object (s->editor, "notify::state", G_CALLBACK (update_sheet), s, G_CONNECT_SWAPPED);
   /* Only with a signed-in key; Upwork refuses it without "Submit Proposal". */
-  s->submit = submit;
-  gtk_widget_set_tooltip_text (submit, _("Submit the proposal through the Upwork API after you confirm; "
-                                         "needs the “Submit Proposal” permission on your API key"));
-  g_object_bind_property (session, "signed-in", submit, "visible", G_BINDING_SYNC_CREATE);
-  g_signal_connect (submit, "clicked", G_CALLBACK (submit_cb), s);
-  /* The buttons wrap when narrow (360 px, longer words in Ukrainian). */
-  gtk_flow_box_set_selection_mode (buttons, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (buttons, 2);
-  gtk_flow_box_set_homogeneous (buttons, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (buttons), GTK_ALIGN_CENTER);
-  gtk_flow_box_append (buttons, submit);
-  gtk_flow_box_append (buttons, mark);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (terms));
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (buttons));
-
-  s->status = GTK_LABEL (status);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-
-  gtk_box_append (GTK_BOX (body), slot);
-  gtk_box_append (GTK_BOX (body), row);
-  gtk_box_append (GTK_BOX (body), summary);
-  gtk_box_append (GTK_BOX (body), status);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 12);
-  gtk_widget_set_margin_start (body, 12);
-  gtk_widget_set_margin_end (body, 12);
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (content), body);
-  adw_window_set_content (ADW_WINDOW (window), content);
-  g_object_set_data_full (G_OBJECT (window), "sheet", s, (GDestroyNotify) sheet_free);
+  g_object_bind_property (session, "signed-in", s->submit, "visible", G_BINDING_SYNC_CREATE);
   update_sheet (s);
   refresh_cost_cb (s);
-  return GTK_WINDOW (window);
+  return GTK_WINDOW (s);
 }

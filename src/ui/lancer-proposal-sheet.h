@@ -12,11 +12,13 @@
 
 G_BEGIN_DECLS
 
-/* "Write Proposal": the editor for one job (SLOT: the AI engineer's
- * LancerProposalEditor goes into the editor slot once it is committed;
- * until then a plain editor with word count, copy and open on Upwork),
- * and "Mark as Sent" recording rate, Connects, variant and the time spent
- * writing (lancer_proposal_mark_sent_async()), after the user confirms. */
+#define LANCER_TYPE_PROPOSAL_SHEET (lancer_proposal_sheet_get_type ())
+G_DECLARE_FINAL_TYPE (LancerProposalSheet, lancer_proposal_sheet, LANCER, PROPOSAL_SHEET, AdwWindow)
+
+/* "Write Proposal": the AI editor for one job, then Submit to Upwork or
+ * Mark as Sent with rate, Connects, the chosen variant and the time spent
+ * writing (lancer_proposal_mark_sent_async()), after the user confirms;
+ * once sent it closes and the main window offers "Submitted · View". */
 GtkWindow *lancer_proposal_sheet_new (GtkWindow     *parent,
                                       LancerSession *session,
                                       LancerJob     *job);

@@ -9,347 +9,86 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
-#include "lancer-format.h"
-#include "lancer-load-when-shown.h"
-#include "lancer-messages-page.h"
-#include "lancer-proposals-page.h"
+#include "lancer-proposal-detail-view.h"
+#include "lancer-proposal-row.h"
+#include "lancer-proposals-page-private.h"
 #include "lancer-store-pipeline.h"
 #include "lancer-sync-status-bar.h"
-
-#define AUTOSAVE_MS 800
+#include "lancer-window.h"
 
 struct _LancerProposalsPage
 {
-  GtkWidget             parent_instance;
+  LancerPage                parent_instance;
 
-  LancerSession        *session;
-  gboolean              disposed;
-  LancerStore          *store;
-  GCancellable         *cancellable;
-  GCancellable         *detail_cancellable;
-  GPtrArray            *proposals;        /* LancerProposal, filtered */
-  guint                 counts[LANCER_PROPOSAL_N_STAGES];
-  gboolean              loaded;
-  gboolean              reloading;
-  gboolean              reload_again;
-  GHashTable           *variants;         /* id → name, as seen */
+  GCancellable             *detail_cancellable;
+  guint                     counts[LANCER_PROPOSAL_N_STAGES];
+  gint64                    selected_id;
+  gboolean                  selecting;       /* the page moves the selection itself */
+  /* The last archived proposal and the status Undo gives back. */
+  gint64                    archived_id;
+  char                     *archived_status;
+  AdwToast                 *last_toast;
 
-  gint64                selected_id;
-  gboolean              detail_loaded;
-  LancerProposal       *detail_proposal;
-  GtkTextBuffer        *draft_buffer;
-  guint                 autosave_id;
-  gboolean              editing_draft;
-
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkBox               *status_box;
-  GtkBox               *empty_status_box;
-  AdwLeaflet           *leaflet;
-  GtkFlowBox           *filter_box;
-  GtkStack             *view_stack;
-  GtkBox               *board_box;
-  GtkListBox           *list_box;
-  GtkLabel             *detail_title;
-  GtkBox               *detail_box;
-  GtkWidget            *back_button;
-
-  GtkWidget            *status_bar;
-  GtkWidget            *empty_status_bar;
-  GtkWidget            *board_toggle;
-  GtkWidget            *list_toggle;
-  GtkWidget            *search_entry;
-  GtkDropDown          *stage_dropdown;
-  GtkDropDown          *variant_dropdown;
-  GtkDropDown          *date_dropdown;
-  GtkStringList        *variant_names;
-  GArray               *variant_ids;
+  GtkWidget                *status_bar;
+  AdwToastOverlay          *toast_overlay;
+  AdwLeaflet               *leaflet;
+  GtkEditable              *search_entry;
+  GtkDropDown              *stage_dropdown;
+  GtkStack                 *list_stack;
+  GtkListView              *list_view;
+  GtkSingleSelection       *selection;
+  GListStore               *proposals;
+  LancerProposalDetailView *detail_view;
 };
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (LancerProposalsPage, lancer_proposals_page, LANCER_TYPE_PAGE)
 
-static GParamSpec *properties [N_PROPS];
-
-G_DEFINE_FINAL_TYPE (LancerProposalsPage, lancer_proposals_page, GTK_TYPE_WIDGET)
-
+static const char * const watched_tables[] = { "proposals", "proposal_events", "jobs", "rooms", NULL };
 static const char * const status_resources[] = { "proposals", NULL };
-static const int date_days[] = { 0, 7, 30, 90, 365 };
 
-static void reload (LancerProposalsPage *self);
 static void load_detail (LancerProposalsPage *self);
 
-/* ---- helpers ---- */
-
-static void
-remove_all_children (GtkWidget *widget)
+/* A load's callbacks check its own cancellable: the store finishes work that
+ * already ran even when the page has moved on to another profile since. */
+typedef struct
 {
-  GtkWidget *child;
+  LancerProposalsPage *self;
+  GCancellable        *cancellable;
+  int                  stage;
+} Load;
 
-  while ((child = gtk_widget_get_first_child (widget)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (widget))
-        gtk_list_box_remove (GTK_LIST_BOX (widget), child);
-      else if (GTK_IS_BOX (widget))
-        gtk_box_remove (GTK_BOX (widget), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
+static Load *
+load_new (LancerProposalsPage *self,
+          GCancellable        *cancellable,
+          int                  stage)
 {
-  GtkWidget *label = gtk_label_new (text);
+  Load *load = g_new0 (Load, 1);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static char *
-format_terms (LancerProposal *p)
-{
-  g_autofree char *money = NULL;
-
-  if (isnan (p->bid_amount))
-    return g_strdup (_("Terms not known"));
-  money = lancer_format_money (p->bid_amount, "USD");
-  if (p->bid_type == 1)
-    /* Translators: an hourly rate, e.g. "$45.00 an hour". */
-    return g_strdup_printf (_("%s an hour"), money);
-  if (p->bid_type == 0)
-    /* Translators: a fixed price, e.g. "$900.00 fixed price". */
-    return g_strdup_printf (_("%s fixed price"), money);
-  return g_steal_pointer (&money);
-}
-
-static const char *
-proposal_title (LancerProposal *p)
-{
-  return p->job_title != NULL && *p->job_title != '\0' ? p->job_title : _("Job no longer stored");
-}
-
-static GtkWidget *
-make_stage_pill (LancerProposalStage stage)
-{
-  GtkWidget *pill = gtk_label_new (lancer_proposal_stage_get_label (stage));
-  g_autofree char *css = g_strdup_printf ("stage-%s", lancer_proposal_stage_to_string (stage));
-
-  gtk_widget_add_css_class (pill, "stage-pill");
-  gtk_widget_add_css_class (pill, css);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  return pill;
-}
-
-/* ---- mode ---- */
-
-static void
-update_mode (LancerProposalsPage *self)
-{
-  gboolean any = FALSE;
-
-  if (self->session == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-  switch (lancer_session_get_state (self->session))
-    {
-    case LANCER_SESSION_OPENING:
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    case LANCER_SESSION_FAILED:
-      adw_status_page_set_description (self->error_page, lancer_session_get_error_message (self->session));
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    case LANCER_SESSION_READY:
-    default:
-      break;
-    }
-  if (!self->loaded)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-  for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
-    any |= self->counts[i] > 0;
-  if (!any)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "main");
-
-  if (self->proposals->len == 0)
-    gtk_stack_set_visible_child_name (self->view_stack, "no-results");
-  else if (adw_leaflet_get_folded (self->leaflet) ||
-           !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->board_toggle)))
-    gtk_stack_set_visible_child_name (self->view_stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->view_stack, "board");
-}
-
-/* ---- board and list ---- */
-
-static void
-open_proposal (LancerProposalsPage *self,
-               gint64               id)
-{
-  self->selected_id = id;
-  load_detail (self);
-  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  load->self = g_object_ref (self);
+  load->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  load->stage = stage;
+  return load;
 }
 
 static void
-card_clicked_cb (GtkButton           *button,
-                 LancerProposalsPage *self)
+load_free (Load *load)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (button), "proposal-id");
-
-  open_proposal (self, *id);
+  g_object_unref (load->self);
+  g_clear_object (&load->cancellable);
+  g_free (load);
 }
 
-static GtkWidget *
-make_proposal_button (LancerProposalsPage *self,
-                      LancerProposal      *p,
-                      gboolean             with_stage)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = make_label (proposal_title (p), "proposal-title");
-  g_autofree char *terms = format_terms (p);
-  g_autofree char *when = lancer_format_relative_time (p->updated_at, g_get_real_time () / G_USEC_PER_SEC);
-  g_autofree char *meta = NULL;
-  g_autofree char *a11y = NULL;
-  GtkWidget *meta_label;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (top), title);
-  if (with_stage)
-    gtk_box_append (GTK_BOX (top), make_stage_pill (p->stage));
-  gtk_box_append (GTK_BOX (box), top);
-
-  if (p->variant_name != NULL)
-    /* Translators: terms · relative time · A/B variant name. */
-    meta = g_strdup_printf (_("%s · %s · variant %s"), terms, when, p->variant_name);
-  else
-    meta = g_strdup_printf ("%s · %s", terms, when);
-  meta_label = make_label (meta, "dim-label");
-  gtk_widget_add_css_class (meta_label, "caption");
-  gtk_box_append (GTK_BOX (box), meta_label);
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "proposal-card");
-  gtk_widget_add_css_class (button, "flat");
-  /* Translators: accessible name of a proposal: job title, stage, terms. */
-  a11y = g_strdup_printf (_("%s, %s, %s"), proposal_title (p), lancer_proposal_stage_get_label (p->stage), terms);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  g_object_set_data_full (G_OBJECT (button), "proposal-id", g_memdup2 (&p->id, sizeof p->id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (card_clicked_cb), self);
-  return button;
-}
-
+/* Takes @toast, as adw_toast_overlay_add_toast() does. */
 static void
-rebuild_views (LancerProposalsPage *self)
+show_toast (LancerProposalsPage *self,
+            AdwToast            *toast)
 {
-  GtkWidget *columns[LANCER_PROPOSAL_N_STAGES];
-  int stage_filter = (int) gtk_drop_down_get_selected (self->stage_dropdown) - 1;
-
-  remove_all_children (GTK_WIDGET (self->board_box));
-  remove_all_children (GTK_WIDGET (self->list_box));
-
-  for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
-    {
-      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *name = gtk_label_new (lancer_proposal_stage_get_label (i));
-      g_autofree char *count_text = g_strdup_printf ("%u", self->counts[i]);
-      GtkWidget *count = gtk_label_new (count_text);
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-      GtkWidget *cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      g_autofree char *css = g_strdup_printf ("stage-%s", lancer_proposal_stage_to_string (i));
-      g_autofree char *a11y = NULL;
-
-      if (stage_filter >= 0 && (int) i != stage_filter)
-        {
-          columns[i] = NULL;
-          continue;
-        }
-      gtk_widget_add_css_class (column, "pipeline-column");
-      gtk_widget_add_css_class (column, css);
-      gtk_widget_set_size_request (column, 220, -1);
-      gtk_widget_add_css_class (name, "heading");
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_add_css_class (count, "pipeline-count");
-      gtk_box_append (GTK_BOX (header), name);
-      gtk_box_append (GTK_BOX (header), count);
-      gtk_box_append (GTK_BOX (column), header);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_widget_set_vexpand (scroller, TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), cards);
-      gtk_box_append (GTK_BOX (column), scroller);
-      /* Translators: accessible name of a pipeline column, e.g. "Sent, 12 proposals". */
-      a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u proposal", "%s, %u proposals", self->counts[i]),
-                              lancer_proposal_stage_get_label (i), self->counts[i]);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (column), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-      gtk_box_append (self->board_box, column);
-      columns[i] = cards;
-    }
-
-  for (guint i = 0; i < self->proposals->len; i++)
-    {
-      LancerProposal *p = g_ptr_array_index (self->proposals, i);
-
-      if (columns[p->stage] != NULL)
-        gtk_box_append (GTK_BOX (columns[p->stage]), make_proposal_button (self, p, FALSE));
-      gtk_list_box_append (self->list_box, make_proposal_button (self, p, TRUE));
-    }
-  for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
-    if (columns[i] != NULL && gtk_widget_get_first_child (columns[i]) == NULL)
-      {
-        GtkWidget *none = make_label (_("None"), "dim-label");
-
-        gtk_widget_set_halign (none, GTK_ALIGN_CENTER);
-        gtk_box_append (GTK_BOX (columns[i]), none);
-      }
-}
-
-static void
-update_variant_choices (LancerProposalsPage *self,
-                        GPtrArray           *proposals)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < proposals->len; i++)
-    {
-      LancerProposal *p = g_ptr_array_index (proposals, i);
-
-      if (p->variant_id != 0 && !g_hash_table_contains (self->variants, &p->variant_id))
-        {
-          g_hash_table_insert (self->variants, g_memdup2 (&p->variant_id, sizeof p->variant_id),
-                               g_strdup (p->variant_name != NULL ? p->variant_name : "?"));
-          g_array_append_val (self->variant_ids, p->variant_id);
-          gtk_string_list_append (self->variant_names, p->variant_name != NULL ? p->variant_name : "?");
-          changed = TRUE;
-        }
-    }
-  if (changed || self->variant_ids->len > 0)
-    gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), self->variant_ids->len > 0);
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* ---- loading ---- */
@@ -359,19 +98,43 @@ counts_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(LancerProposalsPage) self = user_data;
+  g_autoptr(Load) load = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree guint *counts = lancer_store_count_proposal_stages_finish (LANCER_STORE (object), result, &error);
 
-  if (self->disposed)
+  if (g_cancellable_is_cancelled (load->cancellable))
     return;
+  /* Without counts the list still shows; the empty state then follows it. */
   if (counts == NULL)
+    memset (load->self->counts, 0, sizeof load->self->counts);
+  else
+    memcpy (load->self->counts, counts, sizeof load->self->counts);
+}
+
+static guint
+position_of (LancerProposalsPage *self,
+             gint64               id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+
+  for (guint i = 0; i < n; i++)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not count proposals: %s", error->message);
-      return;
+      g_autoptr(LancerProposal) p = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      if (lancer_proposal_get_id (p) == id)
+        return i;
     }
-  memcpy (self->counts, counts, sizeof self->counts);
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Marks @id in the list without opening it again. */
+static void
+select_quietly (LancerProposalsPage *self,
+                gint64               id)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, id != 0 ? position_of (self, id) : GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
 }
 
 static void
@@ -379,475 +142,135 @@ list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(LancerProposalsPage) self = user_data;
+  g_autoptr(Load) load = user_data;
+  LancerProposalsPage *self = load->self;
+  LancerPage *page = LANCER_PAGE (self);
   g_autoptr(GError) error = NULL;
-  GPtrArray *proposals = lancer_store_list_proposals_finish (LANCER_STORE (object), result, &error);
+  g_autoptr(GPtrArray) proposals = lancer_store_list_proposals_finish (LANCER_STORE (object), result, &error);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint total = 0;
 
-  /* The store completes work that already ran even when it was cancelled
-   * since: a disposed page has no widgets left to fill. */
-  if (self->disposed)
-    {
-      g_clear_pointer (&proposals, g_ptr_array_unref);
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_cancellable_is_cancelled (load->cancellable))
     return;
-  self->reloading = FALSE;
   if (proposals == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      lancer_page_show_error (page, error);
       return;
     }
-  g_clear_pointer (&self->proposals, g_ptr_array_unref);
-  self->proposals = proposals;
-  self->loaded = TRUE;
-  update_variant_choices (self, proposals);
-  rebuild_views (self);
-  update_mode (self);
-  if (self->selected_id != 0 && !self->editing_draft)
+  /* Archived proposals only show when asked for by their status. */
+  for (guint i = 0; i < proposals->len; i++)
+    if (load->stage >= 0 || lancer_proposal_get_stage (proposals->pdata[i]) != LANCER_PROPOSAL_STAGE_ARCHIVED)
+      g_ptr_array_add (shown, proposals->pdata[i]);
+  self->selecting = TRUE;
+  g_list_store_splice (self->proposals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->proposals)),
+                       shown->pdata, shown->len);
+  self->selecting = FALSE;
+
+  for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
+    total += self->counts[i];
+  if (total == 0 && proposals->len == 0)
+    {
+      lancer_page_show_empty (page, "document-send-symbolic", _("No Proposals Yet"),
+                              _("Proposals you write in Lancer or send on Upwork appear here, "
+                                "with every view, reply, interview and offer."));
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, shown->len > 0 ? "list" : "no-results");
+  lancer_page_show_content (page);
+
+  /* Side by side, the detail pane is never left empty. */
+  if (self->selected_id == 0 && shown->len > 0 && !adw_leaflet_get_folded (self->leaflet))
+    self->selected_id = lancer_proposal_get_id (shown->pdata[0]);
+  select_quietly (self, self->selected_id);
+  if (self->selected_id != 0 && !lancer_proposal_detail_view_get_editing (self->detail_view))
     load_detail (self);
-  if (self->reload_again)
-    reload (self);
+}
+
+static int
+stage_filter (LancerProposalsPage *self)
+{
+  return (int) gtk_drop_down_get_selected (self->stage_dropdown) - 1;
 }
 
 static void
-reload (LancerProposalsPage *self)
+lancer_proposals_page_reload (LancerPage   *page,
+                              LancerStore  *store,
+                              GCancellable *cancellable)
 {
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (page);
   LancerProposalFilter filter;
-  guint variant_pos, date_pos;
 
-  if (self->store == NULL)
-    return;
-  if (self->reloading)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-  self->reload_again = FALSE;
-  self->reloading = TRUE;
-
+  lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
   lancer_proposal_filter_init (&filter);
-  filter.stage = (int) gtk_drop_down_get_selected (self->stage_dropdown) - 1;
-  variant_pos = gtk_drop_down_get_selected (self->variant_dropdown);
-  if (variant_pos > 0 && variant_pos - 1 < self->variant_ids->len)
-    filter.variant_id = g_array_index (self->variant_ids, gint64, variant_pos - 1);
-  date_pos = gtk_drop_down_get_selected (self->date_dropdown);
-  if (date_pos > 0 && date_pos < G_N_ELEMENTS (date_days))
-    filter.since = g_get_real_time () / G_USEC_PER_SEC - (gint64) date_days[date_pos] * 24 * 3600;
-  filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
+  filter.stage = stage_filter (self);
+  filter.text = gtk_editable_get_text (self->search_entry);
   /* Both queries run on the one worker in order: counts land first. */
-  lancer_store_count_proposal_stages_async (self->store, self->cancellable, counts_cb, g_object_ref (self));
-  lancer_store_list_proposals_async (self->store, &filter, self->cancellable, list_cb, g_object_ref (self));
+  lancer_store_count_proposal_stages_async (store, cancellable, counts_cb, load_new (self, cancellable, filter.stage));
+  lancer_store_list_proposals_async (store, &filter, cancellable, list_cb, load_new (self, cancellable, filter.stage));
+}
+
+static void
+lancer_proposals_page_reset (LancerPage *page)
+{
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (page);
+
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  lancer_proposal_detail_view_clear (self->detail_view);
+  g_list_store_remove_all (self->proposals);
+  memset (self->counts, 0, sizeof self->counts);
+  self->selected_id = 0;
+  self->archived_id = 0;
+  g_clear_pointer (&self->archived_status, g_free);
+  g_clear_object (&self->last_toast);
+  /* Another profile starts with no filters of this one. */
+  gtk_editable_set_text (self->search_entry, "");
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), NULL);
 }
 
 static void
 filters_changed_cb (LancerProposalsPage *self)
 {
-  reload (self);
+  lancer_page_queue_reload (LANCER_PAGE (self));
 }
 
 /* ---- detail ---- */
-
-static void
-back_clicked_cb (LancerProposalsPage *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-copy_text_cb (GtkButton *button,
-              gpointer   user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "text");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (button), "buffer");
-  g_autofree char *from_buffer = NULL;
-
-  if (buffer != NULL)
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      from_buffer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      text = from_buffer;
-    }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text != NULL ? text : "");
-  gtk_button_set_label (button, _("Copied"));
-}
-
-static void
-draft_saved_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(LancerProposalsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (lancer_store_save_proposal_draft_finish (LANCER_STORE (object), result, &error) == 0 &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GtkWidget *label = g_object_get_data (G_OBJECT (self->detail_box), "save-label");
-
-      if (label != NULL)
-        gtk_label_set_label (GTK_LABEL (label), error->message);
-    }
-}
-
-static void
-save_draft_now (LancerProposalsPage *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  GtkWidget *label;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->draft_buffer == NULL || self->detail_proposal == NULL || self->store == NULL)
-    return;
-  gtk_text_buffer_get_bounds (self->draft_buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->draft_buffer, &start, &end, FALSE);
-  lancer_store_save_proposal_draft_async (self->store, self->detail_proposal->id, self->detail_proposal->job_id,
-                                          text, NULL, draft_saved_cb, g_object_ref (self));
-  label = g_object_get_data (G_OBJECT (self->detail_box), "save-label");
-  if (label != NULL)
-    gtk_label_set_label (GTK_LABEL (label), _("Saved"));
-}
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  LancerProposalsPage *self = data;
-
-  self->autosave_id = 0;
-  save_draft_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-draft_changed_cb (LancerProposalsPage *self)
-{
-  GtkWidget *label = g_object_get_data (G_OBJECT (self->detail_box), "save-label");
-
-  if (label != NULL)
-    gtk_label_set_label (GTK_LABEL (label), _("Saving…"));
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (AUTOSAVE_MS, autosave_cb, self);
-}
-
-static void
-open_room_cb (GtkButton           *button,
-              LancerProposalsPage *self)
-{
-  const char *room_id = g_object_get_data (G_OBJECT (button), "room-id");
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  GtkWidget *page = NULL;
-  GQueue queue = G_QUEUE_INIT;
-
-  /* The Messages page lives in the same window; find it and open the room. */
-  g_queue_push_tail (&queue, root);
-  while (page == NULL && !g_queue_is_empty (&queue))
-    {
-      GtkWidget *w = g_queue_pop_head (&queue);
-
-      if (LANCER_IS_MESSAGES_PAGE (w))
-        page = w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-        g_queue_push_tail (&queue, c);
-    }
-  g_queue_clear (&queue);
-  if (page != NULL)
-    lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "messages");
-}
-
-static void
-add_section_title (GtkBox     *box,
-                   const char *title)
-{
-  GtkWidget *label = make_label (title, "heading");
-
-  gtk_widget_set_margin_top (label, 6);
-  gtk_box_append (box, label);
-}
-
-static void
-add_fact (GtkWidget  *list,
-          const char *title,
-          const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-}
-
-static void
-show_detail (LancerProposalsPage  *self,
-             LancerProposalDetail *detail)
-{
-  LancerProposal *p = detail->proposal;
-  GtkWidget *facts, *timeline, *buttons, *copy;
-  g_autofree char *terms = format_terms (p);
-  g_autofree char *connects = NULL;
-  const char *letter = detail->cover_letter != NULL ? detail->cover_letter : detail->draft;
-
-  save_draft_now (self);
-  self->editing_draft = FALSE;
-  g_clear_object (&self->draft_buffer);
-  g_set_object (&self->detail_proposal, p);
-  remove_all_children (GTK_WIDGET (self->detail_box));
-  g_object_set_data (G_OBJECT (self->detail_box), "save-label", NULL);
-  gtk_label_set_label (self->detail_title, proposal_title (p));
-
-  {
-    GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-    GtkWidget *title = make_label (proposal_title (p), "title-2");
-
-    gtk_widget_set_hexpand (title, TRUE);
-    gtk_box_append (GTK_BOX (head), title);
-    gtk_box_append (GTK_BOX (head), make_stage_pill (p->stage));
-    gtk_box_append (self->detail_box, head);
-  }
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  if (p->job_url != NULL)
-    {
-      GtkWidget *link = gtk_link_button_new_with_label (p->job_url, _("Open Job on Upwork"));
-
-      gtk_box_append (GTK_BOX (buttons), link);
-    }
-  if (p->room_id != NULL)
-    {
-      GtkWidget *room = gtk_button_new_with_label (_("Open Conversation"));
-
-      g_object_set_data_full (G_OBJECT (room), "room-id", g_strdup (p->room_id), g_free);
-      g_signal_connect (room, "clicked", G_CALLBACK (open_room_cb), self);
-      gtk_box_append (GTK_BOX (buttons), room);
-    }
-  else
-    {
-      GtkWidget *none = make_label (_("No conversation with this client yet"), "dim-label");
-
-      gtk_box_append (GTK_BOX (buttons), none);
-    }
-  gtk_box_append (self->detail_box, buttons);
-
-  add_section_title (self->detail_box, _("Terms"));
-  facts = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (facts), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (facts, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (facts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Terms"), -1);
-  add_fact (facts, _("Bid"), terms);
-  if (p->connects_spent >= 0)
-    connects = g_strdup_printf ("%d", p->connects_spent);
-  add_fact (facts, _("Connects spent"), connects != NULL ? connects : _("Not known"));
-  if (p->variant_name != NULL)
-    add_fact (facts, _("Variant"), p->variant_name);
-  gtk_box_append (self->detail_box, facts);
-
-  add_section_title (self->detail_box, _("Timeline"));
-  timeline = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (timeline), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (timeline, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
-  {
-    g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (p->created_at);
-    g_autofree char *when = g_date_time_format (created, "%x %R");
-
-    add_fact (timeline, _("Created"), when);
-  }
-  for (guint i = 0; i < detail->events->len; i++)
-    {
-      LancerProposalEvent *event = g_ptr_array_index (detail->events, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (event->at);
-      g_autofree char *when = g_date_time_format (at, "%x %R");
-
-      add_fact (timeline, lancer_proposal_stage_get_label (lancer_proposal_stage_from_status (event->status)), when);
-    }
-  gtk_box_append (self->detail_box, timeline);
-
-  add_section_title (self->detail_box, _("Cover Letter"));
-  copy = gtk_button_new_with_label (_("Copy"));
-  gtk_widget_set_tooltip_text (copy, _("Copy the cover letter"));
-  gtk_widget_set_halign (copy, GTK_ALIGN_START);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_text_cb), NULL);
-
-  if (p->stage == LANCER_PROPOSAL_STAGE_DRAFT)
-    {
-      GtkWidget *view = gtk_text_view_new ();
-      GtkWidget *frame = gtk_frame_new (NULL);
-      GtkWidget *save_label = make_label (_("Changes are saved as you type"), "dim-label");
-
-      self->draft_buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-      gtk_text_buffer_set_text (self->draft_buffer, letter != NULL ? letter : "", -1);
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_widget_set_size_request (view, -1, 220);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Draft cover letter"), -1);
-      gtk_frame_set_child (GTK_FRAME (frame), view);
-      gtk_box_append (self->detail_box, frame);
-      g_signal_connect_object (self->draft_buffer, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_css_class (save_label, "caption");
-      g_object_set_data (G_OBJECT (self->detail_box), "save-label", save_label);
-      g_object_set_data_full (G_OBJECT (copy), "buffer", g_object_ref (self->draft_buffer), g_object_unref);
-      gtk_box_append (self->detail_box, save_label);
-      self->editing_draft = TRUE;
-    }
-  else if (letter != NULL)
-    {
-      GtkWidget *label = make_label (letter, "cover-letter");
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (self->detail_box, label);
-      g_object_set_data_full (G_OBJECT (copy), "text", g_strdup (letter), g_free);
-    }
-  else
-    {
-      gtk_box_append (self->detail_box,
-                      make_label (_("Upwork did not send the cover letter of this proposal."), "dim-label"));
-      gtk_widget_set_sensitive (copy, FALSE);
-    }
-  gtk_box_append (self->detail_box, copy);
-  self->detail_loaded = TRUE;
-}
 
 static void
 detail_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(LancerProposalsPage) self = user_data;
+  g_autoptr(Load) load = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LancerProposalDetail) detail = NULL;
+  LancerProposalDetail *detail;
 
   detail = lancer_store_get_proposal_detail_finish (LANCER_STORE (object), result, &error);
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (detail == NULL)
+  if (g_cancellable_is_cancelled (load->cancellable))
     {
-      remove_all_children (GTK_WIDGET (self->detail_box));
-      gtk_box_append (self->detail_box, make_label (error->message, "error"));
-      self->detail_loaded = TRUE;
+      g_clear_pointer (&detail, lancer_proposal_detail_free);
       return;
     }
-  show_detail (self, detail);
+  if (detail == NULL)
+    lancer_proposal_detail_view_show_error (load->self->detail_view, error->message);
+  else
+    lancer_proposal_detail_view_set_detail (load->self->detail_view, LANCER_STORE (object), detail);
 }
 
 static void
 load_detail (LancerProposalsPage *self)
 {
-  if (self->store == NULL || self->selected_id == 0)
+  LancerStore *store = lancer_page_get_store (LANCER_PAGE (self));
+
+  if (store == NULL || self->selected_id == 0)
     return;
-  self->detail_loaded = FALSE;
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
   self->detail_cancellable = g_cancellable_new ();
-  lancer_store_get_proposal_detail_async (self->store, self->selected_id, self->detail_cancellable,
-                                          detail_cb, g_object_ref (self));
-}
-
-static void
-show_placeholder_detail (LancerProposalsPage *self)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-send-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Choose a Proposal"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("Its timeline, cover letter, terms and conversation appear here."));
-  gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (self->detail_box, status);
-}
-
-/* ---- session ---- */
-
-static void
-store_changed_cb (LancerProposalsPage *self)
-{
-  lancer_load_now_or_when_shown (GTK_WIDGET (self), (LancerLoadFunc) reload);
-}
-
-static void
-session_state_cb (LancerProposalsPage *self)
-{
-  LancerStore *store;
-
-  if (self->disposed)
-    return;
-  store = lancer_session_get_state (self->session) == LANCER_SESSION_READY
-                       ? lancer_session_get_store (self->session) : NULL;
-
-  if (store != NULL && self->store != store)
-    {
-      g_set_object (&self->store, store);
-      g_signal_connect_object (store, "changed::proposals", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::proposal_events", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::jobs", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "changed::rooms", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->status_bar), store);
-      lancer_sync_status_bar_set_store (LANCER_SYNC_STATUS_BAR (self->empty_status_bar), store);
-      store_changed_cb (self);
-    }
-  update_mode (self);
-}
-
-LancerSession *
-lancer_proposals_page_get_session (LancerProposalsPage *self)
-{
-  g_return_val_if_fail (LANCER_IS_PROPOSALS_PAGE (self), NULL);
-  return self->session;
-}
-
-void
-lancer_proposals_page_set_session (LancerProposalsPage *self,
-                                   LancerSession       *session)
-{
-  g_return_if_fail (LANCER_IS_PROPOSALS_PAGE (self));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
-  self->loaded = FALSE;
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::state", G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
-      session_state_cb (self);
-    }
-  else
-    update_mode (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
-}
-
-const char *
-lancer_proposals_page_get_mode (LancerProposalsPage *self)
-{
-  g_return_val_if_fail (LANCER_IS_PROPOSALS_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-guint
-lancer_proposals_page_get_n_shown (LancerProposalsPage *self)
-{
-  g_return_val_if_fail (LANCER_IS_PROPOSALS_PAGE (self), 0);
-  return self->proposals->len;
-}
-
-guint
-lancer_proposals_page_get_stage_count (LancerProposalsPage *self,
-                                       guint                stage)
-{
-  g_return_val_if_fail (LANCER_IS_PROPOSALS_PAGE (self), 0);
-  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, 0);
-  return self->counts[stage];
+  lancer_store_get_proposal_detail_async (store, self->selected_id, self->detail_cancellable,
+                                          detail_cb, load_new (self, self->detail_cancellable, -1));
 }
 
 void
@@ -855,57 +278,285 @@ lancer_proposals_page_show_proposal (LancerProposalsPage *self,
                                      gint64               proposal_id)
 {
   g_return_if_fail (LANCER_IS_PROPOSALS_PAGE (self));
-  open_proposal (self, proposal_id);
+
+  if (proposal_id != self->selected_id)
+    lancer_proposal_detail_view_save_now (self->detail_view);
+  self->selected_id = proposal_id;
+  select_quietly (self, proposal_id);
+  load_detail (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
-gboolean
-lancer_proposals_page_get_detail_loaded (LancerProposalsPage *self)
+static void
+row_activated_cb (LancerProposalsPage *self,
+                  guint                position)
 {
-  g_return_val_if_fail (LANCER_IS_PROPOSALS_PAGE (self), FALSE);
-  return self->detail_loaded;
+  g_autoptr(LancerProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), position);
+
+  if (proposal != NULL)
+    lancer_proposals_page_show_proposal (self, lancer_proposal_get_id (proposal));
 }
 
-/* ---- GObject ---- */
+/* A click (or arrow key) on a row opens it. */
+static void
+selection_changed_cb (LancerProposalsPage *self)
+{
+  LancerProposal *proposal = gtk_single_selection_get_selected_item (self->selection);
 
+  if (!self->selecting && proposal != NULL)
+    lancer_proposals_page_show_proposal (self, lancer_proposal_get_id (proposal));
+}
+
+static void
+back_clicked_cb (LancerProposalsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Back on the folded list nothing is marked, so the same row opens again. */
+static void
+leaflet_child_cb (LancerProposalsPage *self)
+{
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0)
+    {
+      self->selected_id = 0;
+      select_quietly (self, 0);
+    }
+}
+
+/* Unfolded, the detail pane is never left empty: the first one opens. */
 static void
 folded_cb (LancerProposalsPage *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  g_autoptr(LancerProposal) first = NULL;
 
-  /* Side by side the detail has its own big title: the bar with the back
-   * button is only for the folded, one-pane layout. */
-  gtk_widget_set_visible (gtk_widget_get_parent (self->back_button), folded);
-  gtk_widget_set_visible (gtk_widget_get_parent (self->board_toggle), !folded);
-  update_mode (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      leaflet_child_cb (self);
+      return;
+    }
+  if (self->selected_id != 0)
+    {
+      select_quietly (self, self->selected_id);
+      return;
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (self->proposals), 0);
+  if (first == NULL)
+    return;
+  self->selected_id = lancer_proposal_get_id (first);
+  select_quietly (self, self->selected_id);
+  load_detail (self);
+}
+
+/* ---- actions ---- */
+
+static void
+open_conversation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (widget);
+  LancerProposal *proposal = lancer_proposal_detail_view_get_proposal (self->detail_view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (proposal != NULL && lancer_proposal_get_room_id (proposal) != NULL && LANCER_IS_WINDOW (root))
+    lancer_window_open_room (LANCER_WINDOW (root), lancer_proposal_get_room_id (proposal));
+}
+
+typedef struct
+{
+  LancerProposalsPage *self;
+  gint64               id;
+  char                *status;     /* what it was set to */
+  char                *previous;   /* what Undo gives back */
+} Archive;
+
+static void
+archive_free (Archive *archive)
+{
+  g_object_unref (archive->self);
+  g_free (archive->status);
+  g_free (archive->previous);
+  g_free (archive);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Archive, archive_free)
+
+static void
+status_set_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Archive) archive = user_data;
+  LancerProposalsPage *self = archive->self;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!lancer_store_add_proposal_event_finish (LANCER_STORE (object), result, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Not changed: %s"), error->message);
+
+      toast = adw_toast_new (text);
+      show_toast (self, toast);
+      return;
+    }
+  if (archive->previous == NULL)
+    {
+      /* Undone: the proposal is back where it was, and open again. */
+      toast = adw_toast_new (_("Proposal restored"));
+      show_toast (self, toast);
+      lancer_proposals_page_show_proposal (self, archive->id);
+      return;
+    }
+  self->archived_id = archive->id;
+  g_free (self->archived_status);
+  self->archived_status = g_steal_pointer (&archive->previous);
+  toast = adw_toast_new (_("Proposal archived"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "proposals.undo-archive");
+  show_toast (self, toast);
 }
 
 static void
-view_toggled_cb (LancerProposalsPage *self)
+set_status (LancerProposalsPage *self,
+            gint64               id,
+            const char          *status,
+            const char          *previous)
 {
-  update_mode (self);
+  LancerStore *store = lancer_page_get_store (LANCER_PAGE (self));
+  Archive *archive;
+
+  if (store == NULL)
+    return;
+  archive = g_new0 (Archive, 1);
+  archive->self = g_object_ref (self);
+  archive->id = id;
+  archive->status = g_strdup (status);
+  archive->previous = g_strdup (previous);
+  lancer_store_add_proposal_event_async (store, id, status, 0, NULL, status_set_cb, archive);
 }
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (widget);
+  LancerProposal *proposal = lancer_proposal_detail_view_get_proposal (self->detail_view);
+  const char *status;
+
+  if (proposal == NULL || lancer_proposal_get_stage (proposal) == LANCER_PROPOSAL_STAGE_ARCHIVED)
+    return;
+  status = lancer_proposal_get_status (proposal);
+  set_status (self, lancer_proposal_get_id (proposal), "archived", status != NULL && *status ? status : "draft");
+  /* The archived proposal leaves the list; the next one takes its place. */
+  lancer_proposal_detail_view_clear (self->detail_view);
+  self->selected_id = 0;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+undo_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (widget);
+  g_autofree char *status = g_steal_pointer (&self->archived_status);
+  gint64 id = self->archived_id;
+
+  if (id == 0 || status == NULL)
+    return;
+  self->archived_id = 0;
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  set_status (self, id, status, NULL);
+}
+
+/* The small title repeats the big one: shown only when folded, but always
+ * laid out so the bar never changes height. */
+static double
+title_opacity (gpointer unused,
+               gboolean folded)
+{
+  return folded ? 1.0 : 0.0;
+}
+
+static gboolean
+can_archive (gpointer        unused,
+             LancerProposal *proposal)
+{
+  return proposal != NULL && lancer_proposal_get_stage (proposal) != LANCER_PROPOSAL_STAGE_ARCHIVED;
+}
+
+/* ---- test hooks ---- */
+
+GListModel *
+_lancer_proposals_page_get_shown (LancerProposalsPage *self)
+{
+  return G_LIST_MODEL (self->proposals);
+}
+
+guint
+_lancer_proposals_page_get_stage_count (LancerProposalsPage *self,
+                                        LancerProposalStage  stage)
+{
+  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, 0);
+  return self->counts[stage];
+}
+
+GtkEditable *
+_lancer_proposals_page_get_search_entry (LancerProposalsPage *self)
+{
+  return self->search_entry;
+}
+
+GtkDropDown *
+_lancer_proposals_page_get_stage_filter (LancerProposalsPage *self)
+{
+  return self->stage_dropdown;
+}
+
+LancerProposalDetailView *
+_lancer_proposals_page_get_detail_view (LancerProposalsPage *self)
+{
+  return self->detail_view;
+}
+
+AdwToast *
+_lancer_proposals_page_get_last_toast (LancerProposalsPage *self)
+{
+  return self->last_toast;
+}
+
+gboolean
+_lancer_proposals_page_get_detail_loaded (LancerProposalsPage *self)
+{
+  LancerProposal *shown = lancer_proposal_detail_view_get_proposal (self->detail_view);
+
+  return self->selected_id != 0 && shown != NULL && lancer_proposal_get_id (shown) == self->selected_id &&
+         (self->detail_cancellable == NULL || !g_cancellable_is_cancelled (self->detail_cancellable));
+}
+
+gboolean
+_lancer_proposals_page_get_detail_shown (LancerProposalsPage *self)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+}
+
+/* ---- GObject ---- */
 
 static void
 lancer_proposals_page_dispose (GObject *object)
 {
   LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (object);
 
-  save_draft_now (self);
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->detail_cancellable);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  /* Pending callbacks may keep a disposed page alive: stop reloading. */
-  self->disposed = TRUE;
-  g_clear_object (&self->store);
+  g_clear_object (&self->last_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_PROPOSALS_PAGE);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->draft_buffer);
-  g_clear_object (&self->detail_proposal);
-  g_clear_object (&self->store);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lancer_proposals_page_parent_class)->dispose (object);
 }
@@ -913,51 +564,9 @@ lancer_proposals_page_dispose (GObject *object)
 static void
 lancer_proposals_page_finalize (GObject *object)
 {
-  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (object);
-
-  g_clear_pointer (&self->proposals, g_ptr_array_unref);
-  g_clear_pointer (&self->variants, g_hash_table_unref);
-  g_clear_pointer (&self->variant_ids, g_array_unref);
+  g_free (LANCER_PROPOSALS_PAGE (object)->archived_status);
 
   G_OBJECT_CLASS (lancer_proposals_page_parent_class)->finalize (object);
-}
-
-static void
-lancer_proposals_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, lancer_proposals_page_get_session (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lancer_proposals_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  LancerProposalsPage *self = LANCER_PROPOSALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      lancer_proposals_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -965,105 +574,47 @@ lancer_proposals_page_class_init (LancerProposalsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LancerPageClass *page_class = LANCER_PAGE_CLASS (klass);
 
   object_class->dispose = lancer_proposals_page_dispose;
   object_class->finalize = lancer_proposals_page_finalize;
-  object_class->get_property = lancer_proposals_page_get_property;
-  object_class->set_property = lancer_proposals_page_set_property;
+  page_class->reload = lancer_proposals_page_reload;
+  page_class->reset = lancer_proposals_page_reset;
+  lancer_page_class_set_watched_tables (page_class, watched_tables);
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LANCER_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (LANCER_TYPE_PROPOSAL);
+  g_type_ensure (LANCER_TYPE_PROPOSAL_ROW);
+  g_type_ensure (LANCER_TYPE_PROPOSAL_DETAIL_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-proposals-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, status_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, empty_status_box);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, board_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, list_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, detail_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, proposals);
+  gtk_widget_class_bind_template_child (widget_class, LancerProposalsPage, detail_view);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, can_archive);
+  gtk_widget_class_bind_template_callback (widget_class, title_opacity);
 
-static GtkDropDown *
-add_dropdown (LancerProposalsPage *self,
-              GListModel          *model,
-              const char          *accessible_name)
-{
-  GtkWidget *dropdown = gtk_drop_down_new (model, NULL);
-
-  gtk_widget_set_tooltip_text (dropdown, accessible_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_flow_box_append (self->filter_box, dropdown);
-  return GTK_DROP_DOWN (dropdown);
+  gtk_widget_class_install_action (widget_class, "proposals.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "proposals.undo-archive", NULL, undo_archive_action);
+  gtk_widget_class_install_action (widget_class, "proposals.open-conversation", NULL, open_conversation_action);
 }
 
 static void
 lancer_proposals_page_init (LancerProposalsPage *self)
 {
-  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
-  const char *dates[] = { _("Any time"), _("Last 7 days"), _("Last 30 days"), _("Last 90 days"), _("Last year"), NULL };
-  GtkWidget *toggles;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->proposals = g_ptr_array_new_with_free_func (g_object_unref);
-  self->variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->variant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cancellable = g_cancellable_new ();
-
+  /* The status bar takes its tables at construction: no template property. */
   self->status_bar = lancer_sync_status_bar_new (status_resources);
-  gtk_widget_set_hexpand (self->status_bar, TRUE);
-  gtk_box_append (self->status_box, self->status_bar);
-  self->empty_status_bar = lancer_sync_status_bar_new (status_resources);
-  gtk_widget_set_hexpand (self->empty_status_bar, TRUE);
-  gtk_box_append (self->empty_status_box, self->empty_status_bar);
-
-  toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (toggles, "linked");
-  self->board_toggle = gtk_toggle_button_new_with_label (_("Board"));
-  gtk_widget_set_tooltip_text (self->board_toggle, _("Show the pipeline as columns"));
-  self->list_toggle = gtk_toggle_button_new_with_label (_("List"));
-  gtk_widget_set_tooltip_text (self->list_toggle, _("Show the proposals as a list"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->list_toggle), GTK_TOGGLE_BUTTON (self->board_toggle));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->board_toggle), TRUE);
-  g_signal_connect_object (self->board_toggle, "toggled", G_CALLBACK (view_toggled_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (toggles), self->board_toggle);
-  gtk_box_append (GTK_BOX (toggles), self->list_toggle);
-  gtk_flow_box_append (self->filter_box, toggles);
-
-  self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Search proposals"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search proposals"), -1);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_flow_box_append (self->filter_box, self->search_entry);
-  g_object_set_data (G_OBJECT (self), "search-entry", self->search_entry);
-
-  gtk_string_list_append (stages, _("All statuses"));
-  for (guint i = 0; i < LANCER_PROPOSAL_N_STAGES; i++)
-    gtk_string_list_append (stages, lancer_proposal_stage_get_label (i));
-  self->stage_dropdown = add_dropdown (self, G_LIST_MODEL (g_steal_pointer (&stages)), _("Status"));
-  g_object_set_data (G_OBJECT (self), "stage-dropdown", self->stage_dropdown);
-
-  self->variant_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->variant_names, _("Any variant"));
-  self->variant_dropdown = add_dropdown (self, G_LIST_MODEL (self->variant_names), _("Variant"));
-  gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), FALSE);
-
-  self->date_dropdown = add_dropdown (self, G_LIST_MODEL (gtk_string_list_new (dates)), _("Updated"));
-
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  show_placeholder_detail (self);
-  folded_cb (self);
-  update_mode (self);
+  lancer_page_set_top_bar (LANCER_PAGE (self), self->status_bar);
 }

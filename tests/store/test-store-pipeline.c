@@ -124,8 +124,8 @@ test_proposals (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 12);
   /* Newest update first. */
   for (guint i = 1; i < all->len; i++)
-    g_assert_cmpint (((LancerProposal *) all->pdata[i - 1])->updated_at, >=,
-                     ((LancerProposal *) all->pdata[i])->updated_at);
+    g_assert_cmpint (lancer_proposal_get_updated_at (all->pdata[i - 1]), >=,
+                     lancer_proposal_get_updated_at (all->pdata[i]));
 
   lancer_store_count_proposal_stages_async (f->store, NULL, store_test_result_cb, &result);
   counts = lancer_store_count_proposal_stages_finish (f->store, store_test_wait (&result), &error);
@@ -143,7 +143,7 @@ test_proposals (Fixture       *f,
   sent = list_proposals (f->store, &filter);
   g_assert_cmpuint (sent->len, ==, 3);
   for (guint i = 0; i < sent->len; i++)
-    g_assert_cmpint (((LancerProposal *) sent->pdata[i])->stage, ==, LANCER_PROPOSAL_STAGE_SENT);
+    g_assert_cmpint (lancer_proposal_get_stage (sent->pdata[i]), ==, LANCER_PROPOSAL_STAGE_SENT);
 
   lancer_proposal_filter_init (&filter);
   filter.variant_id = 2;
@@ -151,13 +151,13 @@ test_proposals (Fixture       *f,
   g_assert_cmpuint (variant_b->len, >, 0);
   g_assert_cmpuint (variant_b->len, <, all->len);
   for (guint i = 0; i < variant_b->len; i++)
-    g_assert_cmpint (((LancerProposal *) variant_b->pdata[i])->variant_id, ==, 2);
+    g_assert_cmpint (lancer_proposal_get_variant_id (variant_b->pdata[i]), ==, 2);
 
   lancer_proposal_filter_init (&filter);
   filter.text = "WebSocket";
   text = list_proposals (f->store, &filter);
   g_assert_cmpuint (text->len, ==, 1);
-  g_assert_cmpstr (((LancerProposal *) text->pdata[0])->job_title, ==, "Build a WebSocket chat backend");
+  g_assert_cmpstr (lancer_proposal_get_job_title (text->pdata[0]), ==, "Build a WebSocket chat backend");
 
   lancer_proposal_filter_init (&filter);
   filter.since = g_get_real_time () / G_USEC_PER_SEC - 7 * 86400;
@@ -165,7 +165,7 @@ test_proposals (Fixture       *f,
   g_assert_cmpuint (recent->len, >, 0);
   g_assert_cmpuint (recent->len, <, all->len);
   for (guint i = 0; i < recent->len; i++)
-    g_assert_cmpint (((LancerProposal *) recent->pdata[i])->updated_at, >=, filter.since);
+    g_assert_cmpint (lancer_proposal_get_updated_at (recent->pdata[i]), >=, filter.since);
 
   /* The timeline of proposal 5 (replied): created, sent, replied, in order. */
   lancer_store_get_proposal_detail_async (f->store, 5, NULL, store_test_result_cb, &detail_result);
@@ -179,7 +179,7 @@ test_proposals (Fixture       *f,
     g_assert_cmpint (((LancerProposalEvent *) detail->events->pdata[i - 1])->at, <=,
                      ((LancerProposalEvent *) detail->events->pdata[i])->at);
   g_assert_cmpstr (((LancerProposalEvent *) detail->events->pdata[detail->events->len - 1])->status, ==, "replied");
-  g_assert_cmpstr (detail->proposal->room_id, ==, "room-1");
+  g_assert_cmpstr (lancer_proposal_get_room_id (detail->proposal), ==, "room-1");
 }
 
 /* ---- messages ---- */

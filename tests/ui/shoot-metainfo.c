@@ -21,7 +21,7 @@
 #include "lancer-jobs-page.h"
 #include "lancer-messages-page.h"
 #include "lancer-paths.h"
-#include "lancer-proposals-page.h"
+#include "lancer-proposals-page-private.h"
 #include "lancer-store-messages.h"
 #include "lancer-store-pipeline.h"
 #include "lancer-test-ui.h"
@@ -116,14 +116,14 @@ jobs_detail_shown (gpointer data)
 static gboolean
 proposals_shown (gpointer data)
 {
-  return g_strcmp0 (lancer_proposals_page_get_mode (data), "main") == 0 &&
-         lancer_proposals_page_get_n_shown (data) > 0;
+  return lancer_page_get_state (data) == LANCER_PAGE_READY &&
+         g_list_model_get_n_items (_lancer_proposals_page_get_shown (data)) > 0;
 }
 
 static gboolean
 proposal_shown (gpointer data)
 {
-  return lancer_proposals_page_get_detail_loaded (data);
+  return _lancer_proposals_page_get_detail_loaded (data);
 }
 
 static gboolean
@@ -221,7 +221,7 @@ shoot_demo (void)
   g_assert_true (lancer_test_iterate_until (have_rooms, &proposals, 10));
   g_assert_cmpuint (proposals->len, >, 0);
   for (guint i = 0; i < proposals->len && proposal == NULL; i++)
-    if (((LancerProposal *) proposals->pdata[i])->room_id != NULL)
+    if (lancer_proposal_get_room_id (proposals->pdata[i]) != NULL)
       proposal = proposals->pdata[i];
   if (proposal == NULL)
     proposal = proposals->pdata[0];
@@ -229,7 +229,7 @@ shoot_demo (void)
   lancer_window_show_page (window, "proposals");
   page = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
   g_assert_true (lancer_test_iterate_until (proposals_shown, page, 30));
-  lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (page), proposal->id);
+  lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (page), lancer_proposal_get_id (proposal));
   g_assert_true (lancer_test_iterate_until (proposal_shown, page, 30));
   shoot (GTK_WIDGET (window), "proposals");
 
@@ -240,7 +240,7 @@ shoot_demo (void)
                                  rooms_cb, &rooms);
   g_assert_true (lancer_test_iterate_until (have_rooms, &rooms, 10));
   g_assert_cmpuint (rooms->len, >, 0);
-  room_id = proposal->room_id != NULL ? proposal->room_id : ((LancerRoom *) rooms->pdata[0])->id;
+  room_id = lancer_proposal_get_room_id (proposal) != NULL ? lancer_proposal_get_room_id (proposal) : ((LancerRoom *) rooms->pdata[0])->id;
   lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
   g_assert_true (lancer_test_iterate_until (thread_shown, page, 30));
   shoot (GTK_WIDGET (window), "messages");

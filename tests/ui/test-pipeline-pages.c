@@ -15,7 +15,7 @@
 #include "lancer-diary-page.h"
 #include "lancer-messages-page.h"
 #include "lancer-paths.h"
-#include "lancer-proposals-page.h"
+#include "lancer-proposals-page-private.h"
 #include "lancer-store-messages.h"
 #include "lancer-story-list-model.h"
 #include "lancer-test-ui.h"
@@ -116,6 +116,23 @@ wait_mode (gpointer     page,
   g_assert_true (lancer_test_iterate_until (mode_is, &w, 20));
 }
 
+static gboolean
+proposals_state_is (gpointer data)
+{
+  ModeWait *w = data;
+  return (int) lancer_page_get_state (w->page) == GPOINTER_TO_INT (w->mode);
+}
+
+/* The Proposals page stands on LancerPage: its state replaces the mode. */
+static void
+wait_proposals_state (gpointer        page,
+                      LancerPageState state)
+{
+  ModeWait w = { NULL, page, GINT_TO_POINTER (state) };
+
+  g_assert_true (lancer_test_iterate_until (proposals_state_is, &w, 20));
+}
+
 static LancerWindow *
 open_window (const char *page)
 {
@@ -140,7 +157,7 @@ test_empty_states (void)
   GtkWidget *messages = find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
   GtkWidget *diary = find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE);
 
-  wait_mode (proposals, lancer_proposals_page_get_mode, "empty");
+  wait_proposals_state (proposals, LANCER_PAGE_EMPTY);
   save_png (GTK_WIDGET (window), "proposals-empty");
   /* Hidden pages load when they are shown, not all at once when the
    * profile opens. */
@@ -181,13 +198,14 @@ seed (void)
 static gboolean
 proposals_loaded (gpointer data)
 {
-  return lancer_proposals_page_get_n_shown (data) == 12;
+  /* The fixture's 12, less the archived one: it shows under Archived only. */
+  return g_list_model_get_n_items (_lancer_proposals_page_get_shown (data)) == 11;
 }
 
 static gboolean
 detail_loaded (gpointer data)
 {
-  return lancer_proposals_page_get_detail_loaded (data);
+  return _lancer_proposals_page_get_detail_loaded (data);
 }
 
 static void
@@ -201,14 +219,14 @@ test_proposals (void)
   seed ();
   window = open_window ("proposals");
   page = LANCER_PROPOSALS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE));
-  wait_mode (page, lancer_proposals_page_get_mode, "main");
+  wait_proposals_state (page, LANCER_PAGE_READY);
   g_assert_true (lancer_test_iterate_until (proposals_loaded, page, 20));
   /* Upwork's statuses land in the right columns. */
-  g_assert_cmpuint (lancer_proposals_page_get_stage_count (page, 0), ==, 1);   /* draft */
-  g_assert_cmpuint (lancer_proposals_page_get_stage_count (page, 1), ==, 3);   /* Pending, Accepted ×2 */
-  g_assert_cmpuint (lancer_proposals_page_get_stage_count (page, 4), ==, 1);   /* Activated */
-  g_assert_cmpuint (lancer_proposals_page_get_stage_count (page, 6), ==, 1);   /* Hired */
-  save_png (GTK_WIDGET (window), "proposals-board");
+  g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 0), ==, 1);   /* draft */
+  g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 1), ==, 3);   /* Pending, Accepted ×2 */
+  g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 4), ==, 1);   /* Activated */
+  g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 6), ==, 1);   /* Hired */
+  save_png (GTK_WIDGET (window), "proposals-list");
 
   /* The detail: timeline, decrypted letter, terms, Connects. */
   lancer_proposals_page_show_proposal (page, 5);
@@ -220,14 +238,14 @@ test_proposals (void)
   shoot_all (GTK_WIDGET (window), "proposals-detail");
 
   /* Text search reaches into the encrypted letters. */
-  entry = g_object_get_data (G_OBJECT (page), "search-entry");
+  entry = GTK_WIDGET (_lancer_proposals_page_get_search_entry (page));
   gtk_editable_set_text (GTK_EDITABLE (entry), "WebSocket");
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    while (lancer_proposals_page_get_n_shown (page) != 1 && g_get_monotonic_time () < deadline)
+    while (g_list_model_get_n_items (_lancer_proposals_page_get_shown (page)) != 1 && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
   }
-  g_assert_cmpuint (lancer_proposals_page_get_n_shown (page), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (_lancer_proposals_page_get_shown (page)), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_assert_true (lancer_test_iterate_until (proposals_loaded, page, 20));
 

@@ -266,11 +266,11 @@ test_switch_leaves_nothing (void)
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, >, 0);
   proposal = g_ptr_array_index (list, 0);
-  if (proposal->job_title != NULL)
-    g_ptr_array_add (demo_strings, g_strdup (proposal->job_title));
+  if (lancer_proposal_get_job_title (proposal) != NULL)
+    g_ptr_array_add (demo_strings, g_strdup (lancer_proposal_get_job_title (proposal)));
   lancer_window_show_page (window, "proposals");
   proposals = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
-  lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (proposals), proposal->id);
+  lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (proposals), lancer_proposal_get_id (proposal));
   lancer_test_ui_settle (GTK_WIDGET (window));
 
   /* Messages: a conversation open. */

@@ -20,7 +20,7 @@
 #include "lancer-paths.h"
 #include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"
-#include "lancer-proposals-page.h"
+#include "lancer-proposals-page-private.h"
 #include "lancer-sandbox-data.h"
 #include "lancer-store-pipeline.h"
 #include "lancer-test-ui.h"
@@ -491,7 +491,7 @@ static gboolean
 page_shows_proposal (gpointer data)
 {
   return g_strcmp0 (lancer_window_get_page (window), "proposals") == 0 &&
-         lancer_proposals_page_get_detail_loaded (data);
+         _lancer_proposals_page_get_detail_loaded (data);
 }
 
 /* Submitted once: the sheet closes, the main window says so and leads to

@@ -25,7 +25,8 @@ static const struct {
   const char *empty_title;
 } pages[] = {
   { "jobs", N_("No Jobs Yet") },
-  { "proposals", N_("No Proposals Yet") },
+  /* On LancerPage: a profile without Upwork is offered to connect one. */
+  { "proposals", N_("Connect Your Upwork Account") },
   { "messages", N_("No Messages") },
   { "diary", N_("No Contracts") },
   { "analytics", N_("Nothing to Measure Yet") },

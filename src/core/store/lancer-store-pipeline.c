@@ -11,97 +11,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-proposal-private.h"
 #include "lancer-store-pipeline.h"
 #include "lancer-store-private.h"
-
-/* ---- stages ---- */
-
-static const struct {
-  const char *name;
-  const char *label;
-} stages[LANCER_PROPOSAL_N_STAGES] = {
-  { "draft",     N_("Draft") },
-  { "sent",      N_("Sent") },
-  { "viewed",    N_("Viewed") },
-  { "replied",   N_("Replied") },
-  { "interview", N_("Interview") },
-  { "offer",     N_("Offer") },
-  { "hired",     N_("Hired") },
-  { "declined",  N_("Declined") },
-  { "withdrawn", N_("Withdrawn") },
-  { "archived",  N_("Archived") },
-};
-
-LancerProposalStage
-lancer_proposal_stage_from_status (const char *status)
-{
-  static const struct { const char *status; LancerProposalStage stage; } upwork[] = {
-    /* Upwork's vendorProposals statuses; "Accepted" means submitted. */
-    { "pending",   LANCER_PROPOSAL_STAGE_SENT },
-    { "accepted",  LANCER_PROPOSAL_STAGE_SENT },
-    { "submitted", LANCER_PROPOSAL_STAGE_SENT },
-    { "activated", LANCER_PROPOSAL_STAGE_INTERVIEW },
-    { "offered",   LANCER_PROPOSAL_STAGE_OFFER },
-  };
-
-  if (status == NULL || *status == '\0')
-    return LANCER_PROPOSAL_STAGE_DRAFT;
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    if (g_ascii_strcasecmp (status, stages[i].name) == 0)
-      return (LancerProposalStage) i;
-  for (guint i = 0; i < G_N_ELEMENTS (upwork); i++)
-    if (g_ascii_strcasecmp (status, upwork[i].status) == 0)
-      return upwork[i].stage;
-  return LANCER_PROPOSAL_STAGE_SENT;
-}
-
-const char *
-lancer_proposal_stage_to_string (LancerProposalStage stage)
-{
-  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, NULL);
-  return stages[stage].name;
-}
-
-const char *
-lancer_proposal_stage_get_label (LancerProposalStage stage)
-{
-  g_return_val_if_fail (stage < LANCER_PROPOSAL_N_STAGES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, stages[stage].label);
-}
-
-/* ---- LancerProposal ---- */
-
-G_DEFINE_FINAL_TYPE (LancerProposal, lancer_proposal, G_TYPE_OBJECT)
-
-static void
-lancer_proposal_finalize (GObject *object)
-{
-  LancerProposal *self = LANCER_PROPOSAL (object);
-
-  g_free (self->upwork_id);
-  g_free (self->job_id);
-  g_free (self->job_title);
-  g_free (self->job_url);
-  g_free (self->status);
-  g_free (self->variant_name);
-  g_free (self->room_id);
-
-  G_OBJECT_CLASS (lancer_proposal_parent_class)->finalize (object);
-}
-
-static void
-lancer_proposal_class_init (LancerProposalClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lancer_proposal_finalize;
-}
-
-static void
-lancer_proposal_init (LancerProposal *self)
-{
-  self->bid_amount = NAN;
-  self->bid_type = -1;
-  self->connects_spent = -1;
-}
 
 void
 lancer_proposal_filter_init (LancerProposalFilter *filter)
@@ -154,28 +66,31 @@ lancer_sync_status_free (LancerSyncStatus *status)
 static LancerProposal *
 proposal_from_row (sqlite3_stmt *stmt)
 {
-  LancerProposal *p = g_object_new (LANCER_TYPE_PROPOSAL, NULL);
+  LancerProposalFields f = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .upwork_id = (const char *) sqlite3_column_text (stmt, 1),
+    .job_id = (const char *) sqlite3_column_text (stmt, 2),
+    .job_title = (const char *) sqlite3_column_text (stmt, 3),
+    .job_url = (const char *) sqlite3_column_text (stmt, 4),
+    .status = (const char *) sqlite3_column_text (stmt, 5),
+    .variant_id = sqlite3_column_int64 (stmt, 6),
+    .variant_name = (const char *) sqlite3_column_text (stmt, 7),
+    .bid_amount = NAN,
+    .bid_type = -1,
+    .connects_spent = -1,
+    .created_at = sqlite3_column_int64 (stmt, 11),
+    .updated_at = sqlite3_column_int64 (stmt, 12),
+    .submitted_at = sqlite3_column_int64 (stmt, 13),
+    .room_id = (const char *) sqlite3_column_text (stmt, 14),
+  };
 
-  p->id = sqlite3_column_int64 (stmt, 0);
-  p->upwork_id = _lancer_store_dup_column (stmt, 1);
-  p->job_id = _lancer_store_dup_column (stmt, 2);
-  p->job_title = _lancer_store_dup_column (stmt, 3);
-  p->job_url = _lancer_store_dup_column (stmt, 4);
-  p->status = _lancer_store_dup_column (stmt, 5);
-  p->stage = lancer_proposal_stage_from_status (p->status);
-  p->variant_id = sqlite3_column_int64 (stmt, 6);
-  p->variant_name = _lancer_store_dup_column (stmt, 7);
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-    p->bid_amount = sqlite3_column_double (stmt, 8);
+    f.bid_amount = sqlite3_column_double (stmt, 8);
   if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    p->bid_type = sqlite3_column_int (stmt, 9);
+    f.bid_type = sqlite3_column_int (stmt, 9);
   if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-    p->connects_spent = sqlite3_column_int (stmt, 10);
-  p->created_at = sqlite3_column_int64 (stmt, 11);
-  p->updated_at = sqlite3_column_int64 (stmt, 12);
-  p->submitted_at = sqlite3_column_int64 (stmt, 13);
-  p->room_id = _lancer_store_dup_column (stmt, 14);
-  return p;
+    f.connects_spent = sqlite3_column_int (stmt, 10);
+  return _lancer_proposal_new (&f);
 }
 
 static gboolean
@@ -240,9 +155,9 @@ list_worker (LancerStore   *store,
     {
       g_autoptr(LancerProposal) p = proposal_from_row (stmt);
 
-      if (d->stage >= 0 && (int) p->stage != d->stage)
+      if (d->stage >= 0 && (int) lancer_proposal_get_stage (p) != d->stage)
         continue;
-      if (needle != NULL && !text_matches (p->job_title, needle))
+      if (needle != NULL && !text_matches (lancer_proposal_get_job_title (p), needle))
         {
           g_autofree char *letter = NULL;
           g_autofree char *draft = NULL;

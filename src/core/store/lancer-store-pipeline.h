@@ -5,60 +5,10 @@
  */
 #pragma once
 
+#include "lancer-proposal.h"
 #include "lancer-store.h"
 
 G_BEGIN_DECLS
-
-/* The stages of the proposals pipeline, in board order. Upwork's statuses
- * (Pending, Accepted, Activated, Offered, …) and Lancer's own lower-case
- * ones (draft, sent, viewed, …) both map onto them. */
-typedef enum
-{
-  LANCER_PROPOSAL_STAGE_DRAFT,
-  LANCER_PROPOSAL_STAGE_SENT,
-  LANCER_PROPOSAL_STAGE_VIEWED,
-  LANCER_PROPOSAL_STAGE_REPLIED,
-  LANCER_PROPOSAL_STAGE_INTERVIEW,
-  LANCER_PROPOSAL_STAGE_OFFER,
-  LANCER_PROPOSAL_STAGE_HIRED,
-  LANCER_PROPOSAL_STAGE_DECLINED,
-  LANCER_PROPOSAL_STAGE_WITHDRAWN,
-  LANCER_PROPOSAL_STAGE_ARCHIVED,
-  LANCER_PROPOSAL_N_STAGES,
-} LancerProposalStage;
-
-LancerProposalStage lancer_proposal_stage_from_status (const char          *status);
-/* "draft", "sent", … */
-const char *lancer_proposal_stage_to_string (LancerProposalStage  stage);
-/* Translated: "Draft", "Sent", … */
-const char *lancer_proposal_stage_get_label (LancerProposalStage  stage);
-
-#define LANCER_TYPE_PROPOSAL (lancer_proposal_get_type ())
-G_DECLARE_FINAL_TYPE (LancerProposal, lancer_proposal, LANCER, PROPOSAL, GObject)
-
-/* A read-only snapshot of one proposal row (no cover letter: that is
- * sealed and only read for the detail view). */
-struct _LancerProposal
-{
-  GObject              parent_instance;
-
-  gint64               id;
-  char                *upwork_id;
-  char                *job_id;
-  char                *job_title;       /* NULL when the job is gone */
-  char                *job_url;
-  char                *status;
-  LancerProposalStage  stage;
-  gint64               variant_id;      /* 0: none */
-  char                *variant_name;
-  double               bid_amount;      /* NAN: unknown */
-  int                  bid_type;        /* 0 fixed, 1 hourly, -1 unknown */
-  int                  connects_spent;  /* -1: unknown */
-  gint64               created_at;
-  gint64               updated_at;
-  gint64               submitted_at;
-  char                *room_id;         /* the client's room, or NULL */
-};
 
 /* Which proposals to list; all fields optional. */
 typedef struct
