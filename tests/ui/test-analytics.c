@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lancer-analytics-page.h"
+#include "lancer-analytics-page-private.h"
 #include "lancer-application.h"
 #include "lancer-chart.h"
 #include "lancer-export.h"
@@ -219,7 +219,7 @@ button_shown (GtkWidget  *widget,
 typedef struct
 {
   LancerAnalyticsPage *page;
-  const char          *mode;
+  LancerPageState      state;
 } ModeWait;
 
 static gboolean
@@ -227,7 +227,7 @@ mode_is (gpointer data)
 {
   ModeWait *wait = data;
 
-  return g_strcmp0 (lancer_analytics_page_get_mode (wait->page), wait->mode) == 0;
+  return lancer_page_get_state (LANCER_PAGE (wait->page)) == wait->state;
 }
 
 /* A report newer than @serial whose range starts in [@from_min, @from_max]:
@@ -262,7 +262,7 @@ set_range_and_wait (LancerAnalyticsPage  *page,
 
   lancer_analytics_page_set_range (page, range);
   g_assert_true (lancer_test_iterate_until (report_is_new, &wait, 20));
-  g_assert_cmpstr (lancer_analytics_page_get_mode (page), ==, "report");
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (page)), ==, LANCER_PAGE_READY);
   return lancer_analytics_page_get_report (page);
 }
 
@@ -437,20 +437,19 @@ test_page (void)
   g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
 
-  /* A fresh profile says what to do — in the default 12-month range too:
-   * there is nothing in any period, so no "Show All Time". */
-  wait = (ModeWait) { page, "empty" };
+  /* A fresh profile, not connected to Upwork, says what to do first. */
+  wait = (ModeWait) { page, LANCER_PAGE_EMPTY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
-  g_assert_cmpstr (shown_status_title (GTK_WIDGET (page)), ==, "Nothing to Measure Yet");
-  g_assert_false (button_shown (GTK_WIDGET (page), "Show All Time"));
+  g_assert_cmpstr (shown_status_title (GTK_WIDGET (page)), ==, "Connect Your Upwork Account");
+  g_assert_true (button_shown (GTK_WIDGET (page), "_Connect Upwork…"));
   save_png (GTK_WIDGET (window), "analytics-empty");
 
   /* Data arrives as a sync would write it: the page follows ::changed. */
   lancer_store_run_async (lancer_session_get_store (session), TRUE, "proposals", write_fixture,
                           NULL, NULL, NULL, NULL, written_cb, &done);
   g_assert_true (lancer_test_wait_flag (&done, 20));
-  wait = (ModeWait) { page, "report" };
+  wait = (ModeWait) { page, LANCER_PAGE_READY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   report = lancer_analytics_page_get_report (page);
   g_assert_cmpuint (lancer_metrics_report_get_funnel (report, LANCER_STAGE_SENT), ==, 160);
@@ -566,6 +565,22 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -620,7 +635,7 @@ test_page_matches_cli (void)
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "analytics");
   page = find_page (GTK_WIDGET (window));
-  wait = (ModeWait) { page, "report" };
+  wait = (ModeWait) { page, LANCER_PAGE_READY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   set_range_and_wait (page, LANCER_ANALYTICS_RANGE_90_DAYS, 0, G_MAXINT64);
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -673,7 +688,7 @@ test_page_matches_cli (void)
     g_assert_nonnull (button);
     gtk_widget_activate (button);
     g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
-    row = gtk_list_box_get_row_at_index (g_object_get_data (G_OBJECT (dialog), "rates"), 0);
+    row = GTK_LIST_BOX_ROW (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
     g_assert_true (ADW_IS_ENTRY_ROW (row));
     gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
     save_png (GTK_WIDGET (dialog), "analytics-exchange-rates");
