@@ -16,16 +16,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lancer-analytics-charts.h"
 #include "lancer-analytics-page-private.h"
 #include "lancer-analytics-report.h"
 #include "lancer-exchange-rates-dialog.h"
 #include "lancer-export-dialog.h"
 #include "lancer-metric-card.h"
 #include "lancer-metrics-queries.h"
-
-static const LancerGrouping group_choices[] = {
-  LANCER_GROUP_CATEGORY, LANCER_GROUP_BUDGET, LANCER_GROUP_COUNTRY, LANCER_GROUP_VARIANT,
-};
 
 struct _LancerAnalyticsPage
 {
@@ -46,14 +43,7 @@ struct _LancerAnalyticsPage
   GtkCalendar          *to_calendar;
   GtkLabel             *range_label;
   GtkFlowBox           *kpi_box;
-  LancerChart          *funnel_chart;
-  LancerChart          *rates_chart;
-  LancerChart          *groups_chart;
-  LancerChart          *earnings_chart;
-  GtkLabel             *rates_title;
-  GtkDropDown          *groups_dropdown;
-  GtkDropDown          *earnings_dropdown;
-  GtkLabel             *earnings_note;
+  LancerAnalyticsCharts *charts;
   GtkWidget            *ab_warning;
   GtkListBox           *ab_list;
 };
@@ -114,6 +104,17 @@ describe_range (LancerAnalyticsPage *self)
 
 /* Showing the report */
 
+/* Rates over time by week for short periods, else by month. */
+static gboolean
+shows_weeks (LancerAnalyticsPage *self)
+{
+  gint64 from, to;
+
+  get_range (self, &from, &to);
+  return self->range == LANCER_ANALYTICS_RANGE_30_DAYS || self->range == LANCER_ANALYTICS_RANGE_90_DAYS ||
+         (self->range == LANCER_ANALYTICS_RANGE_CUSTOM && to - from <= 120 * 86400);
+}
+
 static void
 update_kpis (LancerAnalyticsPage *self)
 {
@@ -121,116 +122,6 @@ update_kpis (LancerAnalyticsPage *self)
 
   for (int i = 0; (child = gtk_flow_box_get_child_at_index (self->kpi_box, i)) != NULL; i++)
     lancer_metric_card_show (LANCER_METRIC_CARD (gtk_flow_box_child_get_child (child)), self->report);
-}
-
-static void
-update_funnel (LancerAnalyticsPage *self)
-{
-  const char *labels[LANCER_N_STAGES];
-  double values[LANCER_N_STAGES];
-  LancerChartSeries series = { _("Proposals"), values };
-
-  for (guint s = 0; s < LANCER_N_STAGES; s++)
-    {
-      labels[s] = lancer_stage_get_label (s);
-      values[s] = lancer_metrics_report_get_funnel (self->report, s);
-    }
-  lancer_chart_set_data (self->funnel_chart, values[0] > 0 ? LANCER_N_STAGES : 0, labels, NULL, &series, 1);
-}
-
-static void
-update_rates (LancerAnalyticsPage *self)
-{
-  static const LancerStage stages[] = { LANCER_STAGE_VIEWED, LANCER_STAGE_REPLIED, LANCER_STAGE_INTERVIEWED,
-                                        LANCER_STAGE_HIRED };
-  static const char * const names[] = { N_("View rate"), N_("Reply rate"), N_("Interview rate"), N_("Win rate") };
-  gint64 from, to;
-  gboolean weekly;
-  GPtrArray *groups;
-  g_autofree const char **labels = NULL;
-  g_autofree gint64 *times = NULL;
-  g_autofree double *values = NULL;
-  LancerChartSeries series[G_N_ELEMENTS (stages)];
-  const char *title;
-  guint n;
-
-  get_range (self, &from, &to);
-  weekly = self->range == LANCER_ANALYTICS_RANGE_30_DAYS || self->range == LANCER_ANALYTICS_RANGE_90_DAYS ||
-           (self->range == LANCER_ANALYTICS_RANGE_CUSTOM && to - from <= 120 * 86400);
-  groups = lancer_metrics_report_get_groups (self->report, weekly ? LANCER_GROUP_WEEK : LANCER_GROUP_MONTH);
-  n = groups->len;
-  labels = g_new0 (const char *, n + 1);
-  times = g_new0 (gint64, n + 1);
-  values = g_new0 (double, G_N_ELEMENTS (stages) * (n + 1));
-  for (guint i = 0; i < n; i++)
-    {
-      LancerMetricsGroup *g = groups->pdata[i];
-
-      labels[i] = g->label;
-      times[i] = g->start;
-      for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
-        values[s * n + i] = lancer_metrics_group_rate (g, stages[s]);
-    }
-  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
-    series[s] = (LancerChartSeries) { _(names[s]), values + s * n };
-  title = weekly ? _("Rates by week") : _("Rates by month");
-  gtk_label_set_text (self->rates_title, title);
-  lancer_chart_set_title (self->rates_chart, title);
-  lancer_chart_set_data (self->rates_chart, n, labels, n > 1 ? times : NULL, series, G_N_ELEMENTS (stages));
-}
-
-#define MAX_GROUP_BARS 8
-
-static void
-update_groups (LancerAnalyticsPage *self)
-{
-  static const LancerStage stages[] = { LANCER_STAGE_REPLIED, LANCER_STAGE_INTERVIEWED, LANCER_STAGE_HIRED };
-  static const char * const names[] = { N_("Reply rate"), N_("Interview rate"), N_("Win rate") };
-  guint choice = MIN (gtk_drop_down_get_selected (self->groups_dropdown), G_N_ELEMENTS (group_choices) - 1);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  double values[G_N_ELEMENTS (stages) * MAX_GROUP_BARS];
-  LancerChartSeries series[G_N_ELEMENTS (stages)];
-  GPtrArray *groups;
-  const char *title;
-  guint n;
-
-  groups = lancer_metrics_report_get_groups (self->report, group_choices[choice]);
-  n = MIN (groups->len, MAX_GROUP_BARS);
-  for (guint i = 0; i < n; i++)
-    {
-      LancerMetricsGroup *g = groups->pdata[i];
-      guint sent = g->count[LANCER_STAGE_SENT];
-
-      /* Translators: a group and how many proposals went to it, e.g. "Design (12 sent)" */
-      g_ptr_array_add (labels, g_strdup_printf (ngettext ("%s (%u sent)", "%s (%u sent)", sent), g->label, sent));
-      for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
-        values[s * n + i] = lancer_metrics_group_rate (g, stages[s]);
-    }
-  for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
-    series[s] = (LancerChartSeries) { _(names[s]), values + s * n };
-  g_ptr_array_add (labels, NULL);
-  title = gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->groups_dropdown));
-  lancer_chart_set_title (self->groups_chart, title);
-  lancer_chart_set_data (self->groups_chart, n, (const char * const *) labels->pdata, NULL, series,
-                         G_N_ELEMENTS (stages));
-}
-
-static void
-update_earnings (LancerAnalyticsPage *self)
-{
-  gboolean by_category = gtk_drop_down_get_selected (self->earnings_dropdown) == 1;
-  const LancerMetricsBreakdown *b = by_category ? lancer_metrics_report_get_earnings_by_category (self->report)
-                                                : lancer_metrics_report_get_earnings_by_client (self->report);
-  g_autofree LancerChartSeries *series = g_new0 (LancerChartSeries, MAX (b->n_series, 1));
-
-  for (guint s = 0; s < b->n_series; s++)
-    series[s] = (LancerChartSeries) { b->series[s], b->values + s * b->n_months };
-  lancer_chart_set_title (self->earnings_chart, by_category ? _("Net earnings by month and category")
-                                                            : _("Net earnings by month and client"));
-  lancer_chart_set_data (self->earnings_chart, b->n_months, (const char * const *) b->month_labels,
-                         NULL, series, b->n_series);
-  gtk_label_set_text (self->earnings_note, b->note != NULL ? b->note : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->earnings_note), b->note != NULL);
 }
 
 static void
@@ -315,10 +206,7 @@ show_report (LancerAnalyticsPage *self)
   summary = g_strdup_printf (_("%s · %s"), period, sent);
   gtk_label_set_text (self->range_label, summary);
   update_kpis (self);
-  update_funnel (self);
-  update_rates (self);
-  update_groups (self);
-  update_earnings (self);
+  lancer_analytics_charts_show (self->charts, self->report, shows_weeks (self));
   update_ab (self);
   lancer_page_show_content (LANCER_PAGE (self));
 }
@@ -434,16 +322,7 @@ lancer_analytics_page_get_chart (LancerAnalyticsPage *self,
                                  const char          *name)
 {
   g_return_val_if_fail (LANCER_IS_ANALYTICS_PAGE (self), NULL);
-
-  if (g_strcmp0 (name, "funnel") == 0)
-    return self->funnel_chart;
-  if (g_strcmp0 (name, "rates") == 0)
-    return self->rates_chart;
-  if (g_strcmp0 (name, "groups") == 0)
-    return self->groups_chart;
-  if (g_strcmp0 (name, "earnings") == 0)
-    return self->earnings_chart;
-  return NULL;
+  return lancer_analytics_charts_get_chart (self->charts, name);
 }
 
 /* Exports */
@@ -481,7 +360,7 @@ lancer_analytics_page_export_bytes (LancerAnalyticsPage  *self,
     }
   else if (n == 3 && g_str_equal (parts[0], "chart"))
     {
-      LancerChart *chart = lancer_analytics_page_get_chart (self, parts[1]);
+      LancerChart *chart = lancer_analytics_charts_get_chart (self->charts, parts[1]);
 
       if (chart != NULL && g_str_equal (parts[2], "png"))
         return lancer_chart_render_png (chart, 800, 420);
@@ -492,8 +371,11 @@ lancer_analytics_page_export_bytes (LancerAnalyticsPage  *self,
     {
       g_autofree char *period = describe_range (self);
 
-      return lancer_analytics_render_pdf (self->report, period, self->funnel_chart, self->rates_chart,
-                                          self->earnings_chart, self->groups_chart);
+      return lancer_analytics_render_pdf (self->report, period,
+                                          lancer_analytics_charts_get_chart (self->charts, "funnel"),
+                                          lancer_analytics_charts_get_chart (self->charts, "rates"),
+                                          lancer_analytics_charts_get_chart (self->charts, "earnings"),
+                                          lancer_analytics_charts_get_chart (self->charts, "groups"));
     }
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown export “%s”"), target);
@@ -545,16 +427,6 @@ static void
 range_selected_cb (LancerAnalyticsPage *self)
 {
   lancer_analytics_page_set_range (self, gtk_drop_down_get_selected (self->range_dropdown));
-}
-
-static void
-choice_changed_cb (LancerAnalyticsPage *self)
-{
-  if (self->report != NULL && !lancer_metrics_report_is_empty (self->report))
-    {
-      update_groups (self);
-      update_earnings (self);
-    }
 }
 
 /* Local midnight of the calendar's day, @offset days on (DST-proof: a
@@ -658,7 +530,7 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LANCER_TYPE_METRIC_CARD);
-  g_type_ensure (LANCER_TYPE_CHART);
+  g_type_ensure (LANCER_TYPE_ANALYTICS_CHARTS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-analytics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, range_dropdown);
@@ -668,18 +540,10 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, kpi_box);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, funnel_chart);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, rates_chart);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, groups_chart);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, earnings_chart);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, rates_title);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, groups_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, earnings_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, earnings_note);
+  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, charts);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, ab_warning);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, ab_list);
   gtk_widget_class_bind_template_callback (widget_class, range_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "analytics.apply-custom-range", NULL, apply_custom_range_action);
   gtk_widget_class_install_action (widget_class, "analytics.export", NULL, export_action);
