@@ -21,6 +21,9 @@ struct _LancerSyncBanner
   GSignalGroup  *oauth_signals;
   char          *title;
   const char    *action_name;
+  /* The sync error a refused sign-in caused: signing in again fixes it,
+   * so it is not shown again once the user has. */
+  char          *sign_in_error;
 
 #if ADW_CHECK_VERSION (1, 3, 0)
   AdwBanner     *banner;
@@ -81,12 +84,23 @@ update (LancerSyncBanner *self)
   LancerOAuth *oauth = self->session != NULL ? lancer_session_get_oauth (self->session) : NULL;
   LancerSync *sync = self->session != NULL ? lancer_session_get_sync (self->session) : NULL;
 
+  if (sync == NULL || lancer_sync_get_state (sync) != LANCER_SYNC_STATE_ERROR)
+    g_clear_pointer (&self->sign_in_error, g_free);
+
   if (oauth != NULL && lancer_oauth_get_needs_sign_in (oauth))
-    show_banner (self,
-                 _("Upwork ended the sign-in. Your stored data stays available; sign in again to keep it up to date."),
-                 _("_Sign In Again…"), "app.connect-upwork");
+    {
+      if (sync != NULL && lancer_sync_get_state (sync) == LANCER_SYNC_STATE_ERROR)
+        {
+          g_free (self->sign_in_error);
+          self->sign_in_error = g_strdup (lancer_sync_get_last_error (sync));
+        }
+      show_banner (self,
+                   _("Upwork ended the sign-in. Your stored data stays available; sign in again to keep it up to date."),
+                   _("_Sign In Again…"), "app.connect-upwork");
+    }
   else if (sync != NULL && lancer_sync_get_state (sync) == LANCER_SYNC_STATE_ERROR &&
-           lancer_sync_get_last_error (sync) != NULL)
+           lancer_sync_get_last_error (sync) != NULL &&
+           g_strcmp0 (lancer_sync_get_last_error (sync), self->sign_in_error) != 0)
     {
       /* Translators: shown in a banner under the header bar; %s says why */
       g_autofree char *title = g_strdup_printf (_("The last sync failed: %s"), lancer_sync_get_last_error (sync));
@@ -174,6 +188,7 @@ lancer_sync_banner_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_SYNC_BANNER);
 #endif
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->sign_in_error, g_free);
 
   G_OBJECT_CLASS (lancer_sync_banner_parent_class)->dispose (object);
 }
