@@ -203,7 +203,7 @@ show_report (LancerAnalyticsPage *self)
   n_sent = lancer_metrics_report_get_funnel (self->report, LANCER_STAGE_SENT);
   sent = g_strdup_printf (ngettext ("%u proposal sent", "%u proposals sent", n_sent), n_sent);
   /* Translators: the period and "12 proposals sent" */
-  summary = g_strdup_printf (_("%s · %s"), period, sent);
+  summary = g_strdup_printf (C_("analytics period", "%s · %s"), period, sent);
   gtk_label_set_text (self->range_label, summary);
   update_kpis (self);
   lancer_analytics_charts_show (self->charts, self->report, shows_weeks (self));

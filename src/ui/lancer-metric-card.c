@@ -95,6 +95,21 @@ lancer_metric_card_show (LancerMetricCard    *self,
 
       set_detail (self, few);
     }
+  else if (m->unit == LANCER_METRIC_UNIT_MONEY_PER_HOUR)
+    {
+      /* The hours behind a rate, so it can be checked against the Work
+       * Diary, which shows the same diary hours. */
+      const LancerMetric *billed = lancer_metrics_report_get_metric (report, LANCER_METRIC_BILLED_HOURS);
+      const LancerMetric *writing = lancer_metrics_report_get_metric (report, LANCER_METRIC_WRITING_HOURS);
+      g_autofree char *diary = lancer_metrics_format_value (LANCER_METRIC_UNIT_HOURS, billed->value);
+      g_autofree char *proposals = lancer_metrics_format_value (LANCER_METRIC_UNIT_HOURS, writing->value);
+      /* Translators: hours worked as the Work Diary shows them, then hours spent writing proposals */
+      g_autofree char *hours = g_strdup_printf (_("Over %s in the Work Diary and %s writing proposals."),
+                                                diary, proposals);
+      g_autofree char *detail = m->missing != NULL ? g_strconcat (hours, " ", m->missing, NULL) : NULL;
+
+      set_detail (self, detail != NULL ? detail : hours);
+    }
   else
     set_detail (self, m->missing);
 

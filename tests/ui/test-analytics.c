@@ -751,6 +751,30 @@ test_page_matches_cli (void)
     g_assert_nonnull (strstr (after, "at the exchange rates you set"));
     g_assert_nonnull (strstr (after, "€"));
     save_png (GTK_WIDGET (window), "analytics-with-rates");
+
+    /* The rate rests on the hours of the work diary, all of them, and
+     * says how many: the same hours the Work Diary page adds up. */
+    {
+      double minutes = 0;
+      g_autofree char *hours = NULL;
+      LancerMetricCard *card;
+
+      for (guint d = 0; d < 200; d++)
+        minutes += 120 + (d * 53) % 300;     /* as write_fixture() logged them */
+      set_range_and_wait (page, LANCER_ANALYTICS_RANGE_ALL_TIME, 0, 0);
+      g_assert_cmpfloat_with_epsilon (lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page),
+                                                                        LANCER_METRIC_BILLED_HOURS)->value,
+                                      minutes / 60, 1e-9);
+      hours = lancer_metrics_format_value (LANCER_METRIC_UNIT_HOURS, minutes / 60);
+      lancer_test_ui_settle (GTK_WIDGET (window));
+      card = find_card (GTK_WIDGET (page), "effective-hourly-rate");
+      g_assert_cmpstr (lancer_metric_card_get_value (card), !=, "—");
+      g_free (after);
+      after = lancer_test_ui_collect_text (GTK_WIDGET (card));
+      g_test_message ("effective hourly rate: %s", after);
+      g_assert_nonnull (strstr (after, hours));
+      g_assert_nonnull (strstr (after, "in the Work Diary"));
+    }
     g_settings_reset (lancer_session_get_settings (session), "exchange-rates");
   }
 
