@@ -479,6 +479,14 @@ draw_funnel (LancerChart *self,
         /* TRANSLATORS: a funnel stage: count, and its share of the first stage */
         value = g_strdup_printf (_("%.0f · %.0f %%"), v, 100 * v / first);
       text_size (layout, value, &w, &h);
+      /* Narrow (360 px): when neither the bar nor the room beside it holds
+       * the count and share, the count alone is shown, never cut off. */
+      if (w + 12 >= bw && bx + bw + 6 + w > right)
+        {
+          g_free (value);
+          value = g_strdup_printf ("%.0f", v);
+          text_size (layout, value, &w, &h);
+        }
       if (w + 12 < bw)
         {
           cairo_set_source_rgb (cr, 1, 1, 1);
