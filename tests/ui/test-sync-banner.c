@@ -251,6 +251,53 @@ test_sign_in_ended (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+sync_idle (gpointer data)
+{
+  LancerSync *sync = data;
+
+  return lancer_sync_get_state (sync) != LANCER_SYNC_STATE_SYNCING;
+}
+
+/* Any other failure: the banner says what went wrong, and Try Again
+ * syncs again. Runs after the sign-in test: the profile is signed in. */
+static void
+test_sync_failed (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerSync *sync = lancer_session_get_sync (session);
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), session);
+  LancerSyncBanner *banner;
+  GtkWidget *button;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  banner = LANCER_SYNC_BANNER (find_type (GTK_WIDGET (window), LANCER_TYPE_SYNC_BANNER));
+  g_assert_false (lancer_sync_banner_get_revealed (banner));
+
+  /* Upwork answers with something that is not JSON at all. */
+  lancer_sandbox_set_fault (sandbox, LANCER_SANDBOX_FAULT_MALFORMED_JSON, 1000, NULL);
+  sync_once (session);
+  g_assert_cmpint (lancer_sync_get_state (sync), ==, LANCER_SYNC_STATE_ERROR);
+  wait_banner (banner, TRUE);
+  g_test_message ("banner: %s", lancer_sync_banner_get_title (banner));
+  g_assert_true (g_str_has_prefix (lancer_sync_banner_get_title (banner), "The last sync failed: "));
+  g_assert_false (lancer_oauth_get_needs_sign_in (lancer_session_get_oauth (session)));
+  save_and_check (GTK_WIDGET (window), "window-sync-failed-banner");
+
+  /* Fixed upstream; Try Again syncs, and the banner goes. */
+  lancer_sandbox_clear_faults (sandbox);
+  button = find_button (GTK_WIDGET (banner), "_Try Again");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  wait_banner (banner, FALSE);
+  g_assert_true (lancer_test_iterate_until (sync_idle, sync, 60));
+  g_assert_cmpint (lancer_sync_get_state (sync), !=, LANCER_SYNC_STATE_ERROR);
+  g_assert_false (lancer_sync_banner_get_revealed (banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +312,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/sync-banner/sign-in-ended", test_sign_in_ended);
+  g_test_add_func ("/ui/sync-banner/sync-failed", test_sync_failed);
 
   ret = g_test_run ();
   lancer_sandbox_stop (sandbox);

@@ -357,6 +357,7 @@ test_shortcuts_listed (void)
       g_error ("%s works but the shortcuts window does not list it", accel);
   g_test_message ("%u shortcuts listed", g_hash_table_size (listed));
   g_assert_cmpuint (g_hash_table_size (listed), >=, 10);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
