@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lancer-ab-row.h"
 #include "lancer-analytics-charts.h"
 #include "lancer-analytics-page-private.h"
 #include "lancer-analytics-report.h"
@@ -130,19 +131,7 @@ append_ab_row (LancerAnalyticsPage *self,
                const char          *subtitle,
                const char          *icon_name)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (row, 0);
-  if (subtitle != NULL)
-    {
-      adw_action_row_set_subtitle (row, subtitle);
-      adw_action_row_set_subtitle_lines (row, 0);
-    }
-  if (icon_name != NULL)
-    adw_action_row_add_prefix (row, gtk_image_new_from_icon_name (icon_name));
-  gtk_list_box_append (self->ab_list, GTK_WIDGET (row));
+  gtk_list_box_append (self->ab_list, lancer_ab_row_new (title, subtitle, icon_name));
 }
 
 /* The verdict first, then every variant, then the rule in plain words. */
