@@ -162,9 +162,10 @@ lancer_analytics_ab_variant_text (const LancerAbVariant *v)
 {
   g_autofree char *best = lancer_ab_format_probability (v->prob_best);
 
-  /* TRANSLATORS: an A/B variant: hired of decided, pending, posterior mean, 95 % interval, chance of being best */
-  return g_strdup_printf (_("Won %u, decided %u, pending %u: %.1f %%, 95 %% credible interval %.1f–%.1f %%; "
-                            "chance it is the best: %s"),
+  /* Plain words for a posterior mean and its 95 % interval. */
+  /* TRANSLATORS: an A/B variant: hired, decided, still open, win rate, its likely range (low, high), chance of being best */
+  return g_strdup_printf (_("Won: %u, decided: %u, still open: %u. Win rate %.1f %%, most likely between %.1f and "
+                            "%.1f %%; chance it is the best: %s"),
                           v->wins, v->wins + v->losses, v->pending, v->rate * 100, v->low * 100, v->high * 100,
                           best);
 }
