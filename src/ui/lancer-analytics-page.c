@@ -37,6 +37,8 @@ struct _LancerAnalyticsPage
   GSignalGroup         *settings_signals;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *toolbar;
+  GtkWidget            *export_button;
   GtkDropDown          *range_dropdown;
   GtkMenuButton        *custom_button;
   GtkPopover           *custom_popover;
@@ -178,7 +180,12 @@ show_report (LancerAnalyticsPage *self)
     {
       /* The worker counted all time as well: another period only helps
        * when there is something outside this one. */
-      if (self->range == LANCER_ANALYTICS_RANGE_ALL_TIME || lancer_metrics_report_is_empty_all_time (self->report))
+      gboolean nothing_ever = self->range == LANCER_ANALYTICS_RANGE_ALL_TIME ||
+                              lancer_metrics_report_is_empty_all_time (self->report);
+
+      gtk_widget_set_visible (self->toolbar, !nothing_ever);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      if (nothing_ever)
         lancer_page_show_empty (LANCER_PAGE (self), "lancer-analytics-symbolic", _("Nothing to Measure Yet"),
                                 _("Once you send proposals, Lancer shows your win rate, cost per win and "
                                   "effective hourly rate, each with the formula behind it."));
@@ -197,6 +204,8 @@ show_report (LancerAnalyticsPage *self)
   update_kpis (self);
   lancer_analytics_charts_show (self->charts, self->report, shows_weeks (self));
   update_ab (self);
+  gtk_widget_set_visible (self->toolbar, TRUE);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
   lancer_page_show_content (LANCER_PAGE (self));
 }
 
@@ -250,6 +259,7 @@ lancer_analytics_page_reset (LancerPage *page)
 
   g_clear_pointer (&self->report, lancer_metrics_report_unref);
   g_signal_group_set_target (self->settings_signals, NULL);
+  gtk_widget_set_visible (self->toolbar, FALSE);
 }
 
 /* Public */
@@ -522,6 +532,8 @@ lancer_analytics_page_class_init (LancerAnalyticsPageClass *klass)
   g_type_ensure (LANCER_TYPE_ANALYTICS_CHARTS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-analytics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, custom_button);
   gtk_widget_class_bind_template_child (widget_class, LancerAnalyticsPage, custom_popover);

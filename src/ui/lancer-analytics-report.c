@@ -162,6 +162,13 @@ lancer_analytics_ab_variant_text (const LancerAbVariant *v)
 {
   g_autofree char *best = lancer_ab_format_probability (v->prob_best);
 
+  /* A rate from a handful of outcomes is the prior talking, not the
+   * variant: no number until there are enough. */
+  if (v->wins + v->losses < LANCER_AB_MIN_DECIDED)
+    /* TRANSLATORS: an A/B variant: hired, decided, still open */
+    return g_strdup_printf (_("Won: %u, decided: %u, still open: %u. Too few decided yet for a win rate."),
+                            v->wins, v->wins + v->losses, v->pending);
+
   /* Plain words for a posterior mean and its 95 % interval. */
   /* TRANSLATORS: an A/B variant: hired, decided, still open, win rate, its likely range (low, high), chance of being best */
   return g_strdup_printf (_("Won: %u, decided: %u, still open: %u. Win rate %.1f %%, most likely between %.1f and "
