@@ -5,11 +5,9 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
 #include "lancer-chart.h"
 #include "lancer-metrics.h"
-#include "lancer-session.h"
+#include "lancer-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,32 +21,23 @@ typedef enum
 } LancerAnalyticsRange;
 
 #define LANCER_TYPE_ANALYTICS_PAGE (lancer_analytics_page_get_type ())
-G_DECLARE_FINAL_TYPE (LancerAnalyticsPage, lancer_analytics_page, LANCER, ANALYTICS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LancerAnalyticsPage, lancer_analytics_page, LANCER, ANALYTICS_PAGE, LancerPage)
 
-LancerSession       *lancer_analytics_page_get_session  (LancerAnalyticsPage  *self);
-void                 lancer_analytics_page_set_session  (LancerAnalyticsPage  *self,
-                                                         LancerSession        *session);
-void                 lancer_analytics_page_set_range    (LancerAnalyticsPage  *self,
-                                                         LancerAnalyticsRange  range);
+void                 lancer_analytics_page_set_range        (LancerAnalyticsPage  *self,
+                                                             LancerAnalyticsRange  range);
 /* [@from, @to) in Unix seconds. */
-void                 lancer_analytics_page_set_custom_range (LancerAnalyticsPage *self,
-                                                         gint64                from,
-                                                         gint64                to);
-/* What the page shows: "loading", "empty", "error" or "report". */
-const char          *lancer_analytics_page_get_mode     (LancerAnalyticsPage  *self);
-LancerMetricsReport *lancer_analytics_page_get_report   (LancerAnalyticsPage  *self);
+void                 lancer_analytics_page_set_custom_range (LancerAnalyticsPage  *self,
+                                                             gint64                from,
+                                                             gint64                to);
+LancerMetricsReport *lancer_analytics_page_get_report       (LancerAnalyticsPage  *self);
 /* Goes up by one with every newly computed report (and ::report-changed is
  * emitted): a new report may well reuse the address of the one it replaced,
  * so compare serials, not pointers. */
 guint                lancer_analytics_page_get_report_serial (LancerAnalyticsPage *self);
-/* "funnel", "rates", "groups" or "earnings". */
-LancerChart         *lancer_analytics_page_get_chart    (LancerAnalyticsPage  *self,
-                                                         const char           *name);
-/* The bytes an export writes: "table:NAME:csv|json", "chart:NAME:png|svg"
- * or "report:pdf". Tables: metrics, funnel, week, month, category, budget,
- * country, variant, earnings-client, earnings-category, ab. */
-GBytes              *lancer_analytics_page_export_bytes (LancerAnalyticsPage  *self,
-                                                         const char           *target,
-                                                         GError              **error);
+/* Writes the export @target ("table:NAME:csv|json", "chart:NAME:png|svg",
+ * "report:pdf") to @file off the main thread; a toast says how it went. */
+void                 lancer_analytics_page_save_export      (LancerAnalyticsPage  *self,
+                                                             const char           *target,
+                                                             GFile                *file);
 
 G_END_DECLS

@@ -57,6 +57,28 @@ struct _LancerChart
 
 G_DEFINE_FINAL_TYPE (LancerChart, lancer_chart, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (LancerChartKind, lancer_chart_kind,
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_LINE, "line"),
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_BAR, "bar"),
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_STACKED_BAR, "stacked-bar"),
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_FUNNEL, "funnel"))
+
+G_DEFINE_ENUM_TYPE (LancerChartFormat, lancer_chart_format,
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_FORMAT_NUMBER, "number"),
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_FORMAT_PERCENT, "percent"),
+  G_DEFINE_ENUM_VALUE (LANCER_CHART_FORMAT_MONEY, "money"))
+
+/* Settable from templates: the Analytics page declares its charts in .ui. */
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_FORMAT,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 /* GNOME palette: blue 3, green 5, orange 3, purple 3, yellow 5, red 3, brown 3, teal. */
 static const char * const light_colors[MAX_SERIES] = {
   "#3584e4", "#26a269", "#e66100", "#9141ac", "#c88800", "#c01c28", "#865e3c", "#2190a4",
@@ -457,6 +479,14 @@ draw_funnel (LancerChart *self,
         /* TRANSLATORS: a funnel stage: count, and its share of the first stage */
         value = g_strdup_printf (_("%.0f · %.0f %%"), v, 100 * v / first);
       text_size (layout, value, &w, &h);
+      /* Narrow (360 px): when neither the bar nor the room beside it holds
+       * the count and share, the count alone is shown, never cut off. */
+      if (w + 12 >= bw && bx + bw + 6 + w > right)
+        {
+          g_free (value);
+          value = g_strdup_printf ("%.0f", v);
+          text_size (layout, value, &w, &h);
+        }
       if (w + 12 < bw)
         {
           cairo_set_source_rgb (cr, 1, 1, 1);
@@ -1279,12 +1309,79 @@ lancer_chart_finalize (GObject *object)
 }
 
 static void
+lancer_chart_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LancerChart *self = LANCER_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->format);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_chart_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LancerChart *self = LANCER_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      lancer_chart_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_FORMAT:
+      lancer_chart_set_format (self, g_value_get_enum (value));
+      break;
+
+    case PROP_TITLE:
+      lancer_chart_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lancer_chart_class_init (LancerChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = lancer_chart_finalize;
+  object_class->get_property = lancer_chart_get_property;
+  object_class->set_property = lancer_chart_set_property;
+
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, LANCER_TYPE_CHART_KIND, LANCER_CHART_LINE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FORMAT] =
+    g_param_spec_enum ("format", NULL, NULL, LANCER_TYPE_CHART_FORMAT, LANCER_CHART_FORMAT_NUMBER,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->snapshot = lancer_chart_snapshot;
   widget_class->measure = lancer_chart_measure;
   widget_class->get_request_mode = lancer_chart_get_request_mode;
@@ -1344,9 +1441,12 @@ lancer_chart_set_kind (LancerChart     *self,
 {
   g_return_if_fail (LANCER_IS_CHART (self));
 
+  if (self->kind == kind)
+    return;
   self->kind = kind;
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KIND]);
 }
 
 const char *
@@ -1367,6 +1467,7 @@ lancer_chart_set_title (LancerChart *self,
   g_free (self->title);
   self->title = g_strdup (title);
   update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
 void
@@ -1375,9 +1476,12 @@ lancer_chart_set_format (LancerChart       *self,
 {
   g_return_if_fail (LANCER_IS_CHART (self));
 
+  if (self->format == format)
+    return;
   self->format = format;
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FORMAT]);
 }
 
 void

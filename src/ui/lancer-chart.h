@@ -24,6 +24,11 @@ typedef enum
   LANCER_CHART_FORMAT_MONEY,   /* USD */
 } LancerChartFormat;
 
+#define LANCER_TYPE_CHART_KIND (lancer_chart_kind_get_type ())
+GType lancer_chart_kind_get_type (void) G_GNUC_CONST;
+#define LANCER_TYPE_CHART_FORMAT (lancer_chart_format_get_type ())
+GType lancer_chart_format_get_type (void) G_GNUC_CONST;
+
 typedef enum
 {
   LANCER_CHART_DRAW_DEFAULT    = 0,

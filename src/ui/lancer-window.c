@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lancer-analytics-page.h"
 #include "lancer-diary-page.h"
@@ -16,6 +17,7 @@
 #include "lancer-lock-view.h"
 #include "lancer-messages-page.h"
 #include "lancer-proposals-page.h"
+#include "lancer-sync-banner.h"
 #include "lancer-sync-button.h"
 #include "lancer-paint-heap.h"
 #include "lancer-window.h"
@@ -39,17 +41,16 @@ struct _LancerWindow
   GMenu                *profiles_section;
   GMenuModel           *primary_menu;
   GtkMenuButton        *primary_menu_button;
-  GtkRevealer          *sign_in_revealer;
-  /* Everything that shows the open profile's data; they get the session
-   * from set_session() (expression bindings to :session broke on dispose). */
-  GtkWidget            *session_widgets[6];
-  /* Pages are built after the first frame (the window appears at once);
-   * until then each stack page holds an empty slot. */
-  AdwBin               *page_slots[5];
+  LancerSyncBanner     *sync_banner;
+  GtkWidget            *jobs_page;
+  GtkWidget            *proposals_page;
+  GtkWidget            *messages_page;
+  GtkWidget            *diary_page;
+  GtkWidget            *analytics_page;
+  /* The switchers and the menu come after the first frame, so that
+   * frame costs no more than the title and an empty body. */
   gboolean              pages_allowed;
-  guint                 build_pages_id;
   guint                 allow_pages_id;
-  guint                 rebuild_page_id;
 };
 
 enum {
@@ -63,16 +64,6 @@ static GParamSpec *properties [N_PROPS];
 G_DEFINE_FINAL_TYPE (LancerWindow, lancer_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_profile_labels (LancerWindow *self);
-
-/* Upwork refused the stored sign-in: say so, keep the data usable. */
-static void
-needs_sign_in_cb (LancerWindow     *self,
-                  GParamSpec       *pspec,
-                  LancerSyncButton *button)
-{
-  gtk_revealer_set_reveal_child (self->sign_in_revealer,
-                                 lancer_sync_button_get_needs_sign_in (button));
-}
 
 static const char * const page_names[] = { "jobs", "proposals", "messages", "diary", "analytics" };
 
@@ -257,75 +248,16 @@ follow_lock_guard (LancerWindow *self)
   set_lock_guard (self, self->session != NULL ? lancer_session_get_lock_guard (self->session) : NULL);
 }
 
-static GType
-page_type (guint index)
-{
-  switch (index)
-    {
-    case 0: return LANCER_TYPE_JOBS_PAGE;
-    case 1: return LANCER_TYPE_PROPOSALS_PAGE;
-    case 2: return LANCER_TYPE_MESSAGES_PAGE;
-    case 3: return LANCER_TYPE_DIARY_PAGE;
-    default: return LANCER_TYPE_ANALYTICS_PAGE;
-    }
-}
-
-static guint
-page_index (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (g_strcmp0 (page_names[i], name) == 0)
-      return i;
-  return 0;
-}
-
-/* Builds page @index into its slot, once, with the current session. */
-static GtkWidget *
-ensure_page (LancerWindow *self,
-             guint         index)
-{
-  GtkWidget *page = self->session_widgets[index + 1];
-
-  if (page == NULL && self->page_slots[index] != NULL)
-    {
-      page = g_object_new (page_type (index), "session", self->session, NULL);
-      adw_bin_set_child (self->page_slots[index], page);
-      self->session_widgets[index + 1] = page;
-    }
-  return page;
-}
-
-/* The rest of the pages, one per idle so no frame waits for all of them. */
-static gboolean
-build_next_page_cb (gpointer user_data)
-{
-  LancerWindow *self = user_data;
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (self->session_widgets[i + 1] == NULL)
-      {
-        ensure_page (self, i);
-        return G_SOURCE_CONTINUE;
-      }
-  self->build_pages_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 allow_pages (LancerWindow *self)
 {
   if (self->pages_allowed)
     return;
   self->pages_allowed = TRUE;
-  /* The switchers come with the pages: the first frame shows the title,
-   * the menu and an empty body, and costs no more than that. */
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   /* The menu builds every item's widgets when it gets its model. */
   gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
-  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
-  if (self->build_pages_id == 0)
-    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
 }
 
 static gboolean
@@ -338,8 +270,8 @@ allow_pages_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first frame is on its way to the screen by now; the visible page is
- * built just after it, not inside its paint cycle. */
+/* The first frame is on its way to the screen by now; the switchers and
+ * the menu come just after it, not inside its paint cycle. */
 static void
 first_paint_cb (GdkFrameClock *clock,
                 LancerWindow  *self)
@@ -356,22 +288,14 @@ realized_cb (LancerWindow *self)
                     G_CALLBACK (first_paint_cb), self);
 }
 
-static void
-visible_page_changed_cb (LancerWindow *self)
-{
-  if (self->pages_allowed)
-    ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
-}
-
-/* Builds every page now (tests, and alerts that open a page directly). */
+/* The switchers and the menu now, without waiting for the first frame
+ * (tests, and alerts that open a page directly). */
 void
 lancer_window_ensure_pages (LancerWindow *self)
 {
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
   allow_pages (self);
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    ensure_page (self, i);
 }
 
 static void
@@ -395,8 +319,6 @@ lancer_window_constructed (GObject *object)
   update_profile_labels (self);
   g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
   lancer_paint_heap_reserve_for (GTK_WINDOW (self));
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
-                            G_CALLBACK (visible_page_changed_cb), self);
 }
 
 static void
@@ -405,9 +327,7 @@ lancer_window_dispose (GObject *object)
   LancerWindow *self = LANCER_WINDOW (object);
 
   set_lock_guard (self, NULL);
-  g_clear_handle_id (&self->build_pages_id, g_source_remove);
   g_clear_handle_id (&self->allow_pages_id, g_source_remove);
-  g_clear_handle_id (&self->rebuild_page_id, g_source_remove);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
@@ -478,6 +398,7 @@ lancer_window_class_init (LancerWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LANCER_TYPE_SYNC_BUTTON);
+  g_type_ensure (LANCER_TYPE_SYNC_BANNER);
   g_type_ensure (LANCER_TYPE_JOBS_PAGE);
   g_type_ensure (LANCER_TYPE_PROPOSALS_PAGE);
   g_type_ensure (LANCER_TYPE_MESSAGES_PAGE);
@@ -494,17 +415,12 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, sign_in_revealer);
-  gtk_widget_class_bind_template_child_full (widget_class, "sync_button", FALSE,
-                                             G_STRUCT_OFFSET (LancerWindow, session_widgets[0]));
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    {
-      g_autofree char *slot = g_strdup_printf ("%s_slot", page_names[i]);
-
-      gtk_widget_class_bind_template_child_full (widget_class, slot, FALSE,
-                                                 G_STRUCT_OFFSET (LancerWindow, page_slots) + i * sizeof (AdwBin *));
-    }
-  gtk_widget_class_bind_template_callback (widget_class, needs_sign_in_cb);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, sync_banner);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, jobs_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, proposals_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, messages_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, diary_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, analytics_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-proposal", "x", open_proposal_action_cb);
@@ -556,6 +472,21 @@ update_profile_labels (LancerWindow *self)
                                         demo ? _("Demo data from the built-in sandbox") : NULL);
 }
 
+/* The demo profile is called "Demo" already: it is marked only when the
+ * user renamed it ("Demo (Demo)" said nothing twice). */
+static char *
+profile_menu_label (LancerProfile *profile)
+{
+  const char *name = lancer_profile_get_display_name (profile);
+  g_autofree char *folded_name = g_utf8_casefold (name, -1);
+  g_autofree char *folded_demo = g_utf8_casefold (_("Demo"), -1);
+
+  if (!lancer_profile_get_is_demo (profile) || strstr (folded_name, folded_demo) != NULL)
+    return g_strdup (name);
+  /* Translators: a renamed demo profile's name in the menu */
+  return g_strdup_printf (_("%s (Demo)"), name);
+}
+
 /* One radio item per profile; app.switch-profile's state marks the open one. */
 static void
 rebuild_profiles_menu (LancerWindow *self)
@@ -572,11 +503,7 @@ rebuild_profiles_menu (LancerWindow *self)
       g_autoptr(GMenuItem) item = NULL;
       g_autofree char *label = NULL;
 
-      if (lancer_profile_get_is_demo (profile))
-        /* Translators: a profile's name in the menu, marked as the demo */
-        label = g_strdup_printf (_("%s (Demo)"), lancer_profile_get_display_name (profile));
-      else
-        label = g_strdup (lancer_profile_get_display_name (profile));
+      label = profile_menu_label (profile);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "app.switch-profile",
                                                g_variant_new_string (lancer_profile_get_id (profile)));
@@ -584,56 +511,20 @@ rebuild_profiles_menu (LancerWindow *self)
     }
 }
 
-static gboolean
-rebuild_page_cb (gpointer user_data)
-{
-  LancerWindow *self = user_data;
-
-  self->rebuild_page_id = 0;
-  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
-  if (self->build_pages_id == 0)
-    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* A page keeps what it showed of a profile (the open job, filters, the
- * open conversation): another profile gets new pages, built as at start. */
-static void
-drop_pages (LancerWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (self->session_widgets[i + 1] != NULL)
-      {
-        self->session_widgets[i + 1] = NULL;
-        adw_bin_set_child (self->page_slots[i], NULL);
-      }
-  /* The old pages go at once; the visible new one is built just after,
-   * in its own turn of the main loop, the rest later one by one. */
-  if (self->pages_allowed && self->rebuild_page_id == 0)
-    self->rebuild_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_page_cb, self, NULL);
-}
-
-/* Switching profiles swaps the whole session and the pages with it. */
+/* Switching profiles swaps the whole session; the pages follow it through
+ * their bindings to :session and forget the previous profile. */
 void
 lancer_window_set_session (LancerWindow  *self,
                            LancerSession *session)
 {
-  gboolean switched;
-
   g_return_if_fail (LANCER_IS_WINDOW (self));
   g_return_if_fail (!session || LANCER_IS_SESSION (session));
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (self->session)),
                                           rebuild_profiles_menu, self);
-  switched = self->session != NULL;
   if (!g_set_object (&self->session, session))
     return;
-  if (switched)
-    drop_pages (self);
-  for (guint i = 0; i < G_N_ELEMENTS (self->session_widgets); i++)
-    if (self->session_widgets[i] != NULL)
-      g_object_set (self->session_widgets[i], "session", session, NULL);
   if (session != NULL)
     g_signal_connect_object (lancer_profile_manager_get_profiles (lancer_session_get_profile_manager (session)),
                              "items-changed", G_CALLBACK (rebuild_profiles_menu), self, G_CONNECT_SWAPPED);
@@ -650,8 +541,6 @@ lancer_window_show_page (LancerWindow *self,
 
   if (!is_page_name (name))
     name = page_names[0];
-  if (self->pages_allowed)
-    ensure_page (self, page_index (name));
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -681,7 +570,7 @@ lancer_window_open_job (LancerWindow *self,
 
   lancer_window_ensure_pages (self);
   lancer_window_show_page (self, "jobs");
-  page = self->session_widgets[1];
+  page = self->jobs_page;
   if (job_id == NULL || *job_id == '\0' || !LANCER_IS_JOBS_PAGE (page))
     return;
   model = lancer_jobs_page_get_model (LANCER_JOBS_PAGE (page));
@@ -711,7 +600,7 @@ lancer_window_open_room (LancerWindow *self,
 
   lancer_window_ensure_pages (self);
   lancer_window_show_page (self, "messages");
-  page = self->session_widgets[3];
+  page = self->messages_page;
   if (room_id != NULL && *room_id != '\0' && LANCER_IS_MESSAGES_PAGE (page))
     lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
 }
@@ -727,7 +616,7 @@ lancer_window_open_proposal (LancerWindow *self,
 
   lancer_window_ensure_pages (self);
   lancer_window_show_page (self, "proposals");
-  page = self->session_widgets[2];
+  page = self->proposals_page;
   if (proposal_id > 0 && LANCER_IS_PROPOSALS_PAGE (page))
     lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (page), proposal_id);
 }

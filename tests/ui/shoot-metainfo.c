@@ -151,7 +151,7 @@ diary_shown (gpointer data)
 static gboolean
 analytics_shown (gpointer data)
 {
-  return g_strcmp0 (lancer_analytics_page_get_mode (data), "report") == 0;
+  return lancer_page_get_state (data) == LANCER_PAGE_READY;
 }
 
 static void

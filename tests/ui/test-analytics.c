@@ -11,10 +11,14 @@
 #include <math.h>
 #include <string.h>
 
-#include "lancer-analytics-page.h"
+#include <glib/gstdio.h>
+
+#include "lancer-analytics-page-private.h"
 #include "lancer-application.h"
 #include "lancer-chart.h"
+#include "lancer-export-dialog-private.h"
 #include "lancer-export.h"
+#include "lancer-metric-card.h"
 #include "lancer-paths.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
@@ -219,7 +223,7 @@ button_shown (GtkWidget  *widget,
 typedef struct
 {
   LancerAnalyticsPage *page;
-  const char          *mode;
+  LancerPageState      state;
 } ModeWait;
 
 static gboolean
@@ -227,7 +231,7 @@ mode_is (gpointer data)
 {
   ModeWait *wait = data;
 
-  return g_strcmp0 (lancer_analytics_page_get_mode (wait->page), wait->mode) == 0;
+  return lancer_page_get_state (LANCER_PAGE (wait->page)) == wait->state;
 }
 
 /* A report newer than @serial whose range starts in [@from_min, @from_max]:
@@ -262,7 +266,7 @@ set_range_and_wait (LancerAnalyticsPage  *page,
 
   lancer_analytics_page_set_range (page, range);
   g_assert_true (lancer_test_iterate_until (report_is_new, &wait, 20));
-  g_assert_cmpstr (lancer_analytics_page_get_mode (page), ==, "report");
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (page)), ==, LANCER_PAGE_READY);
   return lancer_analytics_page_get_report (page);
 }
 
@@ -417,6 +421,48 @@ written_cb (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
+/* The fixture, written once per run (a test may run alone). */
+static void
+ensure_fixture (LancerSession *session)
+{
+  static gboolean written = FALSE;
+  gboolean done = FALSE;
+
+  if (written)
+    return;
+  lancer_store_run_async (lancer_session_get_store (session), TRUE, "proposals", write_fixture,
+                          NULL, NULL, NULL, NULL, written_cb, &done);
+  g_assert_true (lancer_test_wait_flag (&done, 20));
+  written = TRUE;
+}
+
+static LancerMetricCard *
+find_card (GtkWidget  *widget,
+           const char *metric)
+{
+  if (LANCER_IS_METRIC_CARD (widget) &&
+      g_strcmp0 (lancer_metric_card_get_metric (LANCER_METRIC_CARD (widget)), metric) == 0)
+    return LANCER_METRIC_CARD (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LancerMetricCard *card = find_card (child, metric);
+
+      if (card != NULL)
+        return card;
+    }
+  return NULL;
+}
+
+static const char *
+card_value (GtkWidget  *page,
+            const char *metric)
+{
+  LancerMetricCard *card = find_card (page, metric);
+
+  g_assert_nonnull (card);
+  return lancer_metric_card_get_value (card);
+}
+
 static void
 test_page (void)
 {
@@ -425,7 +471,6 @@ test_page (void)
   LancerAnalyticsPage *page;
   LancerMetricsReport *report;
   ModeWait wait;
-  gboolean done = FALSE;
   g_autoptr(GError) error = NULL;
 
   window = lancer_window_new (GTK_APPLICATION (app), session);
@@ -437,20 +482,17 @@ test_page (void)
   g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
 
-  /* A fresh profile says what to do — in the default 12-month range too:
-   * there is nothing in any period, so no "Show All Time". */
-  wait = (ModeWait) { page, "empty" };
+  /* A fresh profile, not connected to Upwork, says what to do first. */
+  wait = (ModeWait) { page, LANCER_PAGE_EMPTY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
-  g_assert_cmpstr (shown_status_title (GTK_WIDGET (page)), ==, "Nothing to Measure Yet");
-  g_assert_false (button_shown (GTK_WIDGET (page), "Show All Time"));
+  g_assert_cmpstr (shown_status_title (GTK_WIDGET (page)), ==, "Connect Your Upwork Account");
+  g_assert_true (button_shown (GTK_WIDGET (page), "_Connect Upwork…"));
   save_png (GTK_WIDGET (window), "analytics-empty");
 
   /* Data arrives as a sync would write it: the page follows ::changed. */
-  lancer_store_run_async (lancer_session_get_store (session), TRUE, "proposals", write_fixture,
-                          NULL, NULL, NULL, NULL, written_cb, &done);
-  g_assert_true (lancer_test_wait_flag (&done, 20));
-  wait = (ModeWait) { page, "report" };
+  ensure_fixture (session);
+  wait = (ModeWait) { page, LANCER_PAGE_READY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   report = lancer_analytics_page_get_report (page);
   g_assert_cmpuint (lancer_metrics_report_get_funnel (report, LANCER_STAGE_SENT), ==, 160);
@@ -500,12 +542,17 @@ test_page (void)
     g_assert_cmpuint (win->n, ==, sent);
     g_assert_cmpuint (win->n, <, LANCER_METRICS_MIN_SAMPLE);
     g_assert_true (win->too_few);
+    /* Too few to mean anything: "—", not a number that looks like one. */
+    lancer_test_ui_settle (GTK_WIDGET (window));
+    g_assert_cmpstr (card_value (GTK_WIDGET (page), "win-rate"), ==, "—");
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   save_png (GTK_WIDGET (window), "analytics-30-days");
   report = set_range_and_wait (page, LANCER_ANALYTICS_RANGE_ALL_TIME, 0, 0);
   g_assert_cmpuint (lancer_metrics_report_get_funnel (report, LANCER_STAGE_SENT), ==, 160);
   g_assert_false (lancer_metrics_report_get_metric (report, LANCER_METRIC_WIN_RATE)->too_few);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (card_value (GTK_WIDGET (page), "win-rate"), !=, "—");
 
   /* Exports: the bytes the file chooser would save. */
   {
@@ -550,15 +597,31 @@ test_page (void)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
-      gtk_widget_get_mapped (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, label);
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
 
       if (found != NULL)
         return found;
@@ -620,7 +683,7 @@ test_page_matches_cli (void)
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "analytics");
   page = find_page (GTK_WIDGET (window));
-  wait = (ModeWait) { page, "report" };
+  wait = (ModeWait) { page, LANCER_PAGE_READY };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
   set_range_and_wait (page, LANCER_ANALYTICS_RANGE_90_DAYS, 0, G_MAXINT64);
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -663,7 +726,7 @@ test_page_matches_cli (void)
 
   /* …until the user sets a rate: then a dollar total too, labelled. */
   {
-    GtkWidget *button = find_button (GTK_WIDGET (page), "_Exchange Rates…");
+    GtkWidget *button = find_action_button (GTK_WIDGET (page), "analytics.exchange-rates");
     AdwMessageDialog *dialog = NULL;
     GtkListBoxRow *row;
     ReportWait again = { page, lancer_analytics_page_get_report_serial (page), G_MININT64, G_MAXINT64 };
@@ -673,7 +736,7 @@ test_page_matches_cli (void)
     g_assert_nonnull (button);
     gtk_widget_activate (button);
     g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
-    row = gtk_list_box_get_row_at_index (g_object_get_data (G_OBJECT (dialog), "rates"), 0);
+    row = GTK_LIST_BOX_ROW (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
     g_assert_true (ADW_IS_ENTRY_ROW (row));
     gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
     save_png (GTK_WIDGET (dialog), "analytics-exchange-rates");
@@ -688,10 +751,208 @@ test_page_matches_cli (void)
     g_assert_nonnull (strstr (after, "at the exchange rates you set"));
     g_assert_nonnull (strstr (after, "€"));
     save_png (GTK_WIDGET (window), "analytics-with-rates");
+
+    /* The rate rests on the hours of the work diary, all of them, and
+     * says how many: the same hours the Work Diary page adds up. */
+    {
+      double minutes = 0;
+      g_autofree char *hours = NULL;
+      LancerMetricCard *card;
+
+      for (guint d = 0; d < 200; d++)
+        minutes += 120 + (d * 53) % 300;     /* as write_fixture() logged them */
+      set_range_and_wait (page, LANCER_ANALYTICS_RANGE_ALL_TIME, 0, 0);
+      g_assert_cmpfloat_with_epsilon (lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page),
+                                                                        LANCER_METRIC_BILLED_HOURS)->value,
+                                      minutes / 60, 1e-9);
+      hours = lancer_metrics_format_value (LANCER_METRIC_UNIT_HOURS, minutes / 60);
+      lancer_test_ui_settle (GTK_WIDGET (window));
+      card = find_card (GTK_WIDGET (page), "effective-hourly-rate");
+      g_assert_cmpstr (lancer_metric_card_get_value (card), !=, "—");
+      g_free (after);
+      after = lancer_test_ui_collect_text (GTK_WIDGET (card));
+      g_test_message ("effective hourly rate: %s", after);
+      g_assert_nonnull (strstr (after, hours));
+      g_assert_nonnull (strstr (after, "in the Work Diary"));
+    }
     g_settings_reset (lancer_session_get_settings (session), "exchange-rates");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A window on the Analytics page of the fixture profile, showing a report. */
+static LancerAnalyticsPage *
+show_report_window (LancerWindow **window,
+                    int            width)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerAnalyticsPage *page;
+  ModeWait wait;
+
+  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  ensure_fixture (session);
+  *window = lancer_window_new (GTK_APPLICATION (app), session);
+  gtk_window_set_default_size (GTK_WINDOW (*window), width, 900);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (*window)));
+  lancer_window_show_page (*window, "analytics");
+  page = find_page (GTK_WIDGET (*window));
+  wait = (ModeWait) { page, LANCER_PAGE_READY };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
+  lancer_test_ui_settle (GTK_WIDGET (*window));
+  return page;
+}
+
+/* Every label on screen shows its whole text: "Unit…" is a bug. */
+static guint
+assert_no_ellipsis (GtkWidget *widget)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget))
+    {
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("“%s” is cut short", gtk_label_get_text (GTK_LABEL (widget)));
+      checked++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    checked += assert_no_ellipsis (child);
+  return checked;
+}
+
+static void
+test_labels_fit (void)
+{
+  static const int widths[] = { 1180, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      LancerWindow *window;
+      LancerAnalyticsPage *page = show_report_window (&window, widths[w]);
+      guint checked = 0;
+      g_autofree char *name = g_strdup_printf ("analytics-labels-%d", widths[w]);
+
+      save_png (GTK_WIDGET (window), name);
+      /* It fits: the window never asks for more than 360 px. */
+      {
+        int min_width = 0;
+
+        gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                            GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        g_test_message ("content minimum width %d", min_width);
+
+        g_assert_cmpint (min_width, <=, 360);
+      }
+      /* All the way down, a screenful at a time: only what is drawn counts. */
+      for (guint step = 0; step < 12; step++)
+        {
+          GtkScrolledWindow *scrolled = find_scrolled (GTK_WIDGET (page));
+          GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+
+          checked += assert_no_ellipsis (GTK_WIDGET (page));
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj));
+          lancer_test_ui_settle (GTK_WIDGET (window));
+        }
+      g_test_message ("%d px: %u labels checked", widths[w], checked);
+      g_assert_cmpuint (checked, >, 20);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static gboolean
+export_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LANCER_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(LancerExportDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+/* Export… opens one dialog; the user picks what and the format, then a
+ * file: the file holds that export. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lancer-export-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "funnel.csv", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "earnings.png", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autofree char *csv = NULL;
+  g_autofree char *png = NULL;
+  gsize png_size = 0;
+  g_autoptr(LancerTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  LancerExportDialog *dialog = NULL;
+  LancerWindow *window;
+  LancerAnalyticsPage *page = show_report_window (&window, 1180);
+  GtkWidget *what, *format;
+  g_autofree char *target = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analytics.export", NULL));
+  g_assert_true (lancer_test_iterate_until (export_dialog_shown, &dialog, 10));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  save_png (GTK_WIDGET (dialog), "analytics-export-dialog");
+
+  /* The first choice is the report, as a PDF. */
+  target = lancer_export_dialog_dup_target (dialog);
+  g_assert_cmpstr (target, ==, "report:pdf");
+
+  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (format);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (what), 2);          /* Proposal funnel */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (what))), ==,
+                   "Proposal funnel");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (format))), ==, 4);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (format))), ==,
+                   "Spreadsheet (CSV)");
+  lancer_export_dialog_save_to (dialog, csv_file);
+  g_assert_true (lancer_test_iterate_until (file_written, csv_file, 10));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  table = lancer_table_from_csv (csv, &error);
+  g_assert_no_error (error);
+  /* Sent, viewed, replied, interviewed, hired: the fixture's 160 first. */
+  g_assert_cmpuint (lancer_table_get_n_rows (table), ==, 5);
+  g_assert_true (g_str_has_prefix (csv, "stage,count,share_of_sent"));
+  g_assert_nonnull (strstr (csv, "\nSent,160,"));
+
+  /* The earnings chart as an image, the second way out of the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analytics.export", NULL));
+  dialog = NULL;
+  g_assert_true (lancer_test_iterate_until (export_dialog_shown, &dialog, 10));
+  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (what), 13);         /* Net earnings, as shown */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (format))), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);        /* PNG */
+  lancer_export_dialog_save_to (dialog, png_file);
+  g_assert_true (lancer_test_iterate_until (file_written, png_file, 10));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_file_get_contents (png_path, &png, &png_size, &error));
+  g_assert_cmpuint (png_size, >, 1000);
+  g_assert_cmpint (memcmp (png, "\x89PNG", 4), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (csv_path);
+  g_unlink (png_path);
+  g_rmdir (dir);
 }
 
 int
@@ -706,6 +967,8 @@ main (int   argc,
   g_test_add_func ("/ui/analytics/chart-time-series", test_chart_time_series);
   g_test_add_func ("/ui/analytics/page", test_page);
   g_test_add_func ("/ui/analytics/page-matches-cli", test_page_matches_cli);
+  g_test_add_func ("/ui/analytics/labels-fit", test_labels_fit);
+  g_test_add_func ("/ui/analytics/export-dialog", test_export_dialog);
 
   ret = g_test_run ();
   g_object_unref (app);
