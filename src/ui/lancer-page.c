@@ -354,7 +354,7 @@ lancer_page_show_empty (LancerPage *self,
                   && !lancer_session_get_signed_in (priv->session);
   if (needs_account)
     {
-      adw_status_page_set_icon_name (priv->empty_page, "lancer-symbolic");
+      adw_status_page_set_icon_name (priv->empty_page, "io.github.lancerdesk.Lancer-symbolic");
       adw_status_page_set_title (priv->empty_page, _("Connect Your Upwork Account"));
       adw_status_page_set_description (priv->empty_page,
                                        _("Lancer shows your jobs, proposals, messages, contracts and earnings once it can read them from Upwork with your own API key."));
