@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "lancer-application.h"
-#include "lancer-diary-page.h"
-#include "lancer-messages-page.h"
+#include "lancer-diary-page-private.h"
+#include "lancer-messages-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposals-page.h"
 #include "lancer-store-messages.h"
@@ -116,6 +116,18 @@ wait_mode (gpointer     page,
   g_assert_true (lancer_test_iterate_until (mode_is, &w, 20));
 }
 
+static gboolean
+state_is_ready (gpointer data)
+{
+  return lancer_page_get_state (data) == LANCER_PAGE_READY;
+}
+
+static gboolean
+state_is_empty (gpointer data)
+{
+  return lancer_page_get_state (data) == LANCER_PAGE_EMPTY;
+}
+
 static LancerWindow *
 open_window (const char *page)
 {
@@ -144,13 +156,14 @@ test_empty_states (void)
   save_png (GTK_WIDGET (window), "proposals-empty");
   /* Hidden pages load when they are shown, not all at once when the
    * profile opens. */
-  g_assert_cmpstr (lancer_messages_page_get_mode (LANCER_MESSAGES_PAGE (messages)), ==, "loading");
-  g_assert_cmpstr (lancer_diary_page_get_mode (LANCER_DIARY_PAGE (diary)), ==, "loading");
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (messages)), ==, LANCER_PAGE_LOADING);
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (diary)), ==, LANCER_PAGE_LOADING);
   lancer_window_show_page (window, "messages");
-  wait_mode (messages, lancer_messages_page_get_mode, "empty");
-  save_png (GTK_WIDGET (window), "messages-empty");
+  g_assert_true (lancer_test_iterate_until (state_is_empty, messages, 20));
+  shoot_all (GTK_WIDGET (window), "messages-empty");
   lancer_window_show_page (window, "diary");
-  wait_mode (diary, lancer_diary_page_get_mode, "empty");
+  g_assert_true (lancer_test_iterate_until (state_is_empty, diary, 20));
+  shoot_all (GTK_WIDGET (window), "diary-empty");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -241,7 +254,7 @@ test_proposals (void)
 static gboolean
 rooms_loaded (gpointer data)
 {
-  return lancer_messages_page_get_n_rooms (data) >= 5;
+  return g_list_model_get_n_items (lancer_messages_page_get_rooms (data)) >= 5;
 }
 
 static gboolean
@@ -263,7 +276,7 @@ test_messages (void)
   guint fetched;
   g_autofree char *text = NULL;
 
-  wait_mode (page, lancer_messages_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (rooms_loaded, page, 20));
   lancer_messages_page_select_room (page, "room-1");
   g_assert_true (lancer_test_iterate_until (thread_ready, page, 20));
@@ -304,7 +317,7 @@ outbox_has (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && last->outbox_id != 0;
+  return last != NULL && lancer_story_get_outbox_id (last) != 0;
 }
 
 static void
@@ -325,7 +338,7 @@ last_failed (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && g_strcmp0 (last->state, "failed") == 0;
+  return last != NULL && g_strcmp0 (lancer_story_get_state (last), "failed") == 0;
 }
 
 static gboolean
@@ -335,7 +348,7 @@ last_pending (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && g_strcmp0 (last->state, "pending") == 0;
+  return last != NULL && g_strcmp0 (lancer_story_get_state (last), "pending") == 0;
 }
 
 static GtkWidget *
@@ -366,7 +379,7 @@ test_outbox (void)
   GtkWidget *retry;
   gboolean done = FALSE;
 
-  wait_mode (page, lancer_messages_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (rooms_loaded, page, 20));
   lancer_messages_page_select_room (page, "room-2");
   g_assert_true (lancer_test_iterate_until (thread_ready, page, 20));
@@ -380,7 +393,7 @@ test_outbox (void)
 
   /* The sender fails: shown as not sent, with Retry. */
   last = g_list_model_get_item (thread, g_list_model_get_n_items (thread) - 1);
-  lancer_store_outbox_fail_async (store, last->outbox_id, "Upwork refused the message (HTTP 503)", NULL, failed_cb, &done);
+  lancer_store_outbox_fail_async (store, lancer_story_get_outbox_id (last), "Upwork refused the message (HTTP 503)", NULL, failed_cb, &done);
   g_assert_true (lancer_test_wait_flag (&done, 20));
   g_assert_true (lancer_test_iterate_until (last_failed, thread, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -388,7 +401,7 @@ test_outbox (void)
   text = lancer_test_ui_collect_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, "Not sent"));
   save_png (GTK_WIDGET (window), "messages-failed");
-  retry = find_button (GTK_WIDGET (page), "Retry");
+  retry = find_button (GTK_WIDGET (page), "_Retry");
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_true (lancer_test_iterate_until (last_pending, thread, 20));
@@ -398,7 +411,8 @@ test_outbox (void)
 static gboolean
 contracts_loaded (gpointer data)
 {
-  return lancer_diary_page_get_n_contracts (data) == 3 && lancer_diary_page_get_week_minutes (data) >= 0;
+  return g_list_model_get_n_items (lancer_diary_page_get_contracts (data)) == 3 &&
+         lancer_diary_page_get_week_minutes (data) >= 0;
 }
 
 static gboolean
@@ -419,7 +433,7 @@ test_diary (void)
   g_autofree char *last_week = lancer_diary_week_shift (week, -1);
   GVariantBuilder builder;
 
-  wait_mode (page, lancer_diary_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (contracts_loaded, page, 20));
 
   /* Last week of c-1: 240+270+300+330+360 minutes. */
