@@ -56,7 +56,7 @@ lancer_diary_day_row_new (const LancerDiaryDay *day,
     date = g_date_time_new_local (y, m, d, 0, 0, 0);
   /* Translators: a day of the week with its date, see the GDateTime
    * format codes: "Mon 16 Nov". */
-  day_name = date != NULL ? g_date_time_format (date, _("%a %e %b")) : g_strdup (day->day);
+  day_name = date != NULL ? g_date_time_format (date, _("%a %-d %b")) : g_strdup (day->day);
   gtk_label_set_label (self->day_label, day_name);
   gtk_level_bar_set_max_value (self->bar, MAX (scale_minutes, 1));
   gtk_level_bar_set_value (self->bar, MIN (day->minutes, MAX (scale_minutes, 1)));

@@ -154,35 +154,40 @@ update_reminder (LancerDiaryPage *self)
   gtk_revealer_set_reveal_child (self->reminder_revealer, behind != NULL);
 }
 
-/* "16–22 Nov 2026", or "30 Mar – 5 Apr 2026" across months. */
+/* "16–22 Nov", "30 Mar – 5 Apr", with the year only when it is not this
+ * one: short enough for a phone's toolbar. */
 static void
 update_week_label (LancerDiaryPage *self)
 {
   int y, m, d;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *text = NULL;
+  gboolean this_year;
 
   if (sscanf (self->week_start, "%4d-%2d-%2d", &y, &m, &d) != 3)
     return;
   start = g_date_time_new_local (y, m, d, 0, 0, 0);
   end = g_date_time_add_days (start, 6);
-  /* The same date style as everywhere else (lancer-format.c). */
-  b = g_date_time_format (end, _("%e %b %Y"));
+  this_year = g_date_time_get_year (start) == g_date_time_get_year (now) &&
+              g_date_time_get_year (end) == g_date_time_get_year (now);
+  /* Translators: a date without and with its year, see the GDateTime
+   * format codes: "6 Dec", "6 Dec 2026". */
+  b = g_date_time_format (end, this_year ? _("%-d %b") : _("%-d %b %Y"));
   if (g_date_time_get_month (start) == g_date_time_get_month (end))
     {
-      a = g_date_time_format (start, "%e");
-      /* Translators: a week within one month, "16–22 Nov 2026". */
-      text = g_strdup_printf (_("%s–%s"), g_strstrip (a), g_strstrip (b));
+      a = g_date_time_format (start, "%-d");
+      /* Translators: a week within one month, "16–22 Nov". */
+      text = g_strdup_printf (_("%s–%s"), a, b);
     }
   else
     {
-      /* Translators: a day and month, see the GDateTime format codes. */
-      a = g_date_time_format (start, _("%e %b"));
-      /* Translators: a week, "30 Mar – 5 Apr 2026". */
-      text = g_strdup_printf (_("%s – %s"), g_strstrip (a), g_strstrip (b));
+      a = g_date_time_format (start, _("%-d %b"));
+      /* Translators: a week across two months, "30 Mar – 5 Apr". */
+      text = g_strdup_printf (_("%s – %s"), a, b);
     }
   gtk_label_set_label (self->week_label, text);
 }

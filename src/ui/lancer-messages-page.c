@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lancer-format.h"
 #include "lancer-message-composer.h"
@@ -117,6 +118,9 @@ room_preview_cb (gpointer    unused,
   sender = lancer_room_get_last_sender (room);
   if (sender != NULL && g_strcmp0 (sender, user_name) == 0)
     sender = _("You");
+  else if (sender != NULL && g_strcmp0 (sender, lancer_room_get_client_name (room)) == 0 &&
+           lancer_room_get_last_body (room) != NULL)
+    sender = NULL;   /* the title already names the client */
   body = lancer_room_get_last_body (room);
   if (body == NULL)
     /* Translators: %s is who sent an attachment without text. */
@@ -225,9 +229,12 @@ update_thread_header (LancerMessagesPage *self)
   const char *topic = room != NULL ? lancer_room_get_topic (room) : NULL;
 
   gtk_label_set_label (self->thread_title, title);
-  /* The topic says what the conversation is about, once a name heads it. */
-  gtk_label_set_label (self->thread_subtitle, topic != NULL && g_strcmp0 (topic, title) != 0 ? topic : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->thread_subtitle), topic != NULL && g_strcmp0 (topic, title) != 0);
+  /* The topic says what the conversation is about; Upwork's own room
+   * name ("Client, You") only repeats the title. */
+  if (topic != NULL && (*topic == '\0' || strstr (topic, title) != NULL))
+    topic = NULL;
+  gtk_label_set_label (self->thread_subtitle, topic != NULL ? topic : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->thread_subtitle), topic != NULL);
   gtk_single_selection_set_selected (self->room_selection, position);
   lancer_message_composer_set_conversation (self->composer, self->room_id, title,
                                             self->thread != NULL ? G_LIST_MODEL (self->thread) : NULL);
