@@ -14,6 +14,7 @@
 #include "lancer-ai-error-ui.h"
 #include "lancer-ai-service.h"
 #include "lancer-message-composer.h"
+#include "lancer-outbox-sender.h"
 #include "lancer-prompts.h"
 #include "lancer-store-messages.h"
 
@@ -123,40 +124,6 @@ update_hint (LancerMessageComposer *self)
 
 /* ---- sending ---- */
 
-/* One flush at a time per connection, however many windows show a
- * conversation: two flushes at once would send a message twice. */
-typedef struct
-{
-  gboolean running;
-  gboolean again;
-} FlushState;
-
-static GHashTable *flush_states;   /* LancerSync → FlushState */
-
-static void
-sync_gone_cb (gpointer  data,
-              GObject  *sync)
-{
-  g_hash_table_remove (flush_states, sync);
-}
-
-static FlushState *
-flush_state (LancerSync *sync)
-{
-  FlushState *state;
-
-  if (flush_states == NULL)
-    flush_states = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  state = g_hash_table_lookup (flush_states, sync);
-  if (state == NULL)
-    {
-      state = g_new0 (FlushState, 1);
-      g_hash_table_insert (flush_states, sync, state);
-      g_object_weak_ref (G_OBJECT (sync), sync_gone_cb, NULL);
-    }
-  return state;
-}
-
 static void
 flushed_cb (GObject      *object,
             GAsyncResult *result,
@@ -164,56 +131,17 @@ flushed_cb (GObject      *object,
 {
   g_autoptr(LancerMessageComposer) self = user_data;
   g_autoptr(GError) error = NULL;
-  FlushState *state = flush_state (LANCER_SYNC (object));
-  gboolean again = state->again;
+  g_autofree char *text = NULL;
 
-  state->running = FALSE;
-  state->again = FALSE;
-  if (lancer_sync_flush_outbox_finish (LANCER_SYNC (object), result, &error) < 0)
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_disposed (self))
-        return;
-      /* A message Upwork refused is marked on its row, with Retry; this
-       * is the outbox as a whole (offline, signed out, …). */
-      /* Translators: %s says why, already translated. */
-      text = g_strdup_printf (_("Messages could not be sent: %s. They stay in the outbox; use Retry on a message to try again."),
-                              error->message);
-      show_notice (self, text, NOTICE_NONE, NULL);
-      return;
-    }
-  if (again && !is_disposed (self))
-    lancer_message_composer_flush (self);
-}
-
-static void
-outbox_checked_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(LancerMessageComposer) self = user_data;
-  g_autoptr(GPtrArray) items = lancer_store_outbox_list_finish (LANCER_STORE (object), result, NULL);
-  LancerSync *sync = get_sync (self);
-  gboolean pending = FALSE;
-  FlushState *state;
-
-  if (items == NULL || sync == NULL || g_cancellable_is_cancelled (self->cancellable))
+  if (lancer_outbox_sender_flush_finish (result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_disposed (self))
     return;
-  /* Only what waits: a failed message is sent again by Retry or the next
-   * sync, never in a loop here. */
-  for (guint i = 0; i < items->len && !pending; i++)
-    pending = g_strcmp0 (lancer_story_get_state (g_ptr_array_index (items, i)), "pending") == 0;
-  if (!pending)
-    return;
-  state = flush_state (sync);
-  if (state->running)
-    {
-      state->again = TRUE;
-      return;
-    }
-  state->running = TRUE;
-  lancer_sync_flush_outbox_async (sync, self->cancellable, flushed_cb, g_object_ref (self));
+  /* A message Upwork refused is marked on its row, with Retry; this is
+   * the outbox as a whole (offline, signed out, …). */
+  /* Translators: %s says why, already translated. */
+  text = g_strdup_printf (_("Messages could not be sent: %s. They stay in the outbox; use Retry on a message to try again."),
+                          error->message);
+  show_notice (self, text, NOTICE_NONE, NULL);
 }
 
 void
@@ -221,22 +149,14 @@ lancer_message_composer_flush (LancerMessageComposer *self)
 {
   LancerStore *store;
   LancerSync *sync;
-  FlushState *state;
 
   g_return_if_fail (LANCER_IS_MESSAGE_COMPOSER (self));
 
   update_hint (self);
   store = get_store (self);
   sync = get_sync (self);
-  if (store == NULL || sync == NULL)
-    return;
-  state = flush_state (sync);
-  if (state->running)
-    {
-      state->again = TRUE;
-      return;
-    }
-  lancer_store_outbox_list_async (store, NULL, self->cancellable, outbox_checked_cb, g_object_ref (self));
+  if (store != NULL && sync != NULL)
+    lancer_outbox_sender_flush_async (sync, store, self->cancellable, flushed_cb, g_object_ref (self));
 }
 
 static void

@@ -15,7 +15,6 @@ GListModel *lancer_messages_page_get_rooms           (LancerMessagesPage *self);
 GtkListView *lancer_messages_page_get_room_view      (LancerMessagesPage *self);
 /* The open conversation's messages (LancerStory), or NULL. */
 GListModel *lancer_messages_page_get_thread          (LancerMessagesPage *self);
-GtkListView *lancer_messages_page_get_story_view     (LancerMessagesPage *self);
 GtkWidget  *lancer_messages_page_get_thread_scroller (LancerMessagesPage *self);
 const char *lancer_messages_page_get_thread_title    (LancerMessagesPage *self);
 GtkWidget  *lancer_messages_page_get_back_button     (LancerMessagesPage *self);

@@ -352,6 +352,16 @@ room_activated_cb (LancerMessagesPage *self,
     lancer_messages_page_select_room (self, lancer_room_get_id (room));
 }
 
+/* Widened to side by side: the conversation pane is never left empty. */
+static void
+folded_cb (LancerMessagesPage *self)
+{
+  g_autoptr(LancerRoom) first = g_list_model_get_item (G_LIST_MODEL (self->rooms), 0);
+
+  if (!adw_leaflet_get_folded (self->leaflet) && self->room_id == NULL && first != NULL)
+    open_room (self, lancer_room_get_id (first), FALSE);
+}
+
 static void
 back_clicked_cb (LancerMessagesPage *self)
 {
@@ -392,15 +402,13 @@ rooms_cb (GObject      *object,
   update_user_name (self);
   if (rooms->len == 0)
     {
-      lancer_page_show_empty (LANCER_PAGE (self), "mail-unread-symbolic", _("No Conversations"),
-                              _("Messages with clients appear here once Upwork syncs them."));
+      lancer_page_show_empty (LANCER_PAGE (self), "mail-unread-symbolic", _("No Messages"),
+                              _("Conversations with clients appear here once Upwork syncs them. "
+                                "A client has to write first on a proposal."));
       return;
     }
-  /* Side by side, the conversation pane is never left empty. */
-  if (self->room_id == NULL && !adw_leaflet_get_folded (self->leaflet))
-    open_room (self, lancer_room_get_id (g_ptr_array_index (rooms, 0)), FALSE);
-  else
-    update_thread_header (self);
+  update_thread_header (self);
+  folded_cb (self);
   lancer_page_show_content (LANCER_PAGE (self));
 }
 
@@ -460,13 +468,6 @@ lancer_messages_page_get_thread (LancerMessagesPage *self)
 {
   g_return_val_if_fail (LANCER_IS_MESSAGES_PAGE (self), NULL);
   return self->thread != NULL ? G_LIST_MODEL (self->thread) : NULL;
-}
-
-GtkListView *
-lancer_messages_page_get_story_view (LancerMessagesPage *self)
-{
-  g_return_val_if_fail (LANCER_IS_MESSAGES_PAGE (self), NULL);
-  return self->story_view;
 }
 
 GtkWidget *
@@ -590,6 +591,7 @@ lancer_messages_page_init (LancerMessagesPage *self)
   adj = gtk_scrolled_window_get_vadjustment (self->thread_scroller);
   g_signal_connect_object (adj, "value-changed", G_CALLBACK (adjustment_value_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (lancer_page_get_store_signals (LANCER_PAGE (self)), "changed::outbox",
                                  G_CALLBACK (outbox_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (lancer_page_get_session_signals (LANCER_PAGE (self)), "notify::sync",

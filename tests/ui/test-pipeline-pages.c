@@ -300,7 +300,7 @@ test_messages (void)
 
   /* Scrolling up loads older pages, still far from all of them. */
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (lancer_messages_page_get_thread_scroller (page)));
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 20 && lancer_story_list_model_get_n_fetched (LANCER_STORY_LIST_MODEL (thread)) <= fetched; i++)
     {
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) - 3 * gtk_adjustment_get_page_size (adj));
       lancer_test_ui_settle (GTK_WIDGET (window));
