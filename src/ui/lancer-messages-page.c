@@ -155,6 +155,7 @@ dup_user_name (LancerMessagesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rooms));
   const char *best = NULL;
   guint best_count = 1;
+  gboolean tie = FALSE;
 
   if (account != NULL && account->name != NULL && *account->name != '\0')
     return g_strdup (account->name);
@@ -173,10 +174,14 @@ dup_user_name (LancerMessagesPage *self)
             {
               best = senders[j];
               best_count = count;
+              tie = FALSE;
             }
+          else if (count == best_count && g_strcmp0 (best, senders[j]) != 0)
+            tie = TRUE;
         }
     }
-  return g_strdup (best);
+  /* Two people in as many conversations: either may be the user. */
+  return tie ? NULL : g_strdup (best);
 }
 
 static void

@@ -144,7 +144,8 @@ static void start_reload (LancerStoryListModel *self);
 
 /* A view asks for every row it might show while it settles on where to
  * stand (the top first, then where it is scrolled to). Pages are read one
- * idle later, and only those whose placeholders the view still holds. */
+ * idle later, and only those whose placeholders the view still holds
+ * when it holds any. */
 typedef struct
 {
   LancerStoryListModel *self;
@@ -178,15 +179,20 @@ wanted_idle_cb (gpointer data)
   gpointer page, count;
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  g_autoptr(GArray) dropped = g_array_new (FALSE, FALSE, sizeof (guint));
+
   self->wanted_idle = 0;
   g_hash_table_iter_init (&iter, self->wanted);
   while (g_hash_table_iter_next (&iter, &page, &count))
-    if (GPOINTER_TO_UINT (count) > 0)
-      {
-        guint p = GPOINTER_TO_UINT (page);
-        g_array_append_val (pages, p);
-      }
+    {
+      guint p = GPOINTER_TO_UINT (page);
+
+      g_array_append_val (GPOINTER_TO_UINT (count) > 0 ? pages : dropped, p);
+    }
   g_hash_table_remove_all (self->wanted);
+  /* A caller that keeps no rows (not a view) gets what it asked for. */
+  if (pages->len == 0)
+    g_array_append_vals (pages, dropped->data, dropped->len);
   for (guint i = 0; i < pages->len; i++)
     request_page (self, g_array_index (pages, guint, i));
   return G_SOURCE_REMOVE;
