@@ -73,6 +73,17 @@ body_text_cb (gpointer     unused,
   return g_strdup (lancer_story_get_body (story));
 }
 
+/* A message without text is an attachment Upwork does not hand out. */
+static GStrv
+body_css_classes_cb (gpointer     unused,
+                     LancerStory *story)
+{
+  gboolean attachment = story != NULL && lancer_story_get_loaded (story) && lancer_story_get_body (story) == NULL;
+  const char *classes[] = { attachment ? "attachment" : NULL, NULL };
+
+  return g_strdupv ((char **) classes);
+}
+
 static char *
 time_text_cb (gpointer unused,
               gint64   created_at)
@@ -217,6 +228,7 @@ lancer_message_row_class_init (LancerMessageRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bubble_css_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, sender_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, body_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, body_css_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_outbox_id_cb);

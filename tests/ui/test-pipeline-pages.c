@@ -80,13 +80,15 @@ shoot_all (GtkWidget  *window,
   g_autofree char *light = g_strdup_printf ("%s-light", name);
   g_autofree char *dark = g_strdup_printf ("%s-dark", name);
   g_autofree char *narrow = g_strdup_printf ("%s-360", name);
+  g_autofree char *narrow_dark = g_strdup_printf ("%s-360-dark", name);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   save_png (window, light);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   save_png (window, dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  save_png (window, narrow_dark);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   save_png (window, narrow);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   lancer_test_ui_settle (window);
