@@ -117,6 +117,15 @@ state_text_cb (gpointer     unused,
   return g_strdup (_("Waiting to send"));
 }
 
+static GStrv
+state_css_classes_cb (gpointer unused,
+                      gboolean failed)
+{
+  const char *classes[] = { "caption", failed ? "error" : NULL, NULL };
+
+  return g_strdupv ((char **) classes);
+}
+
 static gboolean
 has_outbox_id_cb (gpointer unused,
                   gint64   outbox_id)
@@ -231,6 +240,7 @@ lancer_message_row_class_init (LancerMessageRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, body_css_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, state_css_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_outbox_id_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
