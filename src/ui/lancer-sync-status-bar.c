@@ -171,7 +171,9 @@ lancer_sync_status_bar_init (LancerSyncStatusBar *self)
   self->icon = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
   gtk_box_append (GTK_BOX (self->box), self->icon);
   self->label = gtk_label_new (_("Checking sync state…"));
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  /* Wrapped, not cut off: at 360 px the whole sentence still shows. */
+  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_box_append (GTK_BOX (self->box), self->label);

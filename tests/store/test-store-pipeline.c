@@ -202,7 +202,7 @@ find_room (GPtrArray  *rooms,
            const char *id)
 {
   for (guint i = 0; i < rooms->len; i++)
-    if (g_strcmp0 (((LancerRoom *) rooms->pdata[i])->id, id) == 0)
+    if (g_strcmp0 (lancer_room_get_id ((LancerRoom *) rooms->pdata[i]), id) == 0)
       return rooms->pdata[i];
   g_assert_not_reached ();
   return NULL;
@@ -221,20 +221,20 @@ test_rooms (Fixture       *f,
   g_assert_cmpuint (rooms->len, ==, 5);
   /* Most recent activity first. */
   for (guint i = 1; i < rooms->len; i++)
-    g_assert_cmpint (((LancerRoom *) rooms->pdata[i - 1])->last_activity_at, >=,
-                     ((LancerRoom *) rooms->pdata[i])->last_activity_at);
+    g_assert_cmpint (lancer_room_get_last_activity_at ((LancerRoom *) rooms->pdata[i - 1]), >=,
+                     lancer_room_get_last_activity_at ((LancerRoom *) rooms->pdata[i]));
   room = find_room (rooms, "room-1");
-  g_assert_cmpuint (room->unread, ==, 2);
-  g_assert_true (room->has_last_story);
+  g_assert_cmpuint (lancer_room_get_unread (room), ==, 2);
+  g_assert_true (lancer_room_get_has_last_story (room));
   /* The last story is an attachment without text. */
-  g_assert_null (room->last_body);
-  g_assert_cmpuint (find_room (rooms, "room-2")->unread, ==, 0);
+  g_assert_null (lancer_room_get_last_body (room));
+  g_assert_cmpuint (lancer_room_get_unread (find_room (rooms, "room-2")), ==, 0);
 
   lancer_store_mark_room_read_async (f->store, "room-1", NULL, store_test_result_cb, &result);
   g_assert_true (lancer_store_mark_room_read_finish (f->store, store_test_wait (&result), &error));
   g_assert_no_error (error);
   after = list_rooms (f->store);
-  g_assert_cmpuint (find_room (after, "room-1")->unread, ==, 0);
+  g_assert_cmpuint (lancer_room_get_unread (find_room (after, "room-1")), ==, 0);
 }
 
 static gint64
@@ -286,12 +286,12 @@ test_outbox_restart (Fixture       *f,
   items = outbox (f->store, "room-2");
   g_assert_cmpuint (items->len, ==, 1);
   story = items->pdata[0];
-  g_assert_cmpint (story->outbox_id, ==, id);
-  g_assert_cmpstr (story->state, ==, "pending");
-  g_assert_cmpstr (story->body, ==, "Two weeks works for me.");
+  g_assert_cmpint (lancer_story_get_outbox_id (story), ==, id);
+  g_assert_cmpstr (lancer_story_get_state (story), ==, "pending");
+  g_assert_cmpstr (lancer_story_get_body (story), ==, "Two weeks works for me.");
   rooms = list_rooms (f->store);
-  g_assert_cmpuint (find_room (rooms, "room-2")->n_outbox_waiting, ==, 1);
-  g_assert_cmpuint (find_room (rooms, "room-2")->n_outbox_failed, ==, 0);
+  g_assert_cmpuint (lancer_room_get_n_outbox_waiting (find_room (rooms, "room-2")), ==, 1);
+  g_assert_cmpuint (lancer_room_get_n_outbox_failed (find_room (rooms, "room-2")), ==, 0);
   /* Other rooms' outboxes are not mixed in. */
   g_clear_pointer (&items, g_ptr_array_unref);
   items = outbox (f->store, "room-3");
@@ -317,11 +317,11 @@ test_outbox_failed_retry (Fixture       *f,
   items = outbox (f->store, "room-3");
   g_assert_cmpuint (items->len, ==, 1);
   story = items->pdata[0];
-  g_assert_cmpstr (story->state, ==, "failed");
-  g_assert_cmpstr (story->last_error, ==, "Upwork refused the message (HTTP 503)");
-  g_assert_cmpuint (story->attempts, ==, 1);
+  g_assert_cmpstr (lancer_story_get_state (story), ==, "failed");
+  g_assert_cmpstr (lancer_story_get_last_error (story), ==, "Upwork refused the message (HTTP 503)");
+  g_assert_cmpuint (lancer_story_get_attempts (story), ==, 1);
   rooms = list_rooms (f->store);
-  g_assert_cmpuint (find_room (rooms, "room-3")->n_outbox_failed, ==, 1);
+  g_assert_cmpuint (lancer_room_get_n_outbox_failed (find_room (rooms, "room-3")), ==, 1);
 
   /* A failed message survives a restart too, then Retry queues it again.
    * (The finished task holds the store: drop it first.) */
@@ -336,9 +336,9 @@ test_outbox_failed_retry (Fixture       *f,
   items = outbox (f->store, "room-3");
   g_assert_cmpuint (items->len, ==, 1);
   story = items->pdata[0];
-  g_assert_cmpstr (story->state, ==, "pending");
-  g_assert_null (story->last_error);
-  g_assert_cmpstr (story->body, ==, "Here is the plan.");
+  g_assert_cmpstr (lancer_story_get_state (story), ==, "pending");
+  g_assert_null (lancer_story_get_last_error (story));
+  g_assert_cmpstr (lancer_story_get_body (story), ==, "Here is the plan.");
 }
 
 static gboolean
@@ -359,7 +359,7 @@ item_loaded (gpointer data)
   ItemWait *w = data;
   g_autoptr(LancerStory) story = g_list_model_get_item (w->model, w->position);
 
-  return story->loaded;
+  return lancer_story_get_loaded (story);
 }
 
 static void
@@ -451,20 +451,20 @@ test_diary (Fixture       *f,
     {
       LancerContract *c = contracts->pdata[i];
 
-      if (g_strcmp0 (c->id, "c-1") == 0)
+      if (g_strcmp0 (lancer_contract_get_id (c), "c-1") == 0)
         {
-          g_assert_true (c->hourly);
-          g_assert_cmpuint (c->week_minutes, ==, 1500);
-          g_assert_cmpuint (c->total_minutes, ==, 3000);
-          g_assert_cmpfloat_with_epsilon (c->paid, 2250.0, 0.001);
+          g_assert_true (lancer_contract_get_hourly (c));
+          g_assert_cmpuint (lancer_contract_get_week_minutes (c), ==, 1500);
+          g_assert_cmpuint (lancer_contract_get_total_minutes (c), ==, 3000);
+          g_assert_cmpfloat_with_epsilon (lancer_contract_get_paid (c), 2250.0, 0.001);
         }
-      else if (g_strcmp0 (c->id, "c-2") == 0)
-        g_assert_cmpuint (c->week_minutes, ==, 60);
+      else if (g_strcmp0 (lancer_contract_get_id (c), "c-2") == 0)
+        g_assert_cmpuint (lancer_contract_get_week_minutes (c), ==, 60);
       else
         {
-          g_assert_cmpstr (c->id, ==, "c-3");
-          g_assert_false (c->hourly);
-          g_assert_cmpfloat_with_epsilon (c->paid, 450.0, 0.001);
+          g_assert_cmpstr (lancer_contract_get_id (c), ==, "c-3");
+          g_assert_false (lancer_contract_get_hourly (c));
+          g_assert_cmpfloat_with_epsilon (lancer_contract_get_paid (c), 450.0, 0.001);
         }
     }
 

@@ -17,9 +17,9 @@
 
 #include "lancer-analytics-page.h"
 #include "lancer-application.h"
-#include "lancer-diary-page.h"
+#include "lancer-diary-page-private.h"
 #include "lancer-jobs-page.h"
-#include "lancer-messages-page.h"
+#include "lancer-messages-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposals-page-private.h"
 #include "lancer-store-messages.h"
@@ -129,8 +129,8 @@ proposal_shown (gpointer data)
 static gboolean
 messages_shown (gpointer data)
 {
-  return g_strcmp0 (lancer_messages_page_get_mode (data), "main") == 0 &&
-         lancer_messages_page_get_n_rooms (data) > 0;
+  return lancer_page_get_state (data) == LANCER_PAGE_READY &&
+         g_list_model_get_n_items (lancer_messages_page_get_rooms (data)) > 0;
 }
 
 static gboolean
@@ -144,8 +144,8 @@ thread_shown (gpointer data)
 static gboolean
 diary_shown (gpointer data)
 {
-  return g_strcmp0 (lancer_diary_page_get_mode (data), "main") == 0 &&
-         lancer_diary_page_get_n_contracts (data) > 0;
+  return lancer_page_get_state (data) == LANCER_PAGE_READY &&
+         g_list_model_get_n_items (lancer_diary_page_get_contracts (data)) > 0;
 }
 
 static gboolean
@@ -240,7 +240,7 @@ shoot_demo (void)
                                  rooms_cb, &rooms);
   g_assert_true (lancer_test_iterate_until (have_rooms, &rooms, 10));
   g_assert_cmpuint (rooms->len, >, 0);
-  room_id = lancer_proposal_get_room_id (proposal) != NULL ? lancer_proposal_get_room_id (proposal) : ((LancerRoom *) rooms->pdata[0])->id;
+  room_id = lancer_proposal_get_room_id (proposal) != NULL ? lancer_proposal_get_room_id (proposal) : lancer_room_get_id ((LancerRoom *) rooms->pdata[0]);
   lancer_messages_page_select_room (LANCER_MESSAGES_PAGE (page), room_id);
   g_assert_true (lancer_test_iterate_until (thread_shown, page, 30));
   shoot (GTK_WIDGET (window), "messages");

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "lancer-application.h"
-#include "lancer-diary-page.h"
-#include "lancer-messages-page.h"
+#include "lancer-diary-page-private.h"
+#include "lancer-messages-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposals-page-private.h"
 #include "lancer-store-messages.h"
@@ -80,13 +80,15 @@ shoot_all (GtkWidget  *window,
   g_autofree char *light = g_strdup_printf ("%s-light", name);
   g_autofree char *dark = g_strdup_printf ("%s-dark", name);
   g_autofree char *narrow = g_strdup_printf ("%s-360", name);
+  g_autofree char *narrow_dark = g_strdup_printf ("%s-360-dark", name);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   save_png (window, light);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   save_png (window, dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  save_png (window, narrow_dark);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   save_png (window, narrow);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   lancer_test_ui_settle (window);
@@ -133,6 +135,18 @@ wait_proposals_state (gpointer        page,
   g_assert_true (lancer_test_iterate_until (proposals_state_is, &w, 20));
 }
 
+static gboolean
+state_is_ready (gpointer data)
+{
+  return lancer_page_get_state (data) == LANCER_PAGE_READY;
+}
+
+static gboolean
+state_is_empty (gpointer data)
+{
+  return lancer_page_get_state (data) == LANCER_PAGE_EMPTY;
+}
+
 static LancerWindow *
 open_window (const char *page)
 {
@@ -161,13 +175,14 @@ test_empty_states (void)
   save_png (GTK_WIDGET (window), "proposals-empty");
   /* Hidden pages load when they are shown, not all at once when the
    * profile opens. */
-  g_assert_cmpstr (lancer_messages_page_get_mode (LANCER_MESSAGES_PAGE (messages)), ==, "loading");
-  g_assert_cmpstr (lancer_diary_page_get_mode (LANCER_DIARY_PAGE (diary)), ==, "loading");
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (messages)), ==, LANCER_PAGE_LOADING);
+  g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (diary)), ==, LANCER_PAGE_LOADING);
   lancer_window_show_page (window, "messages");
-  wait_mode (messages, lancer_messages_page_get_mode, "empty");
-  save_png (GTK_WIDGET (window), "messages-empty");
+  g_assert_true (lancer_test_iterate_until (state_is_empty, messages, 20));
+  shoot_all (GTK_WIDGET (window), "messages-empty");
   lancer_window_show_page (window, "diary");
-  wait_mode (diary, lancer_diary_page_get_mode, "empty");
+  g_assert_true (lancer_test_iterate_until (state_is_empty, diary, 20));
+  shoot_all (GTK_WIDGET (window), "diary-empty");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -259,7 +274,7 @@ test_proposals (void)
 static gboolean
 rooms_loaded (gpointer data)
 {
-  return lancer_messages_page_get_n_rooms (data) >= 5;
+  return g_list_model_get_n_items (lancer_messages_page_get_rooms (data)) >= 5;
 }
 
 static gboolean
@@ -281,7 +296,7 @@ test_messages (void)
   guint fetched;
   g_autofree char *text = NULL;
 
-  wait_mode (page, lancer_messages_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (rooms_loaded, page, 20));
   lancer_messages_page_select_room (page, "room-1");
   g_assert_true (lancer_test_iterate_until (thread_ready, page, 20));
@@ -305,7 +320,7 @@ test_messages (void)
 
   /* Scrolling up loads older pages, still far from all of them. */
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (lancer_messages_page_get_thread_scroller (page)));
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 20 && lancer_story_list_model_get_n_fetched (LANCER_STORY_LIST_MODEL (thread)) <= fetched; i++)
     {
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) - 3 * gtk_adjustment_get_page_size (adj));
       lancer_test_ui_settle (GTK_WIDGET (window));
@@ -322,7 +337,7 @@ outbox_has (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && last->outbox_id != 0;
+  return last != NULL && lancer_story_get_outbox_id (last) != 0;
 }
 
 static void
@@ -343,7 +358,7 @@ last_failed (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && g_strcmp0 (last->state, "failed") == 0;
+  return last != NULL && g_strcmp0 (lancer_story_get_state (last), "failed") == 0;
 }
 
 static gboolean
@@ -353,7 +368,7 @@ last_pending (gpointer data)
   guint n = g_list_model_get_n_items (model);
   g_autoptr(LancerStory) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
 
-  return last != NULL && g_strcmp0 (last->state, "pending") == 0;
+  return last != NULL && g_strcmp0 (lancer_story_get_state (last), "pending") == 0;
 }
 
 static GtkWidget *
@@ -384,7 +399,7 @@ test_outbox (void)
   GtkWidget *retry;
   gboolean done = FALSE;
 
-  wait_mode (page, lancer_messages_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (rooms_loaded, page, 20));
   lancer_messages_page_select_room (page, "room-2");
   g_assert_true (lancer_test_iterate_until (thread_ready, page, 20));
@@ -398,7 +413,7 @@ test_outbox (void)
 
   /* The sender fails: shown as not sent, with Retry. */
   last = g_list_model_get_item (thread, g_list_model_get_n_items (thread) - 1);
-  lancer_store_outbox_fail_async (store, last->outbox_id, "Upwork refused the message (HTTP 503)", NULL, failed_cb, &done);
+  lancer_store_outbox_fail_async (store, lancer_story_get_outbox_id (last), "Upwork refused the message (HTTP 503)", NULL, failed_cb, &done);
   g_assert_true (lancer_test_wait_flag (&done, 20));
   g_assert_true (lancer_test_iterate_until (last_failed, thread, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -406,7 +421,7 @@ test_outbox (void)
   text = lancer_test_ui_collect_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, "Not sent"));
   save_png (GTK_WIDGET (window), "messages-failed");
-  retry = find_button (GTK_WIDGET (page), "Retry");
+  retry = find_button (GTK_WIDGET (page), "_Retry");
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_true (lancer_test_iterate_until (last_pending, thread, 20));
@@ -416,7 +431,8 @@ test_outbox (void)
 static gboolean
 contracts_loaded (gpointer data)
 {
-  return lancer_diary_page_get_n_contracts (data) == 3 && lancer_diary_page_get_week_minutes (data) >= 0;
+  return g_list_model_get_n_items (lancer_diary_page_get_contracts (data)) == 3 &&
+         lancer_diary_page_get_week_minutes (data) >= 0;
 }
 
 static gboolean
@@ -437,7 +453,7 @@ test_diary (void)
   g_autofree char *last_week = lancer_diary_week_shift (week, -1);
   GVariantBuilder builder;
 
-  wait_mode (page, lancer_diary_page_get_mode, "main");
+  g_assert_true (lancer_test_iterate_until (state_is_ready, page, 20));
   g_assert_true (lancer_test_iterate_until (contracts_loaded, page, 20));
 
   /* Last week of c-1: 240+270+300+330+360 minutes. */

@@ -280,17 +280,19 @@ test_switch_leaves_nothing (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rooms->len, >, 0);
   room = g_ptr_array_index (rooms, 0);
-  if (room->topic != NULL)
-    g_ptr_array_add (demo_strings, g_strdup (room->topic));
+  if (lancer_room_get_topic (room) != NULL)
+    g_ptr_array_add (demo_strings, g_strdup (lancer_room_get_topic (room)));
   for (guint i = 0; i < rooms->len; i++)
     {
       LancerRoom *r = g_ptr_array_index (rooms, i);
 
       /* the client's name */
-      if (r->last_sender != NULL && !g_str_equal (r->last_sender, "Demo Freelancer"))
-        g_ptr_array_add (demo_strings, g_strdup (r->last_sender));
+      const char *sender = lancer_room_get_last_sender (r);
+
+      if (sender != NULL && !g_str_equal (sender, "Demo Freelancer"))
+        g_ptr_array_add (demo_strings, g_strdup (sender));
     }
-  lancer_window_open_room (window, room->id);
+  lancer_window_open_room (window, lancer_room_get_id (room));
   messages = find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
   g_assert_nonnull (messages);
   lancer_test_ui_settle (GTK_WIDGET (window));

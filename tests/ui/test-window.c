@@ -74,9 +74,10 @@ visit_every_page (gboolean dark,
 
       /* The empty state tells the user what the page is for. */
       text = lancer_test_ui_collect_text (GTK_WIDGET (window));
-      /* _(): tools/screenshots may render a translation */
-      /* (a profile without an Upwork account is offered to connect one) */
-      if (strstr (text, _(pages[i].empty_title)) == NULL && strstr (text, _("Connect Your Upwork Account")) == NULL)
+      /* _(): tools/screenshots may render a translation. A page on the
+       * LancerPage base offers to connect a profile without an account. */
+      if (strstr (text, _(pages[i].empty_title)) == NULL &&
+          strstr (text, _("Connect Your Upwork Account")) == NULL)
         g_error ("the %s page does not say “%s”", pages[i].name, _(pages[i].empty_title));
     }
 

@@ -13,35 +13,6 @@
 #include "lancer-store-diary.h"
 #include "lancer-store-private.h"
 
-G_DEFINE_FINAL_TYPE (LancerContract, lancer_contract, G_TYPE_OBJECT)
-
-static void
-lancer_contract_finalize (GObject *object)
-{
-  LancerContract *self = LANCER_CONTRACT (object);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->client_name);
-  g_free (self->status);
-  g_free (self->currency);
-
-  G_OBJECT_CLASS (lancer_contract_parent_class)->finalize (object);
-}
-
-static void
-lancer_contract_class_init (LancerContractClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lancer_contract_finalize;
-}
-
-static void
-lancer_contract_init (LancerContract *self)
-{
-  self->hourly_rate = NAN;
-  self->fixed_amount = NAN;
-}
-
 void
 lancer_diary_day_free (LancerDiaryDay *day)
 {
@@ -153,25 +124,26 @@ contracts_worker (LancerStore   *store,
     }
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LancerContract *c = g_object_new (LANCER_TYPE_CONTRACT, NULL);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 12);
+      LancerContract *c;
 
-      c->id = _lancer_store_dup_column (stmt, 0);
-      c->title = _lancer_store_dup_column (stmt, 1);
-      c->client_name = _lancer_store_dup_column (stmt, 2);
-      c->hourly = sqlite3_column_int (stmt, 3) == 1;
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        c->hourly_rate = sqlite3_column_double (stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        c->fixed_amount = sqlite3_column_double (stmt, 5);
-      c->status = _lancer_store_dup_column (stmt, 6);
-      c->started_at = sqlite3_column_int64 (stmt, 7);
-      c->ended_at = sqlite3_column_int64 (stmt, 8);
-      c->week_minutes = (guint) sqlite3_column_int64 (stmt, 9);
-      c->total_minutes = (guint) sqlite3_column_int64 (stmt, 10);
-      c->paid = sqlite3_column_double (stmt, 11);
-      c->currency = _lancer_store_dup_column (stmt, 12);
-      if (c->currency == NULL)
-        c->currency = g_strdup ("USD");
+      c = g_object_new (LANCER_TYPE_CONTRACT,
+                        "id", (const char *) sqlite3_column_text (stmt, 0),
+                        "title", (const char *) sqlite3_column_text (stmt, 1),
+                        "client-name", (const char *) sqlite3_column_text (stmt, 2),
+                        "hourly", sqlite3_column_int (stmt, 3) == 1,
+                        "hourly-rate", sqlite3_column_type (stmt, 4) != SQLITE_NULL
+                                       ? sqlite3_column_double (stmt, 4) : -1.0,
+                        "fixed-amount", sqlite3_column_type (stmt, 5) != SQLITE_NULL
+                                        ? sqlite3_column_double (stmt, 5) : -1.0,
+                        "status", (const char *) sqlite3_column_text (stmt, 6),
+                        "started-at", sqlite3_column_int64 (stmt, 7),
+                        "ended-at", sqlite3_column_int64 (stmt, 8),
+                        "week-minutes", (guint) sqlite3_column_int64 (stmt, 9),
+                        "total-minutes", (guint) sqlite3_column_int64 (stmt, 10),
+                        "paid", sqlite3_column_double (stmt, 11),
+                        "currency", currency != NULL ? currency : "USD",
+                        NULL);
       g_ptr_array_add (out, c);
       rc = SQLITE_OK;
     }

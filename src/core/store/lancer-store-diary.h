@@ -5,32 +5,10 @@
  */
 #pragma once
 
+#include "lancer-contract.h"
 #include "lancer-store.h"
 
 G_BEGIN_DECLS
-
-#define LANCER_TYPE_CONTRACT (lancer_contract_get_type ())
-G_DECLARE_FINAL_TYPE (LancerContract, lancer_contract, LANCER, CONTRACT, GObject)
-
-/* A snapshot of one contract with its figures for the week asked for. */
-struct _LancerContract
-{
-  GObject    parent_instance;
-
-  char      *id;
-  char      *title;
-  char      *client_name;
-  gboolean   hourly;
-  double     hourly_rate;     /* NAN: unknown */
-  double     fixed_amount;    /* NAN: unknown */
-  char      *status;
-  gint64     started_at;
-  gint64     ended_at;        /* 0: open */
-  guint      week_minutes;    /* tracked in the week asked for */
-  guint      total_minutes;   /* tracked over the whole contract */
-  double     paid;            /* sum of its transactions */
-  char      *currency;
-};
 
 typedef struct
 {

@@ -12,68 +12,6 @@
 #include "lancer-store-messages.h"
 #include "lancer-store-private.h"
 
-/* ---- objects ---- */
-
-G_DEFINE_FINAL_TYPE (LancerRoom, lancer_room, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (LancerStory, lancer_story, G_TYPE_OBJECT)
-
-static void
-lancer_room_finalize (GObject *object)
-{
-  LancerRoom *self = LANCER_ROOM (object);
-
-  g_free (self->id);
-  g_free (self->topic);
-  g_free (self->contract_id);
-  g_free (self->last_sender);
-  g_free (self->last_body);
-
-  G_OBJECT_CLASS (lancer_room_parent_class)->finalize (object);
-}
-
-static void
-lancer_room_class_init (LancerRoomClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lancer_room_finalize;
-}
-
-static void
-lancer_room_init (LancerRoom *self)
-{
-}
-
-static void
-lancer_story_finalize (GObject *object)
-{
-  LancerStory *self = LANCER_STORY (object);
-
-  g_free (self->id);
-  g_free (self->room_id);
-  g_free (self->sender);
-  g_free (self->body);
-  g_free (self->state);
-  g_free (self->last_error);
-
-  G_OBJECT_CLASS (lancer_story_parent_class)->finalize (object);
-}
-
-static void
-lancer_story_class_init (LancerStoryClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = lancer_story_finalize;
-}
-
-static void
-lancer_story_init (LancerStory *self)
-{
-}
-
-LancerStory *
-lancer_story_new_placeholder (void)
-{
-  return g_object_new (LANCER_TYPE_STORY, NULL);
-}
-
 /* ---- helpers ---- */
 
 static gssize *
@@ -96,6 +34,7 @@ rooms_worker (LancerStore   *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *last = NULL;
+  sqlite3_stmt *senders = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db,
@@ -103,7 +42,8 @@ rooms_worker (LancerStore   *store,
                            " MAX (COALESCE (r.last_activity_at, 0),"
                            "      COALESCE ((SELECT MAX (created_at) FROM stories s WHERE s.room_id = r.id), 0)),"
                            " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('pending', 'sending')),"
-                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('failed', 'rejected'))"
+                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('failed', 'rejected')),"
+                           " (SELECT client_name FROM contracts c WHERE c.id = r.contract_id)"
                            " FROM rooms r ORDER BY 6 DESC, r.id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -111,41 +51,66 @@ rooms_worker (LancerStore   *store,
                              "SELECT sender, body FROM stories WHERE room_id = ?1"
                              " ORDER BY created_at DESC, id DESC LIMIT 1",
                              -1, &last, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT sender FROM stories WHERE room_id = ?1 AND sender IS NOT NULL"
+                             " GROUP BY sender ORDER BY MAX (created_at) DESC",
+                             -1, &senders, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LancerRoom) room = g_object_new (LANCER_TYPE_ROOM, NULL);
-
-      room->id = _lancer_store_dup_column (stmt, 0);
-      room->topic = _lancer_store_dup_column (stmt, 1);
-      room->contract_id = _lancer_store_dup_column (stmt, 2);
-      room->proposal_id = sqlite3_column_int64 (stmt, 3);
-      room->unread = (guint) sqlite3_column_int (stmt, 4);
-      room->last_activity_at = sqlite3_column_int64 (stmt, 5);
-      room->n_outbox_waiting = (guint) sqlite3_column_int (stmt, 6);
-      room->n_outbox_failed = (guint) sqlite3_column_int (stmt, 7);
+      g_autoptr(LancerRoom) room = NULL;
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) sender_names = NULL;
+      g_autofree char *last_sender = NULL;
+      g_autofree char *last_body = NULL;
+      gboolean has_last_story = FALSE;
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
 
       sqlite3_reset (last);
-      sqlite3_bind_text (last, 1, room->id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (last, 1, id, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (last) == SQLITE_ROW)
         {
           GError *local = NULL;
 
-          room->has_last_story = TRUE;
-          room->last_sender = _lancer_store_dup_column (last, 0);
-          room->last_body = lancer_store_column_unseal (store, last, 1, "stories.body", &local);
+          has_last_story = TRUE;
+          last_sender = _lancer_store_dup_column (last, 0);
+          last_body = lancer_store_column_unseal (store, last, 1, "stories.body", &local);
           if (local != NULL)
             {
               g_propagate_error (error, local);
               sqlite3_finalize (stmt);
               sqlite3_finalize (last);
+              sqlite3_finalize (senders);
               return NULL;
             }
         }
+      sqlite3_reset (senders);
+      sqlite3_bind_text (senders, 1, id, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (senders) == SQLITE_ROW)
+        g_strv_builder_add (names, (const char *) sqlite3_column_text (senders, 0));
+      sender_names = g_strv_builder_end (names);
+
+      room = g_object_new (LANCER_TYPE_ROOM,
+                           "id", id,
+                           "topic", (const char *) sqlite3_column_text (stmt, 1),
+                           "contract-id", (const char *) sqlite3_column_text (stmt, 2),
+                           "proposal-id", sqlite3_column_int64 (stmt, 3),
+                           "unread", (guint) MAX (sqlite3_column_int (stmt, 4), 0),
+                           "last-activity-at", sqlite3_column_int64 (stmt, 5),
+                           "n-outbox-waiting", (guint) sqlite3_column_int (stmt, 6),
+                           "n-outbox-failed", (guint) sqlite3_column_int (stmt, 7),
+                           "contract-client", (const char *) sqlite3_column_text (stmt, 8),
+                           "has-last-story", has_last_story,
+                           "last-sender", last_sender,
+                           "last-body", last_body,
+                           "senders", sender_names,
+                           NULL);
       g_ptr_array_add (out, g_steal_pointer (&room));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   sqlite3_finalize (last);
+  sqlite3_finalize (senders);
   if (rc != SQLITE_DONE)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);
@@ -308,22 +273,23 @@ query_stories_worker (LancerStore   *store,
     }
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LancerStory) story = lancer_story_new_placeholder ();
       GError *local = NULL;
+      g_autofree char *body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
 
-      story->loaded = TRUE;
-      story->id = _lancer_store_dup_column (stmt, 0);
-      story->room_id = _lancer_store_dup_column (stmt, 1);
-      story->sender = _lancer_store_dup_column (stmt, 2);
-      story->body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
-      story->created_at = sqlite3_column_int64 (stmt, 4);
       if (local != NULL)
         {
           g_propagate_error (error, local);
           sqlite3_finalize (stmt);
           return NULL;
         }
-      g_ptr_array_add (out, g_steal_pointer (&story));
+      g_ptr_array_add (out, g_object_new (LANCER_TYPE_STORY,
+                                          "loaded", TRUE,
+                                          "id", (const char *) sqlite3_column_text (stmt, 0),
+                                          "room-id", (const char *) sqlite3_column_text (stmt, 1),
+                                          "sender", (const char *) sqlite3_column_text (stmt, 2),
+                                          "body", body,
+                                          "created-at", sqlite3_column_int64 (stmt, 4),
+                                          NULL));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
@@ -475,25 +441,28 @@ outbox_list_worker (LancerStore   *store,
     }
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LancerStory) story = lancer_story_new_placeholder ();
       GError *local = NULL;
+      gint64 outbox_id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, outbox_id);
+      g_autofree char *body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
 
-      story->loaded = TRUE;
-      story->outbox_id = sqlite3_column_int64 (stmt, 0);
-      story->id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, story->outbox_id);
-      story->room_id = _lancer_store_dup_column (stmt, 1);
-      story->body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
-      story->state = _lancer_store_dup_column (stmt, 3);
-      story->attempts = (guint) sqlite3_column_int (stmt, 4);
-      story->last_error = _lancer_store_dup_column (stmt, 5);
-      story->created_at = sqlite3_column_int64 (stmt, 6);
       if (local != NULL)
         {
           g_propagate_error (error, local);
           sqlite3_finalize (stmt);
           return NULL;
         }
-      g_ptr_array_add (out, g_steal_pointer (&story));
+      g_ptr_array_add (out, g_object_new (LANCER_TYPE_STORY,
+                                          "loaded", TRUE,
+                                          "outbox-id", outbox_id,
+                                          "id", id,
+                                          "room-id", (const char *) sqlite3_column_text (stmt, 1),
+                                          "body", body,
+                                          "state", (const char *) sqlite3_column_text (stmt, 3),
+                                          "attempts", (guint) MAX (sqlite3_column_int (stmt, 4), 0),
+                                          "last-error", (const char *) sqlite3_column_text (stmt, 5),
+                                          "created-at", sqlite3_column_int64 (stmt, 6),
+                                          NULL));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);

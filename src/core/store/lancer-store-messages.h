@@ -5,53 +5,11 @@
  */
 #pragma once
 
+#include "lancer-room.h"
 #include "lancer-store.h"
+#include "lancer-story.h"
 
 G_BEGIN_DECLS
-
-#define LANCER_TYPE_ROOM (lancer_room_get_type ())
-G_DECLARE_FINAL_TYPE (LancerRoom, lancer_room, LANCER, ROOM, GObject)
-
-/* A snapshot of one room with its newest message (decrypted). */
-struct _LancerRoom
-{
-  GObject    parent_instance;
-
-  char      *id;
-  char      *topic;
-  char      *contract_id;
-  gint64     proposal_id;       /* 0: none */
-  gint64     last_activity_at;
-  guint      unread;
-  char      *last_sender;
-  char      *last_body;         /* NULL: attachment only, or no message */
-  gboolean   has_last_story;
-  guint      n_outbox_waiting;  /* pending or sending */
-  guint      n_outbox_failed;
-};
-
-#define LANCER_TYPE_STORY (lancer_story_get_type ())
-G_DECLARE_FINAL_TYPE (LancerStory, lancer_story, LANCER, STORY, GObject)
-
-/* One message of a thread: a stored story, or a message of ours still in
- * the outbox (outbox_id != 0, with its state). */
-struct _LancerStory
-{
-  GObject    parent_instance;
-
-  gboolean   loaded;            /* FALSE: a placeholder while its page loads */
-  char      *id;
-  char      *room_id;
-  char      *sender;
-  char      *body;              /* NULL: attachment only */
-  gint64     created_at;
-  gint64     outbox_id;
-  char      *state;             /* pending, sending, failed (outbox only) */
-  char      *last_error;
-  guint      attempts;
-};
-
-LancerStory *lancer_story_new_placeholder        (void);
 
 /* Rooms, most recent activity first. */
 void        lancer_store_list_rooms_async        (LancerStore          *store,

@@ -17,12 +17,16 @@ struct _LancerStoryListModel
 
   LancerStore  *store;
   char         *room_id;
+  char         *user_name;    /* who "you" are, to tell own messages apart */
   guint         page_size;
 
   guint         n_stories;
   GPtrArray    *outbox;       /* LancerStory */
   GHashTable   *pages;        /* page → GPtrArray of LancerStory */
   GHashTable   *pending;
+  /* Pages asked for since the last idle → placeholders of them alive. */
+  GHashTable   *wanted;
+  guint         wanted_idle;
   GQueue        lru;
 
   guint         stamp;
@@ -138,6 +142,84 @@ request_page (LancerStoryListModel *self,
 
 static void start_reload (LancerStoryListModel *self);
 
+/* A view asks for every row it might show while it settles on where to
+ * stand (the top first, then where it is scrolled to). Pages are read one
+ * idle later, and only those whose placeholders the view still holds
+ * when it holds any. */
+typedef struct
+{
+  LancerStoryListModel *self;
+  guint                 stamp;
+  guint                 page;
+} Want;
+
+static void
+placeholder_gone_cb (gpointer  data,
+                     GObject  *placeholder)
+{
+  Want *want = data;
+  LancerStoryListModel *self = want->self;
+  guint count;
+
+  if (want->stamp == self->stamp && self->wanted != NULL)
+    {
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (self->wanted, GUINT_TO_POINTER (want->page)));
+      if (count > 0)
+        g_hash_table_insert (self->wanted, GUINT_TO_POINTER (want->page), GUINT_TO_POINTER (count - 1));
+    }
+  g_object_unref (self);
+  g_free (want);
+}
+
+static gboolean
+wanted_idle_cb (gpointer data)
+{
+  LancerStoryListModel *self = data;
+  GHashTableIter iter;
+  gpointer page, count;
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_autoptr(GArray) dropped = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  self->wanted_idle = 0;
+  g_hash_table_iter_init (&iter, self->wanted);
+  while (g_hash_table_iter_next (&iter, &page, &count))
+    {
+      guint p = GPOINTER_TO_UINT (page);
+
+      g_array_append_val (GPOINTER_TO_UINT (count) > 0 ? pages : dropped, p);
+    }
+  g_hash_table_remove_all (self->wanted);
+  /* A caller that keeps no rows (not a view) gets what it asked for. */
+  if (pages->len == 0)
+    g_array_append_vals (pages, dropped->data, dropped->len);
+  for (guint i = 0; i < pages->len; i++)
+    request_page (self, g_array_index (pages, guint, i));
+  return G_SOURCE_REMOVE;
+}
+
+static LancerStory *
+new_placeholder (LancerStoryListModel *self,
+                 guint                 page)
+{
+  LancerStory *placeholder = lancer_story_new_placeholder ();
+  Want *want;
+  guint count;
+
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+    return placeholder;
+  want = g_new0 (Want, 1);
+  want->self = g_object_ref (self);
+  want->stamp = self->stamp;
+  want->page = page;
+  g_object_weak_ref (G_OBJECT (placeholder), placeholder_gone_cb, want);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->wanted, GUINT_TO_POINTER (page)));
+  g_hash_table_insert (self->wanted, GUINT_TO_POINTER (page), GUINT_TO_POINTER (count + 1));
+  if (self->wanted_idle == 0)
+    self->wanted_idle = g_idle_add (wanted_idle_cb, self);
+  return placeholder;
+}
+
 static void
 finish_reload (LancerStoryListModel *self)
 {
@@ -229,6 +311,7 @@ start_reload (LancerStoryListModel *self)
   self->pending_count = -1;
   g_clear_pointer (&self->pending_outbox, g_ptr_array_unref);
   g_hash_table_remove_all (self->pending);
+  g_hash_table_remove_all (self->wanted);
   if (!self->loading)
     {
       self->loading = TRUE;
@@ -297,11 +380,15 @@ get_item (GListModel *model,
 
       touch_page (self, page);
       if (i < stories->len)
-        return g_object_ref (g_ptr_array_index (stories, i));
+        {
+          LancerStory *story = g_ptr_array_index (stories, i);
+
+          lancer_story_set_user_name (story, self->user_name);
+          return g_object_ref (story);
+        }
       return lancer_story_new_placeholder ();
     }
-  request_page (self, page);
-  return lancer_story_new_placeholder ();
+  return new_placeholder (self, page);
 }
 
 static void
@@ -321,6 +408,7 @@ lancer_story_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->wanted_idle, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lancer_story_list_model_parent_class)->dispose (object);
@@ -332,10 +420,12 @@ lancer_story_list_model_finalize (GObject *object)
   LancerStoryListModel *self = LANCER_STORY_LIST_MODEL (object);
 
   g_free (self->room_id);
+  g_free (self->user_name);
   g_clear_pointer (&self->outbox, g_ptr_array_unref);
   g_clear_pointer (&self->pending_outbox, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_queue_clear (&self->lru);
 
   G_OBJECT_CLASS (lancer_story_list_model_parent_class)->finalize (object);
@@ -380,6 +470,7 @@ lancer_story_list_model_init (LancerStoryListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new (NULL, NULL);
+  self->wanted = g_hash_table_new (NULL, NULL);
   self->pending_count = -1;
   self->outbox = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -430,4 +521,35 @@ lancer_story_list_model_get_n_stories (LancerStoryListModel *self)
 {
   g_return_val_if_fail (LANCER_IS_STORY_LIST_MODEL (self), 0);
   return self->n_stories;
+}
+
+const char *
+lancer_story_list_model_get_user_name (LancerStoryListModel *self)
+{
+  g_return_val_if_fail (LANCER_IS_STORY_LIST_MODEL (self), NULL);
+  return self->user_name;
+}
+
+void
+lancer_story_list_model_set_user_name (LancerStoryListModel *self,
+                                       const char           *user_name)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (LANCER_IS_STORY_LIST_MODEL (self));
+
+  if (g_strcmp0 (self->user_name, user_name) == 0)
+    return;
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
+  /* Stories already handed out learn it too, so their rows restyle. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *stories = value;
+
+      for (guint i = 0; i < stories->len; i++)
+        lancer_story_set_user_name (g_ptr_array_index (stories, i), user_name);
+    }
 }

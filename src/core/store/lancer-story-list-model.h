@@ -25,5 +25,10 @@ gboolean    lancer_story_list_model_get_loading          (LancerStoryListModel *
 guint       lancer_story_list_model_get_n_fetched        (LancerStoryListModel *self);
 guint       lancer_story_list_model_get_n_stories        (LancerStoryListModel *self);
 void        lancer_story_list_model_reload               (LancerStoryListModel *self);
+/* The user's name as Upwork shows it: stories sent under it are the
+ * user's own (LancerStory:from-user). */
+const char *lancer_story_list_model_get_user_name        (LancerStoryListModel *self);
+void        lancer_story_list_model_set_user_name        (LancerStoryListModel *self,
+                                                          const char           *user_name);
 
 G_END_DECLS
