@@ -480,7 +480,7 @@ state_set_done (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_sync_state_set_finish (LANCER_STORE (source), res, &error))
+  if (!lancer_store_sync_state_set_finish (LANCER_STORE (source), res, &error))
     g_debug ("could not record sync state: %s", error->message);
 }
 
@@ -499,7 +499,7 @@ resource_done (GTask        *task,
       run->report->errors[i] = g_strdup (error->message);
       g_debug ("sync of %s failed: %s", resource_names[i], error->message);
     }
-  lancer_sync_state_set_async (self->store, resource_names[i], NULL, error != NULL ? error->message : NULL,
+  lancer_store_sync_state_set_async (self->store, resource_names[i], NULL, error != NULL ? error->message : NULL,
                                NULL, state_set_done, NULL);
   run->phase++;
   run_next_phase (task);
@@ -612,7 +612,7 @@ jobs_search_done (GTask *task)
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", run->watermark, newest, run->after);
   else
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (newest, run->watermark));
-  lancer_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
+  lancer_store_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
   run->search_index++;
   if (run->search_index < run->searches->len)
     jobs_search_begin (task);
@@ -627,7 +627,7 @@ matches_done (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_sync_write_matches_finish (LANCER_STORE (source), res, &error))
+  if (!lancer_store_write_matches_finish (LANCER_STORE (source), res, &error))
     g_debug ("could not record matches: %s", error->message);
 }
 
@@ -703,7 +703,7 @@ upsert_done (GObject      *source,
       for (guint i = 0; i < jobs->len; i++)
         g_strv_builder_add (ids, lancer_job_get_id (g_ptr_array_index (jobs, i)));
       strv = g_strv_builder_end (ids);
-      lancer_sync_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
+      lancer_store_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
     }
   jobs_continue (task);
 }
@@ -821,7 +821,7 @@ watermark_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autofree char *cursor = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_autofree char *cursor = lancer_store_sync_state_get_finish (LANCER_STORE (source), res, &error);
   g_auto(GStrv) parts = NULL;
 
   if (error != NULL)
@@ -855,7 +855,7 @@ jobs_search_begin (GTask *task)
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
   g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
 
-  lancer_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
+  lancer_store_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
 }
 
 static void
@@ -933,7 +933,7 @@ proposals_written (GObject      *source,
       if (run->status_index >= run->n_statuses)
         {
           if (run->statuses == proposal_statuses)
-            lancer_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
+            lancer_store_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
                                          state_set_done, NULL);
           resource_done (task, NULL);
           return;
@@ -1080,7 +1080,7 @@ stories_known_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autoptr(GHashTable) known = lancer_sync_stories_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) known = lancer_store_stories_known_finish (LANCER_STORE (source), res, &error);
 
   if (known == NULL)
     {
@@ -1126,7 +1126,7 @@ rooms_written (GObject      *source,
         g_strv_builder_add (latest, room->latest_story_id);
     }
   ids = g_strv_builder_end (latest);
-  lancer_sync_stories_known_async (run_sync (task)->store, (const char * const *) ids, g_task_get_cancellable (task),
+  lancer_store_stories_known_async (run_sync (task)->store, (const char * const *) ids, g_task_get_cancellable (task),
                                    stories_known_cb, task);
 }
 
@@ -1386,7 +1386,7 @@ diary_known_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autoptr(GHashTable) known = lancer_sync_diary_days_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) known = lancer_store_diary_days_known_finish (LANCER_STORE (source), res, &error);
   g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
   g_autofree char *open_from = open_period_start ();
 
@@ -1422,7 +1422,7 @@ work_days_cb (GObject      *source,
       resource_failed (task, error);
       return;
     }
-  lancer_sync_diary_days_known_async (run_sync (task)->store,
+  lancer_store_diary_days_known_async (run_sync (task)->store,
                                       g_ptr_array_index (run->hourly_contracts, run->contract_index),
                                       g_task_get_cancellable (task), diary_known_cb, task);
 }
@@ -1440,7 +1440,7 @@ diary_from_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *reached = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_autofree char *reached = lancer_store_sync_state_get_finish (LANCER_STORE (source), res, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) oldest = g_date_time_add_days (now, -EARNINGS_DAYS);
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -DIARY_DAYS);
@@ -1472,13 +1472,13 @@ diary_next (GTask *task)
 
   if (run->diary_from == NULL)
     {
-      lancer_sync_state_get_async (run_sync (task)->store, "diary:from", g_task_get_cancellable (task),
+      lancer_store_sync_state_get_async (run_sync (task)->store, "diary:from", g_task_get_cancellable (task),
                                    diary_from_cb, task);
       return;
     }
   if (run->contract_index >= run->hourly_contracts->len)
     {
-      lancer_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
+      lancer_store_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
                                    state_set_done, NULL);
       resource_done (task, NULL);
       return;
@@ -1699,7 +1699,7 @@ lancer_sync_run_async (LancerSync          *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   set_state (self, LANCER_SYNC_STATE_SYNCING);
   if (run->scheduled)
-    lancer_sync_state_times_async (self->store, cancellable, times_cb, task);
+    lancer_store_sync_state_times_async (self->store, cancellable, times_cb, task);
   else
     lancer_upwork_client_query_async (self->client, "me", NULL, cancellable, me_cb, task);
 }
@@ -1725,7 +1725,7 @@ times_cb (GObject      *source,
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) times = lancer_sync_state_times_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) times = lancer_store_sync_state_times_finish (LANCER_STORE (source), res, &error);
 
   if (times == NULL)
     g_debug ("sync times unknown (%s): asking for everything", error->message);
