@@ -408,8 +408,6 @@ struct _SyncStep
                                      GError **error);
   SyncPager             pager;
   guint                 first;
-  /* The keys in turn (NULL at the end); NULL: one pass without a key. */
-  const char          *(*key)       (Run *run, guint index);
   LancerStoreWriteFunc  write;
   SyncWriteWhen         write_when;
   gboolean              uncounted;    /* what it stores is not the resource's count */
@@ -439,6 +437,7 @@ struct _Run
   char                *user_id;
   /* the step in progress */
   const SyncStep      *step;
+  const char * const  *keys;             /* asked for in turn; NULL: once, without a key */
   guint                key_index;
   SyncPages            pages;
   GPtrArray           *items;            /* collected by the step */
@@ -600,16 +599,20 @@ static void step_end (GTask *task);
 static const char *
 step_key (Run *run)
 {
-  return run->step->key != NULL ? run->step->key (run, run->key_index) : NULL;
+  return run->keys != NULL ? run->keys[run->key_index] : NULL;
 }
 
+/* Runs @step for each of @keys (borrowed until the step ends), or once
+ * when @keys is NULL. */
 static void
-step_begin (GTask          *task,
-            const SyncStep *step)
+step_begin (GTask              *task,
+            const SyncStep     *step,
+            const char * const *keys)
 {
   Run *run = run_of (task);
 
   run->step = step;
+  run->keys = keys;
   run->key_index = 0;
   g_clear_pointer (&run->pages.after, g_free);
   run->pages.offset = 0;
@@ -617,7 +620,7 @@ step_begin (GTask          *task,
   run->pages.first = step->first;
   g_clear_pointer (&run->items, g_ptr_array_unref);
   run->items = g_ptr_array_new_with_free_func (step->free_item);
-  if (step->key != NULL && step_key (run) == NULL)
+  if (keys != NULL && keys[0] == NULL)
     {
       step_end (task);   /* nothing to ask for */
       return;
@@ -677,7 +680,7 @@ step_next_key (GTask *task)
   g_clear_pointer (&run->pages.after, g_free);
   run->pages.offset = 0;
   run->pages.n = 0;
-  if (run->step->key != NULL && run->step->key (run, ++run->key_index) != NULL)
+  if (run->keys != NULL && run->keys[++run->key_index] != NULL)
     step_fetch (task);
   else
     step_end (task);
@@ -1159,13 +1162,6 @@ static const char * const proposal_statuses[] = {
 /* The statuses a proposal can still leave; the rest are asked for hourly. */
 static const char * const open_proposal_statuses[] = { "Pending", "Activated", "Offered", NULL };
 
-static const char *
-proposal_status_key (Run   *run,
-                     guint  index)
-{
-  return run->statuses[index];
-}
-
 static JsonNode *
 proposals_variables (Run             *run,
                      const char      *status,
@@ -1197,7 +1193,7 @@ proposals_done (GTask *task)
 
 static const SyncStep proposals_step = {
   .query = "proposals", .variables = proposals_variables, .parse = parse_proposals,
-  .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE, .key = proposal_status_key,
+  .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE,
   .write = lancer_store_write_proposals_async, .write_when = WRITE_EACH_PAGE,
   .free_item = (GDestroyNotify) lancer_upwork_proposal_free, .then = proposals_done,
 };
@@ -1209,17 +1205,10 @@ start_proposals (GTask *task)
 
   if (run->statuses == NULL)
     run->statuses = proposal_statuses;
-  step_begin (task, &proposals_step);
+  step_begin (task, &proposals_step, run->statuses);
 }
 
 /* ---- messages ---- */
-
-static const char *
-story_room_key (Run   *run,
-                guint  index)
-{
-  return run->story_rooms != NULL ? run->story_rooms[index] : NULL;
-}
 
 static JsonNode *
 stories_variables (Run             *run,
@@ -1241,7 +1230,7 @@ parse_stories (Run                   *run,
 
 static const SyncStep stories_step = {
   .query = "stories", .variables = stories_variables, .parse = parse_stories,
-  .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE, .key = story_room_key,
+  .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
   .write = lancer_store_write_stories_async, .write_when = WRITE_EACH_PAGE,
   .free_item = (GDestroyNotify) lancer_upwork_story_free, .then = resource_succeeded,
 };
@@ -1272,7 +1261,7 @@ stories_known_cb (GObject      *source,
     }
   g_strfreev (run->story_rooms);
   run->story_rooms = g_strv_builder_end (rooms);
-  step_begin (task, &stories_step);
+  step_begin (task, &stories_step, (const char * const *) run->story_rooms);
 }
 
 static void
@@ -1331,7 +1320,7 @@ outbox_flushed (GObject      *source,
   /* A failed send stays queued; it does not stop reading messages. */
   if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
     g_debug ("outbox: %s", error->message);
-  step_begin (task, &rooms_step);
+  step_begin (task, &rooms_step, NULL);
 }
 
 /* Messages waiting in the outbox go first, so the rooms read back hold them. */
@@ -1398,13 +1387,6 @@ compact_day (GDateTime *dt)
 }
 
 static const char *
-diary_day_key (Run   *run,
-               guint  index)
-{
-  return run->days != NULL ? run->days[index] : NULL;
-}
-
-static const char *
 current_contract (Run *run)
 {
   return g_ptr_array_index (run->hourly_contracts, run->contract_index);
@@ -1452,7 +1434,7 @@ diary_day_done (GTask *task)
 
 static const SyncStep diary_day_step = {
   .query = "diary-day", .variables = diary_day_variables, .parse = parse_diary_day,
-  .pager = PAGER_ONCE, .key = diary_day_key,
+  .pager = PAGER_ONCE,
   .write = lancer_store_write_diary_async, .write_when = WRITE_AT_END,
   .free_item = (GDestroyNotify) lancer_upwork_diary_day_free, .then = diary_day_done,
 };
@@ -1496,7 +1478,7 @@ diary_known_cb (GObject      *source,
     }
   g_strfreev (run->days);
   run->days = g_strv_builder_end (wanted);
-  step_begin (task, &diary_day_step);
+  step_begin (task, &diary_day_step, (const char * const *) run->days);
 }
 
 static void
@@ -1506,28 +1488,21 @@ work_days_done (GTask *task)
                                        g_task_get_cancellable (task), diary_known_cb, task);
 }
 
-static const char *
-current_contract_key (Run   *run,
-                      guint  index)
-{
-  return index == 0 ? current_contract (run) : NULL;
-}
-
 static JsonNode *
 work_days_variables (Run             *run,
-                     const char      *contract_id,
+                     const char      *key,
                      const SyncPages *pages)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *to = compact_day (now);
 
-  return lancer_upwork_work_days_variables (contract_id, run->diary_from, to);
+  return lancer_upwork_work_days_variables (current_contract (run), run->diary_from, to);
 }
 
 static GPtrArray *
 parse_work_days (Run                   *run,
                  JsonNode              *data,
-                 const char            *contract_id,
+                 const char            *key,
                  LancerUpworkPageInfo  *page,
                  GError               **error)
 {
@@ -1545,7 +1520,7 @@ parse_work_days (Run                   *run,
 /* The days of the current contract that have work, then those days. */
 static const SyncStep work_days_step = {
   .query = "work-days", .variables = work_days_variables, .parse = parse_work_days,
-  .pager = PAGER_ONCE, .key = current_contract_key, .free_item = g_free, .then = work_days_done,
+  .pager = PAGER_ONCE, .free_item = g_free, .then = work_days_done,
 };
 
 static void
@@ -1560,7 +1535,7 @@ diary_next_contract (GTask *task)
       resource_done (task, NULL);
       return;
     }
-  step_begin (task, &work_days_step);
+  step_begin (task, &work_days_step, NULL);
 }
 
 /* The diary reaches back as far as the earnings (EARNINGS_DAYS) so that
@@ -1621,23 +1596,16 @@ static void
 start_diary (GTask *task)
 {
   if (run_of (task)->hourly_contracts == NULL)
-    step_begin (task, &diary_contracts_step);
+    step_begin (task, &diary_contracts_step, NULL);
   else
     diary_contracts_known (task);
 }
 
 /* ---- earnings ---- */
 
-static const char *
-accounting_key (Run   *run,
-                guint  index)
-{
-  return index == 0 ? run->accounting_id : NULL;
-}
-
 static JsonNode *
 transactions_variables (Run             *run,
-                        const char      *accounting_id,
+                        const char      *key,
                         const SyncPages *pages)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1645,13 +1613,13 @@ transactions_variables (Run             *run,
   g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
 
-  return lancer_upwork_transactions_variables (accounting_id, from, to);
+  return lancer_upwork_transactions_variables (run->accounting_id, from, to);
 }
 
 static GPtrArray *
 parse_transactions (Run                   *run,
                     JsonNode              *data,
-                    const char            *accounting_id,
+                    const char            *key,
                     LancerUpworkPageInfo  *page,
                     GError               **error)
 {
@@ -1660,7 +1628,7 @@ parse_transactions (Run                   *run,
 
 static const SyncStep transactions_step = {
   .query = "transactions", .variables = transactions_variables, .parse = parse_transactions,
-  .pager = PAGER_ONCE, .key = accounting_key,
+  .pager = PAGER_ONCE,
   .write = lancer_store_write_transactions_async, .write_when = WRITE_EACH_PAGE,
   .free_item = (GDestroyNotify) lancer_upwork_transaction_free, .then = resource_succeeded,
 };
@@ -1689,7 +1657,7 @@ accounting_done (GTask *task)
 
   g_free (run->accounting_id);
   run->accounting_id = g_strdup (g_ptr_array_index (run->items, 0));
-  step_begin (task, &transactions_step);
+  step_begin (task, &transactions_step, NULL);
 }
 
 /* The accounting entity the transactions belong to, then those. */
@@ -1791,7 +1759,7 @@ run_next_phase (GTask *task)
   if (resource->start != NULL)
     resource->start (task);
   else
-    step_begin (task, resource->step);
+    step_begin (task, resource->step, NULL);
 }
 
 static void
