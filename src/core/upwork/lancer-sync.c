@@ -427,6 +427,23 @@ typedef struct
 } SyncResource;
 
 static const SyncResource sync_resources[LANCER_SYNC_N_RESOURCES];
+/* The rows of sync_steps. */
+enum
+{
+  STEP_PROPOSALS,
+  STEP_ROOMS,
+  STEP_STORIES,
+  STEP_CONTRACTS,
+  STEP_DIARY_CONTRACTS,
+  STEP_WORK_DAYS,
+  STEP_DIARY_DAY,
+  STEP_ACCOUNTING,
+  STEP_TRANSACTIONS,
+  N_STEPS
+};
+
+static const SyncStep sync_steps[N_STEPS];
+
 
 struct _Run
 {
@@ -1191,13 +1208,6 @@ proposals_done (GTask *task)
   resource_done (task, NULL);
 }
 
-static const SyncStep proposals_step = {
-  .query = "proposals", .variables = proposals_variables, .parse = parse_proposals,
-  .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE,
-  .write = lancer_store_write_proposals_async, .write_when = WRITE_EACH_PAGE,
-  .free_item = (GDestroyNotify) lancer_upwork_proposal_free, .then = proposals_done,
-};
-
 static void
 start_proposals (GTask *task)
 {
@@ -1205,7 +1215,7 @@ start_proposals (GTask *task)
 
   if (run->statuses == NULL)
     run->statuses = proposal_statuses;
-  step_begin (task, &proposals_step, run->statuses);
+  step_begin (task, &sync_steps[STEP_PROPOSALS], run->statuses);
 }
 
 /* ---- messages ---- */
@@ -1227,13 +1237,6 @@ parse_stories (Run                   *run,
 {
   return lancer_upwork_parse_stories (data, room_id, page, error);
 }
-
-static const SyncStep stories_step = {
-  .query = "stories", .variables = stories_variables, .parse = parse_stories,
-  .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
-  .write = lancer_store_write_stories_async, .write_when = WRITE_EACH_PAGE,
-  .free_item = (GDestroyNotify) lancer_upwork_story_free, .then = resource_succeeded,
-};
 
 /* Only rooms whose newest story Lancer lacks can hold anything new. */
 static void
@@ -1261,7 +1264,7 @@ stories_known_cb (GObject      *source,
     }
   g_strfreev (run->story_rooms);
   run->story_rooms = g_strv_builder_end (rooms);
-  step_begin (task, &stories_step, (const char * const *) run->story_rooms);
+  step_begin (task, &sync_steps[STEP_STORIES], (const char * const *) run->story_rooms);
 }
 
 static void
@@ -1301,14 +1304,6 @@ parse_rooms (Run                   *run,
   return lancer_upwork_parse_rooms (data, page, error);
 }
 
-/* Every page of rooms is stored at once; the messages counted are stories. */
-static const SyncStep rooms_step = {
-  .query = "rooms", .variables = rooms_variables, .parse = parse_rooms,
-  .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
-  .write = lancer_store_write_rooms_async, .write_when = WRITE_AT_END, .uncounted = TRUE,
-  .free_item = (GDestroyNotify) lancer_upwork_room_free, .then = rooms_done,
-};
-
 static void
 outbox_flushed (GObject      *source,
                 GAsyncResult *res,
@@ -1320,7 +1315,7 @@ outbox_flushed (GObject      *source,
   /* A failed send stays queued; it does not stop reading messages. */
   if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
     g_debug ("outbox: %s", error->message);
-  step_begin (task, &rooms_step, NULL);
+  step_begin (task, &sync_steps[STEP_ROOMS], NULL);
 }
 
 /* Messages waiting in the outbox go first, so the rooms read back hold them. */
@@ -1370,13 +1365,6 @@ contracts_done (GTask *task)
   remember_hourly (run_of (task), run_of (task)->items);
   resource_done (task, NULL);
 }
-
-static const SyncStep contracts_step = {
-  .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
-  .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
-  .write = lancer_store_write_contracts_async, .write_when = WRITE_AT_END,
-  .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = contracts_done,
-};
 
 static void diary_next_contract (GTask *task);
 
@@ -1432,13 +1420,6 @@ diary_day_done (GTask *task)
   diary_next_contract (task);
 }
 
-static const SyncStep diary_day_step = {
-  .query = "diary-day", .variables = diary_day_variables, .parse = parse_diary_day,
-  .pager = PAGER_ONCE,
-  .write = lancer_store_write_diary_async, .write_when = WRITE_AT_END,
-  .free_item = (GDestroyNotify) lancer_upwork_diary_day_free, .then = diary_day_done,
-};
-
 /* The first day of the billing week still open: Upwork bills hourly work
  * by the week, Monday to Sunday in UTC. Days before it no longer change. */
 static char *
@@ -1478,7 +1459,7 @@ diary_known_cb (GObject      *source,
     }
   g_strfreev (run->days);
   run->days = g_strv_builder_end (wanted);
-  step_begin (task, &diary_day_step, (const char * const *) run->days);
+  step_begin (task, &sync_steps[STEP_DIARY_DAY], (const char * const *) run->days);
 }
 
 static void
@@ -1517,12 +1498,6 @@ parse_work_days (Run                   *run,
   return out;
 }
 
-/* The days of the current contract that have work, then those days. */
-static const SyncStep work_days_step = {
-  .query = "work-days", .variables = work_days_variables, .parse = parse_work_days,
-  .pager = PAGER_ONCE, .free_item = g_free, .then = work_days_done,
-};
-
 static void
 diary_next_contract (GTask *task)
 {
@@ -1535,7 +1510,7 @@ diary_next_contract (GTask *task)
       resource_done (task, NULL);
       return;
     }
-  step_begin (task, &work_days_step, NULL);
+  step_begin (task, &sync_steps[STEP_WORK_DAYS], NULL);
 }
 
 /* The diary reaches back as far as the earnings (EARNINGS_DAYS) so that
@@ -1585,18 +1560,11 @@ diary_contracts_known (GTask *task)
                                      diary_from_cb, task);
 }
 
-/* The hourly contracts, when this run did not sync contracts already. */
-static const SyncStep diary_contracts_step = {
-  .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
-  .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
-  .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = diary_contracts_known,
-};
-
 static void
 start_diary (GTask *task)
 {
   if (run_of (task)->hourly_contracts == NULL)
-    step_begin (task, &diary_contracts_step, NULL);
+    step_begin (task, &sync_steps[STEP_DIARY_CONTRACTS], NULL);
   else
     diary_contracts_known (task);
 }
@@ -1626,13 +1594,6 @@ parse_transactions (Run                   *run,
   return lancer_upwork_parse_transactions (data, error);
 }
 
-static const SyncStep transactions_step = {
-  .query = "transactions", .variables = transactions_variables, .parse = parse_transactions,
-  .pager = PAGER_ONCE,
-  .write = lancer_store_write_transactions_async, .write_when = WRITE_EACH_PAGE,
-  .free_item = (GDestroyNotify) lancer_upwork_transaction_free, .then = resource_succeeded,
-};
-
 static GPtrArray *
 parse_accounting (Run                   *run,
                   JsonNode              *data,
@@ -1657,24 +1618,77 @@ accounting_done (GTask *task)
 
   g_free (run->accounting_id);
   run->accounting_id = g_strdup (g_ptr_array_index (run->items, 0));
-  step_begin (task, &transactions_step, NULL);
+  step_begin (task, &sync_steps[STEP_TRANSACTIONS], NULL);
 }
 
-/* The accounting entity the transactions belong to, then those. */
-static const SyncStep accounting_step = {
-  .query = "accounting", .parse = parse_accounting, .pager = PAGER_ONCE,
-  .free_item = g_free, .then = accounting_done,
-};
+/* ---- the sync as data ---- */
 
-/* ---- the resources ---- */
+/* Every chain of requests but the job search (pipelined, with its own
+ * watermark: see jobs_continue). A new kind of data is one row here (and
+ * one in sync_resources) and a parser. */
+static const SyncStep sync_steps[N_STEPS] = {
+  [STEP_PROPOSALS] = {
+    .query = "proposals", .variables = proposals_variables, .parse = parse_proposals,
+    .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE,
+    .write = lancer_store_write_proposals_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_proposal_free, .then = proposals_done,
+  },
+  /* Every page of rooms is stored at once; the messages counted are stories. */
+  [STEP_ROOMS] = {
+    .query = "rooms", .variables = rooms_variables, .parse = parse_rooms,
+    .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_rooms_async, .write_when = WRITE_AT_END, .uncounted = TRUE,
+    .free_item = (GDestroyNotify) lancer_upwork_room_free, .then = rooms_done,
+  },
+  [STEP_STORIES] = {
+    .query = "stories", .variables = stories_variables, .parse = parse_stories,
+    .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_stories_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_story_free, .then = resource_succeeded,
+  },
+  [STEP_CONTRACTS] = {
+    .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
+    .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_contracts_async, .write_when = WRITE_AT_END,
+    .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = contracts_done,
+  },
+  /* The hourly contracts, when this run did not sync contracts already. */
+  [STEP_DIARY_CONTRACTS] = {
+    .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
+    .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = diary_contracts_known,
+  },
+  /* The days of the current contract that have work, then those days. */
+  [STEP_WORK_DAYS] = {
+    .query = "work-days", .variables = work_days_variables, .parse = parse_work_days,
+    .pager = PAGER_ONCE, .free_item = g_free, .then = work_days_done,
+  },
+  [STEP_DIARY_DAY] = {
+    .query = "diary-day", .variables = diary_day_variables, .parse = parse_diary_day,
+    .pager = PAGER_ONCE,
+    .write = lancer_store_write_diary_async, .write_when = WRITE_AT_END,
+    .free_item = (GDestroyNotify) lancer_upwork_diary_day_free, .then = diary_day_done,
+  },
+  /* The accounting entity the transactions belong to, then those. */
+  [STEP_ACCOUNTING] = {
+    .query = "accounting", .parse = parse_accounting, .pager = PAGER_ONCE,
+    .free_item = g_free, .then = accounting_done,
+  },
+  [STEP_TRANSACTIONS] = {
+    .query = "transactions", .variables = transactions_variables, .parse = parse_transactions,
+    .pager = PAGER_ONCE,
+    .write = lancer_store_write_transactions_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_transaction_free, .then = resource_succeeded,
+  },
+};
 
 static const SyncResource sync_resources[LANCER_SYNC_N_RESOURCES] = {
   [R_JOBS]      = { "jobs",      0,                start_jobs,      NULL },
   [R_PROPOSALS] = { "proposals", CADENCE_ACTIVE_S, start_proposals, NULL },
   [R_MESSAGES]  = { "messages",  CADENCE_ACTIVE_S, start_messages,  NULL },
-  [R_CONTRACTS] = { "contracts", CADENCE_HOURLY_S, NULL,            &contracts_step },
+  [R_CONTRACTS] = { "contracts", CADENCE_HOURLY_S, NULL,            &sync_steps[STEP_CONTRACTS] },
   [R_DIARY]     = { "diary",     CADENCE_HOURLY_S, start_diary,     NULL },
-  [R_EARNINGS]  = { "earnings",  CADENCE_HOURLY_S, NULL,            &accounting_step },
+  [R_EARNINGS]  = { "earnings",  CADENCE_HOURLY_S, NULL,            &sync_steps[STEP_ACCOUNTING] },
 };
 
 LancerSyncResources
