@@ -77,6 +77,31 @@ lancer_outbox_add_finish (LancerStore   *store,
   return id != NULL ? *id : 0;
 }
 
+static gboolean
+add_outbox_item (LancerStore   *store,
+                 sqlite3_stmt  *stmt,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  LancerOutboxItem *item = g_new0 (LancerOutboxItem, 1);
+  GError *local = NULL;
+
+  g_ptr_array_add (user_data, item);
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->room_id = _lancer_store_dup_column (stmt, 1);
+  item->state = _lancer_store_dup_column (stmt, 3);
+  item->attempts = (guint) sqlite3_column_int (stmt, 4);
+  item->last_error = _lancer_store_dup_column (stmt, 5);
+  item->created_at = sqlite3_column_int64 (stmt, 6);
+  item->body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gpointer
 pending_worker (LancerStore   *store,
                 sqlite3       *db,
@@ -88,34 +113,9 @@ pending_worker (LancerStore   *store,
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
     "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
     " WHERE state IN ('pending', 'failed', 'sending') ORDER BY id", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !_lancer_store_each_row (store, db, stmt, add_outbox_item, out, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LancerOutboxItem *item = g_new0 (LancerOutboxItem, 1);
-      GError *local = NULL;
-
-      g_ptr_array_add (out, item);
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->room_id = _lancer_store_dup_column (stmt, 1);
-      item->state = _lancer_store_dup_column (stmt, 3);
-      item->attempts = (guint) sqlite3_column_int (stmt, 4);
-      item->last_error = _lancer_store_dup_column (stmt, 5);
-      item->created_at = sqlite3_column_int64 (stmt, 6);
-      item->body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          return NULL;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }
 

@@ -85,6 +85,18 @@ gboolean   _lancer_store_collect_set        (sqlite3       *db,
                                              const char    *arg,
                                              GHashTable    *into,
                                              GError       **error);
+/* Steps @stmt through its rows and hands each to @row; FALSE with @error
+ * when a step or @row fails. */
+typedef gboolean (*LancerStoreRowFunc) (LancerStore   *store,
+                                        sqlite3_stmt  *stmt,
+                                        gpointer       user_data,
+                                        GError       **error);
+gboolean   _lancer_store_each_row           (LancerStore         *store,
+                                             sqlite3             *db,
+                                             sqlite3_stmt        *stmt,
+                                             LancerStoreRowFunc   row,
+                                             gpointer             user_data,
+                                             GError             **error);
 /* Writes @items in one transaction with @func on the worker, then emits
  * ::changed for @table; lancer_store_write_finish() returns items->len. */
 typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,

@@ -81,6 +81,30 @@ lancer_store_write_proposals_async (LancerStore         *store,
   _lancer_store_write_rows_async (store, "proposals", write_proposals, items, cancellable, callback, user_data);
 }
 
+static gboolean
+add_proposal_json (LancerStore   *store,
+                   sqlite3_stmt  *stmt,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  JsonBuilder *b = user_data;
+
+  json_builder_begin_object (b);
+  _lancer_store_json_add_text (b, "id", (const char *) sqlite3_column_text (stmt, 0));
+  _lancer_store_json_add_text (b, "job_id", (const char *) sqlite3_column_text (stmt, 1));
+  _lancer_store_json_add_text (b, "status", (const char *) sqlite3_column_text (stmt, 2));
+  json_builder_set_member_name (b, "bid");
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, sqlite3_column_double (stmt, 3));
+  json_builder_set_member_name (b, "created_at");
+  json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 4));
+  _lancer_store_json_add_text (b, "job_title", (const char *) sqlite3_column_text (stmt, 6));
+  json_builder_end_object (b);
+  return TRUE;
+}
+
 static gpointer
 json_worker (LancerStore   *store,
              sqlite3       *db,
@@ -88,41 +112,20 @@ json_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  const char *status = data;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
     "SELECT p.upwork_id, p.job_id, p.status, p.bid_amount, p.created_at, p.updated_at,"
     " (SELECT title FROM jobs WHERE id = p.job_id)"
     " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
     " ORDER BY p.created_at DESC", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   json_builder_begin_array (b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (b);
-      _lancer_store_json_add_text (b, "id", (const char *) sqlite3_column_text (stmt, 0));
-      _lancer_store_json_add_text (b, "job_id", (const char *) sqlite3_column_text (stmt, 1));
-      _lancer_store_json_add_text (b, "status", (const char *) sqlite3_column_text (stmt, 2));
-      json_builder_set_member_name (b, "bid");
-      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-        json_builder_add_null_value (b);
-      else
-        json_builder_add_double_value (b, sqlite3_column_double (stmt, 3));
-      json_builder_set_member_name (b, "created_at");
-      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 4));
-      _lancer_store_json_add_text (b, "job_title", (const char *) sqlite3_column_text (stmt, 6));
-      json_builder_end_object (b);
-    }
+  if (!_lancer_store_each_row (store, db, stmt, add_proposal_json, b, error))
+    return NULL;
   json_builder_end_array (b);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
   return json_builder_get_root (b);
 }
 

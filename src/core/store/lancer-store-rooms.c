@@ -156,6 +156,29 @@ lancer_store_stories_known_finish (LancerStore   *store,
   return lancer_store_run_finish (store, result, error);
 }
 
+static gboolean
+add_story_json (LancerStore   *store,
+                sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  JsonBuilder *b = user_data;
+  g_autoptr(GError) local = NULL;
+  /* a body that cannot be unsealed (no key) is listed as null */
+  g_autofree char *body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
+
+  json_builder_begin_object (b);
+  _lancer_store_json_add_text (b, "id", (const char *) sqlite3_column_text (stmt, 0));
+  _lancer_store_json_add_text (b, "room_id", (const char *) sqlite3_column_text (stmt, 1));
+  _lancer_store_json_add_text (b, "sender", (const char *) sqlite3_column_text (stmt, 2));
+  _lancer_store_json_add_text (b, "message", body);
+  json_builder_set_member_name (b, "created_at");
+  json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 4));
+  _lancer_store_json_add_text (b, "topic", (const char *) sqlite3_column_text (stmt, 5));
+  json_builder_end_object (b);
+  return TRUE;
+}
+
 static gpointer
 json_worker (LancerStore   *store,
              sqlite3       *db,
@@ -168,33 +191,14 @@ json_worker (LancerStore   *store,
     "SELECT s.id, s.room_id, s.sender, s.body, s.created_at, r.topic FROM stories s"
     " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
     " ORDER BY s.room_id, s.created_at", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   json_builder_begin_array (b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GError) local = NULL;
-      g_autofree char *body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
-
-      json_builder_begin_object (b);
-      _lancer_store_json_add_text (b, "id", (const char *) sqlite3_column_text (stmt, 0));
-      _lancer_store_json_add_text (b, "room_id", (const char *) sqlite3_column_text (stmt, 1));
-      _lancer_store_json_add_text (b, "sender", (const char *) sqlite3_column_text (stmt, 2));
-      _lancer_store_json_add_text (b, "message", body);
-      json_builder_set_member_name (b, "created_at");
-      json_builder_add_int_value (b, sqlite3_column_int64 (stmt, 4));
-      _lancer_store_json_add_text (b, "topic", (const char *) sqlite3_column_text (stmt, 5));
-      json_builder_end_object (b);
-    }
+  if (!_lancer_store_each_row (store, db, stmt, add_story_json, b, error))
+    return NULL;
   json_builder_end_array (b);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
   return json_builder_get_root (b);
 }
 

@@ -23,6 +23,22 @@ lancer_saved_search_free (LancerSavedSearch *search)
   g_free (search);
 }
 
+static gboolean
+add_saved_search (LancerStore   *store,
+                  sqlite3_stmt  *stmt,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->name = _lancer_store_dup_column (stmt, 1);
+  s->query = _lancer_store_dup_column (stmt, 2);
+  s->filters = _lancer_store_dup_column (stmt, 3);
+  g_ptr_array_add (user_data, s);
+  return TRUE;
+}
+
 static gpointer
 list_worker (LancerStore   *store,
              sqlite3       *db,
@@ -33,25 +49,9 @@ list_worker (LancerStore   *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_saved_search_free);
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
     "SELECT id, name, query, filters FROM saved_searches ORDER BY name", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !_lancer_store_each_row (store, db, stmt, add_saved_search, out, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
-
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->name = _lancer_store_dup_column (stmt, 1);
-      s->query = _lancer_store_dup_column (stmt, 2);
-      s->filters = _lancer_store_dup_column (stmt, 3);
-      g_ptr_array_add (out, s);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }
 

@@ -121,6 +121,19 @@ lancer_store_sync_state_set_finish (LancerStore   *store,
   return _lancer_store_run_finish_boolean (store, result, error);
 }
 
+static gboolean
+add_time (LancerStore   *store,
+          sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  gint64 at = sqlite3_column_int64 (stmt, 1);
+
+  if (sqlite3_column_text (stmt, 0) != NULL)
+    g_hash_table_insert (user_data, _lancer_store_dup_column (stmt, 0), g_memdup2 (&at, sizeof at));
+  return TRUE;
+}
+
 static gpointer
 times_worker (LancerStore   *store,
               sqlite3       *db,
@@ -131,22 +144,9 @@ times_worker (LancerStore   *store,
   g_autoptr(GHashTable) times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
     "SELECT resource, last_success_at FROM sync_state WHERE last_success_at IS NOT NULL", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !_lancer_store_each_row (store, db, stmt, add_time, times, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 at = sqlite3_column_int64 (stmt, 1);
-
-      if (sqlite3_column_text (stmt, 0) != NULL)
-        g_hash_table_insert (times, _lancer_store_dup_column (stmt, 0), g_memdup2 (&at, sizeof at));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
   return g_steal_pointer (&times);
 }
 

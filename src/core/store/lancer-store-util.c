@@ -246,3 +246,24 @@ _lancer_store_json_add_text (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
 }
+
+gboolean
+_lancer_store_each_row (LancerStore         *store,
+                        sqlite3             *db,
+                        sqlite3_stmt        *stmt,
+                        LancerStoreRowFunc   row,
+                        gpointer             user_data,
+                        GError             **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!row (store, stmt, user_data, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}

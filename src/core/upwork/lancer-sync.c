@@ -386,11 +386,11 @@ typedef struct _Run Run;
 /* Where a step's pager stands. */
 typedef struct
 {
-  char  *after;        /* cursor pagers: NULL on the first page */
-  guint  offset;       /* offset pager: items so far */
-  guint  first;        /* page size */
-  guint  n;            /* pages fetched */
-  gboolean more;       /* another page is to be asked for */
+  char     *after;     /* cursor pagers: NULL on the first page */
+  guint     offset;    /* offset pager: items so far */
+  guint     first;     /* page size */
+  guint     n;         /* pages fetched */
+  gboolean  more;      /* another page is to be asked for */
 } SyncPages;
 
 /* One fetch → parse → write chain: a GraphQL query in queries/, asked
@@ -422,11 +422,12 @@ typedef struct
 {
   const char      *name;       /* report, sync_state, lancer-cli sync --only */
   gint64           cadence_s;  /* a scheduled run asks at most this often; 0: every run */
-  void           (*start) (GTask *task);   /* what goes before @step, or NULL */
+  void           (*start) (GTask *task);   /* its own beginning; NULL: @step */
   const SyncStep  *step;
 } SyncResource;
 
 static const SyncResource sync_resources[LANCER_SYNC_N_RESOURCES];
+
 /* The rows of sync_steps. */
 enum
 {
@@ -443,7 +444,6 @@ enum
 };
 
 static const SyncStep sync_steps[N_STEPS];
-
 
 struct _Run
 {
