@@ -1170,7 +1170,6 @@ start_jobs (GTask *task)
   lancer_saved_searches_list_async (run_sync (task)->store, NULL, searches_cb, task);
 }
 
-
 /* ---- proposals ---- */
 
 static const char * const proposal_statuses[] = {
