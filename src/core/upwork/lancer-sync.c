@@ -22,7 +22,13 @@
  * others go on. Every page is written in its own transaction. Job search is
  * incremental: the watermark (newest posted_at of the last *complete* run of
  * a saved search) only moves when the run reaches it, so a run killed half
- * way is simply redone — upserts de-duplicate, and nothing is skipped. */
+ * way is simply redone — upserts de-duplicate, and nothing is skipped.
+ *
+ * What is asked for is data: each resource is a row of sync_resources
+ * (name, cadence, first step) and each chain of requests a row of
+ * sync_steps (query, variables, parser, pager, writer); one loop
+ * (step_begin … step_end) runs them all. The job search keeps its own
+ * loop: it fetches the next page while the last one is written. */
 
 #define JOBS_PAGE_SIZE       50
 /* Pages parsed but not yet written: enough to overlap network and disk,
