@@ -97,6 +97,14 @@ gboolean   _lancer_store_each_row           (LancerStore         *store,
                                              LancerStoreRowFunc   row,
                                              gpointer             user_data,
                                              GError             **error);
+/* Runs @sql with ?1 bound to @arg and returns a JSON array, one element
+ * a row, added to the JsonBuilder by @row; NULL with @error on failure. */
+JsonNode  *_lancer_store_json_rows          (LancerStore         *store,
+                                             sqlite3             *db,
+                                             const char          *sql,
+                                             const char          *arg,
+                                             LancerStoreRowFunc   row,
+                                             GError             **error);
 /* Writes @items in one transaction with @func on the worker, then emits
  * ::changed for @table; lancer_store_write_finish() returns items->len. */
 typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,

@@ -105,6 +105,12 @@ add_proposal_json (LancerStore   *store,
   return TRUE;
 }
 
+static const char proposals_json_sql[] =
+  "SELECT p.upwork_id, p.job_id, p.status, p.bid_amount, p.created_at, p.updated_at,"
+  " (SELECT title FROM jobs WHERE id = p.job_id)"
+  " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
+  " ORDER BY p.created_at DESC";
+
 static gpointer
 json_worker (LancerStore   *store,
              sqlite3       *db,
@@ -112,21 +118,7 @@ json_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
-    "SELECT p.upwork_id, p.job_id, p.status, p.bid_amount, p.created_at, p.updated_at,"
-    " (SELECT title FROM jobs WHERE id = p.job_id)"
-    " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
-    " ORDER BY p.created_at DESC", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  json_builder_begin_array (b);
-  if (!_lancer_store_each_row (store, db, stmt, add_proposal_json, b, error))
-    return NULL;
-  json_builder_end_array (b);
-  return json_builder_get_root (b);
+  return _lancer_store_json_rows (store, db, proposals_json_sql, data, add_proposal_json, error);
 }
 
 void

@@ -179,6 +179,11 @@ add_story_json (LancerStore   *store,
   return TRUE;
 }
 
+static const char stories_json_sql[] =
+  "SELECT s.id, s.room_id, s.sender, s.body, s.created_at, r.topic FROM stories s"
+  " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
+  " ORDER BY s.room_id, s.created_at";
+
 static gpointer
 json_worker (LancerStore   *store,
              sqlite3       *db,
@@ -186,20 +191,7 @@ json_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
-    "SELECT s.id, s.room_id, s.sender, s.body, s.created_at, r.topic FROM stories s"
-    " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
-    " ORDER BY s.room_id, s.created_at", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  json_builder_begin_array (b);
-  if (!_lancer_store_each_row (store, db, stmt, add_story_json, b, error))
-    return NULL;
-  json_builder_end_array (b);
-  return json_builder_get_root (b);
+  return _lancer_store_json_rows (store, db, stories_json_sql, data, add_story_json, error);
 }
 
 void

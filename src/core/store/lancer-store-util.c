@@ -267,3 +267,24 @@ _lancer_store_each_row (LancerStore         *store,
     }
   return TRUE;
 }
+
+JsonNode *
+_lancer_store_json_rows (LancerStore         *store,
+                         sqlite3             *db,
+                         const char          *sql,
+                         const char          *arg,
+                         LancerStoreRowFunc   row,
+                         GError             **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  json_builder_begin_array (builder);
+  if (!_lancer_store_each_row (store, db, stmt, row, builder, error))
+    return NULL;
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
