@@ -5,10 +5,12 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "lancer-job.h"
 #include "lancer-store.h"
+#include "lancer-upwork-parse.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +66,64 @@ gboolean   _lancer_store_room_is_known        (sqlite3       *db,
 void       _lancer_store_bind_double_or_null (sqlite3_stmt  *stmt,
                                              int            index,
                                              double         value);
+void       _lancer_store_bind_text_or_null   (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const char    *text);
+/* Unix seconds; 0 or less stands for "unknown" (NULL). */
+void       _lancer_store_bind_time_or_null   (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             gint64         value);
+gint64     _lancer_store_now_s              (void);
+/* Adds member @name: @text, or null when @text is NULL. */
+void       _lancer_store_json_add_text      (JsonBuilder   *builder,
+                                             const char    *name,
+                                             const char    *text);
+/* Runs @sql with ?1 bound to @arg (may be NULL) and adds column 0 (text)
+ * of every row to the set @into; FALSE with @error on failure. */
+gboolean   _lancer_store_collect_set        (sqlite3       *db,
+                                             const char    *sql,
+                                             const char    *arg,
+                                             GHashTable    *into,
+                                             GError       **error);
+/* Steps @stmt through its rows and hands each to @row; FALSE with @error
+ * when a step or @row fails. */
+typedef gboolean (*LancerStoreRowFunc) (LancerStore   *store,
+                                        sqlite3_stmt  *stmt,
+                                        gpointer       user_data,
+                                        GError       **error);
+gboolean   _lancer_store_each_row           (LancerStore         *store,
+                                             sqlite3             *db,
+                                             sqlite3_stmt        *stmt,
+                                             LancerStoreRowFunc   row,
+                                             gpointer             user_data,
+                                             GError             **error);
+/* Runs @sql with ?1 bound to @arg and returns a JSON array, one element
+ * a row, added to the JsonBuilder by @row; NULL with @error on failure. */
+JsonNode  *_lancer_store_json_rows          (LancerStore         *store,
+                                             sqlite3             *db,
+                                             const char          *sql,
+                                             const char          *arg,
+                                             LancerStoreRowFunc   row,
+                                             GError             **error);
+/* Writes @items in one transaction with @func on the worker, then emits
+ * ::changed for @table; lancer_store_write_finish() returns items->len. */
+typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,
+                                         sqlite3      *db,
+                                         GPtrArray    *items,
+                                         GError      **error);
+void       _lancer_store_write_rows_async   (LancerStore         *store,
+                                             const char          *table,
+                                             LancerStoreRowsFunc  func,
+                                             GPtrArray           *items,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* Upserts @story, adding its room if unknown (lancer-store-rooms.c; the
+ * outbox stores the story Upwork confirmed with it). */
+gboolean   _lancer_store_upsert_story        (LancerStore        *store,
+                                              sqlite3            *db,
+                                              LancerUpworkStory  *story,
+                                              GError            **error);
 /* Finishes a lancer_store_run_async() whose worker returns nothing. */
 gboolean   _lancer_store_run_finish_boolean (LancerStore   *store,
                                              GAsyncResult  *result,

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lancer-store-private.h"
+#include "lancer-store-writes.h"
 
 /* Small statement and task helpers that every file running work on the
  * store's worker thread used to write for itself. */
@@ -113,4 +114,177 @@ _lancer_store_room_is_known (sqlite3     *db,
                  _("No conversation “%s” is stored. Sync messages first, or check the id "
                    "(lancer-cli messages lists them)."), room_id);
   return known;
+}
+
+void
+_lancer_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_lancer_store_bind_time_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 gint64        value)
+{
+  if (value <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+gint64
+_lancer_store_now_s (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+gboolean
+_lancer_store_collect_set (sqlite3     *db,
+                           const char  *sql,
+                           const char  *arg,
+                           GHashTable  *into,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (key != NULL)
+        g_hash_table_add (into, g_strdup (key));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- batches of rows: one transaction a call ---- */
+
+typedef struct
+{
+  LancerStoreRowsFunc  func;
+  GPtrArray           *items;
+} Rows;
+
+static void
+rows_free (Rows *rows)
+{
+  g_ptr_array_unref (rows->items);
+  g_free (rows);
+}
+
+static gpointer
+rows_worker (LancerStore   *store,
+             sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Rows *rows = data;
+
+  if (!rows->func (store, db, rows->items, error))
+    return NULL;
+  return g_memdup2 (&(gssize) { rows->items->len }, sizeof (gssize));
+}
+
+void
+_lancer_store_write_rows_async (LancerStore         *store,
+                                const char          *table,
+                                LancerStoreRowsFunc  func,
+                                GPtrArray           *items,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Rows *rows = g_new0 (Rows, 1);
+
+  rows->func = func;
+  rows->items = g_ptr_array_ref (items);
+  lancer_store_run_async (store, TRUE, table, rows_worker, rows, (GDestroyNotify) rows_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gssize
+lancer_store_write_finish (LancerStore   *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GError *local = NULL;
+  g_autofree gssize *n = lancer_store_run_finish (store, result, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return -1;
+    }
+  return n != NULL ? *n : 0;
+}
+
+void
+_lancer_store_json_add_text (JsonBuilder *builder,
+                             const char  *name,
+                             const char  *text)
+{
+  json_builder_set_member_name (builder, name);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+gboolean
+_lancer_store_each_row (LancerStore         *store,
+                        sqlite3             *db,
+                        sqlite3_stmt        *stmt,
+                        LancerStoreRowFunc   row,
+                        gpointer             user_data,
+                        GError             **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!row (store, stmt, user_data, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+JsonNode *
+_lancer_store_json_rows (LancerStore         *store,
+                         sqlite3             *db,
+                         const char          *sql,
+                         const char          *arg,
+                         LancerStoreRowFunc   row,
+                         GError             **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  json_builder_begin_array (builder);
+  if (!_lancer_store_each_row (store, db, stmt, row, builder, error))
+    return NULL;
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
 }

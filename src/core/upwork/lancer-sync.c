@@ -22,7 +22,13 @@
  * others go on. Every page is written in its own transaction. Job search is
  * incremental: the watermark (newest posted_at of the last *complete* run of
  * a saved search) only moves when the run reaches it, so a run killed half
- * way is simply redone — upserts de-duplicate, and nothing is skipped. */
+ * way is simply redone — upserts de-duplicate, and nothing is skipped.
+ *
+ * What is asked for is data: each resource is a row of sync_resources
+ * (name, cadence, first step) and each chain of requests a row of
+ * sync_steps (query, variables, parser, pager, writer); one loop
+ * (step_begin … step_end) runs them all. The job search keeps its own
+ * loop: it fetches the next page while the last one is written. */
 
 #define JOBS_PAGE_SIZE       50
 /* Pages parsed but not yet written: enough to overlap network and disk,
@@ -77,16 +83,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *resource_names[LANCER_SYNC_N_RESOURCES] = {
-  "jobs", "proposals", "messages", "contracts", "diary", "earnings",
-};
-
-static const char * const proposal_statuses[] = {
-  "Pending", "Activated", "Accepted", "Offered", "Hired", "Declined", "Withdrawn", "Archived",
-};
-/* The statuses a proposal can still leave; the rest are asked for hourly. */
-static const char * const open_proposal_statuses[] = { "Pending", "Activated", "Offered" };
-
 /* How often a scheduled run asks for each kind of data (seconds). Jobs go
  * at the sync interval the user picks (the alert interval); proposals and
  * messages change within minutes; contracts, earnings and the work diary
@@ -108,24 +104,6 @@ lancer_sync_state_get_type (void)
   if (g_once_init_enter (&type))
     g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("LancerSyncState"), values));
   return type;
-}
-
-LancerSyncResources
-lancer_sync_resource_from_name (const char *name)
-{
-  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
-    if (g_strcmp0 (name, resource_names[i]) == 0)
-      return 1 << i;
-  return 0;
-}
-
-const char *
-lancer_sync_resource_name (LancerSyncResources resource)
-{
-  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
-    if (resource == (LancerSyncResources) (1 << i))
-      return resource_names[i];
-  return NULL;
 }
 
 void
@@ -381,13 +359,111 @@ lancer_sync_set_max_pages (LancerSync *self,
 
 /* ---- one run ---- */
 
-typedef struct _Run
+/* Positions in the report, the same as the bits of LancerSyncResources. */
+enum
+{
+  R_JOBS,
+  R_PROPOSALS,
+  R_MESSAGES,
+  R_CONTRACTS,
+  R_DIARY,
+  R_EARNINGS,
+};
+
+/* How the pages of a request follow each other. */
+typedef enum
+{
+  PAGER_ONCE,           /* one request */
+  PAGER_CURSOR,         /* pageInfo.hasNextPage / endCursor, at most max_pages */
+  PAGER_CURSOR_HALVING, /* the same without a cap; the page is halved on VJCA-6 */
+  PAGER_OFFSET_TOTAL,   /* offset += what came, until totalCount (or a short page), at most max_pages */
+} SyncPager;
+
+/* What to store, and when. */
+typedef enum
+{
+  WRITE_NONE,           /* the pages only feed the next step */
+  WRITE_EACH_PAGE,
+  WRITE_AT_END,         /* once, what every page of every key brought */
+} SyncWriteWhen;
+
+typedef struct _Run Run;
+
+/* Where a step's pager stands. */
+typedef struct
+{
+  char     *after;     /* cursor pagers: NULL on the first page */
+  guint     offset;    /* offset pager: items so far */
+  guint     first;     /* page size */
+  guint     n;         /* pages fetched */
+  gboolean  more;      /* another page is to be asked for */
+} SyncPages;
+
+/* One fetch → parse → write chain: a GraphQL query in queries/, asked
+ * for each key (a proposal status, a room, a day; none: once) page by
+ * page, each page parsed on the main thread and stored in the store's
+ * own transaction. */
+typedef struct _SyncStep SyncStep;
+struct _SyncStep
+{
+  const char           *query;
+  /* NULL: no variables */
+  JsonNode            *(*variables) (Run *run, const char *key, const SyncPages *pages);
+  /* The page's items, and where the next page starts. */
+  GPtrArray           *(*parse)     (Run *run, JsonNode *data, const char *key, LancerUpworkPageInfo *page,
+                                     GError **error);
+  SyncPager             pager;
+  guint                 first;
+  LancerStoreWriteFunc  write;
+  SyncWriteWhen         write_when;
+  gboolean              uncounted;    /* what it stores is not the resource's count */
+  GDestroyNotify        free_item;    /* of the collected items */
+  /* After the last key (and the write at the end): run->items holds what
+   * was collected. */
+  void                (*then)       (GTask *task);
+};
+
+/* One kind of data Upwork has and Lancer keeps. */
+typedef struct
+{
+  const char      *name;       /* report, sync_state, lancer-cli sync --only */
+  gint64           cadence_s;  /* a scheduled run asks at most this often; 0: every run */
+  void           (*start) (GTask *task);   /* its own beginning; NULL: @step */
+  const SyncStep  *step;
+} SyncResource;
+
+static const SyncResource sync_resources[LANCER_SYNC_N_RESOURCES];
+
+/* The rows of sync_steps. */
+enum
+{
+  STEP_PROPOSALS,
+  STEP_ROOMS,
+  STEP_STORIES,
+  STEP_CONTRACTS,
+  STEP_DIARY_CONTRACTS,
+  STEP_WORK_DAYS,
+  STEP_DIARY_DAY,
+  STEP_ACCOUNTING,
+  STEP_TRANSACTIONS,
+  N_STEPS
+};
+
+static const SyncStep sync_steps[N_STEPS];
+
+struct _Run
 {
   LancerSyncResources  resources;
   gboolean             scheduled;        /* ask only for what its cadence says may have changed */
   LancerSyncReport    *report;
   guint                phase;
   char                *user_id;
+  /* the step in progress */
+  const SyncStep      *step;
+  const char * const  *keys;             /* asked for in turn; NULL: once, without a key */
+  guint                key_index;
+  SyncPages            pages;
+  GPtrArray           *items;            /* collected by the step */
   /* jobs */
   GPtrArray           *searches;
   guint                search_index;
@@ -403,42 +479,34 @@ typedef struct _Run
   gboolean             fetching;
   guint                writes_pending;
   GError              *page_error;       /* the first failure, fetch or write */
-  /* proposals */
-  guint                status_index;
-  guint                proposals_page;   /* halved on VJCA-6 */
-  const char * const  *statuses;         /* the statuses this run asks for */
-  guint                n_statuses;
+  /* proposals: the statuses this run asks for */
+  const char * const  *statuses;
   /* messages */
-  GPtrArray           *rooms;
-  GPtrArray           *story_rooms;      /* char *: rooms with stories Lancer lacks */
-  guint                room_index;
-  guint                room_pages;
+  GStrv                story_rooms;      /* rooms with stories Lancer lacks */
   /* contracts, diary */
   GPtrArray           *hourly_contracts;   /* char * */
-  GPtrArray           *contracts;          /* LancerUpworkContract, all pages */
-  guint                contract_pages;
   guint                contract_index;
   GStrv                days;
-  guint                day_index;
   char                *diary_from;       /* yyyyMMdd: this run's first diary day */
-  GPtrArray           *diary;
-} Run;
+  /* earnings */
+  char                *accounting_id;
+};
 
 static void
 run_free (Run *run)
 {
   lancer_sync_report_free (run->report);
   g_free (run->user_id);
+  g_free (run->pages.after);
+  g_clear_pointer (&run->items, g_ptr_array_unref);
   g_clear_pointer (&run->searches, g_ptr_array_unref);
   g_free (run->after);
   g_clear_error (&run->page_error);
-  g_clear_pointer (&run->rooms, g_ptr_array_unref);
-  g_clear_pointer (&run->story_rooms, g_ptr_array_unref);
+  g_strfreev (run->story_rooms);
   g_clear_pointer (&run->hourly_contracts, g_ptr_array_unref);
-  g_clear_pointer (&run->contracts, g_ptr_array_unref);
   g_strfreev (run->days);
   g_free (run->diary_from);
-  g_clear_pointer (&run->diary, g_ptr_array_unref);
+  g_free (run->accounting_id);
   g_free (run);
 }
 
@@ -454,7 +522,7 @@ partial_result_cb (LancerUpworkClient *client,
   if (self->active_run == NULL || (report = self->active_run->report) == NULL)
     return;
   for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
-    if (g_strcmp0 (resource_names[i], resource) == 0 && report->warnings[i] == NULL)
+    if (g_strcmp0 (sync_resources[i].name, resource) == 0 && report->warnings[i] == NULL)
       /* Translators: %s names the fields, e.g. "edges/3/node/client/totalFeedback: Internal error" */
       report->warnings[i] = g_strdup_printf (_("Upwork could not send some fields; they are left unknown (%s)"), what);
 }
@@ -480,7 +548,7 @@ state_set_done (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_sync_state_set_finish (LANCER_STORE (source), res, &error))
+  if (!lancer_store_sync_state_set_finish (LANCER_STORE (source), res, &error))
     g_debug ("could not record sync state: %s", error->message);
 }
 
@@ -497,12 +565,18 @@ resource_done (GTask        *task,
     {
       g_free (run->report->errors[i]);
       run->report->errors[i] = g_strdup (error->message);
-      g_debug ("sync of %s failed: %s", resource_names[i], error->message);
+      g_debug ("sync of %s failed: %s", sync_resources[i].name, error->message);
     }
-  lancer_sync_state_set_async (self->store, resource_names[i], NULL, error != NULL ? error->message : NULL,
-                               NULL, state_set_done, NULL);
+  lancer_store_sync_state_set_async (self->store, sync_resources[i].name, NULL, error != NULL ? error->message : NULL,
+                                     NULL, state_set_done, NULL);
   run->phase++;
   run_next_phase (task);
+}
+
+static void
+resource_succeeded (GTask *task)
+{
+  resource_done (task, NULL);
 }
 
 static gboolean
@@ -538,6 +612,215 @@ resource_failed (GTask  *task,
     }
   resource_done (task, error);
   g_error_free (error);
+}
+
+/* ---- steps: fetch → parse → write, for every resource but jobs ---- */
+
+static void step_fetch (GTask *task);
+static void step_end (GTask *task);
+
+static const char *
+step_key (Run *run)
+{
+  return run->keys != NULL ? run->keys[run->key_index] : NULL;
+}
+
+/* Runs @step for each of @keys (borrowed until the step ends), or once
+ * when @keys is NULL. */
+static void
+step_begin (GTask              *task,
+            const SyncStep     *step,
+            const char * const *keys)
+{
+  Run *run = run_of (task);
+
+  run->step = step;
+  run->keys = keys;
+  run->key_index = 0;
+  g_clear_pointer (&run->pages.after, g_free);
+  run->pages.offset = 0;
+  run->pages.n = 0;
+  run->pages.first = step->first;
+  g_clear_pointer (&run->items, g_ptr_array_unref);
+  run->items = g_ptr_array_new_with_free_func (step->free_item);
+  if (keys != NULL && keys[0] == NULL)
+    {
+      step_end (task);   /* nothing to ask for */
+      return;
+    }
+  step_fetch (task);
+}
+
+/* Stores what a write says it stored; FALSE when the resource failed. */
+static gboolean
+step_written (GTask        *task,
+              GObject      *source,
+              GAsyncResult *res)
+{
+  Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_store_write_finish (LANCER_STORE (source), res, &error);
+
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return FALSE;
+    }
+  if (!run->step->uncounted)
+    run->report->counts[run->phase] += (guint) n;
+  return TRUE;
+}
+
+static void
+step_end_written (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  if (step_written (task, source, res))
+    run_of (task)->step->then (task);
+}
+
+/* After the last key: the write of what was collected, then what follows. */
+static void
+step_end (GTask *task)
+{
+  Run *run = run_of (task);
+
+  if (run->step->write_when == WRITE_AT_END)
+    run->step->write (run_sync (task)->store, run->items, NULL, step_end_written, task);
+  else
+    run->step->then (task);
+}
+
+static void
+step_next_key (GTask *task)
+{
+  Run *run = run_of (task);
+
+  /* the page size a key had to shrink to holds for the next one */
+  g_clear_pointer (&run->pages.after, g_free);
+  run->pages.offset = 0;
+  run->pages.n = 0;
+  if (run->keys != NULL && run->keys[++run->key_index] != NULL)
+    step_fetch (task);
+  else
+    step_end (task);
+}
+
+static void
+step_page_done (GTask    *task,
+                gboolean  more)
+{
+  if (more)
+    step_fetch (task);
+  else
+    step_next_key (task);
+}
+
+static void
+step_page_written (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+
+  if (step_written (task, source, res))
+    step_page_done (task, run->pages.more);
+}
+
+/* Moves the pager past @items; TRUE when another page is to be asked for. */
+static gboolean
+pages_advance (SyncPages            *pages,
+               SyncPager             pager,
+               GPtrArray            *items,
+               LancerUpworkPageInfo *page,
+               guint                 max_pages)
+{
+  gboolean more = FALSE;
+
+  g_clear_pointer (&pages->after, g_free);
+  switch (pager)
+    {
+    case PAGER_ONCE:
+      break;
+    case PAGER_CURSOR:
+    case PAGER_CURSOR_HALVING:
+      if (page->has_next)
+        pages->after = g_steal_pointer (&page->end_cursor);
+      more = pages->after != NULL && (pager == PAGER_CURSOR_HALVING || ++pages->n < max_pages);
+      break;
+    case PAGER_OFFSET_TOTAL:
+      /* talentWorkHistory pages by offset; the server may send fewer than
+       * the limit asked for, so totalCount (or a full page) says if more
+       * remain */
+      more = items->len > 0 &&
+             (page->total_count >= 0 ? pages->offset + items->len < (guint64) page->total_count
+                                     : items->len >= pages->first);
+      pages->offset += items->len;
+      more = more && ++pages->n < max_pages;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  pages->more = more;
+  return more;
+}
+
+static void
+step_page_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Run *run = run_of (task);
+  const SyncStep *step = run->step;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
+  GError *error = NULL;
+  gboolean more;
+
+  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
+  if (data == NULL && step->pager == PAGER_CURSOR_HALVING && run->pages.first > 1 &&
+      g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_PAGE_TOO_LARGE))
+    {
+      /* VJCA-6: Upwork found the page too big; ask again for half. */
+      g_debug ("%s: VJCA-6 at %u a page; trying %u", step->query, run->pages.first, run->pages.first / 2);
+      run->pages.first /= 2;
+      g_error_free (error);
+      step_fetch (task);
+      return;
+    }
+  if (data == NULL || (items = step->parse (run, data, step_key (run), &page, &error)) == NULL)
+    {
+      lancer_upwork_page_info_clear (&page);
+      resource_failed (task, error);
+      return;
+    }
+  more = pages_advance (&run->pages, step->pager, items, &page, run_sync (task)->max_pages);
+  lancer_upwork_page_info_clear (&page);
+  if (step->write_when == WRITE_EACH_PAGE)
+    {
+      /* step_page_written asks for the next page once this one is stored */
+      step->write (run_sync (task)->store, items, NULL, step_page_written, task);
+      return;
+    }
+  g_ptr_array_extend_and_steal (run->items, g_steal_pointer (&items));
+  step_page_done (task, more);
+}
+
+static void
+step_fetch (GTask *task)
+{
+  Run *run = run_of (task);
+  const SyncStep *step = run->step;
+  g_autoptr(JsonNode) vars = step->variables != NULL ? step->variables (run, step_key (run), &run->pages) : NULL;
+
+  lancer_upwork_client_query_async (run_sync (task)->client, step->query, vars, g_task_get_cancellable (task),
+                                    step_page_cb, task);
 }
 
 /* ---- jobs ---- */
@@ -612,7 +895,7 @@ jobs_search_done (GTask *task)
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", run->watermark, newest, run->after);
   else
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (newest, run->watermark));
-  lancer_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
+  lancer_store_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
   run->search_index++;
   if (run->search_index < run->searches->len)
     jobs_search_begin (task);
@@ -627,7 +910,7 @@ matches_done (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_sync_write_matches_finish (LANCER_STORE (source), res, &error))
+  if (!lancer_store_write_matches_finish (LANCER_STORE (source), res, &error))
     g_debug ("could not record matches: %s", error->message);
 }
 
@@ -693,7 +976,7 @@ upsert_done (GObject      *source,
       jobs_continue (task);
       return;
     }
-  run->report->counts[0] += jobs->len;
+  run->report->counts[R_JOBS] += jobs->len;
   run->report->new_jobs += n_new;
   if (search->id > 0 && jobs->len > 0)
     {
@@ -703,7 +986,7 @@ upsert_done (GObject      *source,
       for (guint i = 0; i < jobs->len; i++)
         g_strv_builder_add (ids, lancer_job_get_id (g_ptr_array_index (jobs, i)));
       strv = g_strv_builder_end (ids);
-      lancer_sync_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
+      lancer_store_write_matches_async (self->store, search->id, strv, NULL, matches_done, NULL);
     }
   jobs_continue (task);
 }
@@ -821,7 +1104,7 @@ watermark_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autofree char *cursor = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_autofree char *cursor = lancer_store_sync_state_get_finish (LANCER_STORE (source), res, &error);
   g_auto(GStrv) parts = NULL;
 
   if (error != NULL)
@@ -855,7 +1138,7 @@ jobs_search_begin (GTask *task)
   LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
   g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
 
-  lancer_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
+  lancer_store_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
 }
 
 static void
@@ -895,97 +1178,39 @@ start_jobs (GTask *task)
 
 /* ---- proposals ---- */
 
-static void proposals_fetch (GTask *task);
+static const char * const proposal_statuses[] = {
+  "Pending", "Activated", "Accepted", "Offered", "Hired", "Declined", "Withdrawn", "Archived", NULL,
+};
+/* The statuses a proposal can still leave; the rest are asked for hourly. */
+static const char * const open_proposal_statuses[] = { "Pending", "Activated", "Offered", NULL };
 
-/* Ends one page's write: adds what it stored to the resource's count, or
- * fails the resource. FALSE when the caller must stop there. */
-static gboolean
-finish_write (GTask        *task,
-              GObject      *source,
-              GAsyncResult *res,
-              guint         resource_index)
+static JsonNode *
+proposals_variables (Run             *run,
+                     const char      *status,
+                     const SyncPages *pages)
 {
-  GError *error = NULL;
-  gssize n = lancer_sync_write_finish (LANCER_STORE (source), res, &error);
+  return lancer_upwork_proposals_variables (status, pages->after, pages->first);
+}
 
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return FALSE;
-    }
-  run_of (task)->report->counts[resource_index] += (guint) n;
-  return TRUE;
+static GPtrArray *
+parse_proposals (Run                   *run,
+                 JsonNode              *data,
+                 const char            *status,
+                 LancerUpworkPageInfo  *page,
+                 GError               **error)
+{
+  return lancer_upwork_parse_proposals (data, page, error);
 }
 
 static void
-proposals_written (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = run_of (task);
-
-  if (!finish_write (task, source, res, 1))
-    return;
-  if (run->after == NULL)
-    {
-      run->status_index++;
-      if (run->status_index >= run->n_statuses)
-        {
-          if (run->statuses == proposal_statuses)
-            lancer_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
-                                         state_set_done, NULL);
-          resource_done (task, NULL);
-          return;
-        }
-    }
-  proposals_fetch (task);
-}
-
-static void
-proposals_cb (GObject      *source,
-              GAsyncResult *res,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
-  GError *error = NULL;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL && g_error_matches (error, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_PAGE_TOO_LARGE) &&
-      run->proposals_page > 1)
-    {
-      /* VJCA-6: Upwork found the page too big; ask again for half. */
-      g_debug ("proposals: VJCA-6 at %u a page; trying %u", run->proposals_page, run->proposals_page / 2);
-      run->proposals_page /= 2;
-      g_error_free (error);
-      proposals_fetch (task);
-      return;
-    }
-  if (data == NULL || (items = lancer_upwork_parse_proposals (data, &page, &error)) == NULL)
-    {
-      lancer_upwork_page_info_clear (&page);
-      resource_failed (task, error);
-      return;
-    }
-  g_free (run->after);
-  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
-  lancer_upwork_page_info_clear (&page);
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_PROPOSALS, items, NULL, proposals_written, task);
-}
-
-static void
-proposals_fetch (GTask *task)
+proposals_done (GTask *task)
 {
   Run *run = run_of (task);
-  g_autoptr(JsonNode) vars = lancer_upwork_proposals_variables (run->statuses[run->status_index], run->after,
-                                                                run->proposals_page);
 
-  lancer_upwork_client_query_async (run_sync (task)->client, "proposals", vars, g_task_get_cancellable (task),
-                                    proposals_cb, task);
+  if (run->statuses == proposal_statuses)
+    lancer_store_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
+                                       state_set_done, NULL);
+  resource_done (task, NULL);
 }
 
 static void
@@ -993,82 +1218,29 @@ start_proposals (GTask *task)
 {
   Run *run = run_of (task);
 
-  run->status_index = 0;
-  run->proposals_page = LANCER_UPWORK_PROPOSALS_PAGE;
   if (run->statuses == NULL)
-    {
-      run->statuses = proposal_statuses;
-      run->n_statuses = G_N_ELEMENTS (proposal_statuses);
-    }
-  g_clear_pointer (&run->after, g_free);
-  proposals_fetch (task);
+    run->statuses = proposal_statuses;
+  step_begin (task, &sync_steps[STEP_PROPOSALS], run->statuses);
 }
 
 /* ---- messages ---- */
 
-static void stories_fetch (GTask *task);
-
-static void
-stories_written (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
+static JsonNode *
+stories_variables (Run             *run,
+                   const char      *room_id,
+                   const SyncPages *pages)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-
-  if (!finish_write (task, source, res, 2))
-    return;
-  /* the room's next page, or the next room */
-  if (run->after == NULL || ++run->room_pages >= run_sync (task)->max_pages)
-    {
-      g_clear_pointer (&run->after, g_free);
-      run->room_pages = 0;
-      run->room_index++;
-    }
-  stories_fetch (task);
+  return lancer_upwork_stories_variables (room_id, pages->after, pages->first);
 }
 
-static void
-stories_cb (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
+static GPtrArray *
+parse_stories (Run                   *run,
+               JsonNode              *data,
+               const char            *room_id,
+               LancerUpworkPageInfo  *page,
+               GError               **error)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  const char *room_id = g_ptr_array_index (run->story_rooms, run->room_index);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
-  GError *error = NULL;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (items = lancer_upwork_parse_stories (data, room_id, &page, &error)) == NULL)
-    {
-      lancer_upwork_page_info_clear (&page);
-      resource_failed (task, error);
-      return;
-    }
-  g_free (run->after);
-  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
-  lancer_upwork_page_info_clear (&page);
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_STORIES, items, NULL, stories_written, task);
-}
-
-static void
-stories_fetch (GTask *task)
-{
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) vars = NULL;
-
-  if (run->room_index >= run->story_rooms->len)
-    {
-      resource_done (task, NULL);
-      return;
-    }
-  vars = lancer_upwork_stories_variables (g_ptr_array_index (run->story_rooms, run->room_index), run->after,
-                                          LANCER_UPWORK_MAX_PAGE);
-  lancer_upwork_client_query_async (run_sync (task)->client, "stories", vars, g_task_get_cancellable (task),
-                                    stories_cb, task);
+  return lancer_upwork_parse_stories (data, room_id, page, error);
 }
 
 /* Only rooms whose newest story Lancer lacks can hold anything new. */
@@ -1080,97 +1252,61 @@ stories_known_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autoptr(GHashTable) known = lancer_sync_stories_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) known = lancer_store_stories_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GStrvBuilder) rooms = g_strv_builder_new ();
 
   if (known == NULL)
     {
       resource_failed (task, error);
       return;
     }
-  g_clear_pointer (&run->story_rooms, g_ptr_array_unref);
-  run->story_rooms = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < run->rooms->len; i++)
+  for (guint i = 0; i < run->items->len; i++)
     {
-      LancerUpworkRoom *room = g_ptr_array_index (run->rooms, i);
+      LancerUpworkRoom *room = g_ptr_array_index (run->items, i);
 
       if (room->latest_story_id != NULL && !g_hash_table_contains (known, room->latest_story_id))
-        g_ptr_array_add (run->story_rooms, g_strdup (room->id));
+        g_strv_builder_add (rooms, room->id);
     }
-  run->room_index = 0;
-  run->room_pages = 0;
-  g_clear_pointer (&run->after, g_free);
-  stories_fetch (task);
+  g_strfreev (run->story_rooms);
+  run->story_rooms = g_strv_builder_end (rooms);
+  step_begin (task, &sync_steps[STEP_STORIES], (const char * const *) run->story_rooms);
 }
 
 static void
-rooms_written (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+rooms_done (GTask *task)
 {
-  GTask *task = user_data;
   Run *run = run_of (task);
-  GError *error = NULL;
   g_autoptr(GStrvBuilder) latest = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
 
-  if (lancer_sync_write_finish (LANCER_STORE (source), res, &error) < 0)
+  for (guint i = 0; i < run->items->len; i++)
     {
-      resource_failed (task, error);
-      return;
-    }
-  for (guint i = 0; i < run->rooms->len; i++)
-    {
-      LancerUpworkRoom *room = g_ptr_array_index (run->rooms, i);
+      LancerUpworkRoom *room = g_ptr_array_index (run->items, i);
 
       if (room->latest_story_id != NULL)
         g_strv_builder_add (latest, room->latest_story_id);
     }
   ids = g_strv_builder_end (latest);
-  lancer_sync_stories_known_async (run_sync (task)->store, (const char * const *) ids, g_task_get_cancellable (task),
-                                   stories_known_cb, task);
+  lancer_store_stories_known_async (run_sync (task)->store, (const char * const *) ids,
+                                    g_task_get_cancellable (task), stories_known_cb, task);
 }
 
-static void fetch_rooms (GTask *task);
-
-static void
-rooms_cb (GObject      *source,
-          GAsyncResult *res,
-          gpointer      user_data)
+static JsonNode *
+rooms_variables (Run             *run,
+                 const char      *key,
+                 const SyncPages *pages)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) rooms = NULL;
-  LancerUpworkPageInfo page = { NULL, FALSE, -1 };
-  GError *error = NULL;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (rooms = lancer_upwork_parse_rooms (data, &page, &error)) == NULL)
-    {
-      lancer_upwork_page_info_clear (&page);
-      resource_failed (task, error);
-      return;
-    }
-  g_ptr_array_extend_and_steal (run->rooms, g_steal_pointer (&rooms));
-  g_free (run->after);
-  run->after = page.has_next ? g_steal_pointer (&page.end_cursor) : NULL;
-  lancer_upwork_page_info_clear (&page);
-  if (run->after != NULL && ++run->room_pages < run_sync (task)->max_pages)
-    {
-      fetch_rooms (task);
-      return;
-    }
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_ROOMS, run->rooms, NULL, rooms_written, task);
+  return lancer_upwork_rooms_variables (pages->after, pages->first);
 }
 
-static void
-fetch_rooms (GTask *task)
+static GPtrArray *
+parse_rooms (Run                   *run,
+             JsonNode              *data,
+             const char            *key,
+             LancerUpworkPageInfo  *page,
+             GError               **error)
 {
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) vars = lancer_upwork_rooms_variables (run->after, LANCER_UPWORK_MAX_PAGE);
-
-  lancer_upwork_client_query_async (run_sync (task)->client, "rooms", vars, g_task_get_cancellable (task),
-                                    rooms_cb, task);
+  return lancer_upwork_parse_rooms (data, page, error);
 }
 
 static void
@@ -1184,13 +1320,10 @@ outbox_flushed (GObject      *source,
   /* A failed send stays queued; it does not stop reading messages. */
   if (lancer_sync_flush_outbox_finish (LANCER_SYNC (source), res, &error) < 0)
     g_debug ("outbox: %s", error->message);
-  g_clear_pointer (&run_of (task)->rooms, g_ptr_array_unref);
-  run_of (task)->rooms = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_room_free);
-  run_of (task)->room_pages = 0;
-  g_clear_pointer (&run_of (task)->after, g_free);
-  fetch_rooms (task);
+  step_begin (task, &sync_steps[STEP_ROOMS], NULL);
 }
 
+/* Messages waiting in the outbox go first, so the rooms read back hold them. */
 static void
 start_messages (GTask *task)
 {
@@ -1198,8 +1331,6 @@ start_messages (GTask *task)
 }
 
 /* ---- contracts and diary ---- */
-
-static void diary_next (GTask *task);
 
 static void
 remember_hourly (Run       *run,
@@ -1215,83 +1346,32 @@ remember_hourly (Run       *run,
     }
 }
 
-static void
-contracts_written (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
+static JsonNode *
+contracts_variables (Run             *run,
+                     const char      *key,
+                     const SyncPages *pages)
 {
-  GTask *task = user_data;
+  return lancer_upwork_contracts_variables (run->user_id, pages->offset, pages->first);
+}
 
-  if (!finish_write (task, source, res, 3))
-    return;
+static GPtrArray *
+parse_contracts (Run                   *run,
+                 JsonNode              *data,
+                 const char            *key,
+                 LancerUpworkPageInfo  *page,
+                 GError               **error)
+{
+  return lancer_upwork_parse_contracts (data, &page->total_count, error);
+}
+
+static void
+contracts_done (GTask *task)
+{
+  remember_hourly (run_of (task), run_of (task)->items);
   resource_done (task, NULL);
 }
 
-static void fetch_contracts (GTask *task);
-
-static void
-contracts_cb (GObject      *source,
-              GAsyncResult *res,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) contracts = NULL;
-  GError *error = NULL;
-  gboolean for_diary = run->phase == 4;
-  gboolean more;
-  gint64 total = -1;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (contracts = lancer_upwork_parse_contracts (data, &total, &error)) == NULL)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  /* talentWorkHistory pages by offset; the server may send fewer than the
-   * limit asked for, so totalCount (or a full page) says if more remain */
-  more = contracts->len > 0 &&
-         (total >= 0 ? run->contracts->len + contracts->len < (guint64) total
-                     : contracts->len >= LANCER_UPWORK_MAX_PAGE);
-  g_ptr_array_extend_and_steal (run->contracts, g_steal_pointer (&contracts));
-  if (more && ++run->contract_pages < run_sync (task)->max_pages)
-    {
-      fetch_contracts (task);
-      return;
-    }
-  remember_hourly (run, run->contracts);
-  if (for_diary)
-    {
-      run->contract_index = 0;
-      diary_next (task);
-      return;
-    }
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_CONTRACTS, run->contracts, NULL,
-                           contracts_written, task);
-}
-
-static void
-fetch_contracts (GTask *task)
-{
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) vars = lancer_upwork_contracts_variables (run->user_id, run->contracts->len,
-                                                                LANCER_UPWORK_MAX_PAGE);
-
-  lancer_upwork_client_query_async (run_sync (task)->client, "contracts", vars, g_task_get_cancellable (task),
-                                    contracts_cb, task);
-}
-
-static void
-start_contracts (GTask *task)
-{
-  Run *run = run_of (task);
-
-  g_clear_pointer (&run->contracts, g_ptr_array_unref);
-  run->contracts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_contract_free);
-  run->contract_pages = 0;
-  fetch_contracts (task);
-}
+static void diary_next_contract (GTask *task);
 
 static char *
 compact_day (GDateTime *dt)
@@ -1299,70 +1379,50 @@ compact_day (GDateTime *dt)
   return g_date_time_format (dt, "%Y%m%d");
 }
 
-static void diary_fetch_day (GTask *task);
-
-static void
-diary_written (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+static const char *
+current_contract (Run *run)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-
-  if (!finish_write (task, source, res, 4))
-    return;
-  g_clear_pointer (&run->diary, g_ptr_array_unref);
-  run->contract_index++;
-  diary_next (task);
+  return g_ptr_array_index (run->hourly_contracts, run->contract_index);
 }
 
-static void
-diary_day_cb (GObject      *source,
-              GAsyncResult *res,
-              gpointer      user_data)
+static JsonNode *
+diary_day_variables (Run             *run,
+                     const char      *day,
+                     const SyncPages *pages)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  const char *cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  g_autoptr(JsonNode) data = NULL;
-  LancerUpworkDiaryDay *day;
-  GError *error = NULL;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (day = lancer_upwork_parse_diary_day (data, cid, run->days[run->day_index], &error)) == NULL)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  g_ptr_array_add (run->diary, day);
-  run->day_index++;
-  diary_fetch_day (task);
-}
-
-static void
-diary_fetch_day (GTask *task)
-{
-  Run *run = run_of (task);
-  const char *cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  g_autoptr(JsonNode) vars = NULL;
-  g_autofree char *compact = NULL;
-  char *w;
-
-  if (run->days == NULL || run->days[run->day_index] == NULL)
-    {
-      lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_DIARY, run->diary, NULL, diary_written, task);
-      return;
-    }
   /* days come back as YYYY-MM-DD; the input wants yyyyMMdd */
-  compact = g_strdup (run->days[run->day_index]);
-  w = compact;
-  for (const char *r = run->days[run->day_index]; *r; r++)
+  g_autofree char *compact = g_strdup (day);
+  char *w = compact;
+
+  for (const char *r = day; *r; r++)
     if (*r != '-')
       *w++ = *r;
   *w = '\0';
-  vars = lancer_upwork_diary_day_variables (cid, compact);
-  lancer_upwork_client_query_async (run_sync (task)->client, "diary-day", vars, g_task_get_cancellable (task),
-                                    diary_day_cb, task);
+  return lancer_upwork_diary_day_variables (current_contract (run), compact);
+}
+
+static GPtrArray *
+parse_diary_day (Run                   *run,
+                 JsonNode              *data,
+                 const char            *day,
+                 LancerUpworkPageInfo  *page,
+                 GError               **error)
+{
+  LancerUpworkDiaryDay *parsed = lancer_upwork_parse_diary_day (data, current_contract (run), day, error);
+  GPtrArray *days;
+
+  if (parsed == NULL)
+    return NULL;
+  days = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
+  g_ptr_array_add (days, parsed);
+  return days;
+}
+
+static void
+diary_day_done (GTask *task)
+{
+  run_of (task)->contract_index++;
+  diary_next_contract (task);
 }
 
 /* The first day of the billing week still open: Upwork bills hourly work
@@ -1386,7 +1446,7 @@ diary_known_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   GError *error = NULL;
-  g_autoptr(GHashTable) known = lancer_sync_diary_days_known_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) known = lancer_store_diary_days_known_finish (LANCER_STORE (source), res, &error);
   g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
   g_autofree char *open_from = open_period_start ();
 
@@ -1395,36 +1455,67 @@ diary_known_cb (GObject      *source,
       resource_failed (task, error);
       return;
     }
-  for (guint i = 0; run->days[i] != NULL; i++)
-    if (strcmp (run->days[i], open_from) >= 0 || !g_hash_table_contains (known, run->days[i]))
-      g_strv_builder_add (wanted, run->days[i]);
+  for (guint i = 0; i < run->items->len; i++)
+    {
+      const char *day = g_ptr_array_index (run->items, i);
+
+      if (strcmp (day, open_from) >= 0 || !g_hash_table_contains (known, day))
+        g_strv_builder_add (wanted, day);
+    }
   g_strfreev (run->days);
   run->days = g_strv_builder_end (wanted);
-  run->day_index = 0;
-  run->diary = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
-  diary_fetch_day (task);
+  step_begin (task, &sync_steps[STEP_DIARY_DAY], (const char * const *) run->days);
 }
 
 static void
-work_days_cb (GObject      *source,
-              GAsyncResult *res,
-              gpointer      user_data)
+work_days_done (GTask *task)
 {
-  GTask *task = user_data;
-  Run *run = run_of (task);
-  g_autoptr(JsonNode) data = NULL;
-  GError *error = NULL;
+  lancer_store_diary_days_known_async (run_sync (task)->store, current_contract (run_of (task)),
+                                       g_task_get_cancellable (task), diary_known_cb, task);
+}
 
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  g_clear_pointer (&run->days, g_strfreev);
-  if (data == NULL || (run->days = lancer_upwork_parse_work_days (data, &error)) == NULL)
+static JsonNode *
+work_days_variables (Run             *run,
+                     const char      *key,
+                     const SyncPages *pages)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *to = compact_day (now);
+
+  return lancer_upwork_work_days_variables (current_contract (run), run->diary_from, to);
+}
+
+static GPtrArray *
+parse_work_days (Run                   *run,
+                 JsonNode              *data,
+                 const char            *key,
+                 LancerUpworkPageInfo  *page,
+                 GError               **error)
+{
+  g_autofree char **days = lancer_upwork_parse_work_days (data, error);
+  GPtrArray *out;
+
+  if (days == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; days[i] != NULL; i++)
+    g_ptr_array_add (out, days[i]);   /* the strings move into the array */
+  return out;
+}
+
+static void
+diary_next_contract (GTask *task)
+{
+  Run *run = run_of (task);
+
+  if (run->contract_index >= run->hourly_contracts->len)
     {
-      resource_failed (task, error);
+      lancer_store_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
+                                         state_set_done, NULL);
+      resource_done (task, NULL);
       return;
     }
-  lancer_sync_diary_days_known_async (run_sync (task)->store,
-                                      g_ptr_array_index (run->hourly_contracts, run->contract_index),
-                                      g_task_get_cancellable (task), diary_known_cb, task);
+  step_begin (task, &sync_steps[STEP_WORK_DAYS], NULL);
 }
 
 /* The diary reaches back as far as the earnings (EARNINGS_DAYS) so that
@@ -1440,7 +1531,7 @@ diary_from_cb (GObject      *source,
   GTask *task = user_data;
   Run *run = run_of (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *reached = lancer_sync_state_get_finish (LANCER_STORE (source), res, &error);
+  g_autofree char *reached = lancer_store_sync_state_get_finish (LANCER_STORE (source), res, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) oldest = g_date_time_add_days (now, -EARNINGS_DAYS);
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -DIARY_DAYS);
@@ -1457,117 +1548,170 @@ diary_from_cb (GObject      *source,
           from = g_date_time_ref (g_date_time_compare (further, oldest) > 0 ? further : oldest);
         }
     }
+  g_free (run->diary_from);
   run->diary_from = compact_day (from);
-  diary_next (task);
+  run->contract_index = 0;
+  diary_next_contract (task);
 }
 
 static void
-diary_next (GTask *task)
+diary_contracts_known (GTask *task)
 {
   Run *run = run_of (task);
-  const char *cid;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *to = compact_day (now);
-  g_autoptr(JsonNode) vars = NULL;
 
-  if (run->diary_from == NULL)
-    {
-      lancer_sync_state_get_async (run_sync (task)->store, "diary:from", g_task_get_cancellable (task),
-                                   diary_from_cb, task);
-      return;
-    }
-  if (run->contract_index >= run->hourly_contracts->len)
-    {
-      lancer_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
-                                   state_set_done, NULL);
-      resource_done (task, NULL);
-      return;
-    }
-  cid = g_ptr_array_index (run->hourly_contracts, run->contract_index);
-  vars = lancer_upwork_work_days_variables (cid, run->diary_from, to);
-  lancer_upwork_client_query_async (run_sync (task)->client, "work-days", vars, g_task_get_cancellable (task),
-                                    work_days_cb, task);
+  if (run->hourly_contracts == NULL)
+    remember_hourly (run, run->items);
+  lancer_store_sync_state_get_async (run_sync (task)->store, "diary:from", g_task_get_cancellable (task),
+                                     diary_from_cb, task);
 }
 
 static void
 start_diary (GTask *task)
 {
-  Run *run = run_of (task);
-
-  if (run->hourly_contracts == NULL)
-    {
-      start_contracts (task);   /* contracts_cb continues with the diary */
-      return;
-    }
-  run->contract_index = 0;
-  diary_next (task);
+  if (run_of (task)->hourly_contracts == NULL)
+    step_begin (task, &sync_steps[STEP_DIARY_CONTRACTS], NULL);
+  else
+    diary_contracts_known (task);
 }
 
 /* ---- earnings ---- */
 
-static void
-transactions_written (GObject      *source,
-                      GAsyncResult *res,
-                      gpointer      user_data)
+static JsonNode *
+transactions_variables (Run             *run,
+                        const char      *key,
+                        const SyncPages *pages)
 {
-  GTask *task = user_data;
-
-  if (!finish_write (task, source, res, 5))
-    return;
-  resource_done (task, NULL);
-}
-
-static void
-transactions_cb (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  GTask *task = user_data;
-  g_autoptr(JsonNode) data = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  GError *error = NULL;
-
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (rows = lancer_upwork_parse_transactions (data, &error)) == NULL)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  lancer_sync_write_async (run_sync (task)->store, LANCER_SYNC_WRITE_TRANSACTIONS, rows, NULL,
-                           transactions_written, task);
-}
-
-static void
-accounting_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  g_autoptr(JsonNode) data = NULL;
-  g_autofree char *ace = NULL;
-  g_autoptr(JsonNode) vars = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) start = g_date_time_add_days (now, -EARNINGS_DAYS);
   g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
   g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
-  GError *error = NULL;
 
-  data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
-  if (data == NULL || (ace = lancer_upwork_parse_accounting_id (data, &error)) == NULL)
-    {
-      resource_failed (task, error);
-      return;
-    }
-  vars = lancer_upwork_transactions_variables (ace, from, to);
-  lancer_upwork_client_query_async (run_sync (task)->client, "transactions", vars, g_task_get_cancellable (task),
-                                    transactions_cb, task);
+  return lancer_upwork_transactions_variables (run->accounting_id, from, to);
+}
+
+static GPtrArray *
+parse_transactions (Run                   *run,
+                    JsonNode              *data,
+                    const char            *key,
+                    LancerUpworkPageInfo  *page,
+                    GError               **error)
+{
+  return lancer_upwork_parse_transactions (data, error);
+}
+
+static GPtrArray *
+parse_accounting (Run                   *run,
+                  JsonNode              *data,
+                  const char            *key,
+                  LancerUpworkPageInfo  *page,
+                  GError               **error)
+{
+  char *id = lancer_upwork_parse_accounting_id (data, error);
+  GPtrArray *ids;
+
+  if (id == NULL)
+    return NULL;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (ids, id);
+  return ids;
 }
 
 static void
-start_earnings (GTask *task)
+accounting_done (GTask *task)
 {
-  lancer_upwork_client_query_async (run_sync (task)->client, "accounting", NULL, g_task_get_cancellable (task),
-                                    accounting_cb, task);
+  Run *run = run_of (task);
+
+  g_free (run->accounting_id);
+  run->accounting_id = g_strdup (g_ptr_array_index (run->items, 0));
+  step_begin (task, &sync_steps[STEP_TRANSACTIONS], NULL);
+}
+
+/* ---- the sync as data ---- */
+
+/* Every chain of requests but the job search (pipelined, with its own
+ * watermark: see jobs_continue). A new kind of data is one row here (and
+ * one in sync_resources) and a parser. */
+static const SyncStep sync_steps[N_STEPS] = {
+  [STEP_PROPOSALS] = {
+    .query = "proposals", .variables = proposals_variables, .parse = parse_proposals,
+    .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE,
+    .write = lancer_store_write_proposals_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_proposal_free, .then = proposals_done,
+  },
+  /* Every page of rooms is stored at once; the messages counted are stories. */
+  [STEP_ROOMS] = {
+    .query = "rooms", .variables = rooms_variables, .parse = parse_rooms,
+    .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_rooms_async, .write_when = WRITE_AT_END, .uncounted = TRUE,
+    .free_item = (GDestroyNotify) lancer_upwork_room_free, .then = rooms_done,
+  },
+  [STEP_STORIES] = {
+    .query = "stories", .variables = stories_variables, .parse = parse_stories,
+    .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_stories_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_story_free, .then = resource_succeeded,
+  },
+  [STEP_CONTRACTS] = {
+    .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
+    .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
+    .write = lancer_store_write_contracts_async, .write_when = WRITE_AT_END,
+    .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = contracts_done,
+  },
+  /* The hourly contracts, when this run did not sync contracts already. */
+  [STEP_DIARY_CONTRACTS] = {
+    .query = "contracts", .variables = contracts_variables, .parse = parse_contracts,
+    .pager = PAGER_OFFSET_TOTAL, .first = LANCER_UPWORK_MAX_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_contract_free, .then = diary_contracts_known,
+  },
+  /* The days of the current contract that have work, then those days. */
+  [STEP_WORK_DAYS] = {
+    .query = "work-days", .variables = work_days_variables, .parse = parse_work_days,
+    .pager = PAGER_ONCE, .free_item = g_free, .then = work_days_done,
+  },
+  [STEP_DIARY_DAY] = {
+    .query = "diary-day", .variables = diary_day_variables, .parse = parse_diary_day,
+    .pager = PAGER_ONCE,
+    .write = lancer_store_write_diary_async, .write_when = WRITE_AT_END,
+    .free_item = (GDestroyNotify) lancer_upwork_diary_day_free, .then = diary_day_done,
+  },
+  /* The accounting entity the transactions belong to, then those. */
+  [STEP_ACCOUNTING] = {
+    .query = "accounting", .parse = parse_accounting, .pager = PAGER_ONCE,
+    .free_item = g_free, .then = accounting_done,
+  },
+  [STEP_TRANSACTIONS] = {
+    .query = "transactions", .variables = transactions_variables, .parse = parse_transactions,
+    .pager = PAGER_ONCE,
+    .write = lancer_store_write_transactions_async, .write_when = WRITE_EACH_PAGE,
+    .free_item = (GDestroyNotify) lancer_upwork_transaction_free, .then = resource_succeeded,
+  },
+};
+
+static const SyncResource sync_resources[LANCER_SYNC_N_RESOURCES] = {
+  [R_JOBS]      = { "jobs",      0,                start_jobs,      NULL },
+  [R_PROPOSALS] = { "proposals", CADENCE_ACTIVE_S, start_proposals, NULL },
+  [R_MESSAGES]  = { "messages",  CADENCE_ACTIVE_S, start_messages,  NULL },
+  [R_CONTRACTS] = { "contracts", CADENCE_HOURLY_S, NULL,            &sync_steps[STEP_CONTRACTS] },
+  [R_DIARY]     = { "diary",     CADENCE_HOURLY_S, start_diary,     NULL },
+  [R_EARNINGS]  = { "earnings",  CADENCE_HOURLY_S, NULL,            &sync_steps[STEP_ACCOUNTING] },
+};
+
+LancerSyncResources
+lancer_sync_resource_from_name (const char *name)
+{
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (g_strcmp0 (name, sync_resources[i].name) == 0)
+      return 1 << i;
+  return 0;
+}
+
+const char *
+lancer_sync_resource_name (LancerSyncResources resource)
+{
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (resource == (LancerSyncResources) (1 << i))
+      return sync_resources[i].name;
+  return NULL;
 }
 
 /* ---- the run ---- */
@@ -1587,7 +1731,7 @@ finish_run (GTask *task)
 
     for (guint i = 0; i < LANCER_SYNC_N_RESOURCES && warning == NULL; i++)
       if (report->warnings[i] != NULL)
-        warning = g_strdup_printf ("%s: %s", resource_names[i], report->warnings[i]);
+        warning = g_strdup_printf ("%s: %s", sync_resources[i].name, report->warnings[i]);
     if (g_strcmp0 (warning, self->last_warning) != 0)
       {
         g_free (self->last_warning);
@@ -1601,7 +1745,7 @@ finish_run (GTask *task)
   set_progress (self, 1.0);
   set_last_error (self, first_error);
   if (first_error == NULL || !lancer_sync_report_is_partial (report) ||
-      report->attempted[0] || report->attempted[1] || report->attempted[2])
+      report->attempted[R_JOBS] || report->attempted[R_PROPOSALS] || report->attempted[R_MESSAGES])
     {
       self->last_synced = g_get_real_time () / G_USEC_PER_SEC;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
@@ -1618,9 +1762,7 @@ run_next_phase (GTask *task)
 {
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
-  static void (*starts[LANCER_SYNC_N_RESOURCES]) (GTask *) = {
-    start_jobs, start_proposals, start_messages, start_contracts, start_diary, start_earnings,
-  };
+  const SyncResource *resource;
 
   while (run->phase < LANCER_SYNC_N_RESOURCES && !(run->resources & (1 << run->phase)))
     run->phase++;
@@ -1632,7 +1774,11 @@ run_next_phase (GTask *task)
       return;
     }
   set_progress (self, (double) run->phase / LANCER_SYNC_N_RESOURCES);
-  starts[run->phase] (task);
+  resource = &sync_resources[run->phase];
+  if (resource->start != NULL)
+    resource->start (task);
+  else
+    step_begin (task, resource->step, NULL);
 }
 
 static void
@@ -1699,7 +1845,7 @@ lancer_sync_run_async (LancerSync          *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   set_state (self, LANCER_SYNC_STATE_SYNCING);
   if (run->scheduled)
-    lancer_sync_state_times_async (self->store, cancellable, times_cb, task);
+    lancer_store_sync_state_times_async (self->store, cancellable, times_cb, task);
   else
     lancer_upwork_client_query_async (self->client, "me", NULL, cancellable, me_cb, task);
 }
@@ -1725,25 +1871,16 @@ times_cb (GObject      *source,
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) times = lancer_sync_state_times_finish (LANCER_STORE (source), res, &error);
+  g_autoptr(GHashTable) times = lancer_store_sync_state_times_finish (LANCER_STORE (source), res, &error);
 
   if (times == NULL)
     g_debug ("sync times unknown (%s): asking for everything", error->message);
-  if (!is_due (times, "proposals", CADENCE_ACTIVE_S))
-    run->resources &= ~LANCER_SYNC_PROPOSALS;
-  else if (!is_due (times, "proposals:all", CADENCE_HOURLY_S))
-    {
-      run->statuses = open_proposal_statuses;
-      run->n_statuses = G_N_ELEMENTS (open_proposal_statuses);
-    }
-  if (!is_due (times, "messages", CADENCE_ACTIVE_S))
-    run->resources &= ~LANCER_SYNC_MESSAGES;
-  if (!is_due (times, "contracts", CADENCE_HOURLY_S))
-    run->resources &= ~LANCER_SYNC_CONTRACTS;
-  if (!is_due (times, "diary", CADENCE_HOURLY_S))
-    run->resources &= ~LANCER_SYNC_DIARY;
-  if (!is_due (times, "earnings", CADENCE_HOURLY_S))
-    run->resources &= ~LANCER_SYNC_EARNINGS;
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    if (sync_resources[i].cadence_s > 0 && !is_due (times, sync_resources[i].name, sync_resources[i].cadence_s))
+      run->resources &= ~(1 << i);
+  /* Between the hourly runs over every status, only the open ones. */
+  if ((run->resources & LANCER_SYNC_PROPOSALS) && !is_due (times, "proposals:all", CADENCE_HOURLY_S))
+    run->statuses = open_proposal_statuses;
   lancer_upwork_client_query_async (self->client, "me", NULL, g_task_get_cancellable (task), me_cb, task);
 }
 
