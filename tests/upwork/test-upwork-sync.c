@@ -1006,7 +1006,7 @@ test_cadence (Fixture       *f,
   g_autoptr(LancerSyncReport) full = NULL;
   g_autoptr(LancerSyncReport) scheduled = NULL;
   g_autoptr(LancerSyncReport) now = NULL;
-  guint before, diary_before, stories_before;
+  guint before, diary_before, stories_before, user_before;
 
   full = run_sync (f, LANCER_SYNC_ALL, &error);
   g_assert_no_error (error);
@@ -1016,6 +1016,7 @@ test_cadence (Fixture       *f,
   before = lancer_sandbox_get_n_requests (f->sandbox, NULL);
   diary_before = lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract");
   stories_before = lancer_sandbox_get_n_requests (f->sandbox, "roomStories");
+  user_before = lancer_sandbox_get_n_requests (f->sandbox, "user");
   scheduled = run_sync (f, LANCER_SYNC_ALL | LANCER_SYNC_SCHEDULED, &error);
   g_assert_no_error (error);
   g_assert_false (lancer_sync_report_is_partial (scheduled));
@@ -1023,6 +1024,8 @@ test_cadence (Fixture       *f,
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, NULL) - before, <=, 1 + 5);
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "workDiaryContract"), ==, diary_before);
   g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "roomStories"), ==, stories_before);
+  /* Contracts are not due, so nobody needs the user's id: no "me". */
+  g_assert_cmpuint (lancer_sandbox_get_n_requests (f->sandbox, "user"), ==, user_before);
 
   now = run_sync (f, LANCER_SYNC_ALL, &error);
   g_assert_no_error (error);

@@ -1881,6 +1881,13 @@ times_cb (GObject      *source,
   /* Between the hourly runs over every status, only the open ones. */
   if ((run->resources & LANCER_SYNC_PROPOSALS) && !is_due (times, "proposals:all", CADENCE_HOURLY_S))
     run->statuses = open_proposal_statuses;
+  /* Only contracts are asked for by the user's id: a poll for jobs alone
+   * costs one request per saved search and nothing else. */
+  if (!(run->resources & LANCER_SYNC_CONTRACTS))
+    {
+      run_next_phase (task);
+      return;
+    }
   lancer_upwork_client_query_async (self->client, "me", NULL, g_task_get_cancellable (task), me_cb, task);
 }
 
