@@ -234,6 +234,57 @@ stored_account_cb (GObject      *source,
 
 /* @fresh: just signed in, maybe as someone else: ask Upwork; otherwise
  * the stored account is shown and Upwork asked only if there is none. */
+/* "97 proposals": what a run fetched of one resource, in words. */
+static char *
+count_in_words (guint resource,
+                guint n)
+{
+  switch (resource)
+    {
+    case 0: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job", "%u jobs", n), n);
+    case 1: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposal", "%u proposals", n), n);
+    case 2: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message", "%u messages", n), n);
+    case 3: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract", "%u contracts", n), n);
+    case 4: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day of work", "%u days of work", n), n);
+    case 5: return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u payment", "%u payments", n), n);
+    default: return NULL;
+    }
+}
+
+/* Every run goes into the activity log as what it brought, in words. */
+static void
+sync_finished_cb (LancerSession          *self,
+                  const LancerSyncReport *report,
+                  const char             *error)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  if (self->audit_log == NULL)
+    return;
+  if (error != NULL && (report == NULL || lancer_sync_report_is_partial (report)))
+    {
+      lancer_audit_record (self->audit_log, LANCER_AUDIT_SYNC, "failed", error);
+      return;
+    }
+  for (guint i = 0; i < LANCER_SYNC_N_RESOURCES; i++)
+    {
+      g_autofree char *words = report->attempted[i] ? count_in_words (i, report->counts[i]) : NULL;
+
+      if (words == NULL)
+        continue;
+      if (detail->len > 0)
+        g_string_append (detail, ", ");
+      g_string_append (detail, words);
+    }
+  if (report->new_jobs > 0)
+    {
+      g_string_append (detail, detail->len > 0 ? "; " : "");
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u new job", "%u new jobs", report->new_jobs),
+                              report->new_jobs);
+    }
+  lancer_audit_record (self->audit_log, LANCER_AUDIT_SYNC, "finished", detail->len > 0 ? detail->str : NULL);
+}
+
 static void
 start_sync (LancerSession *self,
             gboolean       fresh)
@@ -321,6 +372,7 @@ setup_upwork (LancerSession *self)
   usage_file = g_build_filename (lancer_profile_get_dir (self->profile), "upwork-usage", NULL);
   lancer_upwork_client_set_usage_file (self->client, usage_file);
   self->sync = lancer_sync_new (self->store, self->client);
+  g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "sync-interval-minutes",
                    self->sync, "interval-minutes", G_SETTINGS_BIND_GET);
 

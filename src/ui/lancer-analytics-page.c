@@ -394,7 +394,13 @@ export_saved_cb (GObject      *source,
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
   else
-    message = g_strdup_printf (_("Saved “%s”"), name);
+    {
+      LancerSession *session = lancer_page_get_session (LANCER_PAGE (self));
+
+      message = g_strdup_printf (_("Saved “%s”"), name);
+      if (session != NULL)
+        lancer_audit_record (lancer_session_get_audit_log (session), LANCER_AUDIT_EXPORT, "analytics", name);
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 

@@ -207,6 +207,13 @@ finish_sent (LancerProposalSheet    *s,
   s->recorded = TRUE;
   s->busy = FALSE;
   update_sheet (s);
+  {
+    g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, proposal_id);
+
+    /* The id only: the letter is the user's, not the log's. */
+    lancer_audit_record (lancer_session_get_audit_log (s->session), LANCER_AUDIT_PROPOSAL,
+                         kind == SEND_SUBMIT ? "submitted" : "recorded", detail);
+  }
   if (!LANCER_IS_WINDOW (parent))
     {
       gtk_label_set_text (s->status, kind == SEND_SUBMIT

@@ -400,20 +400,21 @@ test_entry_properties (void)
   g_assert_cmpstr (category, ==, "settings");
   g_assert_cmpstr (category_label, ==, "Settings");
   g_assert_cmpstr (action, ==, "lock-enabled");
-  g_assert_cmpstr (title, ==, "Lock enabled");
+  g_assert_cmpstr (title, ==, "You turned the lock on");
   g_assert_cmpstr (detail, ==, "{\"method\":\"totp\"}");
-  g_assert_cmpstr (description, ==, "Settings: Lock enabled.");
+  g_assert_true (g_str_has_prefix (description, "You turned the lock on, "));
+  g_assert_true (g_str_has_suffix (description, "."));
 
   /* The getters say the same. */
   g_assert_cmpint (lancer_audit_entry_get_time (entry), ==, time);
-  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Lock enabled");
-  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Settings: Lock enabled.");
+  g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "You turned the lock on");
+  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, description);
 
   entry = entries->pdata[0];
   g_assert_cmpstr (lancer_audit_entry_get_category_label (entry), ==, "Sync");
   g_assert_cmpstr (lancer_audit_entry_get_title (entry), ==, "Jobs synced");
   g_assert_null (lancer_audit_entry_get_detail (entry));
-  g_assert_cmpstr (lancer_audit_entry_get_description (entry), ==, "Sync: Jobs synced.");
+  g_assert_true (g_str_has_prefix (lancer_audit_entry_get_description (entry), "Jobs synced, "));
 
   /* An entry is what happened: nothing may change it afterwards. */
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entry), &n_pspecs);
@@ -431,6 +432,27 @@ test_entry_properties (void)
 
     g_assert_cmpstr (lancer_audit_entry_get_category_label (unknown), ==, "future-thing");
     g_assert_cmpstr (lancer_audit_entry_get_title (unknown), ==, "Did it");
+  }
+
+  /* Each kind of event reads as who did what. */
+  {
+    static const struct { const char *category, *action, *title; } sentences[] = {
+      { "sign-in", "upwork", "You signed in to Upwork" },
+      { "sync", "finished", "Lancer synced with Upwork" },
+      { "sync", "failed", "A sync with Upwork failed" },
+      { "ai-call", "proposal", "The AI wrote a proposal draft" },
+      { "export", "analytics", "You exported analytics" },
+      { "proposal", "submitted", "You sent a proposal to Upwork" },
+      { "lock", "locked", "Lancer locked" },
+      { "unlock", "unlocked", "You unlocked Lancer" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+      {
+        g_autoptr(LancerAuditEntry) e = lancer_audit_entry_new (0, sentences[i].category, sentences[i].action, NULL);
+
+        g_assert_cmpstr (lancer_audit_entry_get_title (e), ==, sentences[i].title);
+      }
   }
 }
 

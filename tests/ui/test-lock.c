@@ -560,8 +560,8 @@ test_audit_window (void)
 
   /* Lock events are there; the codes are not. */
   text = lancer_test_ui_collect_text (GTK_WIDGET (audit));
-  g_assert_nonnull (strstr (text, "Locked"));
-  g_assert_nonnull (strstr (text, "Lock enabled"));
+  g_assert_nonnull (strstr (text, "Lancer locked"));
+  g_assert_nonnull (strstr (text, "You turned the lock on"));
   /* Each row's template shows the entry's kind beside its time. */
   g_assert_nonnull (strstr (text, " · Settings"));
   g_assert_nonnull (strstr (text, " · Failed unlock"));

@@ -11,6 +11,7 @@
 
 #include "lancer-audit.h"
 #include "lancer-audit-entry.h"
+#include "lancer-format.h"
 
 struct _LancerAuditEntry
 {
@@ -56,6 +57,7 @@ category_label (const char *category)
     { LANCER_AUDIT_LOCK, N_("Lock") },
     { LANCER_AUDIT_UNLOCK, N_("Unlock") },
     { LANCER_AUDIT_UNLOCK_FAILED, N_("Failed unlock") },
+    { LANCER_AUDIT_PROPOSAL, N_("Proposal") },
     { LANCER_AUDIT_SETTINGS, N_("Settings") },
   };
 
@@ -64,6 +66,43 @@ category_label (const char *category)
       return _(labels[i].label);
   /* An entry from a newer Lancer: its id is still better than nothing. */
   return category;
+}
+
+/* What happened, as a sentence that names who did it; NULL for an entry
+ * this Lancer has no sentence for. */
+static const char *
+sentence (const char *category,
+          const char *action)
+{
+  static const struct { const char *category; const char *action; const char *text; } sentences[] = {
+    { LANCER_AUDIT_SIGN_IN, NULL, N_("You signed in to Upwork") },
+    { LANCER_AUDIT_TOKEN_REFRESH, NULL, N_("Lancer renewed its access to Upwork") },
+    { LANCER_AUDIT_SYNC, "finished", N_("Lancer synced with Upwork") },
+    { LANCER_AUDIT_SYNC, "failed", N_("A sync with Upwork failed") },
+    { LANCER_AUDIT_AI_CALL, "proposal", N_("The AI wrote a proposal draft") },
+    { LANCER_AUDIT_AI_CALL, "analysis", N_("The AI analysed a job") },
+    { LANCER_AUDIT_AI_CALL, "analysis-repair", N_("The AI corrected a job analysis") },
+    { LANCER_AUDIT_AI_CALL, "reply", N_("The AI suggested a reply") },
+    { LANCER_AUDIT_AI_CALL, NULL, N_("Lancer asked the AI") },
+    { LANCER_AUDIT_EXPORT, "audit-exported", N_("You exported the activity log") },
+    { LANCER_AUDIT_EXPORT, NULL, N_("You exported analytics") },
+    { LANCER_AUDIT_LOCK, NULL, N_("Lancer locked") },
+    { LANCER_AUDIT_UNLOCK, NULL, N_("You unlocked Lancer") },
+    { LANCER_AUDIT_UNLOCK_FAILED, "disable-refused", N_("Turning the lock off was refused: wrong code") },
+    { LANCER_AUDIT_UNLOCK_FAILED, NULL, N_("Someone tried to unlock Lancer with a wrong code") },
+    { LANCER_AUDIT_SETTINGS, "lock-enabled", N_("You turned the lock on") },
+    { LANCER_AUDIT_SETTINGS, "lock-disabled", N_("You turned the lock off") },
+    { LANCER_AUDIT_SETTINGS, "recovery-codes-regenerated", N_("You made new recovery codes") },
+    { LANCER_AUDIT_SETTINGS, NULL, N_("You changed settings") },
+    { LANCER_AUDIT_PROPOSAL, "submitted", N_("You sent a proposal to Upwork") },
+    { LANCER_AUDIT_PROPOSAL, "recorded", N_("You recorded a proposal as sent") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    if (g_strcmp0 (sentences[i].category, category) == 0 &&
+        (sentences[i].action == NULL || g_strcmp0 (sentences[i].action, action) == 0))
+      return _(sentences[i].text);
+  return NULL;
 }
 
 /* "lock-enabled" reads as "Lock enabled". */
@@ -196,10 +235,15 @@ lancer_audit_entry_new (gint64      time,
   self->action = g_strdup (action ? action : "");
   self->detail = g_strdup (detail);
   /* Made here, so getters stay safe from any thread. */
-  self->title = humanize (self->action);
-  /* Translators: an activity log entry as one sentence, "Sync: Jobs synced."
-   * The first %s is the kind of event, the second what happened. */
-  self->description = g_strdup_printf (_("%s: %s."), category_label (self->category), self->title);
+  self->title = sentence (self->category, self->action) != NULL
+                ? g_strdup (sentence (self->category, self->action)) : humanize (self->action);
+  {
+    g_autofree char *when = lancer_format_date_time (time / G_USEC_PER_SEC);
+
+    /* Translators: an activity log entry as one sentence: who did what,
+     * then when, e.g. "You turned the lock on, 6 Dec 2026, 14:05." */
+    self->description = g_strdup_printf (_("%s, %s."), self->title, when);
+  }
   return self;
 }
 

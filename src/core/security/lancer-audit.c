@@ -26,6 +26,7 @@ static const char *categories[] = {
   LANCER_AUDIT_UNLOCK,
   LANCER_AUDIT_UNLOCK_FAILED,
   LANCER_AUDIT_SETTINGS,
+  LANCER_AUDIT_PROPOSAL,
 };
 
 gboolean

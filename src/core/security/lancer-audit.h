@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define LANCER_AUDIT_UNLOCK         "unlock"
 #define LANCER_AUDIT_UNLOCK_FAILED  "unlock-failed"
 #define LANCER_AUDIT_SETTINGS       "settings"
+#define LANCER_AUDIT_PROPOSAL       "proposal"
 
 gboolean lancer_audit_is_known_category (const char *category);
 

@@ -77,6 +77,7 @@ enum {
 
 enum {
   NEW_JOBS,
+  FINISHED,
   N_SIGNALS
 };
 
@@ -274,6 +275,10 @@ lancer_sync_class_init (LancerSyncClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* ::finished (report, error): after every run, the report of what it
+   * did (NULL if it could not start) and the error that ended it, if any. */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_STRING);
   signals[NEW_JOBS] = g_signal_new ("new-jobs", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
@@ -1753,6 +1758,7 @@ finish_run (GTask *task)
   set_state (self, first_error != NULL ? LANCER_SYNC_STATE_ERROR : LANCER_SYNC_STATE_IDLE);
   if (report->new_jobs > 0)
     g_signal_emit (self, signals[NEW_JOBS], 0, report->new_jobs);
+  g_signal_emit (self, signals[FINISHED], 0, report, first_error);
   g_task_return_pointer (task, report, (GDestroyNotify) lancer_sync_report_free);
   g_object_unref (task);
 }
@@ -1800,6 +1806,7 @@ me_cb (GObject      *source,
       self->active_run = NULL;
       set_last_error (self, error->message);
       set_state (self, LANCER_SYNC_STATE_ERROR);
+      g_signal_emit (self, signals[FINISHED], 0, NULL, error->message);
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
