@@ -11,7 +11,7 @@
 
 #include "lancer-application.h"
 #include "lancer-job-feed-model.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-sheet.h"
 #include <sqlite3.h>
