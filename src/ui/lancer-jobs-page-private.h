@@ -5,11 +5,8 @@
  */
 #pragma once
 
-#include "lancer-job-detail.h"
 #include "lancer-job-filter.h"
-#include "lancer-jobs-filter-pane.h"
 #include "lancer-jobs-page.h"
-#include "lancer-jobs-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +17,6 @@ const char           *lancer_jobs_page_get_mode          (LancerJobsPage        
 const char           *lancer_jobs_page_get_visible_pane  (LancerJobsPage        *self);
 void                  lancer_jobs_page_set_filter        (LancerJobsPage        *self,
                                                           const LancerJobFilter *filter);
-GtkEditable          *lancer_jobs_page_get_search_entry  (LancerJobsPage        *self);
-LancerJobsFilterPane *lancer_jobs_page_get_filter_pane   (LancerJobsPage        *self);
-LancerJobsSidebar    *lancer_jobs_page_get_sidebar       (LancerJobsPage        *self);
-LancerJobDetail      *lancer_jobs_page_get_detail        (LancerJobsPage        *self);
-GtkListView          *lancer_jobs_page_get_list_view     (LancerJobsPage        *self);
 /* What the list shows now: the feed, or the hidden jobs. */
 GListModel           *lancer_jobs_page_get_shown_model   (LancerJobsPage        *self);
 

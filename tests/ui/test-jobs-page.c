@@ -12,6 +12,8 @@
 #include "lancer-application.h"
 #include "lancer-job-feed-model.h"
 #include "lancer-job-detail.h"
+#include "lancer-jobs-filter-pane.h"
+#include "lancer-jobs-sidebar.h"
 #include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-sheet.h"
@@ -99,6 +101,21 @@ find_type (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list of jobs (not the sort menu's list). */
+static GtkWidget *
+find_job_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_job_list (child);
       if (found != NULL)
         return found;
     }
@@ -251,8 +268,8 @@ open_first_job (LancerJobsPage *page)
 
   g_assert_nonnull (job);
   g_assert_true (lancer_job_get_loaded (job));
-  g_signal_emit_by_name (lancer_jobs_page_get_list_view (page), "activate", 0);
-  g_assert_true (lancer_job_detail_get_job (lancer_jobs_page_get_detail (page)) == job);
+  g_signal_emit_by_name (find_job_list (GTK_WIDGET (page)), "activate", 0);
+  g_assert_true (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))) == job);
   return g_steal_pointer (&job);
 }
 
@@ -402,7 +419,7 @@ test_search (void)
   g_assert_nonnull (word);
   g_object_unref (first);
 
-  entry = GTK_WIDGET (lancer_jobs_page_get_search_entry (page));
+  entry = GTK_WIDGET (find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), word);
   g_assert_true (lancer_test_iterate_until (count_below, page, 10));
@@ -640,7 +657,7 @@ test_hidden_view (void)
   LancerWindow *window = open_window (1180, &page);
   g_autoptr(LancerJob) job = open_first_job (page);
   g_autofree char *id = g_strdup (lancer_job_get_id (job));
-  LancerJobsSidebar *sidebar = lancer_jobs_page_get_sidebar (page);
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
   GtkWidget *hidden_row;
 
   click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
@@ -677,7 +694,7 @@ test_star (void)
   LancerWindow *window = open_window (1180, &page);
   g_autoptr(LancerJob) job = open_first_job (page);
   g_autofree char *id = g_strdup (lancer_job_get_id (job));
-  GtkWidget *star = find_button_with (GTK_WIDGET (lancer_jobs_page_get_detail (page)), NULL, "job.toggle-saved");
+  GtkWidget *star = find_button_with (GTK_WIDGET (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))), NULL, "job.toggle-saved");
 
   g_assert_nonnull (star);
   if (lancer_job_get_saved (job))
@@ -731,13 +748,13 @@ rename_dialog_shown (gpointer data)
 static gboolean
 sidebar_lists (gpointer data)
 {
-  return lancer_jobs_sidebar_find_by_name (lancer_jobs_page_get_sidebar (data), "Big spenders", 0) != NULL;
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0) != NULL;
 }
 
 static gboolean
 sidebar_lists_renamed (gpointer data)
 {
-  return lancer_jobs_sidebar_find_by_name (lancer_jobs_page_get_sidebar (data), "Clients who pay", 0) != NULL;
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0) != NULL;
 }
 
 /* A search saved from the filter pane is in the database and the sidebar;
@@ -748,7 +765,7 @@ test_saved_search (void)
   LancerSession *session = lancer_application_get_session (app);
   LancerJobsPage *page;
   LancerWindow *window = open_window (1180, &page);
-  GtkWidget *pane = GTK_WIDGET (lancer_jobs_page_get_filter_pane (page));
+  GtkWidget *pane = find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE);
   GtkWidget *filter_button = gtk_widget_get_ancestor (pane, GTK_TYPE_MENU_BUTTON);
   GtkWidget *spent = find_entry_row (pane, "Client has spent at least (US$)");
   GtkWidget *name_entry = find_type (pane, GTK_TYPE_ENTRY);
@@ -780,7 +797,7 @@ test_saved_search (void)
   save_png (GTK_WIDGET (window), "jobs-saved-search-light");
 
   /* Rename, from the row's menu. */
-  row = lancer_jobs_sidebar_find_by_name (lancer_jobs_page_get_sidebar (page), "Big spenders", 0);
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0);
   id = lancer_jobs_sidebar_row_get_search_id (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.rename", NULL));
   g_assert_true (lancer_test_iterate_until (rename_dialog_shown, NULL, 5));
@@ -800,7 +817,7 @@ test_saved_search (void)
   (void) id;
 
   /* Delete, then Undo. */
-  row = lancer_jobs_sidebar_find_by_name (lancer_jobs_page_get_sidebar (page), "Clients who pay", 0);
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.delete", NULL));
   assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Clients who pay", 0);
   click_undo (page);
