@@ -144,15 +144,16 @@ list_activated_cb (LancerJobsPage *self,
   show_position (self, position, TRUE);
 }
 
-/* Wide, the job beside the list follows the selection; narrow, a tap
- * opens it. */
+/* The job follows the selection: beside the list, or (narrow) instead
+ * of it, so one tap opens a job. Back unselects, so the same job opens
+ * again with one tap. */
 static void
 selection_changed_cb (LancerJobsPage *self)
 {
   guint position = gtk_single_selection_get_selected (lancer_jobs_list_pane_get_selection (self->list_pane));
 
-  if (position != GTK_INVALID_LIST_POSITION && !adw_leaflet_get_folded (self->leaflet))
-    show_position (self, position, FALSE);
+  if (position != GTK_INVALID_LIST_POSITION)
+    show_position (self, position, adw_leaflet_get_folded (self->leaflet));
 }
 
 /* Wide, the job pane is never left empty while the list has jobs; with
@@ -379,8 +380,11 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LancerJobsPage *self = LANCER_JOBS_PAGE (widget);
+  GtkSingleSelection *selection = lancer_jobs_list_pane_get_selection (self->list_pane);
 
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
+  if (selection != NULL && adw_leaflet_get_folded (self->leaflet))
+    gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_pane));
 }
 

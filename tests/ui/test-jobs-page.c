@@ -17,6 +17,7 @@
 #include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-sheet.h"
+#include <math.h>
 #include <sqlite3.h>
 #include "lancer-sandbox-data.h"
 #include "lancer-test-ui.h"
@@ -851,6 +852,25 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The page asks, the session scores: every job gets its success score in
+ * the database, and the list shows it. */
+static void
+test_scores_stored (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) job = NULL;
+
+  assert_db (session, "SELECT (SELECT count(*) FROM jobs) = "
+                      "(SELECT count(*) FROM job_scores WHERE kind = 'local')", NULL, 1);
+  g_assert_nonnull (lancer_session_get_scorer (session));
+  job = g_list_model_get_item (lancer_jobs_page_get_model (page), 0);
+  g_assert_true (lancer_job_get_loaded (job));
+  g_assert_false (isnan (lancer_job_get_score (job)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A failed load says why and offers Try Again (as a store error shows it). */
 static void
 test_error_state (void)
@@ -886,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/ui/jobs-page/star", test_star);
   g_test_add_func ("/ui/jobs-page/saved-search", test_saved_search);
   g_test_add_func ("/ui/jobs-page/narrow", test_narrow);
+  g_test_add_func ("/ui/jobs-page/scores-stored", test_scores_stored);
   g_test_add_func ("/ui/jobs-page/error-state", test_error_state);
 
   ret = g_test_run ();

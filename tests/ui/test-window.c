@@ -24,7 +24,7 @@ static const struct {
   const char *name;
   const char *empty_title;
 } pages[] = {
-  { "jobs", N_("No Jobs Yet") },
+  { "jobs", N_("Connect Your Upwork Account") },   /* LancerPage: an unconnected profile */
   { "proposals", N_("No Proposals Yet") },
   { "messages", N_("No Messages") },
   { "diary", N_("No Contracts") },
