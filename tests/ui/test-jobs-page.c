@@ -849,6 +849,20 @@ test_narrow (void)
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "list");
   save_png (GTK_WIDGET (window), "jobs-list-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* A tap is a selection: it opens the job too, once per tap. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (lancer_jobs_page_get_shown_model (page)), 1, TRUE);
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (lancer_jobs_page_get_shown_model (page)), 1, TRUE);
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
+
+  /* The lists and saved searches are one button away. */
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.show-sidebar"));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "sidebar");
+  save_png (GTK_WIDGET (window), "jobs-sidebar-light-360");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
