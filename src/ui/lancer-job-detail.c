@@ -187,6 +187,12 @@ lancer_job_detail_set_job (LancerJobDetail *self,
   scorer = self->session != NULL ? lancer_session_get_scorer (self->session) : NULL;
   if (job == NULL || !lancer_job_get_loaded (job))
     {
+      /* Not even hidden text of a job from before (another profile's). */
+      GtkLabel *labels[] = { self->title_label, self->terms_label, self->score_label, self->reasons_label,
+                             self->client_label, self->flags_label, self->skills_label, self->description_label };
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        gtk_label_set_text (labels[i], "");
       show_analysis (self);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;

@@ -885,6 +885,68 @@ test_scores_stored (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+page_settled (gpointer data)
+{
+  return lancer_page_get_state (LANCER_PAGE (data)) != LANCER_PAGE_LOADING;
+}
+
+/* Another profile on the same page: none of the first one's searches,
+ * filters, words or job stay. */
+static void
+test_other_profile (void)
+{
+  LancerSession *first = lancer_application_get_session (app);
+  LancerProfileManager *manager = lancer_session_get_profile_manager (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = lancer_profile_manager_create (manager, "Second", FALSE, &error);
+  g_autoptr(LancerSession) second = NULL;
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  GtkWidget *entry = find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  g_autoptr(LancerJob) job = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *filters = NULL;
+
+  g_assert_no_error (error);
+  /* The first profile: a saved search listed, a filter, words, a job open. */
+  g_assert_nonnull (lancer_jobs_sidebar_find_by_name (sidebar, "Clients who pay", 0));
+  job = open_first_job (page);
+  filter->min_client_spent = 777;
+  lancer_jobs_page_set_filter (page, filter);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "developer");
+
+  second = lancer_session_new (manager, profile);
+  lancer_session_open (second);
+  g_assert_true (lancer_test_iterate_until (session_ready, second, 20));
+  lancer_page_set_session (LANCER_PAGE (page), second);
+  g_assert_true (lancer_test_iterate_until (page_settled, page, 20));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+
+  g_assert_cmpstr (lancer_jobs_page_get_mode (page), ==, "empty");
+  text = lancer_test_ui_collect_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Connect Your Upwork Account"));
+  g_assert_null (strstr (text, lancer_job_get_title (job)));
+  g_assert_null (lancer_jobs_sidebar_find_by_name (sidebar, "Clients who pay", 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))));
+  {
+    g_autoptr(LancerJobFilter) shown = lancer_jobs_filter_pane_dup_filter (LANCER_JOBS_FILTER_PANE (
+      find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE)));
+
+    filters = lancer_job_filter_to_json (shown);
+  }
+  g_assert_null (strstr (filters, "777"));
+  save_png (GTK_WIDGET (window), "jobs-other-profile-light");
+
+  /* And back: the first profile's searches come back with it. */
+  lancer_page_set_session (LANCER_PAGE (page), first);
+  g_assert_true (lancer_test_iterate_until (sidebar_lists_renamed, page, 20));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A failed load says why and offers Try Again (as a store error shows it). */
 static void
 test_error_state (void)
@@ -921,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/ui/jobs-page/saved-search", test_saved_search);
   g_test_add_func ("/ui/jobs-page/narrow", test_narrow);
   g_test_add_func ("/ui/jobs-page/scores-stored", test_scores_stored);
+  g_test_add_func ("/ui/jobs-page/other-profile", test_other_profile);
   g_test_add_func ("/ui/jobs-page/error-state", test_error_state);
 
   ret = g_test_run ();
