@@ -269,6 +269,9 @@ sidebar_activated_cb (LancerJobsPage       *self,
                       LancerJobsSidebarRow *row)
 {
   show_job (self, NULL, FALSE);
+  /* Keyboard activation and the sidebar's own fallback select it too. */
+  lancer_jobs_sidebar_select (self->sidebar, lancer_jobs_sidebar_row_get_kind (row),
+                              lancer_jobs_sidebar_row_get_search_id (row));
   lancer_jobs_list_pane_set_view (self->list_pane, lancer_jobs_sidebar_row_get_kind (row), row);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->list_pane));
 }
