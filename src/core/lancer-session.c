@@ -43,6 +43,8 @@ struct _LancerSession
   GCancellable          *upwork_cancellable;
   gboolean               signed_in;
   LancerUpworkUser      *account;
+
+  LancerScorer          *scorer;
 };
 
 enum {
@@ -385,6 +387,18 @@ out:
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SYNC]);
 }
 
+/* The skills overlap feature of the score uses the writer's skill list. */
+static void
+apply_user_skills (LancerSession *self)
+{
+  g_autofree char *skills = g_settings_get_string (self->settings, "ai-writer-skills");
+  g_auto(GStrv) list = g_strsplit (skills, ",", -1);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    g_strstrip (list[i]);
+  lancer_scorer_set_user_skills (self->scorer, (const char * const *) list);
+}
+
 /* Ready only once the keyring has said whether the lock is on, so a profile
  * whose lock-state.ini was deleted never shows its data unlocked. */
 static void
@@ -394,6 +408,13 @@ opening_step_done (LancerSession *self)
   if (--self->opening_steps > 0 || self->store == NULL)
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  self->scorer = lancer_scorer_new ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::ai-writer-skills",
+                               G_CALLBACK (apply_user_skills), self, G_CONNECT_SWAPPED);
+      apply_user_skills (self);
+    }
   /* The connection exists by the time anyone hears the session is ready. */
   setup_upwork (self);
   set_state (self, LANCER_SESSION_READY);
@@ -494,6 +515,7 @@ lancer_session_dispose (GObject *object)
   g_cancellable_cancel (self->lock_cancellable);
   g_clear_object (&self->lock_cancellable);
   teardown_upwork (self);
+  g_clear_object (&self->scorer);
   g_clear_object (&self->store);
   g_clear_object (&self->lock_guard);
   g_clear_object (&self->audit_log);
@@ -904,4 +926,165 @@ lancer_session_sign_out_finish (LancerSession  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Scoring: outcomes are read on the store worker, the model trains in a
+ * thread, and scores go back to job_scores a chunk at a time. */
+
+LancerScorer *
+lancer_session_get_scorer (LancerSession *self)
+{
+  g_return_val_if_fail (LANCER_IS_SESSION (self), NULL);
+  return self->scorer;
+}
+
+static gboolean
+return_if_not_ready (LancerSession *self,
+                     GTask         *task)
+{
+  if (self->scorer != NULL && self->store != NULL)
+    return FALSE;
+  g_task_return_new_error (task, LANCER_STORE_ERROR, LANCER_STORE_ERROR_FAILED,
+                           _("The profile is not open yet."));
+  return TRUE;
+}
+
+static void
+scorer_trained_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!lancer_scorer_train_finish (LANCER_SCORER (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+outcomes_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = g_task_get_source_object (task);
+  GCancellable *cancellable;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) outcomes = lancer_scorer_load_outcomes_finish (LANCER_STORE (source), result, &error);
+
+  if (outcomes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task) || return_if_not_ready (self, task))
+    return;
+  cancellable = g_task_get_cancellable (task);
+  lancer_scorer_train_async (self->scorer, outcomes, cancellable, scorer_trained_cb, g_steal_pointer (&task));
+}
+
+void
+lancer_session_train_scorer_async (LancerSession       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_session_train_scorer_async);
+  if (return_if_not_ready (self, task))
+    return;
+  lancer_scorer_load_outcomes_async (self->store, cancellable, outcomes_loaded_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lancer_session_train_scorer_finish (LancerSession  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Jobs scored per trip to the store worker: other queries wait no longer. */
+#define SCORE_CHUNK 5000
+
+static void score_chunk (GTask *task);
+
+static void
+scores_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LancerSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gssize *total = g_task_get_task_data (task);
+  gssize n;
+
+  if (return_if_not_ready (self, task))
+    return;
+  n = lancer_scorer_update_store_finish (self->scorer, result, &error);
+
+  if (n < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  *total += n;
+  if (n == 0)
+    g_task_return_int (task, *total);
+  else
+    score_chunk (g_steal_pointer (&task));
+}
+
+static void
+score_chunk (GTask *task)
+{
+  LancerSession *self = g_task_get_source_object (task);
+
+  if (g_task_return_error_if_cancelled (task) || return_if_not_ready (self, task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  lancer_scorer_update_store_async (self->scorer, self->store, SCORE_CHUNK, g_task_get_cancellable (task),
+                                    scores_written_cb, task);
+}
+
+void
+lancer_session_update_scores_async (LancerSession       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LANCER_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_session_update_scores_async);
+  g_task_set_task_data (task, g_new0 (gssize, 1), g_free);
+  if (return_if_not_ready (self, task))
+    return;
+  if (lancer_store_get_read_only (self->store))
+    {
+      g_task_return_int (task, 0);
+      return;
+    }
+  score_chunk (g_steal_pointer (&task));
+}
+
+gssize
+lancer_session_update_scores_finish (LancerSession  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return g_task_propagate_int (G_TASK (result), error);
 }

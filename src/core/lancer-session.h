@@ -10,6 +10,7 @@
 #include "lancer-audit.h"
 #include "lancer-lock-guard.h"
 #include "lancer-profile-manager.h"
+#include "lancer-scorer.h"
 #include "lancer-oauth.h"
 #include "lancer-store.h"
 #include "lancer-sync.h"
@@ -98,5 +99,29 @@ void                lancer_session_refresh_upwork_account_async  (LancerSession 
 gboolean            lancer_session_refresh_upwork_account_finish (LancerSession       *self,
                                                                   GAsyncResult        *result,
                                                                   GError             **error);
+
+/* The local success score of this profile's jobs. The scorer exists once
+ * the session is ready (NULL before) and knows the user's skills; the
+ * session trains it and writes the scores; pages only ask and show. */
+LancerScorer       *lancer_session_get_scorer          (LancerSession        *self);
+/* Trains the scorer on the profile's proposal outcomes (a thread; the
+ * heuristic stays in use until there are enough of them). */
+void                lancer_session_train_scorer_async  (LancerSession        *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean            lancer_session_train_scorer_finish (LancerSession        *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+/* Writes a local score for every job whose score is missing or came from
+ * another model, in chunks on the store worker. Returns how many were
+ * scored (0 with a read-only store), or -1 on error. */
+void                lancer_session_update_scores_async (LancerSession        *self,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gssize              lancer_session_update_scores_finish (LancerSession       *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 G_END_DECLS

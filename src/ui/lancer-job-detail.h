@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "lancer-job.h"
-#include "lancer-scorer.h"
+#include "lancer-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,17 +16,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LancerJobDetail, lancer_job_detail, LANCER, JOB_DETAIL, GtkWidget)
 
 /* The job view: description, skills, the client card with the computed
- * hire rate and red flags, the local score with its reasons, a slot for
- * the AI analysis card, and the job's actions (jobs.* on the page). */
+ * hire rate and red flags, the success score with its reasons, the AI
+ * analysis card, and the job's actions (job.*): save and hide with Undo
+ * in a toast of the enclosing AdwToastOverlay, open on Upwork, write a
+ * proposal. ::hidden-changed (job) after the user hid or showed it. */
 GtkWidget *lancer_job_detail_new          (void);
 void       lancer_job_detail_set_job      (LancerJobDetail *self,
                                            LancerJob       *job,
-                                           LancerScorer    *scorer,
                                            double           budget_floor,
                                            double           rate_floor);
 LancerJob *lancer_job_detail_get_job      (LancerJobDetail *self);
-/* The box the AI analysis card goes into. */
-GtkBox    *lancer_job_detail_get_analysis_slot (LancerJobDetail *self);
+/* The job's saved or hidden flag changed: the star and hide button follow. */
+void       lancer_job_detail_update_flags (LancerJobDetail *self);
+/* The session the job belongs to (scores, store, AI, proposals). */
+void       lancer_job_detail_set_session  (LancerJobDetail *self,
+                                           LancerSession   *session);
 void       lancer_job_detail_set_show_back (LancerJobDetail *self,
                                            gboolean         show_back);
 

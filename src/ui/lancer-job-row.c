@@ -11,56 +11,79 @@
 #include <math.h>
 
 #include "lancer-format.h"
-#include "lancer-job-feed-model.h"
 #include "lancer-job-row.h"
 
 struct _LancerJobRow
 {
   GtkWidget  parent_instance;
 
-  GtkLabel  *title_label;
-  GtkLabel  *new_label;
-  GtkLabel  *score_label;
-  GtkLabel  *terms_label;
-  GtkLabel  *client_label;
-
-  LancerJob *job;          /* followed: the feed updates jobs in place */
+  LancerJob *job;
 };
+
+enum {
+  PROP_0,
+  PROP_JOB,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LancerJobRow, lancer_job_row, GTK_TYPE_WIDGET)
 
+/* Closures of the template. The extra arguments are only there so the
+ * binding is evaluated again when those properties change. */
+
 static char *
-format_terms (LancerJob *job)
+title_text (gpointer   this,
+            LancerJob *job,
+            gboolean   loaded,
+            const char *title)
+{
+  /* A row still loading keeps its height, so scrolling never jumps. */
+  return g_strdup (job != NULL && loaded ? title : _("Loading…"));
+}
+
+static char *
+terms_text (gpointer   this,
+            LancerJob *job,
+            gboolean   loaded,
+            int        n_proposals)
 {
   g_autofree char *budget = NULL;
   g_autofree char *posted = NULL;
   g_autofree char *proposals = NULL;
-  int n = lancer_job_get_proposals (job);
 
+  if (job == NULL || !loaded)
+    return g_strdup (" ");
   budget = lancer_format_job_budget (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY,
                                      lancer_job_get_budget (job),
                                      lancer_job_get_hourly_min (job),
                                      lancer_job_get_hourly_max (job),
                                      lancer_job_get_currency (job));
-  posted = lancer_format_relative_time (lancer_job_get_posted_at (job),
-                                        g_get_real_time () / G_USEC_PER_SEC);
-  if (n >= 0)
-    proposals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d proposal", "%d proposals", n), n);
+  posted = lancer_format_relative_time (lancer_job_get_posted_at (job), g_get_real_time () / G_USEC_PER_SEC);
+  if (n_proposals >= 0)
+    proposals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d proposal", "%d proposals", n_proposals),
+                                 n_proposals);
   else
     proposals = g_strdup (_("Proposals unknown"));
   return g_strjoin (" · ", budget, posted, proposals, NULL);
 }
 
 static char *
-format_client (LancerJob *job)
+client_text (gpointer   this,
+             LancerJob *job,
+             gboolean   loaded)
 {
-  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
-  double spent = lancer_job_get_client_total_spent (job);
-  double hire_rate = lancer_job_get_client_hire_rate (job);
-  double rating = lancer_job_get_client_rating (job);
-  const char *country = lancer_job_get_client_country (job);
-  char *line;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  double spent, hire_rate, rating;
+  const char *country;
 
+  if (job == NULL || !loaded)
+    return g_strdup (" ");
+  spent = lancer_job_get_client_total_spent (job);
+  hire_rate = lancer_job_get_client_hire_rate (job);
+  rating = lancer_job_get_client_rating (job);
+  country = lancer_job_get_client_country (job);
   g_ptr_array_add (parts, g_strdup (lancer_job_get_client_payment_verified (job)
                                     ? _("Payment verified") : _("Payment not verified")));
   if (!isnan (spent) && spent > 0)
@@ -79,52 +102,45 @@ format_client (LancerJob *job)
   if (country != NULL && *country != '\0')
     g_ptr_array_add (parts, g_strdup (country));
   g_ptr_array_add (parts, NULL);
-  line = g_strjoinv (" · ", (char **) parts->pdata);
-  g_ptr_array_unref (parts);
-  return line;
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-static void
-show_job (LancerJobRow *self)
+static gboolean
+new_visible (gpointer this,
+             gboolean loaded,
+             gboolean seen)
 {
-  LancerJob *job = self->job;
-  g_autofree char *terms = NULL;
-  g_autofree char *client = NULL;
+  return loaded && !seen;
+}
 
-  if (job == NULL || !lancer_job_get_loaded (job))
-    {
-      /* A row still loading keeps its height, so scrolling never jumps. */
-      gtk_label_set_text (self->title_label, _("Loading…"));
-      gtk_label_set_text (self->terms_label, " ");
-      gtk_label_set_text (self->client_label, " ");
-      gtk_widget_set_visible (GTK_WIDGET (self->new_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->score_label), FALSE);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
-      return;
-    }
+static gboolean
+score_visible (gpointer this,
+               gboolean loaded,
+               double   score)
+{
+  return loaded && !isnan (score);
+}
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
-  terms = format_terms (job);
-  client = format_client (job);
-  gtk_label_set_text (self->title_label, lancer_job_get_title (job));
-  gtk_label_set_text (self->terms_label, terms);
-  gtk_label_set_text (self->client_label, client);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_label), !lancer_job_get_seen (job));
-  {
-    double score = lancer_job_get_score (job);
+static char *
+score_text (gpointer this,
+            double   score)
+{
+  return isnan (score) ? g_strdup ("") : g_strdup_printf ("%.0f", score);
+}
 
-    if (!isnan (score))
-      {
-        g_autofree char *text = g_strdup_printf ("%.0f", score);
+static gboolean
+saved_visible (gpointer this,
+               gboolean loaded,
+               gboolean saved)
+{
+  return loaded && saved;
+}
 
-        gtk_label_set_text (self->score_label, text);
-      }
-    gtk_widget_set_visible (GTK_WIDGET (self->score_label), !isnan (score));
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, lancer_job_get_title (job),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, terms,
-                                  -1);
+LancerJob *
+lancer_job_row_get_job (LancerJobRow *self)
+{
+  g_return_val_if_fail (LANCER_IS_JOB_ROW (self), NULL);
+  return self->job;
 }
 
 void
@@ -134,16 +150,8 @@ lancer_job_row_set_job (LancerJobRow *self,
   g_return_if_fail (LANCER_IS_JOB_ROW (self));
   g_return_if_fail (job == NULL || LANCER_IS_JOB (job));
 
-  if (self->job != job)
-    {
-      if (self->job != NULL)
-        g_signal_handlers_disconnect_by_func (self->job, show_job, self);
-      g_set_object (&self->job, job);
-      /* a new score or flag: the labels change, the row stays */
-      if (job != NULL)
-        g_signal_connect_swapped (job, "notify", G_CALLBACK (show_job), self);
-    }
-  show_job (self);
+  if (g_set_object (&self->job, job))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOB]);
 }
 
 static void
@@ -152,15 +160,47 @@ lancer_job_row_dispose (GObject *object)
   LancerJobRow *self = LANCER_JOB_ROW (object);
   GtkWidget *child;
 
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_func (self->job, show_job, self);
-  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (object), LANCER_TYPE_JOB_ROW);
   /* GTK 4.8 leaves unnamed template children parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (lancer_job_row_parent_class)->dispose (object);
+}
+
+static void
+lancer_job_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_JOB:
+      g_value_set_object (value, LANCER_JOB_ROW (object)->job);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lancer_job_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_JOB:
+      lancer_job_row_set_job (LANCER_JOB_ROW (object), g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -170,13 +210,22 @@ lancer_job_row_class_init (LancerJobRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lancer_job_row_dispose;
+  object_class->get_property = lancer_job_row_get_property;
+  object_class->set_property = lancer_job_row_set_property;
+
+  properties [PROP_JOB] =
+    g_param_spec_object ("job", NULL, NULL, LANCER_TYPE_JOB,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/lancer-job-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, new_label);
-  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, score_label);
-  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, terms_label);
-  gtk_widget_class_bind_template_child (widget_class, LancerJobRow, client_label);
+  gtk_widget_class_bind_template_callback (widget_class, title_text);
+  gtk_widget_class_bind_template_callback (widget_class, terms_text);
+  gtk_widget_class_bind_template_callback (widget_class, client_text);
+  gtk_widget_class_bind_template_callback (widget_class, new_visible);
+  gtk_widget_class_bind_template_callback (widget_class, score_visible);
+  gtk_widget_class_bind_template_callback (widget_class, score_text);
+  gtk_widget_class_bind_template_callback (widget_class, saved_visible);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 #define LANCER_TYPE_JOB_ROW (lancer_job_row_get_type ())
 G_DECLARE_FINAL_TYPE (LancerJobRow, lancer_job_row, LANCER, JOB_ROW, GtkWidget)
 
+/* One job of the feed: its labels are bindings over :job (see
+ * lancer-job-row.ui), so a job updated in place updates its row. */
 GtkWidget *lancer_job_row_new     (void);
+LancerJob *lancer_job_row_get_job (LancerJobRow *self);
 /* @job may be a placeholder that is still loading; NULL clears the row. */
 void       lancer_job_row_set_job (LancerJobRow *self,
                                    LancerJob    *job);

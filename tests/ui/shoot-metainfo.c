@@ -18,7 +18,7 @@
 #include "lancer-analytics-page.h"
 #include "lancer-application.h"
 #include "lancer-diary-page-private.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-messages-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposals-page-private.h"

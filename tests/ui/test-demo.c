@@ -10,7 +10,7 @@
 
 #include "lancer-application.h"
 #include "lancer-connect-window.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-sandbox.h"
 #include "lancer-test-ui.h"

@@ -11,9 +11,13 @@
 
 #include "lancer-application.h"
 #include "lancer-job-feed-model.h"
-#include "lancer-jobs-page.h"
+#include "lancer-job-detail.h"
+#include "lancer-jobs-filter-pane.h"
+#include "lancer-jobs-sidebar.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-sheet.h"
+#include <math.h>
 #include <sqlite3.h>
 #include "lancer-sandbox-data.h"
 #include "lancer-test-ui.h"
@@ -88,6 +92,209 @@ save_png (GtkWidget  *widget,
   g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
 }
 
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list of jobs (not the sort menu's list). */
+static GtkWidget *
+find_job_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_job_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button the user sees, by its label or by the action it runs. */
+static GtkWidget *
+find_button_with (GtkWidget  *widget,
+                  const char *label,
+                  const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      ((label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+       (action != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with (child, label, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One number (or -1 for no row) from the profile's database, as a person
+ * with sqlite3 would read it. */
+static gint64
+db_number (LancerSession *session,
+           const char    *sql,
+           const char    *param)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (lancer_session_get_profile (session));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+typedef struct
+{
+  LancerSession *session;
+  const char    *sql;
+  const char    *param;
+  gint64         expected;
+} DbWait;
+
+static gboolean
+db_says (gpointer data)
+{
+  DbWait *wait = data;
+
+  return db_number (wait->session, wait->sql, wait->param) == wait->expected;
+}
+
+static void
+assert_db (LancerSession *session,
+           const char    *sql,
+           const char    *param,
+           gint64         expected)
+{
+  DbWait wait = { session, sql, param, expected };
+
+  if (!lancer_test_iterate_until (db_says, &wait, 10))
+    g_assert_cmpint (db_number (session, sql, param), ==, expected);
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *job_id;
+  gboolean    present;
+} InModel;
+
+static gboolean
+in_model (gpointer data)
+{
+  InModel *wait = data;
+  guint n = g_list_model_get_n_items (wait->model);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n && !found; i++)
+    {
+      g_autoptr(LancerJob) job = g_list_model_get_item (wait->model, i);
+
+      found = lancer_job_get_loaded (job) && g_strcmp0 (lancer_job_get_id (job), wait->job_id) == 0;
+    }
+  return found == wait->present;
+}
+
+static void
+assert_listed (GListModel *model,
+               const char *job_id,
+               gboolean    present)
+{
+  InModel wait = { model, job_id, present };
+
+  g_assert_true (lancer_test_iterate_until (in_model, &wait, 10));
+}
+
+static LancerWindow *
+open_window (int             width,
+             LancerJobsPage **out_page)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerWindow *window = lancer_window_new (GTK_APPLICATION (app), session);
+  ModeWait wait;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
+  *out_page = find_jobs_page (GTK_WIDGET (window));
+  wait = (ModeWait) { *out_page, "list" };
+  g_assert_true (lancer_test_iterate_until (mode_is, &wait, 20));
+  g_assert_true (lancer_test_iterate_until (model_settled, lancer_jobs_page_get_model (*out_page), 10));
+  return window;
+}
+
+/* The job the user opened: the first of the list, as a tap opens it. */
+static LancerJob *
+open_first_job (LancerJobsPage *page)
+{
+  GListModel *shown = lancer_jobs_page_get_shown_model (page);
+  g_autoptr(LancerJob) job = g_list_model_get_item (shown, 0);
+
+  g_assert_nonnull (job);
+  g_assert_true (lancer_job_get_loaded (job));
+  g_signal_emit_by_name (find_job_list (GTK_WIDGET (page)), "activate", 0);
+  g_assert_true (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))) == job);
+  return g_steal_pointer (&job);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+undo_shown (gpointer data)
+{
+  return find_button_with (data, "_Undo", NULL) != NULL;
+}
+
+static void
+click_undo (LancerJobsPage *page)
+{
+  g_assert_true (lancer_test_iterate_until (undo_shown, page, 5));
+  click (find_button_with (GTK_WIDGET (page), "_Undo", NULL));
+}
+
 static void
 test_empty_then_jobs (void)
 {
@@ -102,7 +309,7 @@ test_empty_then_jobs (void)
 
   g_assert_nonnull (session);
   window = lancer_window_new (GTK_APPLICATION (app), session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   page = find_jobs_page (GTK_WIDGET (window));
   g_assert_nonnull (page);
@@ -116,9 +323,10 @@ test_empty_then_jobs (void)
     /* Not connected: the page says how to get jobs and offers the demo. */
     g_autofree char *text = lancer_test_ui_collect_text (GTK_WIDGET (page));
 
-    g_assert_nonnull (strstr (text, "Connect your Upwork account"));
-    g_assert_nonnull (strstr (text, "Try with Demo Data"));
+    g_assert_nonnull (strstr (text, "Connect Your Upwork Account"));
+    g_assert_nonnull (strstr (text, "Connect Upwork"));
   }
+  save_png (GTK_WIDGET (window), "jobs-empty-light");
 
   /* Jobs arrive, as a sync would write them. */
   jobs = lancer_sandbox_data_next_jobs (data, 300, now, 20 * 3600);
@@ -196,7 +404,7 @@ test_search (void)
   GtkWidget *entry;
   ModeWait wait;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   page = find_jobs_page (GTK_WIDGET (window));
   wait = (ModeWait) { page, "list" };
@@ -212,7 +420,7 @@ test_search (void)
   g_assert_nonnull (word);
   g_object_unref (first);
 
-  entry = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "search-entry"));
+  entry = GTK_WIDGET (find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), word);
   g_assert_true (lancer_test_iterate_until (count_below, page, 10));
@@ -275,7 +483,7 @@ test_updated_in_place (void)
   guint n_changes = 0;
   ModeWait wait;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
   page = find_jobs_page (GTK_WIDGET (window));
   wait = (ModeWait) { page, "list" };
@@ -408,6 +616,355 @@ test_mark_as_sent (void)
   gtk_window_destroy (sheet);
 }
 
+
+/* Hide a job: it leaves the list and the database says hidden; Undo in the
+ * toast brings it back, in the database and in the list. */
+static void
+test_hide_undo (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) job = open_first_job (page);
+  g_autofree char *id = g_strdup (lancer_job_get_id (job));
+  GListModel *feed = lancer_jobs_page_get_model (page);
+
+  click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 1);
+  assert_listed (feed, id, FALSE);
+  g_assert_true (lancer_test_iterate_until (undo_shown, page, 5));
+  save_png (GTK_WIDGET (window), "jobs-hidden-toast-light");
+
+  click_undo (page);
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 0);
+  assert_listed (feed, id, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_hidden (gpointer data)
+{
+  GListModel *shown = lancer_jobs_page_get_shown_model (data);
+
+  return g_list_model_get_n_items (shown) > 0 && g_strcmp0 (lancer_jobs_page_get_mode (data), "list") == 0;
+}
+
+/* Hidden jobs wait in the Hidden view, where one click shows one again. */
+static void
+test_hidden_view (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) job = open_first_job (page);
+  g_autofree char *id = g_strdup (lancer_job_get_id (job));
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  GtkWidget *hidden_row;
+
+  click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 1);
+
+  hidden_row = GTK_WIDGET (lancer_jobs_sidebar_find (sidebar, LANCER_JOBS_VIEW_HIDDEN, 0));
+  g_assert_nonnull (hidden_row);
+  g_signal_emit_by_name (gtk_widget_get_parent (hidden_row), "row-activated", hidden_row);
+  g_assert_true (lancer_test_iterate_until (shows_hidden, page, 10));
+  assert_listed (lancer_jobs_page_get_shown_model (page), id, TRUE);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "jobs-hidden-view-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "jobs-hidden-view-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The job is open beside the list; its eye button shows it again. */
+  g_clear_object (&job);
+  job = open_first_job (page);
+  g_assert_cmpstr (lancer_job_get_id (job), ==, id);
+  click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 0);
+  assert_listed (lancer_jobs_page_get_shown_model (page), id, FALSE);
+  assert_listed (lancer_jobs_page_get_model (page), id, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The star says whether the job is saved, and saves it in the database. */
+static void
+test_star (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) job = open_first_job (page);
+  g_autofree char *id = g_strdup (lancer_job_get_id (job));
+  GtkWidget *star = find_button_with (GTK_WIDGET (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))), NULL, "job.toggle-saved");
+
+  g_assert_nonnull (star);
+  if (lancer_job_get_saved (job))
+    {
+      /* Saved by an earlier test: the star shows it; start from unsaved. */
+      g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "starred-symbolic");
+      click (star);
+      assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 0);
+    }
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "non-starred-symbolic");
+  click (star);
+  assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 1);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "starred-symbolic");
+  save_png (GTK_WIDGET (window), "jobs-detail-saved-light");
+
+  click (star);
+  assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 0);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "non-starred-symbolic");
+
+  /* Saved again, then Undo from the toast. */
+  click (star);
+  assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 1);
+  click_undo (page);
+  assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 0);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "non-starred-symbolic");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static AdwMessageDialog *
+find_rename_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "Rename Search") == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+rename_dialog_shown (gpointer data)
+{
+  return find_rename_dialog () != NULL;
+}
+
+static gboolean
+sidebar_lists (gpointer data)
+{
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0) != NULL;
+}
+
+static gboolean
+sidebar_lists_renamed (gpointer data)
+{
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0) != NULL;
+}
+
+/* A search saved from the filter pane is in the database and the sidebar;
+ * it can be renamed and deleted there (and the delete undone). */
+static void
+test_saved_search (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  GtkWidget *pane = find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE);
+  GtkWidget *filter_button = gtk_widget_get_ancestor (pane, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *spent = find_entry_row (pane, "Client has spent at least (US$)");
+  GtkWidget *name_entry = find_type (pane, GTK_TYPE_ENTRY);
+  LancerJobsSidebarRow *row;
+  gint64 id;
+
+  g_assert_nonnull (filter_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_nonnull (spent);
+  /* Empty means any: no "(0: any)" anywhere. */
+  g_assert_null (strstr (lancer_test_ui_collect_text (pane), "0: any"));
+  gtk_editable_set_text (GTK_EDITABLE (spent), "5,000");
+  g_assert_false (gtk_widget_has_css_class (spent, "error"));
+  save_png (pane, "jobs-filter-pane-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (pane, "jobs-filter-pane-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Save Search is in view, and needs a name. */
+  g_assert_false (gtk_widget_is_sensitive (find_button_with (pane, "_Save Search", NULL)));
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "Big spenders");
+  click (find_button_with (pane, "_Save Search", NULL));
+  assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Big spenders", 1);
+  g_assert_cmpint (db_number (session, "SELECT instr(filters, '5000') > 0 FROM saved_searches WHERE name = ?",
+                              "Big spenders"), ==, 1);
+  g_assert_true (lancer_test_iterate_until (sidebar_lists, page, 10));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "jobs-saved-search-light");
+
+  /* Rename, from the row's menu. */
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0);
+  id = lancer_jobs_sidebar_row_get_search_id (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.rename", NULL));
+  g_assert_true (lancer_test_iterate_until (rename_dialog_shown, NULL, 5));
+  {
+    AdwMessageDialog *dialog = find_rename_dialog ();
+    GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Big spenders");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Clients who pay");
+    adw_message_dialog_response (dialog, "rename");
+  }
+  assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Clients who pay", 1);
+  assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Big spenders", 0);
+  g_assert_cmpint (db_number (session, "SELECT instr(filters, '5000') > 0 FROM saved_searches WHERE name = ?",
+                              "Clients who pay"), ==, 1);
+  g_assert_true (lancer_test_iterate_until (sidebar_lists_renamed, page, 10));
+  (void) id;
+
+  /* Delete, then Undo. */
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.delete", NULL));
+  assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Clients who pay", 0);
+  click_undo (page);
+  assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Clients who pay", 1);
+  g_assert_true (lancer_test_iterate_until (sidebar_lists_renamed, page, 10));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px one tap opens the job, and Back returns to the list. */
+static void
+test_narrow (void)
+{
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (360, &page);
+  g_autoptr(LancerJob) job = NULL;
+
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "list");
+  save_png (GTK_WIDGET (window), "jobs-list-light-360");
+  job = open_first_job (page);
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  save_png (GTK_WIDGET (window), "jobs-detail-light-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "jobs-detail-dark-360");
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "list");
+  save_png (GTK_WIDGET (window), "jobs-list-dark-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* A tap is a selection: it opens the job too, once per tap. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (lancer_jobs_page_get_shown_model (page)), 1, TRUE);
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (lancer_jobs_page_get_shown_model (page)), 1, TRUE);
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
+
+  /* The lists and saved searches are one button away. */
+  click (find_button_with (GTK_WIDGET (page), NULL, "jobs.show-sidebar"));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "sidebar");
+  save_png (GTK_WIDGET (window), "jobs-sidebar-light-360");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The page asks, the session scores: every job gets its success score in
+ * the database, and the list shows it. */
+static void
+test_scores_stored (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) job = NULL;
+
+  assert_db (session, "SELECT (SELECT count(*) FROM jobs) = "
+                      "(SELECT count(*) FROM job_scores WHERE kind = 'local')", NULL, 1);
+  g_assert_nonnull (lancer_session_get_scorer (session));
+  job = g_list_model_get_item (lancer_jobs_page_get_model (page), 0);
+  g_assert_true (lancer_job_get_loaded (job));
+  g_assert_false (isnan (lancer_job_get_score (job)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  return lancer_page_get_state (LANCER_PAGE (data)) != LANCER_PAGE_LOADING;
+}
+
+/* Another profile on the same page: none of the first one's searches,
+ * filters, words or job stay. */
+static void
+test_other_profile (void)
+{
+  LancerSession *first = lancer_application_get_session (app);
+  LancerProfileManager *manager = lancer_session_get_profile_manager (first);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerProfile) profile = lancer_profile_manager_create (manager, "Second", FALSE, &error);
+  g_autoptr(LancerSession) second = NULL;
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  GtkWidget *entry = find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  g_autoptr(LancerJob) job = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *filters = NULL;
+
+  g_assert_no_error (error);
+  /* The first profile: a saved search listed, a filter, words, a job open. */
+  g_assert_nonnull (lancer_jobs_sidebar_find_by_name (sidebar, "Clients who pay", 0));
+  job = open_first_job (page);
+  filter->min_client_spent = 777;
+  lancer_jobs_page_set_filter (page, filter);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "developer");
+
+  second = lancer_session_new (manager, profile);
+  lancer_session_open (second);
+  g_assert_true (lancer_test_iterate_until (session_ready, second, 20));
+  lancer_page_set_session (LANCER_PAGE (page), second);
+  g_assert_true (lancer_test_iterate_until (page_settled, page, 20));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+
+  g_assert_cmpstr (lancer_jobs_page_get_mode (page), ==, "empty");
+  text = lancer_test_ui_collect_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Connect Your Upwork Account"));
+  g_assert_null (strstr (text, lancer_job_get_title (job)));
+  g_assert_null (lancer_jobs_sidebar_find_by_name (sidebar, "Clients who pay", 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_null (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))));
+  {
+    g_autoptr(LancerJobFilter) shown = lancer_jobs_filter_pane_dup_filter (LANCER_JOBS_FILTER_PANE (
+      find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE)));
+
+    filters = lancer_job_filter_to_json (shown);
+  }
+  g_assert_null (strstr (filters, "777"));
+  save_png (GTK_WIDGET (window), "jobs-other-profile-light");
+
+  /* And back: the first profile's searches come back with it. */
+  lancer_page_set_session (LANCER_PAGE (page), first);
+  g_assert_true (lancer_test_iterate_until (sidebar_lists_renamed, page, 20));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A failed load says why and offers Try Again (as a store error shows it). */
+static void
+test_error_state (void)
+{
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(GError) error = g_error_new_literal (LANCER_STORE_ERROR, LANCER_STORE_ERROR_BUSY,
+                                                 "Another program held the profile’s database too long.");
+
+  lancer_page_show_error (LANCER_PAGE (page), error);
+  g_assert_cmpstr (lancer_jobs_page_get_mode (page), ==, "error");
+  save_png (GTK_WIDGET (window), "jobs-error-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (GTK_WIDGET (window), "jobs-error-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +977,14 @@ main (int   argc,
   g_test_add_func ("/ui/jobs-page/search", test_search);
   g_test_add_func ("/ui/jobs-page/updated-in-place", test_updated_in_place);
   g_test_add_func ("/ui/jobs-page/mark-as-sent", test_mark_as_sent);
+  g_test_add_func ("/ui/jobs-page/hide-undo", test_hide_undo);
+  g_test_add_func ("/ui/jobs-page/hidden-view", test_hidden_view);
+  g_test_add_func ("/ui/jobs-page/star", test_star);
+  g_test_add_func ("/ui/jobs-page/saved-search", test_saved_search);
+  g_test_add_func ("/ui/jobs-page/narrow", test_narrow);
+  g_test_add_func ("/ui/jobs-page/scores-stored", test_scores_stored);
+  g_test_add_func ("/ui/jobs-page/other-profile", test_other_profile);
+  g_test_add_func ("/ui/jobs-page/error-state", test_error_state);
 
   ret = g_test_run ();
   g_object_unref (app);

@@ -19,7 +19,7 @@
 
 #include "lancer-application.h"
 #include "lancer-audit-window.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-lock-enrol-window.h"
 #include "lancer-lock-view.h"
 #include "lancer-paths.h"

@@ -12,7 +12,7 @@
 
 #include "lancer-application.h"
 #include "lancer-job-filter.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-messages-page.h"
 #include "lancer-paths.h"
 #include "lancer-proposals-page.h"

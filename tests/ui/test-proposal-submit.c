@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "lancer-application.h"
-#include "lancer-jobs-page.h"
+#include "lancer-jobs-page-private.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"

@@ -24,8 +24,8 @@ static const struct {
   const char *name;
   const char *empty_title;
 } pages[] = {
-  { "jobs", N_("No Jobs Yet") },
-  /* On LancerPage: a profile without Upwork is offered to connect one. */
+  /* LancerPage: a profile without Upwork is offered to connect one. */
+  { "jobs", N_("Connect Your Upwork Account") },
   { "proposals", N_("Connect Your Upwork Account") },
   { "messages", N_("No Messages") },
   { "diary", N_("No Contracts") },
