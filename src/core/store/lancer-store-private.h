@@ -55,6 +55,15 @@ sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
 gboolean   _lancer_store_step_done          (sqlite3       *db,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+/* Steps @stmt once: 1 on a row, 0 past the last row, -1 on failure (@error set). */
+int        _lancer_store_step_row           (sqlite3       *db,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* A gint64 worker result, and its _finish (0 on error). */
+gpointer   _lancer_store_int64_result       (gint64         value);
+gint64     _lancer_store_run_finish_int64   (LancerStore   *store,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
 /* NaN stands for "no value" in the objects, NULL in the tables. */

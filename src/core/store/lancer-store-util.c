@@ -47,6 +47,37 @@ _lancer_store_step_done (sqlite3       *db,
   return TRUE;
 }
 
+int
+_lancer_store_step_row (sqlite3       *db,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  lancer_store_set_sqlite_error (error, db, rc);
+  return -1;
+}
+
+gpointer
+_lancer_store_int64_result (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+gint64
+_lancer_store_run_finish_int64 (LancerStore   *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autofree gint64 *value = lancer_store_run_finish (store, result, error);
+
+  return value != NULL ? *value : 0;
+}
+
 char *
 _lancer_store_dup_column (sqlite3_stmt *stmt,
                           int           column)
