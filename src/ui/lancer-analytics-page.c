@@ -20,7 +20,7 @@
 #include "lancer-analytics-page.h"
 #include "lancer-export.h"
 #include "lancer-load-when-shown.h"
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 
 #define RELOAD_DELAY_MS 300
 

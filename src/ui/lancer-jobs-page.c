@@ -464,7 +464,7 @@ searches_listed_cb (GObject      *source,
 {
   g_autoptr(LancerJobsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) searches = lancer_job_searches_list_finish (LANCER_STORE (source), result, &error);
+  g_autoptr(GPtrArray) searches = lancer_saved_searches_list_finish (LANCER_STORE (source), result, &error);
   GtkWidget *child;
 
   if (searches == NULL)
@@ -481,7 +481,7 @@ searches_listed_cb (GObject      *source,
   gtk_list_box_append (self->sidebar_list, sidebar_row (_("Saved Jobs"), 0, 0, TRUE));
   for (guint i = 0; i < searches->len; i++)
     {
-      LancerJobSearch *s = g_ptr_array_index (searches, i);
+      LancerSavedSearch *s = g_ptr_array_index (searches, i);
       GtkWidget *row = sidebar_row (s->name, s->n_new, s->id, FALSE);
 
       g_object_set_data_full (G_OBJECT (row), "query", g_strdup (s->query), g_free);
@@ -495,7 +495,7 @@ reload_searches (LancerJobsPage *self)
 {
   if (get_store (self) == NULL)
     return;
-  lancer_job_searches_list_async (get_store (self), self->cancellable, searches_listed_cb, g_object_ref (self));
+  lancer_saved_searches_list_async (get_store (self), self->cancellable, searches_listed_cb, g_object_ref (self));
 }
 
 static void sync_filter_panel (LancerJobsPage *self);
@@ -670,7 +670,7 @@ search_saved_cb (GObject      *source,
   g_autoptr(LancerJobsPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lancer_job_searches_save_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
+  if (lancer_saved_searches_save_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not save the search: %s", error->message);
@@ -683,12 +683,14 @@ static void
 save_search_cb (LancerJobsPage *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->f_name));
+  g_autofree char *filters = NULL;
 
   if (name == NULL || *name == '\0' || get_store (self) == NULL)
     return;
   read_filter_panel (self);
-  lancer_job_searches_save_async (get_store (self), name, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                  self->filter, self->cancellable, search_saved_cb, g_object_ref (self));
+  filters = lancer_job_filter_to_json (self->filter);
+  lancer_saved_searches_save_async (get_store (self), name, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                    filters, self->cancellable, search_saved_cb, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->f_name), "");
   gtk_menu_button_popdown (self->filter_button);
 }

@@ -11,30 +11,29 @@
 #include <math.h>
 
 #include "lancer-cli.h"
+#include "lancer-store-searches.h"
 
-static gpointer
-saved_search_exists (LancerStore   *store,
-                     sqlite3       *db,
-                     gpointer       data,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* --saved NAME must name a saved search: an unknown name would otherwise
+ * just list no jobs. */
+static gboolean
+saved_search_exists (LancerCli    *cli,
+                     LancerStore  *store,
+                     const char   *name,
+                     GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) searches = NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM saved_searches WHERE name = ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
-                 _("There is no saved search named “%s”; see lancer-cli searches list"), (const char *) data);
-  else if (rc != SQLITE_ROW)
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  return NULL;
+  lancer_saved_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
+  searches = lancer_saved_searches_list_finish (store, lancer_cli_wait (cli, &result), error);
+  if (searches == NULL)
+    return FALSE;
+  for (guint i = 0; i < searches->len; i++)
+    if (g_strcmp0 (((LancerSavedSearch *) g_ptr_array_index (searches, i))->name, name) == 0)
+      return TRUE;
+  g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+               _("There is no saved search named “%s”; see lancer-cli searches list"), name);
+  return FALSE;
 }
 
 static char *
@@ -83,15 +82,8 @@ lancer_cli_jobs (LancerCli  *cli,
   if (store == NULL)
     return lancer_cli_fail (cli, error);
 
-  if (saved != NULL)
-    {
-      lancer_store_run_async (store, FALSE, NULL, saved_search_exists, g_strdup (saved), g_free, NULL,
-                              NULL, lancer_cli_async_cb, &result);
-      lancer_store_run_finish (store, lancer_cli_wait (cli, &result), &error);
-      g_clear_object (&result);
-      if (error != NULL)
-        return lancer_cli_fail (cli, error);
-    }
+  if (saved != NULL && !saved_search_exists (cli, store, saved, &error))
+    return lancer_cli_fail (cli, error);
 
   query.search = search;
   query.saved_search = saved;

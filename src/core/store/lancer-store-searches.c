@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
 #include "lancer-store-private.h"
 #include "lancer-store-searches.h"
 
@@ -77,6 +80,112 @@ lancer_job_view_build_fts (const char *search)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static void
+append_double (GString    *sql,
+               double      v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (sql, g_ascii_dtostr (buf, sizeof buf, v));
+}
+
+static void
+append_country_list (GString  *sql,
+                     char    **v)
+{
+  for (guint i = 0; v[i] != NULL; i++)
+    {
+      char *quoted = sqlite3_mprintf ("%Q", v[i]);
+
+      if (i > 0)
+        g_string_append_c (sql, ',');
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+}
+
+/* Appends " AND …" conditions on the jobs table aliased @alias to @sql:
+ * the SQL twin of lancer_job_filter_matches() (test-job-filter proves they
+ * agree); numbers in C locale, strings quoted for SQLite. */
+static void
+append_filter_sql (const LancerJobFilter *self,
+                   const char            *alias,
+                   gint64                 now,
+                   GString               *sql)
+{
+  const char *a = alias != NULL ? alias : "jobs";
+
+  if (self == NULL)
+    return;
+  if (self->min_client_spent > 0)
+    {
+      g_string_append_printf (sql, " AND %s.client_total_spent >= ", a);
+      append_double (sql, self->min_client_spent);
+    }
+  if (self->min_hire_rate > 0)
+    {
+      g_string_append_printf (sql, " AND COALESCE(%s.client_hire_rate, CASE WHEN %s.client_jobs_posted > 0"
+                                   " THEN MIN(1.0, CAST(%s.client_hires AS REAL) / %s.client_jobs_posted) END) >= ",
+                              a, a, a, a);
+      append_double (sql, self->min_hire_rate);
+    }
+  if (self->min_rating > 0)
+    {
+      g_string_append_printf (sql, " AND %s.client_rating >= ", a);
+      append_double (sql, self->min_rating);
+    }
+  if (self->verified_only)
+    g_string_append_printf (sql, " AND %s.client_payment_verified = 1", a);
+  if (self->countries_in != NULL && self->countries_in[0] != NULL)
+    {
+      g_string_append_printf (sql, " AND %s.client_country COLLATE NOCASE IN (", a);
+      append_country_list (sql, self->countries_in);
+      g_string_append_c (sql, ')');
+    }
+  if (self->countries_out != NULL && self->countries_out[0] != NULL)
+    {
+      g_string_append_printf (sql, " AND (%s.client_country IS NULL OR %s.client_country COLLATE NOCASE NOT IN (", a, a);
+      append_country_list (sql, self->countries_out);
+      g_string_append (sql, "))");
+    }
+  if (self->max_proposals >= 0)
+    g_string_append_printf (sql, " AND %s.proposals <= %d", a, self->max_proposals);
+  if (self->budget_floor > 0)
+    {
+      g_string_append_printf (sql, " AND (%s.job_type <> 0 OR %s.budget >= ", a, a);
+      append_double (sql, self->budget_floor);
+      g_string_append_c (sql, ')');
+    }
+  if (self->rate_floor > 0)
+    {
+      g_string_append_printf (sql, " AND (%s.job_type = 0 OR COALESCE(%s.hourly_max, %s.hourly_min) >= ", a, a, a);
+      append_double (sql, self->rate_floor);
+      g_string_append_c (sql, ')');
+    }
+  if (self->experience != 0)
+    {
+      /* Upwork's spellings; older stored jobs say ENTRY. */
+      static const struct { LancerExperienceLevels bit; const char *names; } levels[] = {
+        { LANCER_EXPERIENCE_ENTRY, "'ENTRY_LEVEL','ENTRY'" },
+        { LANCER_EXPERIENCE_INTERMEDIATE, "'INTERMEDIATE'" },
+        { LANCER_EXPERIENCE_EXPERT, "'EXPERT'" },
+      };
+      gboolean first = TRUE;
+
+      g_string_append_printf (sql, " AND %s.experience_level COLLATE NOCASE IN (", a);
+      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+        if (self->experience & levels[i].bit)
+          {
+            g_string_append_printf (sql, "%s%s", first ? "" : ",", levels[i].names);
+            first = FALSE;
+          }
+      g_string_append_c (sql, ')');
+    }
+  if (self->posted_within_hours > 0)
+    g_string_append_printf (sql, " AND %s.posted_at >= %" G_GINT64_FORMAT,
+                            a, now - (gint64) self->posted_within_hours * 3600);
+}
+
 char *
 lancer_job_view_build_sql (const LancerJobView *view,
                            const char          *columns,
@@ -105,7 +214,7 @@ lancer_job_view_build_sql (const LancerJobView *view,
     }
   if (view->saved_only)
     g_string_append (sql, " AND j.saved = 1");
-  lancer_job_filter_append_sql (view->filter, "j", now, sql);
+  append_filter_sql (view->filter, "j", now, sql);
   if (!count)
     switch (view->sort)
       {
@@ -138,10 +247,11 @@ lancer_job_view_bind (const LancerJobView *view,
     sqlite3_bind_text (stmt, 2, saved_fts, -1, SQLITE_TRANSIENT);
 }
 
-/* Saved searches */
+/* Saved searches: the one API on saved_searches, for the sidebar, the
+ * sync and lancer-cli alike. */
 
 void
-lancer_job_search_free (LancerJobSearch *search)
+lancer_saved_search_free (LancerSavedSearch *search)
 {
   if (search == NULL)
     return;
@@ -151,6 +261,28 @@ lancer_job_search_free (LancerJobSearch *search)
   g_free (search);
 }
 
+/* New = matching, visible and not seen yet, with the search's filters. */
+static gboolean
+count_new_jobs (sqlite3            *db,
+                LancerSavedSearch  *search,
+                gint64              now,
+                GError            **error)
+{
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (search->filters);
+  LancerJobView view = { .filter = filter, .search_id = search->id, .search_query = search->query };
+  g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, now);
+  g_autofree char *with_seen = g_strconcat (sql, " AND j.seen = 0", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, with_seen, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lancer_job_view_bind (&view, stmt);
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return FALSE;
+  search->n_new = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gpointer
 list_worker (LancerStore   *store,
              sqlite3       *db,
@@ -158,73 +290,50 @@ list_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_job_search_free);
+  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_saved_search_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
+                           error);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
+  if (stmt == NULL)
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LancerJobSearch *s = g_new0 (LancerJobSearch, 1);
+      LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
 
       s->id = sqlite3_column_int64 (stmt, 0);
-      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      s->query = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      s->filters = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      s->name = _lancer_store_dup_column (stmt, 1);
+      s->query = _lancer_store_dup_column (stmt, 2);
+      s->filters = _lancer_store_dup_column (stmt, 3);
       g_ptr_array_add (searches, s);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
   if (rc != SQLITE_DONE)
-    goto failed;
-
-  /* New = matching, visible and not seen yet, with the search's filters. */
-  for (guint i = 0; i < searches->len; i++)
     {
-      LancerJobSearch *s = g_ptr_array_index (searches, i);
-      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (s->filters);
-      LancerJobView view = { .filter = filter, .search_id = s->id, .search_query = s->query };
-      g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, now);
-      g_autoptr(GString) with_seen = g_string_new (sql);
-
-      g_string_append (with_seen, " AND j.seen = 0");
-      rc = sqlite3_prepare_v2 (db, with_seen->str, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        goto failed;
-      lancer_job_view_bind (&view, stmt);
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        s->n_new = (guint) sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_ROW)
-        goto failed;
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
     }
+  for (guint i = 0; i < searches->len; i++)
+    if (!count_new_jobs (db, g_ptr_array_index (searches, i), now, error))
+      return NULL;
   return g_steal_pointer (&searches);
-
-failed:
-  lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return NULL;
 }
 
 void
-lancer_job_searches_list_async (LancerStore         *store,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+lancer_saved_searches_list_async (LancerStore         *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   lancer_store_run_async (store, FALSE, NULL, list_worker, NULL, NULL,
                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
-lancer_job_searches_list_finish (LancerStore   *store,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+lancer_saved_searches_list_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
   return lancer_store_run_finish (store, result, error);
 }
@@ -237,70 +346,51 @@ save_worker (LancerStore   *store,
              GError       **error)
 {
   char **v = data;   /* name, query, filters */
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "INSERT INTO saved_searches (name, query, filters, created_at) VALUES (?1, ?2, ?3, ?4)"
                            " ON CONFLICT (name) DO UPDATE SET query = excluded.query, filters = excluded.filters"
-                           " RETURNING id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          id = sqlite3_column_int64 (stmt, 0);
-          rc = sqlite3_step (stmt);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_memdup2 (&id, sizeof id);
+                           " RETURNING id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  if (_lancer_store_step_row (db, stmt, error) <= 0)
+    return NULL;
+  return _lancer_store_int64_result (sqlite3_column_int64 (stmt, 0));
 }
 
 void
-lancer_job_searches_save_async (LancerStore           *store,
-                                const char            *name,
-                                const char            *query,
-                                const LancerJobFilter *filter,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+lancer_saved_searches_save_async (LancerStore         *store,
+                                  const char          *name,
+                                  const char          *query,
+                                  const char          *filters,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
-  char **v = g_new0 (char *, 4);
+  char **v;
 
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  v = g_new0 (char *, 4);
   v[0] = g_strdup (name);
   v[1] = g_strdup (query != NULL ? query : "");
-  v[2] = lancer_job_filter_to_json (filter);
+  v[2] = g_strdup (filters != NULL && *filters != '\0' ? filters : "{}");
   lancer_store_run_async (store, TRUE, "saved_searches", save_worker, v, (GDestroyNotify) g_strfreev,
                           g_free, cancellable, callback, user_data);
 }
 
-static gint64
-finish_int64 (LancerStore   *store,
-              GAsyncResult  *result,
-              GError       **error)
-{
-  g_autofree gint64 *v = lancer_store_run_finish (store, result, error);
-
-  return v != NULL ? *v : 0;
-}
-
 gint64
-lancer_job_searches_save_finish (LancerStore   *store,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+lancer_saved_searches_save_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gpointer
@@ -310,36 +400,37 @@ remove_worker (LancerStore   *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "DELETE FROM saved_searches WHERE name = ?1", error);
 
-  rc = sqlite3_prepare_v2 (db, "DELETE FROM saved_searches WHERE id = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
+  if (sqlite3_changes (db) == 0)
+    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                 _("There is no saved search named “%s”; see lancer-cli searches list"), (const char *) data);
   return NULL;
 }
 
 void
-lancer_job_searches_remove_async (LancerStore         *store,
-                                  gint64               id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+lancer_saved_searches_remove_async (LancerStore         *store,
+                                    const char          *name,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  lancer_store_run_async (store, TRUE, "saved_searches", remove_worker, g_memdup2 (&id, sizeof id), g_free,
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  lancer_store_run_async (store, TRUE, "saved_searches", remove_worker, g_strdup (name), g_free,
                           NULL, cancellable, callback, user_data);
 }
 
 gboolean
-lancer_job_searches_remove_finish (LancerStore   *store,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+lancer_saved_searches_remove_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
   return _lancer_store_run_finish_boolean (store, result, error);
 }
@@ -525,7 +616,7 @@ lancer_proposal_mark_sent_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gpointer
@@ -562,5 +653,5 @@ lancer_proposal_count_sent_finish (LancerStore   *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }

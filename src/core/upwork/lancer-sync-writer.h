@@ -6,6 +6,7 @@
 #pragma once
 
 #include "lancer-store.h"
+#include "lancer-store-searches.h"   /* LancerSavedSearch, the saved-search API */
 #include "lancer-upwork-parse.h"
 
 G_BEGIN_DECLS
@@ -25,14 +26,6 @@ typedef enum
 
 typedef struct
 {
-  char   *name;
-  char   *query;
-  char   *filters;     /* JSON object */
-  gint64  id;
-} LancerSavedSearch;
-
-typedef struct
-{
   gint64  id;
   char   *room_id;
   char   *body;
@@ -42,7 +35,6 @@ typedef struct
   gint64  created_at;
 } LancerOutboxItem;
 
-void     lancer_saved_search_free     (LancerSavedSearch *search);
 void     lancer_outbox_item_free      (LancerOutboxItem  *item);
 
 /* @items: element type per @kind (not taken). Returns the rows written. */
@@ -114,33 +106,6 @@ void        lancer_sync_diary_days_known_async  (LancerStore         *store,
 GHashTable *lancer_sync_diary_days_known_finish (LancerStore         *store,
                                                  GAsyncResult        *result,
                                                  GError             **error);
-
-/* Saved searches (element type LancerSavedSearch). */
-void       lancer_saved_searches_list_async  (LancerStore   *store,
-                                              GCancellable  *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer       user_data);
-GPtrArray *lancer_saved_searches_list_finish (LancerStore   *store,
-                                              GAsyncResult  *result,
-                                              GError       **error);
-void       lancer_saved_searches_add_async   (LancerStore   *store,
-                                              const char    *name,
-                                              const char    *query,
-                                              const char    *filters,
-                                              GCancellable  *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer       user_data);
-gboolean   lancer_saved_searches_add_finish  (LancerStore   *store,
-                                              GAsyncResult  *result,
-                                              GError       **error);
-void       lancer_saved_searches_remove_async  (LancerStore *store,
-                                              const char    *name,
-                                              GCancellable  *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer       user_data);
-gboolean   lancer_saved_searches_remove_finish (LancerStore *store,
-                                              GAsyncResult  *result,
-                                              GError       **error);
 
 /* Outbox */
 void       lancer_outbox_add_async      (LancerStore         *store,
