@@ -422,7 +422,7 @@ ids_worker (LancerStore   *store,
   IdsData *d = data;
   LancerJobView *v = d->view;
   g_autoptr(Snapshot) s = d->snapshot != NULL ? snapshot_ref (d->snapshot) : NULL;
-  g_autofree char *fts = lancer_job_view_build_fts (v->search);
+  g_autofree char *fts = _lancer_store_build_fts_query (v->search);
   g_autofree char *saved_fts = NULL;
   g_autofree guint8 *typed = NULL, *saved = NULL, *c_in = NULL, *c_out = NULL;
   const guint32 *order;
@@ -443,7 +443,7 @@ ids_worker (LancerStore   *store,
     {
       saved = g_new0 (guint8, s->max_rid + 1);
       rc = mark_matches (db, v->search_id, s, saved);
-      saved_fts = lancer_job_view_build_fts (v->search_query);
+      saved_fts = _lancer_store_build_fts_query (v->search_query);
       if (rc == SQLITE_OK && saved_fts != NULL)
         rc = mark_fts (db, saved_fts, s, saved);
     }

@@ -46,6 +46,10 @@ LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
  *   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error); */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* What a user typed → a safe FTS5 query, or NULL when it has no word
+ * (lancer-store-searches.c): the only FTS query builder. */
+char      *_lancer_store_build_fts_query    (const char    *search);
+
 /* Worker helpers (lancer-store-util.c). */
 /* Prepares @sql on @db, or sets @error (translated) and returns NULL. */
 sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,

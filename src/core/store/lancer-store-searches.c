@@ -38,27 +38,35 @@ lancer_job_view_free (LancerJobView *view)
   g_free (view);
 }
 
+/* The one way typed words become an FTS5 query, for every job search
+ * (the feed, lancer-cli jobs, saved searches). Each word is quoted, so FTS5
+ * syntax typed by the user (c++, "quotes", AND, -, *, ^) is plain text and
+ * never an error; words with no letter or digit are dropped. Words of three
+ * or more letters match as prefixes ("pyth" finds Python); shorter ones
+ * match whole words, so "go" or "ui" do not match every job that has a
+ * word starting with them. */
 char *
-lancer_job_view_build_fts (const char *search)
+_lancer_store_build_fts_query (const char *search)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) words = NULL;
-  glong last_len = 0;
-  guint n = 0;
 
   if (search == NULL)
     return NULL;
   words = g_strsplit_set (search, " \t\n\r", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      gboolean has_word_char = FALSE;
+      guint n_alnum = 0;
 
+      if (!g_utf8_validate (words[i], -1, NULL))
+        continue;
       for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
         if (g_unichar_isalnum (g_utf8_get_char (p)))
-          has_word_char = TRUE;
-      if (!has_word_char)
+          n_alnum++;
+      if (n_alnum == 0)
         continue;
-      if (n++ > 0)
+
+      if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_c (out, '"');
       for (const char *p = words[i]; *p; p++)
@@ -68,15 +76,11 @@ lancer_job_view_build_fts (const char *search)
           g_string_append_c (out, *p);
         }
       g_string_append_c (out, '"');
-      last_len = g_utf8_strlen (words[i], -1);
+      if (n_alnum >= 3)
+        g_string_append_c (out, '*');
     }
-  if (n == 0)
+  if (out->len == 0)
     return NULL;
-  /* The last word matches as a prefix once it has three letters; one or
-   * two letters ("go", "ui") match whole words, which keeps every
-   * keystroke fast (a one-letter prefix matches nearly every job). */
-  if (last_len >= 3)
-    g_string_append_c (out, '*');
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -193,8 +197,8 @@ lancer_job_view_build_sql (const LancerJobView *view,
                            gint64               now)
 {
   GString *sql = g_string_new ("SELECT ");
-  g_autofree char *fts = lancer_job_view_build_fts (view->search);
-  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+  g_autofree char *fts = _lancer_store_build_fts_query (view->search);
+  g_autofree char *saved_fts = _lancer_store_build_fts_query (view->search_query);
   gboolean join_scores = !count && view->sort == LANCER_JOB_FEED_SORT_SCORE;
 
   g_string_append (sql, count ? "count(*)" : columns);
@@ -238,8 +242,8 @@ void
 lancer_job_view_bind (const LancerJobView *view,
                       sqlite3_stmt        *stmt)
 {
-  g_autofree char *fts = lancer_job_view_build_fts (view->search);
-  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+  g_autofree char *fts = _lancer_store_build_fts_query (view->search);
+  g_autofree char *saved_fts = _lancer_store_build_fts_query (view->search_query);
 
   if (fts != NULL)
     sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);

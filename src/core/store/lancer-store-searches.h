@@ -26,7 +26,7 @@ typedef enum
 /* Which jobs the feed shows. */
 typedef struct
 {
-  char              *search;        /* typed words (FTS, prefix on the last) */
+  char              *search;        /* typed words (see _lancer_store_build_fts_query) */
   LancerJobFilter   *filter;        /* may be NULL */
   gint64             search_id;     /* saved search: its matches or its query; 0: all */
   char              *search_query;  /* that saved search's query */
@@ -36,9 +36,6 @@ typedef struct
 
 LancerJobView *lancer_job_view_copy            (const LancerJobView *view);
 void           lancer_job_view_free            (LancerJobView       *view);
-/* What the user typed → a safe FTS5 query ("a" "bcd"*), or NULL; the
- * last word is a prefix from three letters on. */
-char          *lancer_job_view_build_fts       (const char          *search);
 /* "SELECT <columns> FROM jobs j … WHERE …" with ?1 = FTS of the typed
  * words and ?2 = FTS of the saved search's query, when present; ORDER BY
  * follows the sort unless @count. */
