@@ -324,51 +324,54 @@ country_mask (const Snapshot *s,
   return mask;
 }
 
-/* Marks in @bits the rids an FTS query returns. */
+/* Marks in @bits the rids @stmt returns (its ?1 bound, one rid column). */
+static int
+mark_rids (sqlite3_stmt   *stmt,
+           const Snapshot *s,
+           guint8         *bits)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      if (rid >= 0 && rid <= s->max_rid)
+        bits[rid] = 1;
+    }
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The rids an FTS query returns. */
 static int
 mark_fts (sqlite3        *db,
           const char     *fts,
           const Snapshot *s,
           guint8         *bits)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rid = sqlite3_column_int64 (stmt, 0);
-
-      if (rid >= 0 && rid <= s->max_rid)
-        bits[rid] = 1;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return mark_rids (stmt, s, bits);
 }
 
+/* The rids a saved search matched when the sync ran it. */
 static int
 mark_matches (sqlite3        *db,
               gint64          search_id,
               const Snapshot *s,
               guint8         *bits)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "SELECT job_rid FROM job_matches WHERE search_id = ?1", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_int64 (stmt, 1, search_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rid = sqlite3_column_int64 (stmt, 0);
-
-      if (rid >= 0 && rid <= s->max_rid)
-        bits[rid] = 1;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return mark_rids (stmt, s, bits);
 }
 
 /* Ids */

@@ -154,6 +154,51 @@ month_start (void)
   return g_date_time_to_unix (start);
 }
 
+/* What some AI calls cost (USD), and how many there were. */
+typedef struct
+{
+  double cost;
+  guint  n_calls;
+} Spend;
+
+/* Runs @stmt, a "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls …". */
+static Spend *
+spend_from_stmt (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  Spend *spend;
+
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return NULL;
+  spend = g_new0 (Spend, 1);
+  spend->cost = sqlite3_column_double (stmt, 0);
+  spend->n_calls = (guint) sqlite3_column_int (stmt, 1);
+  return spend;
+}
+
+static gboolean
+spend_finish (LancerStore   *store,
+              GAsyncResult  *result,
+              double        *cost_usd,
+              guint         *n_calls,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree Spend *spend = lancer_store_run_finish (store, result, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (cost_usd != NULL)
+    *cost_usd = spend != NULL ? spend->cost : 0.0;
+  if (n_calls != NULL)
+    *n_calls = spend != NULL ? spend->n_calls : 0;
+  return TRUE;
+}
+
 static gpointer
 month_spend_worker (LancerStore   *store,
                     sqlite3       *db,
@@ -162,16 +207,12 @@ month_spend_worker (LancerStore   *store,
                     GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0) FROM ai_calls WHERE created_at >= ?", error);
-  double spend;
+    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls WHERE created_at >= ?", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, month_start ());
-  if (_lancer_store_step_row (db, stmt, error) < 0)
-    return NULL;
-  spend = sqlite3_column_double (stmt, 0);
-  return g_memdup2 (&spend, sizeof spend);
+  return spend_from_stmt (db, stmt, error);
 }
 
 void
@@ -191,28 +232,11 @@ lancer_store_ai_month_spend_finish (LancerStore   *store,
                                     double        *spend_usd,
                                     GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree double *spend = lancer_store_run_finish (store, result, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (spend_usd != NULL)
-    *spend_usd = spend ? *spend : 0.0;
-  return TRUE;
+  return spend_finish (store, result, spend_usd, NULL, error);
 }
 
 /* What writing one job's proposal cost: every "proposal" call recorded
  * for the job, regenerations included, since each was paid for. */
-
-typedef struct
-{
-  double cost;
-  guint  n_calls;
-} DraftCost;
-
 static gpointer
 draft_cost_worker (LancerStore   *store,
                    sqlite3       *db,
@@ -223,17 +247,11 @@ draft_cost_worker (LancerStore   *store,
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
                                " WHERE job_id = ? AND purpose = 'proposal'", error);
-  DraftCost *cost;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  if (_lancer_store_step_row (db, stmt, error) < 0)
-    return NULL;
-  cost = g_new0 (DraftCost, 1);
-  cost->cost = sqlite3_column_double (stmt, 0);
-  cost->n_calls = (guint) sqlite3_column_int (stmt, 1);
-  return cost;
+  return spend_from_stmt (db, stmt, error);
 }
 
 void
@@ -256,19 +274,7 @@ lancer_store_ai_draft_cost_finish (LancerStore   *store,
                                    guint         *n_calls,
                                    GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree DraftCost *cost = lancer_store_run_finish (store, result, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (cost_usd != NULL)
-    *cost_usd = cost != NULL ? cost->cost : 0.0;
-  if (n_calls != NULL)
-    *n_calls = cost != NULL ? cost->n_calls : 0;
-  return TRUE;
+  return spend_finish (store, result, cost_usd, n_calls, error);
 }
 
 /* Analyses */
@@ -405,39 +411,7 @@ lancer_store_ai_load_analysis_finish (LancerStore   *store,
 
 /* Drafts */
 
-static gint64
-lookup_variant_id (sqlite3     *db,
-                   const char  *name,
-                   GError     **error)
-{
-  g_autoptr(sqlite3_stmt) select =
-    _lancer_store_prepare (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
-                               " ORDER BY id LIMIT 1", error);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-
-  if (select == NULL)
-    return -1;
-  sqlite3_bind_text (select, 1, name, -1, SQLITE_STATIC);
-  switch (_lancer_store_step_row (db, select, error))
-    {
-    case 1:
-      return sqlite3_column_int64 (select, 0);
-    case -1:
-      return -1;
-    default:
-      break;
-    }
-
-  insert = _lancer_store_prepare (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?, ?)", error);
-  if (insert == NULL)
-    return -1;
-  sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 2, now_seconds ());
-  if (!_lancer_store_step_done (db, insert, error))
-    return -1;
-  return sqlite3_last_insert_rowid (db);
-}
-
+/* The unsent draft already holding (job, slot), or 0. */
 static gint64
 lookup_slot (sqlite3              *db,
              const LancerAiDraft  *draft,
@@ -477,7 +451,7 @@ save_one_draft (LancerStore    *store,
   gint64 variant_id = 0;
   gint64 id = draft->proposal_id;
 
-  if (draft->strategy != NULL && (variant_id = lookup_variant_id (db, draft->strategy, error)) < 0)
+  if (draft->strategy != NULL && (variant_id = _lancer_store_variant_id (db, draft->strategy, now, error)) < 0)
     return FALSE;
   if (id <= 0 && (id = lookup_slot (db, draft, error)) < 0)
     return FALSE;

@@ -68,6 +68,12 @@ gpointer   _lancer_store_int64_result       (gint64         value);
 gint64     _lancer_store_run_finish_int64   (LancerStore   *store,
                                              GAsyncResult  *result,
                                              GError       **error);
+/* The id of the A/B variant (proposal_variants) named @name, created
+ * when new; -1 with @error on failure. */
+gint64     _lancer_store_variant_id         (sqlite3       *db,
+                                             const char    *name,
+                                             gint64         now,
+                                             GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
 /* NaN stands for "no value" in the objects, NULL in the tables. */

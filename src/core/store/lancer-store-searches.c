@@ -471,7 +471,7 @@ exec_int64 (sqlite3    *db,
             const char *text,
             gint64     *out)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
@@ -484,8 +484,24 @@ exec_int64 (sqlite3    *db,
       *out = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_DONE;
     }
-  sqlite3_finalize (stmt);
   return rc;
+}
+
+/* Steps a prepared write with @id bound to ?1 and @now to ?2. */
+static gboolean
+write_for_proposal (sqlite3       *db,
+                    const char    *sql,
+                    gint64         id,
+                    gint64         value,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return _lancer_store_step_done (db, stmt, error);
 }
 
 static gpointer
@@ -498,43 +514,25 @@ mark_sent_worker (LancerStore   *store,
   LancerSentProposal *p = data;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 variant_id = 0, id = p->proposal_id;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) acted = NULL;
 
-  if (p->variant != NULL && *p->variant != '\0')
-    {
-      rc = exec_int64 (db, "SELECT id FROM proposal_variants WHERE name = ?1 AND retired_at IS NULL", p->variant,
-                       &variant_id);
-      if (rc != SQLITE_DONE)
-        goto failed;
-      if (variant_id == 0)
-        {
-          rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?1, ?2)", -1, &stmt, NULL);
-          if (rc != SQLITE_OK)
-            goto failed;
-          sqlite3_bind_text (stmt, 1, p->variant, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, now);
-          rc = sqlite3_step (stmt);
-          sqlite3_finalize (stmt);
-          stmt = NULL;
-          if (rc != SQLITE_DONE)
-            goto failed;
-          variant_id = sqlite3_last_insert_rowid (db);
-        }
-    }
+  if (p->variant != NULL && *p->variant != '\0' &&
+      (variant_id = _lancer_store_variant_id (db, p->variant, now, error)) < 0)
+    return NULL;
 
   if (id > 0)
-    rc = sqlite3_prepare_v2 (db,
-                             "UPDATE proposals SET status = 'sent', variant_id = ?2, cover_letter = ?3, bid_amount = ?4,"
-                             " bid_type = ?5, connects_spent = ?6, updated_at = ?7, submitted_at = ?7,"
-                             " upwork_id = COALESCE(?8, upwork_id) WHERE id = ?1", -1, &stmt, NULL);
+    stmt = _lancer_store_prepare (db,
+                                  "UPDATE proposals SET status = 'sent', variant_id = ?2, cover_letter = ?3, bid_amount = ?4,"
+                                  " bid_type = ?5, connects_spent = ?6, updated_at = ?7, submitted_at = ?7,"
+                                  " upwork_id = COALESCE(?8, upwork_id) WHERE id = ?1", error);
   else
-    rc = sqlite3_prepare_v2 (db,
-                             "INSERT INTO proposals (job_id, variant_id, status, cover_letter, bid_amount, bid_type,"
-                             " connects_spent, created_at, updated_at, submitted_at, upwork_id)"
-                             " VALUES (?1, ?2, 'sent', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?8)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
+    stmt = _lancer_store_prepare (db,
+                                  "INSERT INTO proposals (job_id, variant_id, status, cover_letter, bid_amount, bid_type,"
+                                  " connects_spent, created_at, updated_at, submitted_at, upwork_id)"
+                                  " VALUES (?1, ?2, 'sent', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?8)", error);
+  if (stmt == NULL)
+    return NULL;
   if (id > 0)
     sqlite3_bind_int64 (stmt, 1, id);
   else
@@ -542,10 +540,7 @@ mark_sent_worker (LancerStore   *store,
   if (variant_id > 0)
     sqlite3_bind_int64 (stmt, 2, variant_id);
   if (!lancer_store_bind_sealed (store, stmt, 3, p->cover_letter, "proposals.cover_letter", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_double (stmt, 4, p->rate);
   sqlite3_bind_int (stmt, 5, p->hourly ? 1 : 0);
   if (p->connects >= 0)   /* unknown stays NULL, never a made-up 0 */
@@ -553,55 +548,27 @@ mark_sent_worker (LancerStore   *store,
   sqlite3_bind_int64 (stmt, 7, now);
   if (p->upwork_id != NULL)
     sqlite3_bind_text (stmt, 8, p->upwork_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
   if (id <= 0)
     id = sqlite3_last_insert_rowid (db);
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, ?3)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, p->upwork_id != NULL ? "api" : "user", -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_writing_time (proposal_id, seconds) VALUES (?1, ?2)"
+  if (!write_for_proposal (db, p->upwork_id != NULL
+                               ? "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, 'api')"
+                               : "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, 'user')",
+                           id, now, error) ||
+      !write_for_proposal (db, "INSERT INTO proposal_writing_time (proposal_id, seconds) VALUES (?1, ?2)"
                                " ON CONFLICT (proposal_id) DO UPDATE SET seconds = seconds + excluded.seconds",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, MAX (0, p->writing_seconds));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
+                           id, MAX (0, p->writing_seconds), error))
+    return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, p->job_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-  return g_memdup2 (&id, sizeof id);
-
-failed:
-  lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return NULL;
+  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", error);
+  if (acted == NULL)
+    return NULL;
+  sqlite3_bind_text (acted, 1, p->job_id, -1, SQLITE_STATIC);
+  if (!_lancer_store_step_done (db, acted, error))
+    return NULL;
+  return _lancer_store_int64_result (id);
 }
 
 void
