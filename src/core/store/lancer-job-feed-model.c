@@ -189,8 +189,9 @@ column_float (sqlite3_stmt *stmt,
 }
 
 static Snapshot *
-snapshot_build (sqlite3  *db,
-                GError  **error)
+snapshot_build (sqlite3       *db,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   g_autoptr(Snapshot) s = g_atomic_rc_box_new0 (Snapshot);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -231,6 +232,14 @@ snapshot_build (sqlite3  *db,
     {
       guint i = s->n++;
       guint32 rid = (guint32) sqlite3_column_int64 (stmt, 0);
+
+      /* A scan of a large profile takes a while: stop it as soon as
+       * nobody waits for it (the model went, or the view changed). */
+      if (i % 4096 == 4095 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
 
       s->rid[i] = rid;
       if (rid <= s->max_rid)
@@ -484,7 +493,7 @@ snapshot_worker (LancerStore   *store,
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  return snapshot_build (db, error);
+  return snapshot_build (db, cancellable, error);
 }
 
 static gpointer
@@ -518,7 +527,7 @@ ids_worker (LancerStore   *store,
       load_head (store, db, r, cancellable);
       return r;
     }
-  if (s == NULL && (s = snapshot_build (db, error)) == NULL)
+  if (s == NULL && (s = snapshot_build (db, cancellable, error)) == NULL)
     return NULL;
 
   if (fts != NULL)
