@@ -61,9 +61,19 @@ open_store (LancerProfile *profile)
 static void
 close_store (LancerStore *store)
 {
+  gpointer weak = store;
+
+  /* Closed means gone: a load still in flight (the feed's snapshot, now
+   * cancelled) holds the store until its answer is dispatched, and that
+   * must not happen inside the next open's measurement. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_object_add_weak_pointer (G_OBJECT (store), &weak);
   g_object_unref (store);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static int
