@@ -217,11 +217,10 @@ main (int   argc,
   for (guint i = 0; i < N_SEARCHES; i++)
     {
       g_autoptr(GAsyncResult) saved = NULL;
-      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
       g_autofree char *name = g_strdup_printf ("Search %u (%s)", i + 1, queries[i]);
 
-      lancer_job_searches_save_async (store, name, queries[i], filter, NULL, keep_result, &saved);
-      if (lancer_job_searches_save_finish (store, wait_for (&saved), &error) <= 0)
+      lancer_saved_searches_save_async (store, name, queries[i], NULL, NULL, keep_result, &saved);
+      if (lancer_saved_searches_save_finish (store, wait_for (&saved), &error) <= 0)
         g_error ("%s", error->message);
     }
   notifier = lancer_notifier_new (app, session);

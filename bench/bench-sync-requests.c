@@ -88,10 +88,9 @@ main (void)
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       g_autoptr(GAsyncResult) saved = NULL;
-      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
 
-      lancer_job_searches_save_async (store, searches[i][0], searches[i][1], filter, NULL, keep_result, &saved);
-      if (lancer_job_searches_save_finish (store, wait_for (&saved), &error) <= 0)
+      lancer_saved_searches_save_async (store, searches[i][0], searches[i][1], NULL, NULL, keep_result, &saved);
+      if (lancer_saved_searches_save_finish (store, wait_for (&saved), &error) <= 0)
         g_error ("%s", error->message);
     }
 

@@ -13,7 +13,7 @@
 #include "lancer-ai-local.h"
 #include "lancer-ai-preferences-page.h"
 #include "lancer-ai-service.h"
-#include "lancer-ai-store.h"
+#include "lancer-store-ai.h"
 #include "lancer-prompt-templates-window.h"
 #include "lancer-secrets.h"
 
@@ -611,7 +611,7 @@ portfolio_loaded_cb (GObject      *source,
 {
   g_autoptr(LancerAiPreferencesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = lancer_ai_store_load_portfolio_finish (LANCER_STORE (source), result, &error);
+  g_autoptr(GPtrArray) items = lancer_store_ai_load_portfolio_finish (LANCER_STORE (source), result, &error);
 
   if (items == NULL)
     {
@@ -688,7 +688,7 @@ lancer_ai_preferences_page_set_session (LancerAiPreferencesPage *self,
                            G_CALLBACK (refresh_provider), self, G_CONNECT_SWAPPED);
   store = lancer_session_get_store (session);
   if (store != NULL)
-    lancer_ai_store_load_portfolio_async (store, self->cancellable, portfolio_loaded_cb, g_object_ref (self));
+    lancer_store_ai_load_portfolio_async (store, self->cancellable, portfolio_loaded_cb, g_object_ref (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   refresh_provider (self);

@@ -166,7 +166,7 @@ loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerJobAnalysis) analysis = NULL;
 
-  analysis = lancer_ai_store_load_analysis_finish (LANCER_STORE (source), result, &error);
+  analysis = lancer_store_ai_load_analysis_finish (LANCER_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_strcmp0 (self->state, "empty") != 0)
     return;
   if (error != NULL)
@@ -249,7 +249,7 @@ lancer_analysis_card_new (LancerAiService *service,
 
   store = lancer_session_get_store (lancer_ai_service_get_session (service));
   if (store != NULL)
-    lancer_ai_store_load_analysis_async (store, lancer_job_get_id (job), self->cancellable,
+    lancer_store_ai_load_analysis_async (store, lancer_job_get_id (job), self->cancellable,
                                          loaded_cb, g_object_ref (self));
   return GTK_WIDGET (self);
 }

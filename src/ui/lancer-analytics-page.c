@@ -23,7 +23,7 @@
 #include "lancer-exchange-rates-dialog.h"
 #include "lancer-export-dialog.h"
 #include "lancer-metric-card.h"
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 
 struct _LancerAnalyticsPage
 {

@@ -35,7 +35,7 @@ G_DEFINE_FINAL_TYPE (LancerJobsSidebar, lancer_jobs_sidebar, GTK_TYPE_WIDGET)
 static GtkWidget *
 new_row (LancerJobsView  kind,
          const char     *title,
-         LancerJobSearch *search)
+         LancerSavedSearch *search)
 {
   return g_object_new (LANCER_TYPE_JOBS_SIDEBAR_ROW,
                        "kind", kind,
@@ -129,7 +129,7 @@ lancer_jobs_sidebar_set_searches (LancerJobsSidebar *self,
   gtk_list_box_append (self->list, new_row (LANCER_JOBS_VIEW_HIDDEN, _("Hidden Jobs"), NULL));
   for (guint i = 0; searches != NULL && i < searches->len; i++)
     {
-      LancerJobSearch *search = g_ptr_array_index (searches, i);
+      LancerSavedSearch *search = g_ptr_array_index (searches, i);
 
       gtk_list_box_append (self->list, new_row (LANCER_JOBS_VIEW_SEARCH, search->name, search));
     }
@@ -190,7 +190,7 @@ searches_listed_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) searches = lancer_job_searches_list_finish (LANCER_STORE (source), result, &error);
+  g_autoptr(GPtrArray) searches = lancer_saved_searches_list_finish (LANCER_STORE (source), result, &error);
   LancerJobsSidebar *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -228,20 +228,21 @@ lancer_jobs_sidebar_reload (LancerJobsSidebar *self)
   g_return_if_fail (LANCER_IS_JOBS_SIDEBAR (self));
 
   if (self->store != NULL)
-    lancer_job_searches_list_async (self->store, self->cancellable, searches_listed_cb, self);
+    lancer_saved_searches_list_async (self->store, self->cancellable, searches_listed_cb, self);
 }
 
 typedef struct
 {
   LancerJobsSidebar *self;
   char              *name;
-  gint64             replaces;   /* a rename: the search the new name replaces */
+  char              *replaces;   /* a rename: the name the new one replaces */
 } Save;
 
 static void
 save_free (Save *save)
 {
   g_free (save->name);
+  g_free (save->replaces);
   g_free (save);
 }
 
@@ -254,7 +255,7 @@ saved_cb (GObject      *source,
 {
   g_autoptr(Save) save = user_data;
   g_autoptr(GError) error = NULL;
-  gint64 id = lancer_job_searches_save_finish (LANCER_STORE (source), result, &error);
+  gint64 id = lancer_saved_searches_save_finish (LANCER_STORE (source), result, &error);
   g_autofree char *title = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -267,10 +268,10 @@ saved_cb (GObject      *source,
       return;
     }
   /* The new name is in; only then does the old one go. */
-  if (save->replaces > 0 && save->replaces != id)
-    lancer_job_searches_remove_async (LANCER_STORE (source), save->replaces, save->self->cancellable, NULL, NULL);
+  if (save->replaces != NULL && g_strcmp0 (save->replaces, save->name) != 0)
+    lancer_saved_searches_remove_async (LANCER_STORE (source), save->replaces, save->self->cancellable, NULL, NULL);
   /* Translators: %s is the name of a saved search */
-  title = g_strdup_printf (save->replaces > 0 ? _("Search renamed to “%s”") : _("Search “%s” saved"), save->name);
+  title = g_strdup_printf (save->replaces != NULL ? _("Search renamed to “%s”") : _("Search “%s” saved"), save->name);
   toast (save->self, adw_toast_new (title));
 }
 
@@ -279,15 +280,16 @@ save (LancerJobsSidebar     *self,
       const char            *name,
       const char            *query,
       const LancerJobFilter *filter,
-      gint64                 replaces)
+      const char            *replaces)
 {
   Save *save = g_new0 (Save, 1);
+  g_autofree char *filters = filter != NULL ? lancer_job_filter_to_json (filter) : NULL;
 
   save->self = self;
   save->name = g_strdup (name);
-  save->replaces = replaces;
-  lancer_job_searches_save_async (self->store, name, query != NULL ? query : "", filter,
-                                  self->cancellable, saved_cb, save);
+  save->replaces = g_strdup (replaces);
+  lancer_saved_searches_save_async (self->store, name, query != NULL ? query : "", filters,
+                                    self->cancellable, saved_cb, save);
 }
 
 void
@@ -299,7 +301,7 @@ lancer_jobs_sidebar_save_search (LancerJobsSidebar     *self,
   g_return_if_fail (LANCER_IS_JOBS_SIDEBAR (self));
 
   if (self->store != NULL && name != NULL && *name != '\0')
-    save (self, name, query, filter, 0);
+    save (self, name, query, filter, NULL);
 }
 
 typedef struct
@@ -340,7 +342,7 @@ rename_response_cb (AdwMessageDialog *dialog,
       return;
     }
   filter = lancer_job_filter_new_from_json (lancer_jobs_sidebar_row_get_filters (row));
-  save (self, name, lancer_jobs_sidebar_row_get_query (row), filter, rename->id);
+  save (self, name, lancer_jobs_sidebar_row_get_query (row), filter, lancer_jobs_sidebar_row_get_title (row));
 }
 
 static void
@@ -403,7 +405,7 @@ undo_delete_cb (AdwToast *toast,
   g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (deleted->filters);
 
   if (deleted->self->store != NULL)
-    save (deleted->self, deleted->name, deleted->query, filter, 0);
+    save (deleted->self, deleted->name, deleted->query, filter, NULL);
 }
 
 static void
@@ -430,7 +432,7 @@ delete_search_action (GtkWidget  *widget,
   undo = adw_toast_new (title);
   adw_toast_set_button_label (undo, _("_Undo"));
   g_signal_connect_data (undo, "button-clicked", G_CALLBACK (undo_delete_cb), deleted, deleted_free, 0);
-  lancer_job_searches_remove_async (self->store, id, self->cancellable, NULL, NULL);
+  lancer_saved_searches_remove_async (self->store, deleted->name, self->cancellable, NULL, NULL);
   toast (self, undo);
 }
 

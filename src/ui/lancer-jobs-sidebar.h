@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (LancerJobsSidebar, lancer_jobs_sidebar, LANCER, JOBS_SIDEB
 
 /* The Jobs page's sidebar in two sections: All, Saved and Hidden jobs,
  * then the saved searches. ::activated (row) when the user picks one. */
-/* @searches: (element-type LancerJobSearch); the selection is kept. */
+/* @searches: (element-type LancerSavedSearch); the selection is kept. */
 void                  lancer_jobs_sidebar_set_searches (LancerJobsSidebar *self,
                                                         GPtrArray         *searches);
 /* Selects the row of @kind (and @search_id), without ::activated. */

@@ -108,7 +108,7 @@ chosen_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_ai_store_choose_draft_finish (LANCER_STORE (source), result, &error))
+  if (!lancer_store_ai_choose_draft_finish (LANCER_STORE (source), result, &error))
     g_warning ("Could not mark the chosen variant: %s", error->message);
 }
 
@@ -135,7 +135,7 @@ use_saved_cb (GObject      *source,
       return;
     }
   /* Remembered for the next time the job is opened. */
-  lancer_ai_store_choose_draft_async (store, id, NULL, chosen_cb, NULL);
+  lancer_store_ai_choose_draft_async (store, id, NULL, chosen_cb, NULL);
 }
 
 static void

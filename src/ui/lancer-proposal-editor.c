@@ -348,7 +348,7 @@ drafts_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint max_slot = 0;
 
-  drafts = lancer_ai_store_load_drafts_finish (LANCER_STORE (source), result, &error);
+  drafts = lancer_store_ai_load_drafts_finish (LANCER_STORE (source), result, &error);
   if (self->cancellable == NULL || !g_str_equal (self->state, "idle"))
     return;
   if (drafts == NULL)
@@ -577,7 +577,7 @@ lancer_proposal_editor_new (LancerSession *session,
   store = lancer_session_get_store (session);
   if (store != NULL)
     {
-      lancer_ai_store_load_drafts_async (store, lancer_job_get_id (job), self->load_cancellable,
+      lancer_store_ai_load_drafts_async (store, lancer_job_get_id (job), self->load_cancellable,
                                          drafts_loaded_cb, g_object_ref (self));
       lancer_ai_service_check_budget_async (self->service, self->load_cancellable,
                                             budget_checked_cb, g_object_ref (self));

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lancer-ai-store.h"
+#include "lancer-store-ai.h"
 #include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"
 #include "lancer-store-searches.h"
@@ -133,7 +133,7 @@ draft_cost_cb (GObject      *source,
   double cost = 0;
   guint n_calls = 0;
 
-  if (!lancer_ai_store_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
+  if (!lancer_store_ai_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
     return;   /* the summary keeps saying it is checking; nothing is made up */
   s->cost_known = TRUE;
   s->ai_cost = cost;
@@ -149,7 +149,7 @@ refresh_cost_cb (gpointer user_data)
 
   s->cost_refresh_id = 0;
   if (store != NULL)
-    lancer_ai_store_draft_cost_async (store, lancer_job_get_id (s->job), NULL, draft_cost_cb,
+    lancer_store_ai_draft_cost_async (store, lancer_job_get_id (s->job), NULL, draft_cost_cb,
                                       g_object_ref (GTK_WINDOW (s)));
   return G_SOURCE_REMOVE;
 }
@@ -488,7 +488,7 @@ preflight_cost_cb (GObject      *source,
   double cost = 0;
   guint n_calls = 0;
 
-  if (lancer_ai_store_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
+  if (lancer_store_ai_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
     {
       s->cost_known = TRUE;
       s->ai_cost = cost;
@@ -522,7 +522,7 @@ preflight_count_cb (GObject      *source,
       preflight_free (pre);
       return;
     }
-  lancer_ai_store_draft_cost_async (LANCER_STORE (source), lancer_job_get_id (s->job), NULL,
+  lancer_store_ai_draft_cost_async (LANCER_STORE (source), lancer_job_get_id (s->job), NULL,
                                     preflight_cost_cb, pre);
 }
 

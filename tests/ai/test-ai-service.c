@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lancer-ai-service.h"
-#include "lancer-ai-store.h"
+#include "lancer-store-ai.h"
 #include "lancer-sandbox-ai.h"
 #include "lancer-sandbox-data.h"
 #include "lancer-secrets.h"
@@ -213,18 +213,18 @@ test_drafts_reload_and_choose (void)
   LancerStore *store = lancer_session_get_store (session);
   const char *job_id = lancer_job_get_id (job_at (0));
 
-  lancer_ai_store_load_drafts_async (store, job_id, NULL, result_cb, &result);
-  drafts = lancer_ai_store_load_drafts_finish (store, wait_result (&result), &error);
+  lancer_store_ai_load_drafts_async (store, job_id, NULL, result_cb, &result);
+  drafts = lancer_store_ai_load_drafts_finish (store, wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drafts->len, ==, 2);
 
-  lancer_ai_store_choose_draft_async (store, ((LancerAiDraft *) g_ptr_array_index (drafts, 1))->proposal_id,
+  lancer_store_ai_choose_draft_async (store, ((LancerAiDraft *) g_ptr_array_index (drafts, 1))->proposal_id,
                                       NULL, result_cb, &chosen);
-  g_assert_true (lancer_ai_store_choose_draft_finish (store, wait_result (&chosen), &error));
+  g_assert_true (lancer_store_ai_choose_draft_finish (store, wait_result (&chosen), &error));
   g_assert_no_error (error);
 
-  lancer_ai_store_load_drafts_async (store, job_id, NULL, result_cb, &again);
-  reloaded = lancer_ai_store_load_drafts_finish (store, wait_result (&again), &error);
+  lancer_store_ai_load_drafts_async (store, job_id, NULL, result_cb, &again);
+  reloaded = lancer_store_ai_load_drafts_finish (store, wait_result (&again), &error);
   g_assert_no_error (error);
   g_assert_false (((LancerAiDraft *) g_ptr_array_index (reloaded, 0))->chosen);
   g_assert_true (((LancerAiDraft *) g_ptr_array_index (reloaded, 1))->chosen);
@@ -249,8 +249,8 @@ test_budget_stop (void)
   usage->purpose = g_strdup ("proposal");
   usage->cost_usd = 5.0;
   usage->started_at = g_get_real_time ();
-  lancer_ai_store_record_call_async (store, usage, NULL, NULL, result_cb, &result);
-  g_assert_cmpint (lancer_ai_store_record_call_finish (store, wait_result (&result), &error), >, 0);
+  lancer_store_ai_record_call_async (store, usage, NULL, NULL, result_cb, &result);
+  g_assert_cmpint (lancer_store_ai_record_call_finish (store, wait_result (&result), &error), >, 0);
   g_assert_no_error (error);
   g_settings_set_double (settings, "ai-monthly-budget", 5.0);
 
@@ -341,8 +341,8 @@ test_cancel_keeps_partial_draft (void)
   lancer_sandbox_ai_set_fault (sandbox_ai, LANCER_SANDBOX_AI_FAULT_NONE, 0);
 
   /* What arrived is saved, marked partial. */
-  lancer_ai_store_load_drafts_async (store, lancer_job_get_id (job), NULL, result_cb, &loaded);
-  drafts = lancer_ai_store_load_drafts_finish (store, wait_result (&loaded), &error);
+  lancer_store_ai_load_drafts_async (store, lancer_job_get_id (job), NULL, result_cb, &loaded);
+  drafts = lancer_store_ai_load_drafts_finish (store, wait_result (&loaded), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drafts->len, ==, 1);
   draft = g_ptr_array_index (drafts, 0);
@@ -382,8 +382,8 @@ test_autosave_updates_slot (void)
   g_assert_no_error (error);
   g_assert_cmpint (id1, ==, id2);
 
-  lancer_ai_store_load_drafts_async (store, draft->job_id, NULL, result_cb, &loaded);
-  drafts = lancer_ai_store_load_drafts_finish (store, wait_result (&loaded), &error);
+  lancer_store_ai_load_drafts_async (store, draft->job_id, NULL, result_cb, &loaded);
+  drafts = lancer_store_ai_load_drafts_finish (store, wait_result (&loaded), &error);
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_cmpstr (((LancerAiDraft *) g_ptr_array_index (drafts, 0))->text, ==, draft->text);
 }
@@ -443,8 +443,8 @@ test_analysis_stored (void)
   g_assert_cmpint (analysis->fit_score, >=, 0);
   g_assert_cmpint (analysis->fit_score, <=, 100);
 
-  lancer_ai_store_load_analysis_async (store, lancer_job_get_id (job_at (5)), NULL, result_cb, &loaded);
-  stored = lancer_ai_store_load_analysis_finish (store, wait_result (&loaded), &error);
+  lancer_store_ai_load_analysis_async (store, lancer_job_get_id (job_at (5)), NULL, result_cb, &loaded);
+  stored = lancer_store_ai_load_analysis_finish (store, wait_result (&loaded), &error);
   g_assert_no_error (error);
   g_assert_nonnull (stored);
   g_assert_cmpint (stored->fit_score, ==, analysis->fit_score);

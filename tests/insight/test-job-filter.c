@@ -12,6 +12,7 @@
 #include "lancer-red-flags.h"
 #include "lancer-sandbox-data.h"
 #include "lancer-store.h"
+#include "lancer-store-searches.h"
 #include "lancer-test-util.h"
 
 static void
@@ -74,13 +75,14 @@ count_worker (LancerStore   *store,
               GError       **error)
 {
   CountData *d = data;
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM jobs j WHERE 1");
+  /* The feed's own query: every visible job the filter lets through. */
+  LancerJobView view = { .filter = d->filter };
+  g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, d->now);
   sqlite3_stmt *stmt = NULL;
   gsize n = 0;
   int rc;
 
-  lancer_job_filter_append_sql (d->filter, "j", d->now, sql);
-  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);

@@ -28,7 +28,7 @@
 
 #include "lancer-ab-test.h"
 #include "lancer-export.h"
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 #include "lancer-metrics.h"
 #include "lancer-profile-manager.h"
 #include "lancer-sync-writer.h"

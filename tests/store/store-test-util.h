@@ -7,7 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "lancer-job-list-model.h"
+#include "lancer-job-feed-model.h"
 #include "lancer-profile-manager.h"
 #include "lancer-sandbox-data.h"
 #include "lancer-store-private.h"

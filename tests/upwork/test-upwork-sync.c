@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 #include "lancer-oauth.h"
 #include "lancer-profile-manager.h"
 #include "lancer-sandbox.h"

@@ -20,7 +20,7 @@
 #include "lancer-audit.h"
 #include "lancer-cli.h"
 #include "lancer-export.h"
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 
 int
 lancer_cli_stats (LancerCli  *cli,

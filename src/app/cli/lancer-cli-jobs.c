@@ -13,8 +13,8 @@
 #include "lancer-cli.h"
 #include "lancer-store-searches.h"
 
-/* The saved search is looked up by name the way `searches list` shows
- * them, so a typo gets a clear answer instead of an empty list. */
+/* --saved NAME must name a saved search: an unknown name would otherwise
+ * just list no jobs. */
 static gboolean
 saved_search_exists (LancerCli    *cli,
                      LancerStore  *store,
@@ -22,14 +22,14 @@ saved_search_exists (LancerCli    *cli,
                      GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) searches = NULL;
 
-  lancer_job_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
-  list = lancer_job_searches_list_finish (store, lancer_cli_wait (cli, &result), error);
-  if (list == NULL)
+  lancer_saved_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
+  searches = lancer_saved_searches_list_finish (store, lancer_cli_wait (cli, &result), error);
+  if (searches == NULL)
     return FALSE;
-  for (guint i = 0; i < list->len; i++)
-    if (g_strcmp0 (((LancerJobSearch *) g_ptr_array_index (list, i))->name, name) == 0)
+  for (guint i = 0; i < searches->len; i++)
+    if (g_strcmp0 (((LancerSavedSearch *) g_ptr_array_index (searches, i))->name, name) == 0)
       return TRUE;
   g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                _("There is no saved search named “%s”; see lancer-cli searches list"), name);
@@ -82,11 +82,8 @@ lancer_cli_jobs (LancerCli  *cli,
   if (store == NULL)
     return lancer_cli_fail (cli, error);
 
-  if (saved != NULL)
-    {
-      if (!saved_search_exists (cli, store, saved, &error))
-        return lancer_cli_fail (cli, error);
-    }
+  if (saved != NULL && !saved_search_exists (cli, store, saved, &error))
+    return lancer_cli_fail (cli, error);
 
   query.search = search;
   query.saved_search = saved;

@@ -327,8 +327,8 @@ lancer_cli_searches (LancerCli  *cli,
       root = json_builder_get_root (b);
       json_generator_set_root (gen, root);
       filters = json_generator_to_data (gen, NULL);
-      lancer_saved_searches_add_async (store, argv[2], query, filters, NULL, lancer_cli_async_cb, &result);
-      if (!lancer_saved_searches_add_finish (store, lancer_cli_wait (cli, &result), &error))
+      lancer_saved_searches_save_async (store, argv[2], query, filters, NULL, lancer_cli_async_cb, &result);
+      if (lancer_saved_searches_save_finish (store, lancer_cli_wait (cli, &result), &error) <= 0)
         return lancer_cli_fail (cli, error);
       return LANCER_CLI_EXIT_OK;
     }

@@ -294,7 +294,7 @@ portfolio_saved_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_ai_store_save_portfolio_finish (LANCER_STORE (source), result, &error))
+  if (!lancer_store_ai_save_portfolio_finish (LANCER_STORE (source), result, &error))
     g_warning ("Could not save the portfolio: %s", error->message);
 }
 
@@ -310,7 +310,7 @@ lancer_ai_service_set_portfolio (LancerAiService *self,
   set_portfolio (self, items);
   store = lancer_session_get_store (self->session);
   if (store != NULL)
-    lancer_ai_store_save_portfolio_async (store, items, NULL, portfolio_saved_cb, NULL);
+    lancer_store_ai_save_portfolio_async (store, items, NULL, portfolio_saved_cb, NULL);
 }
 
 void
@@ -400,7 +400,7 @@ call_recorded_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (lancer_ai_store_record_call_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
+  if (lancer_store_ai_record_call_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
     g_warning ("Could not record an AI call: %s", error->message);
 }
 
@@ -413,7 +413,7 @@ call_finished_cb (LancerAiProvider *provider,
   LancerAuditLog *audit = lancer_session_get_audit_log (ctx->self->session);
 
   if (store != NULL)
-    lancer_ai_store_record_call_async (store, usage, ctx->job_id, NULL, call_recorded_cb, NULL);
+    lancer_store_ai_record_call_async (store, usage, ctx->job_id, NULL, call_recorded_cb, NULL);
 
   if (audit != NULL)
     {
@@ -534,7 +534,7 @@ portfolio_loaded_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LancerAiService *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = lancer_ai_store_load_portfolio_finish (LANCER_STORE (source), result, &error);
+  g_autoptr(GPtrArray) items = lancer_store_ai_load_portfolio_finish (LANCER_STORE (source), result, &error);
 
   if (items != NULL)
     set_portfolio (self, items);
@@ -585,7 +585,7 @@ key_looked_up_cb (GObject      *source,
   store = lancer_session_get_store (self->session);
   if (op->kind != OP_PROVIDER && !self->portfolio_loaded && store != NULL)
     {
-      lancer_ai_store_load_portfolio_async (store, NULL, portfolio_loaded_cb, g_steal_pointer (&task));
+      lancer_store_ai_load_portfolio_async (store, NULL, portfolio_loaded_cb, g_steal_pointer (&task));
       return;
     }
   start_work (g_steal_pointer (&task));
@@ -637,7 +637,7 @@ op_spend_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   double spend = 0;
 
-  if (!lancer_ai_store_month_spend_finish (LANCER_STORE (source), result, &spend, &error) ||
+  if (!lancer_store_ai_month_spend_finish (LANCER_STORE (source), result, &spend, &error) ||
       !check_budget (self, spend, NULL, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -692,7 +692,7 @@ op_start (GTask *task)
       g_object_unref (task);
       return;
     }
-  lancer_ai_store_month_spend_async (store, NULL, op_spend_cb, task);
+  lancer_store_ai_month_spend_async (store, NULL, op_spend_cb, task);
 }
 
 /* Provider */
@@ -742,7 +742,7 @@ drafts_saved_cb (GObject      *source,
   Op *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_ai_store_save_drafts_finish (LANCER_STORE (source), result, &error))
+  if (!lancer_store_ai_save_drafts_finish (LANCER_STORE (source), result, &error))
     {
       /* Losing a draft matters more than the stream's own problem. */
       g_task_return_error (task, g_steal_pointer (&error));
@@ -794,7 +794,7 @@ proposal_streamed_cb (GObject      *source,
         g_task_return_pointer (task, g_ptr_array_ref (op->drafts), (GDestroyNotify) g_ptr_array_unref);
       return;
     }
-  lancer_ai_store_save_drafts_async (store, op->drafts, NULL, drafts_saved_cb, g_steal_pointer (&task));
+  lancer_store_ai_save_drafts_async (store, op->drafts, NULL, drafts_saved_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -806,7 +806,7 @@ analysis_saved_cb (GObject      *source,
   Op *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (lancer_ai_store_save_analysis_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
+  if (lancer_store_ai_save_analysis_finish (LANCER_STORE (source), result, &error) == 0 && error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -830,7 +830,7 @@ analysis_done_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  lancer_ai_store_save_analysis_async (lancer_session_get_store (self->session), op->job_id, 0,
+  lancer_store_ai_save_analysis_async (lancer_session_get_store (self->session), op->job_id, 0,
                                        op->provider_id, op->model, op->analysis, NULL,
                                        analysis_saved_cb, g_steal_pointer (&task));
 }
@@ -962,7 +962,7 @@ budget_spend_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   double *spend = g_new0 (double, 1);
 
-  if (!lancer_ai_store_month_spend_finish (LANCER_STORE (source), result, spend, &error))
+  if (!lancer_store_ai_month_spend_finish (LANCER_STORE (source), result, spend, &error))
     {
       g_free (spend);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -990,7 +990,7 @@ lancer_ai_service_check_budget_async (LancerAiService     *self,
       g_task_return_pointer (task, g_new0 (double, 1), g_free);
       return;
     }
-  lancer_ai_store_month_spend_async (store, cancellable, budget_spend_cb, g_steal_pointer (&task));
+  lancer_store_ai_month_spend_async (store, cancellable, budget_spend_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -1088,7 +1088,7 @@ draft_saved_cb (GObject      *source,
   GPtrArray *drafts = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_ai_store_save_drafts_finish (LANCER_STORE (source), result, &error))
+  if (!lancer_store_ai_save_drafts_finish (LANCER_STORE (source), result, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1122,7 +1122,7 @@ lancer_ai_service_save_draft_async (LancerAiService     *self,
   drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_draft_free);
   g_ptr_array_add (drafts, lancer_ai_draft_copy (draft));
   g_task_set_task_data (task, drafts, (GDestroyNotify) g_ptr_array_unref);
-  lancer_ai_store_save_drafts_async (store, drafts, NULL, draft_saved_cb, g_steal_pointer (&task));
+  lancer_store_ai_save_drafts_async (store, drafts, NULL, draft_saved_cb, g_steal_pointer (&task));
 }
 
 gint64

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "lancer-ai-provider.h"
-#include "lancer-ai-store.h"
+#include "lancer-store-ai.h"
 #include "lancer-job-analysis.h"
 #include "lancer-proposal-writer.h"
 #include "lancer-session.h"

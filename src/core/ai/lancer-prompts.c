@@ -270,11 +270,24 @@ lancer_ai_job_free (LancerAiJob *job)
   g_free (job);
 }
 
-static void
-portfolio_item_free (gpointer data)
+LancerAiPortfolioItem *
+lancer_ai_portfolio_item_new (const char *title,
+                              const char *description,
+                              const char *outcome)
 {
-  LancerAiPortfolioItem *item = data;
+  LancerAiPortfolioItem *item = g_new0 (LancerAiPortfolioItem, 1);
 
+  item->title = g_strdup (title ? title : "");
+  item->description = g_strdup (description ? description : "");
+  item->outcome = g_strdup (outcome ? outcome : "");
+  return item;
+}
+
+void
+lancer_ai_portfolio_item_free (LancerAiPortfolioItem *item)
+{
+  if (item == NULL)
+    return;
   g_free (item->title);
   g_free (item->description);
   g_free (item->outcome);
@@ -287,7 +300,7 @@ lancer_ai_profile_new (void)
   LancerAiProfile *profile = g_new0 (LancerAiProfile, 1);
 
   profile->hourly_rate = -1;
-  profile->portfolio = g_ptr_array_new_with_free_func (portfolio_item_free);
+  profile->portfolio = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
   return profile;
 }
 
@@ -319,7 +332,7 @@ lancer_ai_profile_add_portfolio_item (LancerAiProfile *profile,
   item->description = g_strdup (description);
   item->outcome = g_strdup (outcome);
   if (profile->portfolio == NULL)
-    profile->portfolio = g_ptr_array_new_with_free_func (portfolio_item_free);
+    profile->portfolio = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
   g_ptr_array_add (profile->portfolio, item);
 }
 

@@ -17,6 +17,11 @@ typedef struct
   char *outcome;        /* e.g. "cut invoice time by 60 %" */
 } LancerAiPortfolioItem;
 
+LancerAiPortfolioItem *lancer_ai_portfolio_item_new  (const char            *title,
+                                                      const char            *description,
+                                                      const char            *outcome);
+void                   lancer_ai_portfolio_item_free (LancerAiPortfolioItem *item);
+
 typedef struct
 {
   char   *title;

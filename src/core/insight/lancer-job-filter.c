@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <sqlite3.h>
 
 #include "lancer-job-filter.h"
 
@@ -338,105 +337,4 @@ lancer_job_filter_matches (const LancerJobFilter *self,
       lancer_job_get_posted_at (job) < now - (gint64) self->posted_within_hours * 3600)
     return FALSE;
   return TRUE;
-}
-
-static void
-append_double (GString    *sql,
-               double      v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (sql, g_ascii_dtostr (buf, sizeof buf, v));
-}
-
-static void
-append_country_list (GString  *sql,
-                     char    **v)
-{
-  for (guint i = 0; v[i] != NULL; i++)
-    {
-      char *quoted = sqlite3_mprintf ("%Q", v[i]);
-
-      if (i > 0)
-        g_string_append_c (sql, ',');
-      g_string_append (sql, quoted);
-      sqlite3_free (quoted);
-    }
-}
-
-void
-lancer_job_filter_append_sql (const LancerJobFilter *self,
-                              const char            *alias,
-                              gint64                 now,
-                              GString               *sql)
-{
-  const char *a = alias != NULL ? alias : "jobs";
-
-  g_return_if_fail (sql != NULL);
-
-  if (self == NULL)
-    return;
-  if (self->min_client_spent > 0)
-    {
-      g_string_append_printf (sql, " AND %s.client_total_spent >= ", a);
-      append_double (sql, self->min_client_spent);
-    }
-  if (self->min_hire_rate > 0)
-    {
-      g_string_append_printf (sql, " AND COALESCE(%s.client_hire_rate, CASE WHEN %s.client_jobs_posted > 0"
-                                   " THEN MIN(1.0, CAST(%s.client_hires AS REAL) / %s.client_jobs_posted) END) >= ",
-                              a, a, a, a);
-      append_double (sql, self->min_hire_rate);
-    }
-  if (self->min_rating > 0)
-    {
-      g_string_append_printf (sql, " AND %s.client_rating >= ", a);
-      append_double (sql, self->min_rating);
-    }
-  if (self->verified_only)
-    g_string_append_printf (sql, " AND %s.client_payment_verified = 1", a);
-  if (!strv_empty (self->countries_in))
-    {
-      g_string_append_printf (sql, " AND %s.client_country COLLATE NOCASE IN (", a);
-      append_country_list (sql, self->countries_in);
-      g_string_append_c (sql, ')');
-    }
-  if (!strv_empty (self->countries_out))
-    {
-      g_string_append_printf (sql, " AND (%s.client_country IS NULL OR %s.client_country COLLATE NOCASE NOT IN (", a, a);
-      append_country_list (sql, self->countries_out);
-      g_string_append (sql, "))");
-    }
-  if (self->max_proposals >= 0)
-    g_string_append_printf (sql, " AND %s.proposals <= %d", a, self->max_proposals);
-  if (self->budget_floor > 0)
-    {
-      g_string_append_printf (sql, " AND (%s.job_type <> 0 OR %s.budget >= ", a, a);
-      append_double (sql, self->budget_floor);
-      g_string_append_c (sql, ')');
-    }
-  if (self->rate_floor > 0)
-    {
-      g_string_append_printf (sql, " AND (%s.job_type = 0 OR COALESCE(%s.hourly_max, %s.hourly_min) >= ", a, a, a);
-      append_double (sql, self->rate_floor);
-      g_string_append_c (sql, ')');
-    }
-  if (self->experience != 0)
-    {
-      gboolean first = TRUE;
-
-      g_string_append_printf (sql, " AND %s.experience_level COLLATE NOCASE IN (", a);
-      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-        if (self->experience & levels[i].bit)
-          {
-            g_string_append_printf (sql, "%s'%s'", first ? "" : ",", levels[i].name);
-            if (levels[i].bit == LANCER_EXPERIENCE_ENTRY)
-              g_string_append (sql, ",'ENTRY'");
-            first = FALSE;
-          }
-      g_string_append_c (sql, ')');
-    }
-  if (self->posted_within_hours > 0)
-    g_string_append_printf (sql, " AND %s.posted_at >= %" G_GINT64_FORMAT,
-                            a, now - (gint64) self->posted_within_hours * 3600);
 }

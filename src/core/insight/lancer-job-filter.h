@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 /* The filters Upwork's search lacks (or ignores), applied locally to stored
- * jobs: in SQL for the job list (lancer_job_filter_append_sql()) and in C for
- * single jobs (lancer_job_filter_matches()); both agree, a test proves it.
+ * jobs: in SQL for the job list (the store's job queries, lancer-store-searches.c)
+ * and in C for single jobs (lancer_job_filter_matches()); both agree, a test
+ * proves it.
  *
  * Unknown client values (NAN hire rate or rating) never pass a minimum: a
  * client with no reviews fails "rating ≥ 4.5". A zero or empty field means
@@ -73,13 +74,6 @@ char            *lancer_job_filter_to_json     (const LancerJobFilter *self);
 gboolean         lancer_job_filter_matches     (const LancerJobFilter *self,
                                                 LancerJob             *job,
                                                 gint64                 now);
-/* Appends " AND …" conditions on the jobs table aliased @alias ("j") to
- * @sql; numbers are printed in C locale and strings quoted for SQLite. */
-void             lancer_job_filter_append_sql  (const LancerJobFilter *self,
-                                                const char            *alias,
-                                                gint64                 now,
-                                                GString               *sql);
-
 LancerExperienceLevels lancer_experience_from_string (const char *level);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerJobFilter, lancer_job_filter_free)

@@ -14,7 +14,7 @@
 #include "lancer-format.h"
 #include "lancer-red-flags.h"
 #include "lancer-scorer.h"
-#include "lancer-store-private.h"
+#include "lancer-store-scores.h"
 
 /* Features. Bands are one-hot; a few values are real numbers in 0–1.
  * Country and category are hashed into HASH_BUCKETS slots each. */
@@ -745,55 +745,7 @@ lancer_scorer_auc (const double   *scores,
   return pairs > 0 ? wins / pairs : 0.5;
 }
 
-/* Store glue */
-
-#define OUTCOME_PENDING_DAYS 14
-
-static gpointer
-load_outcomes_worker (LancerStore   *store,
-                      sqlite3       *db,
-                      gpointer       data,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_scorer_outcome_free);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  sqlite3_stmt *stmt = NULL;
-  int rc, base;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT " LANCER_JOB_COLUMNS ", COALESCE(p.submitted_at, p.created_at), lower(p.status),"
-                           " (SELECT group_concat(lower(e.status)) FROM proposal_events e WHERE e.proposal_id = p.id)"
-                           " FROM proposals p JOIN jobs j ON j.id = p.job_id"
-                           " WHERE lower(p.status) <> 'draft'", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  base = sqlite3_column_count (stmt) - 3;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LancerJob) job = _lancer_job_new_from_stmt (stmt);
-      gint64 sent_at = sqlite3_column_int64 (stmt, base);
-      g_autofree char *all = g_strdup_printf ("%s,%s", (const char *) sqlite3_column_text (stmt, base + 1),
-                                              sqlite3_column_text (stmt, base + 2) ? (const char *) sqlite3_column_text (stmt, base + 2) : "");
-      gboolean success = strstr (all, "replied") || strstr (all, "interview") || strstr (all, "hired") ||
-                         strstr (all, "offer") || strstr (all, "activated");   /* "offer" since schema v6 */
-      gboolean failure = strstr (all, "declined") || strstr (all, "archived") || strstr (all, "withdrawn") ||
-                         sent_at < now - OUTCOME_PENDING_DAYS * 24 * 3600;
-
-      if (success || failure)
-        g_ptr_array_add (outcomes, lancer_scorer_outcome_new (job, sent_at, success));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&outcomes);
-}
+/* Store glue: the rows live in lancer-store-scores.c. */
 
 void
 lancer_scorer_load_outcomes_async (LancerStore         *store,
@@ -801,8 +753,7 @@ lancer_scorer_load_outcomes_async (LancerStore         *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  lancer_store_run_async (store, FALSE, NULL, load_outcomes_worker, NULL, NULL,
-                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  lancer_store_list_scorer_outcomes_async (store, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -810,80 +761,7 @@ lancer_scorer_load_outcomes_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return lancer_store_run_finish (store, result, error);
-}
-
-typedef struct
-{
-  LancerScorer *scorer;
-  char         *model_name;
-  guint         limit;
-} UpdateData;
-
-static void
-update_data_free (UpdateData *d)
-{
-  g_object_unref (d->scorer);
-  g_free (d->model_name);
-  g_free (d);
-}
-
-static gpointer
-update_worker (LancerStore   *store,
-               sqlite3       *db,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  UpdateData *d = data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  sqlite3_stmt *select = NULL, *insert = NULL;
-  gsize n = 0;
-  int rc, base;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT " LANCER_JOB_COLUMNS ", j.rid FROM jobs j"
-                           " WHERE j.hidden = 0 AND NOT EXISTS (SELECT 1 FROM job_scores s WHERE s.job_rid = j.rid"
-                           " AND s.kind = 'local' AND s.model = ?1)"
-                           " ORDER BY j.posted_at DESC LIMIT ?2", -1, &select, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "INSERT OR REPLACE INTO job_scores (job_rid, kind, score, model, explanation, created_at)"
-                             " VALUES (?1, 'local', ?2, ?3, ?4, ?5)", -1, &insert, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_text (select, 1, d->model_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (select, 2, d->limit);
-  base = sqlite3_column_count (select) - 1;
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    {
-      g_autoptr(LancerJob) job = _lancer_job_new_from_stmt (select);
-      g_autoptr(LancerScore) score = lancer_scorer_score (d->scorer, job, now);
-      g_autofree char *why = lancer_score_serialize_reasons (score, 5);
-
-      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, base));
-      sqlite3_bind_double (insert, 2, score->score);
-      sqlite3_bind_text (insert, 3, d->model_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, why, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 5, now);
-      rc = sqlite3_step (insert);
-      sqlite3_reset (insert);
-      if (rc != SQLITE_DONE)
-        goto failed;
-      n++;
-    }
-  if (rc != SQLITE_DONE)
-    goto failed;
-  sqlite3_finalize (select);
-  sqlite3_finalize (insert);
-  /* A boxed count: NULL would mean "no result". */
-  return g_memdup2 (&n, sizeof n);
-
-failed:
-  lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (select);
-  sqlite3_finalize (insert);
-  return NULL;
+  return lancer_store_list_scorer_outcomes_finish (store, result, error);
 }
 
 void
@@ -894,16 +772,9 @@ lancer_scorer_update_store_async (LancerScorer        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  UpdateData *d;
-
   g_return_if_fail (LANCER_IS_SCORER (self));
 
-  d = g_new0 (UpdateData, 1);
-  d->scorer = g_object_ref (self);
-  d->model_name = lancer_scorer_dup_model_name (self);
-  d->limit = limit;
-  lancer_store_run_async (store, TRUE, "job_scores", update_worker, d, (GDestroyNotify) update_data_free,
-                          g_free, cancellable, callback, user_data);
+  lancer_store_write_local_scores_async (store, self, limit, cancellable, callback, user_data);
 }
 
 gssize
@@ -911,19 +782,9 @@ lancer_scorer_update_store_finish (LancerScorer  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_autofree gsize *n = NULL;
-  GError *local = NULL;
-  LancerStore *store;
+  g_autoptr(LancerStore) store = LANCER_STORE (g_async_result_get_source_object (result));
 
-  store = LANCER_STORE (g_async_result_get_source_object (result));
-  n = lancer_store_run_finish (store, result, &local);
-  g_object_unref (store);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return -1;
-    }
-  return n != NULL ? (gssize) *n : 0;
+  return lancer_store_write_local_scores_finish (store, result, error);
 }
 
 static void

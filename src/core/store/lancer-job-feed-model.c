@@ -40,6 +40,9 @@ struct _LancerJobFeedModel
   gboolean       loading;
   GCancellable  *cancellable;
   gpointer       snapshot;    /* Snapshot, shared with the worker */
+  guint          snapshot_gen; /* store changes; a snapshot built before one is dropped */
+  GCancellable  *prefetch;    /* a snapshot being built ahead, see prefetch_snapshot() */
+  gboolean       reload_after_prefetch;
   guint          changed_id;  /* debounced reload after store changes */
   GPtrArray     *head;        /* jobs loaded with the ids, see HEAD_ROWS */
   GArray        *target;      /* while revealing: all ids; self->rids lacks */
@@ -186,8 +189,9 @@ column_float (sqlite3_stmt *stmt,
 }
 
 static Snapshot *
-snapshot_build (sqlite3  *db,
-                GError  **error)
+snapshot_build (sqlite3       *db,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   g_autoptr(Snapshot) s = g_atomic_rc_box_new0 (Snapshot);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -228,6 +232,14 @@ snapshot_build (sqlite3  *db,
     {
       guint i = s->n++;
       guint32 rid = (guint32) sqlite3_column_int64 (stmt, 0);
+
+      /* A scan of a large profile takes a while: stop it as soon as
+       * nobody waits for it (the model went, or the view changed). */
+      if (i % 4096 == 4095 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
 
       s->rid[i] = rid;
       if (rid <= s->max_rid)
@@ -324,51 +336,54 @@ country_mask (const Snapshot *s,
   return mask;
 }
 
-/* Marks in @bits the rids an FTS query returns. */
+/* Marks in @bits the rids @stmt returns (its ?1 bound, one rid column). */
+static int
+mark_rids (sqlite3_stmt   *stmt,
+           const Snapshot *s,
+           guint8         *bits)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      if (rid >= 0 && rid <= s->max_rid)
+        bits[rid] = 1;
+    }
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The rids an FTS query returns. */
 static int
 mark_fts (sqlite3        *db,
           const char     *fts,
           const Snapshot *s,
           guint8         *bits)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rid = sqlite3_column_int64 (stmt, 0);
-
-      if (rid >= 0 && rid <= s->max_rid)
-        bits[rid] = 1;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return mark_rids (stmt, s, bits);
 }
 
+/* The rids a saved search matched when the sync ran it. */
 static int
 mark_matches (sqlite3        *db,
               gint64          search_id,
               const Snapshot *s,
               guint8         *bits)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "SELECT job_rid FROM job_matches WHERE search_id = ?1", -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_int64 (stmt, 1, search_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rid = sqlite3_column_int64 (stmt, 0);
-
-      if (rid >= 0 && rid <= s->max_rid)
-        bits[rid] = 1;
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return mark_rids (stmt, s, bits);
 }
 
 /* Ids */
@@ -412,6 +427,75 @@ ids_result_free (IdsResult *r)
   g_free (r);
 }
 
+/* The jobs at the top of the list, loaded along with the ids (HEAD_ROWS). */
+static void
+load_head (LancerStore  *store,
+           sqlite3      *db,
+           IdsResult    *r,
+           GCancellable *cancellable)
+{
+  PageData head;
+
+  if (r->rids->len == 0)
+    return;
+  head.rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), HEAD_ROWS);
+  g_array_append_vals (head.rids, r->rids->data, MIN (r->rids->len, HEAD_ROWS));
+  /* Best effort: without it the rows load page by page. */
+  r->head = page_worker (store, db, &head, cancellable, NULL);
+  g_array_unref (head.rids);
+}
+
+/* Every visible job, newest first: nothing to filter or sort but what
+ * jobs_list_idx already holds in order. */
+static gboolean
+is_plain (const LancerJobView *v,
+          const char          *fts)
+{
+  return fts == NULL && v->search_id <= 0 && !v->saved_only &&
+         (v->filter == NULL || lancer_job_filter_is_empty (v->filter)) &&
+         v->sort == LANCER_JOB_FEED_SORT_NEWEST;
+}
+
+/* The plain list's ids straight from the index: a profile of 100,000 jobs
+ * opens without first reading every row into a snapshot. */
+static GArray *
+plain_rids (sqlite3  *db,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT rid FROM jobs WHERE hidden = 0 ORDER BY posted_at DESC, rid DESC", error);
+  g_autoptr(GArray) rids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rids, rid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&rids);
+}
+
+static gpointer
+snapshot_worker (LancerStore   *store,
+                 sqlite3       *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return snapshot_build (db, cancellable, error);
+}
+
 static gpointer
 ids_worker (LancerStore   *store,
             sqlite3       *db,
@@ -422,7 +506,7 @@ ids_worker (LancerStore   *store,
   IdsData *d = data;
   LancerJobView *v = d->view;
   g_autoptr(Snapshot) s = d->snapshot != NULL ? snapshot_ref (d->snapshot) : NULL;
-  g_autofree char *fts = lancer_job_view_build_fts (v->search);
+  g_autofree char *fts = _lancer_store_build_fts_query (v->search);
   g_autofree char *saved_fts = NULL;
   g_autofree guint8 *typed = NULL, *saved = NULL, *c_in = NULL, *c_out = NULL;
   const guint32 *order;
@@ -431,7 +515,19 @@ ids_worker (LancerStore   *store,
 
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
-  if (s == NULL && (s = snapshot_build (db, error)) == NULL)
+  if (s == NULL && is_plain (v, fts))
+    {
+      /* The snapshot follows (see prefetch_snapshot()). */
+      r = g_new0 (IdsResult, 1);
+      if ((r->rids = plain_rids (db, error)) == NULL)
+        {
+          ids_result_free (r);
+          return NULL;
+        }
+      load_head (store, db, r, cancellable);
+      return r;
+    }
+  if (s == NULL && (s = snapshot_build (db, cancellable, error)) == NULL)
     return NULL;
 
   if (fts != NULL)
@@ -443,7 +539,7 @@ ids_worker (LancerStore   *store,
     {
       saved = g_new0 (guint8, s->max_rid + 1);
       rc = mark_matches (db, v->search_id, s, saved);
-      saved_fts = lancer_job_view_build_fts (v->search_query);
+      saved_fts = _lancer_store_build_fts_query (v->search_query);
       if (rc == SQLITE_OK && saved_fts != NULL)
         rc = mark_fts (db, saved_fts, s, saved);
     }
@@ -478,15 +574,7 @@ ids_worker (LancerStore   *store,
       g_array_append_val (r->rids, rid);
     }
   r->snapshot = g_steal_pointer (&s);
-  if (r->rids->len > 0)
-    {
-      PageData head = { g_array_sized_new (FALSE, FALSE, sizeof (gint64), HEAD_ROWS) };
-
-      g_array_append_vals (head.rids, r->rids->data, MIN (r->rids->len, HEAD_ROWS));
-      /* Best effort: without it the rows load page by page. */
-      r->head = page_worker (store, db, &head, cancellable, NULL);
-      g_array_unref (head.rids);
-    }
+  load_head (store, db, r, cancellable);
   return r;
 }
 
@@ -692,6 +780,48 @@ reveal_cb (gpointer data)
 }
 
 static void
+snapshot_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(LancerJobFeedModel) self = req->self;
+  g_autoptr(GError) error = NULL;
+  Snapshot *snapshot = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+
+  if (req->stamp == self->snapshot_gen && self->snapshot == NULL)
+    self->snapshot = g_steal_pointer (&snapshot);
+  g_clear_pointer (&snapshot, snapshot_unref);
+  g_free (req);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->prefetch);
+  if (self->reload_after_prefetch)
+    {
+      self->reload_after_prefetch = FALSE;
+      lancer_job_feed_model_reload (self);
+    }
+}
+
+/* After a plain list came straight from the index, the snapshot that
+ * words, filters and sorts need is built while the user looks at it; a
+ * search typed meanwhile waits for it rather than building another. */
+static void
+prefetch_snapshot (LancerJobFeedModel *self)
+{
+  Request *req;
+
+  if (self->prefetch != NULL)
+    return;
+  self->prefetch = g_cancellable_new ();
+  req = g_new0 (Request, 1);
+  req->self = g_object_ref (self);
+  req->stamp = self->snapshot_gen;
+  lancer_store_run_async (self->store, FALSE, NULL, snapshot_worker, NULL, NULL,
+                          (GDestroyNotify) snapshot_unref, self->prefetch, snapshot_cb, req);
+}
+
+static void
 ids_cb (GObject      *source,
         GAsyncResult *result,
         gpointer      user_data)
@@ -715,7 +845,7 @@ ids_cb (GObject      *source,
     {
       rids = g_steal_pointer (&r->rids);
       head = g_steal_pointer (&r->head);
-      if (self->snapshot != r->snapshot)
+      if (r->snapshot != NULL && self->snapshot != r->snapshot)
         {
           g_clear_pointer (&self->snapshot, snapshot_unref);
           self->snapshot = g_steal_pointer (&r->snapshot);
@@ -729,6 +859,8 @@ ids_cb (GObject      *source,
       set_loading (self, FALSE);
       return;
     }
+  if (self->snapshot == NULL)
+    prefetch_snapshot (self);
   old_n = self->rids->len;
   if (old_n == rids->len && old_n > 0 &&
       memcmp (self->rids->data, rids->data, sizeof (gint64) * old_n) == 0)
@@ -813,6 +945,14 @@ lancer_job_feed_model_reload (LancerJobFeedModel *self)
   req->self = g_object_ref (self);
   req->stamp = self->stamp;
   set_loading (self, TRUE);
+  if (self->snapshot == NULL && self->prefetch != NULL)
+    {
+      self->reload_after_prefetch = TRUE;
+      ids_data_free (d);
+      g_object_unref (req->self);
+      g_free (req);
+      return;
+    }
   lancer_store_run_async (self->store, FALSE, NULL, ids_worker, d, (GDestroyNotify) ids_data_free,
                           (GDestroyNotify) ids_result_free, self->cancellable, ids_cb, req);
 }
@@ -1097,6 +1237,7 @@ store_changed_cb (LancerJobFeedModel *self,
 {
   /* Rebuild the snapshot, at most a few times a second during a sync. */
   g_clear_pointer (&self->snapshot, snapshot_unref);
+  self->snapshot_gen++;
   if (self->changed_id == 0)
     self->changed_id = g_timeout_add (150, changed_timeout_cb, self);
 }
@@ -1168,6 +1309,8 @@ lancer_job_feed_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->prefetch);
+  g_clear_object (&self->prefetch);
   g_clear_handle_id (&self->changed_id, g_source_remove);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);

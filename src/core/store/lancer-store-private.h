@@ -48,6 +48,10 @@ LancerJob *_lancer_job_new_from_stmt        (sqlite3_stmt *stmt);
  *   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error); */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* What a user typed → a safe FTS5 query, or NULL when it has no word
+ * (lancer-store-searches.c): the only FTS query builder. */
+char      *_lancer_store_build_fts_query    (const char    *search);
+
 /* Worker helpers (lancer-store-util.c). */
 /* Prepares @sql on @db, or sets @error (translated) and returns NULL. */
 sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
@@ -56,6 +60,21 @@ sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
 /* Steps @stmt to completion (a write); FALSE with @error on failure. */
 gboolean   _lancer_store_step_done          (sqlite3       *db,
                                              sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* Steps @stmt once: 1 on a row, 0 past the last row, -1 on failure (@error set). */
+int        _lancer_store_step_row           (sqlite3       *db,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* A gint64 worker result, and its _finish (0 on error). */
+gpointer   _lancer_store_int64_result       (gint64         value);
+gint64     _lancer_store_run_finish_int64   (LancerStore   *store,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+/* The id of the A/B variant (proposal_variants) named @name, created
+ * when new; -1 with @error on failure. */
+gint64     _lancer_store_variant_id         (sqlite3       *db,
+                                             const char    *name,
+                                             gint64         now,
                                              GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
 #include "lancer-store-private.h"
 #include "lancer-store-searches.h"
 
@@ -35,27 +38,35 @@ lancer_job_view_free (LancerJobView *view)
   g_free (view);
 }
 
+/* The one way typed words become an FTS5 query, for every job search
+ * (the feed, lancer-cli jobs, saved searches). Each word is quoted, so FTS5
+ * syntax typed by the user (c++, "quotes", AND, -, *, ^) is plain text and
+ * never an error; words with no letter or digit are dropped. Words of three
+ * or more letters match as prefixes ("pyth" finds Python); shorter ones
+ * match whole words, so "go" or "ui" do not match every job that has a
+ * word starting with them. */
 char *
-lancer_job_view_build_fts (const char *search)
+_lancer_store_build_fts_query (const char *search)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) words = NULL;
-  glong last_len = 0;
-  guint n = 0;
 
   if (search == NULL)
     return NULL;
   words = g_strsplit_set (search, " \t\n\r", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      gboolean has_word_char = FALSE;
+      guint n_alnum = 0;
 
+      if (!g_utf8_validate (words[i], -1, NULL))
+        continue;
       for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
         if (g_unichar_isalnum (g_utf8_get_char (p)))
-          has_word_char = TRUE;
-      if (!has_word_char)
+          n_alnum++;
+      if (n_alnum == 0)
         continue;
-      if (n++ > 0)
+
+      if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_c (out, '"');
       for (const char *p = words[i]; *p; p++)
@@ -65,16 +76,118 @@ lancer_job_view_build_fts (const char *search)
           g_string_append_c (out, *p);
         }
       g_string_append_c (out, '"');
-      last_len = g_utf8_strlen (words[i], -1);
+      if (n_alnum >= 3)
+        g_string_append_c (out, '*');
     }
-  if (n == 0)
+  if (out->len == 0)
     return NULL;
-  /* The last word matches as a prefix once it has three letters; one or
-   * two letters ("go", "ui") match whole words, which keeps every
-   * keystroke fast (a one-letter prefix matches nearly every job). */
-  if (last_len >= 3)
-    g_string_append_c (out, '*');
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+append_double (GString    *sql,
+               double      v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (sql, g_ascii_dtostr (buf, sizeof buf, v));
+}
+
+static void
+append_country_list (GString  *sql,
+                     char    **v)
+{
+  for (guint i = 0; v[i] != NULL; i++)
+    {
+      char *quoted = sqlite3_mprintf ("%Q", v[i]);
+
+      if (i > 0)
+        g_string_append_c (sql, ',');
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+}
+
+/* Appends " AND …" conditions on the jobs table aliased @alias to @sql:
+ * the SQL twin of lancer_job_filter_matches() (test-job-filter proves they
+ * agree); numbers in C locale, strings quoted for SQLite. */
+static void
+append_filter_sql (const LancerJobFilter *self,
+                   const char            *alias,
+                   gint64                 now,
+                   GString               *sql)
+{
+  const char *a = alias != NULL ? alias : "jobs";
+
+  if (self == NULL)
+    return;
+  if (self->min_client_spent > 0)
+    {
+      g_string_append_printf (sql, " AND %s.client_total_spent >= ", a);
+      append_double (sql, self->min_client_spent);
+    }
+  if (self->min_hire_rate > 0)
+    {
+      g_string_append_printf (sql, " AND COALESCE(%s.client_hire_rate, CASE WHEN %s.client_jobs_posted > 0"
+                                   " THEN MIN(1.0, CAST(%s.client_hires AS REAL) / %s.client_jobs_posted) END) >= ",
+                              a, a, a, a);
+      append_double (sql, self->min_hire_rate);
+    }
+  if (self->min_rating > 0)
+    {
+      g_string_append_printf (sql, " AND %s.client_rating >= ", a);
+      append_double (sql, self->min_rating);
+    }
+  if (self->verified_only)
+    g_string_append_printf (sql, " AND %s.client_payment_verified = 1", a);
+  if (self->countries_in != NULL && self->countries_in[0] != NULL)
+    {
+      g_string_append_printf (sql, " AND %s.client_country COLLATE NOCASE IN (", a);
+      append_country_list (sql, self->countries_in);
+      g_string_append_c (sql, ')');
+    }
+  if (self->countries_out != NULL && self->countries_out[0] != NULL)
+    {
+      g_string_append_printf (sql, " AND (%s.client_country IS NULL OR %s.client_country COLLATE NOCASE NOT IN (", a, a);
+      append_country_list (sql, self->countries_out);
+      g_string_append (sql, "))");
+    }
+  if (self->max_proposals >= 0)
+    g_string_append_printf (sql, " AND %s.proposals <= %d", a, self->max_proposals);
+  if (self->budget_floor > 0)
+    {
+      g_string_append_printf (sql, " AND (%s.job_type <> 0 OR %s.budget >= ", a, a);
+      append_double (sql, self->budget_floor);
+      g_string_append_c (sql, ')');
+    }
+  if (self->rate_floor > 0)
+    {
+      g_string_append_printf (sql, " AND (%s.job_type = 0 OR COALESCE(%s.hourly_max, %s.hourly_min) >= ", a, a, a);
+      append_double (sql, self->rate_floor);
+      g_string_append_c (sql, ')');
+    }
+  if (self->experience != 0)
+    {
+      /* Upwork's spellings; older stored jobs say ENTRY. */
+      static const struct { LancerExperienceLevels bit; const char *names; } levels[] = {
+        { LANCER_EXPERIENCE_ENTRY, "'ENTRY_LEVEL','ENTRY'" },
+        { LANCER_EXPERIENCE_INTERMEDIATE, "'INTERMEDIATE'" },
+        { LANCER_EXPERIENCE_EXPERT, "'EXPERT'" },
+      };
+      gboolean first = TRUE;
+
+      g_string_append_printf (sql, " AND %s.experience_level COLLATE NOCASE IN (", a);
+      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+        if (self->experience & levels[i].bit)
+          {
+            g_string_append_printf (sql, "%s%s", first ? "" : ",", levels[i].names);
+            first = FALSE;
+          }
+      g_string_append_c (sql, ')');
+    }
+  if (self->posted_within_hours > 0)
+    g_string_append_printf (sql, " AND %s.posted_at >= %" G_GINT64_FORMAT,
+                            a, now - (gint64) self->posted_within_hours * 3600);
 }
 
 char *
@@ -84,8 +197,8 @@ lancer_job_view_build_sql (const LancerJobView *view,
                            gint64               now)
 {
   GString *sql = g_string_new ("SELECT ");
-  g_autofree char *fts = lancer_job_view_build_fts (view->search);
-  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+  g_autofree char *fts = _lancer_store_build_fts_query (view->search);
+  g_autofree char *saved_fts = _lancer_store_build_fts_query (view->search_query);
   gboolean join_scores = !count && view->sort == LANCER_JOB_FEED_SORT_SCORE;
 
   g_string_append (sql, count ? "count(*)" : columns);
@@ -105,7 +218,7 @@ lancer_job_view_build_sql (const LancerJobView *view,
     }
   if (view->saved_only)
     g_string_append (sql, " AND j.saved = 1");
-  lancer_job_filter_append_sql (view->filter, "j", now, sql);
+  append_filter_sql (view->filter, "j", now, sql);
   if (!count)
     switch (view->sort)
       {
@@ -129,8 +242,8 @@ void
 lancer_job_view_bind (const LancerJobView *view,
                       sqlite3_stmt        *stmt)
 {
-  g_autofree char *fts = lancer_job_view_build_fts (view->search);
-  g_autofree char *saved_fts = lancer_job_view_build_fts (view->search_query);
+  g_autofree char *fts = _lancer_store_build_fts_query (view->search);
+  g_autofree char *saved_fts = _lancer_store_build_fts_query (view->search_query);
 
   if (fts != NULL)
     sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
@@ -138,10 +251,11 @@ lancer_job_view_bind (const LancerJobView *view,
     sqlite3_bind_text (stmt, 2, saved_fts, -1, SQLITE_TRANSIENT);
 }
 
-/* Saved searches */
+/* Saved searches: the one API on saved_searches, for the sidebar, the
+ * sync and lancer-cli alike. */
 
 void
-lancer_job_search_free (LancerJobSearch *search)
+lancer_saved_search_free (LancerSavedSearch *search)
 {
   if (search == NULL)
     return;
@@ -151,6 +265,28 @@ lancer_job_search_free (LancerJobSearch *search)
   g_free (search);
 }
 
+/* New = matching, visible and not seen yet, with the search's filters. */
+static gboolean
+count_new_jobs (sqlite3            *db,
+                LancerSavedSearch  *search,
+                gint64              now,
+                GError            **error)
+{
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (search->filters);
+  LancerJobView view = { .filter = filter, .search_id = search->id, .search_query = search->query };
+  g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, now);
+  g_autofree char *with_seen = g_strconcat (sql, " AND j.seen = 0", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, with_seen, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lancer_job_view_bind (&view, stmt);
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return FALSE;
+  search->n_new = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gpointer
 list_worker (LancerStore   *store,
              sqlite3       *db,
@@ -158,73 +294,50 @@ list_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_job_search_free);
+  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_saved_search_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
+                           error);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
+  if (stmt == NULL)
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LancerJobSearch *s = g_new0 (LancerJobSearch, 1);
+      LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
 
       s->id = sqlite3_column_int64 (stmt, 0);
-      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      s->query = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      s->filters = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      s->name = _lancer_store_dup_column (stmt, 1);
+      s->query = _lancer_store_dup_column (stmt, 2);
+      s->filters = _lancer_store_dup_column (stmt, 3);
       g_ptr_array_add (searches, s);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
   if (rc != SQLITE_DONE)
-    goto failed;
-
-  /* New = matching, visible and not seen yet, with the search's filters. */
-  for (guint i = 0; i < searches->len; i++)
     {
-      LancerJobSearch *s = g_ptr_array_index (searches, i);
-      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (s->filters);
-      LancerJobView view = { .filter = filter, .search_id = s->id, .search_query = s->query };
-      g_autofree char *sql = lancer_job_view_build_sql (&view, NULL, TRUE, now);
-      g_autoptr(GString) with_seen = g_string_new (sql);
-
-      g_string_append (with_seen, " AND j.seen = 0");
-      rc = sqlite3_prepare_v2 (db, with_seen->str, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        goto failed;
-      lancer_job_view_bind (&view, stmt);
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        s->n_new = (guint) sqlite3_column_int64 (stmt, 0);
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_ROW)
-        goto failed;
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
     }
+  for (guint i = 0; i < searches->len; i++)
+    if (!count_new_jobs (db, g_ptr_array_index (searches, i), now, error))
+      return NULL;
   return g_steal_pointer (&searches);
-
-failed:
-  lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return NULL;
 }
 
 void
-lancer_job_searches_list_async (LancerStore         *store,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+lancer_saved_searches_list_async (LancerStore         *store,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   lancer_store_run_async (store, FALSE, NULL, list_worker, NULL, NULL,
                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
-lancer_job_searches_list_finish (LancerStore   *store,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+lancer_saved_searches_list_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
   return lancer_store_run_finish (store, result, error);
 }
@@ -237,70 +350,51 @@ save_worker (LancerStore   *store,
              GError       **error)
 {
   char **v = data;   /* name, query, filters */
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "INSERT INTO saved_searches (name, query, filters, created_at) VALUES (?1, ?2, ?3, ?4)"
                            " ON CONFLICT (name) DO UPDATE SET query = excluded.query, filters = excluded.filters"
-                           " RETURNING id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          id = sqlite3_column_int64 (stmt, 0);
-          rc = sqlite3_step (stmt);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_memdup2 (&id, sizeof id);
+                           " RETURNING id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  if (_lancer_store_step_row (db, stmt, error) <= 0)
+    return NULL;
+  return _lancer_store_int64_result (sqlite3_column_int64 (stmt, 0));
 }
 
 void
-lancer_job_searches_save_async (LancerStore           *store,
-                                const char            *name,
-                                const char            *query,
-                                const LancerJobFilter *filter,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+lancer_saved_searches_save_async (LancerStore         *store,
+                                  const char          *name,
+                                  const char          *query,
+                                  const char          *filters,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
-  char **v = g_new0 (char *, 4);
+  char **v;
 
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  v = g_new0 (char *, 4);
   v[0] = g_strdup (name);
   v[1] = g_strdup (query != NULL ? query : "");
-  v[2] = lancer_job_filter_to_json (filter);
+  v[2] = g_strdup (filters != NULL && *filters != '\0' ? filters : "{}");
   lancer_store_run_async (store, TRUE, "saved_searches", save_worker, v, (GDestroyNotify) g_strfreev,
                           g_free, cancellable, callback, user_data);
 }
 
-static gint64
-finish_int64 (LancerStore   *store,
-              GAsyncResult  *result,
-              GError       **error)
-{
-  g_autofree gint64 *v = lancer_store_run_finish (store, result, error);
-
-  return v != NULL ? *v : 0;
-}
-
 gint64
-lancer_job_searches_save_finish (LancerStore   *store,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+lancer_saved_searches_save_finish (LancerStore   *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gpointer
@@ -310,36 +404,37 @@ remove_worker (LancerStore   *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "DELETE FROM saved_searches WHERE name = ?1", error);
 
-  rc = sqlite3_prepare_v2 (db, "DELETE FROM saved_searches WHERE id = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
+  if (sqlite3_changes (db) == 0)
+    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                 _("There is no saved search named “%s”; see lancer-cli searches list"), (const char *) data);
   return NULL;
 }
 
 void
-lancer_job_searches_remove_async (LancerStore         *store,
-                                  gint64               id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+lancer_saved_searches_remove_async (LancerStore         *store,
+                                    const char          *name,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  lancer_store_run_async (store, TRUE, "saved_searches", remove_worker, g_memdup2 (&id, sizeof id), g_free,
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  lancer_store_run_async (store, TRUE, "saved_searches", remove_worker, g_strdup (name), g_free,
                           NULL, cancellable, callback, user_data);
 }
 
 gboolean
-lancer_job_searches_remove_finish (LancerStore   *store,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+lancer_saved_searches_remove_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
   return _lancer_store_run_finish_boolean (store, result, error);
 }
@@ -376,7 +471,7 @@ exec_int64 (sqlite3    *db,
             const char *text,
             gint64     *out)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
@@ -389,8 +484,24 @@ exec_int64 (sqlite3    *db,
       *out = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_DONE;
     }
-  sqlite3_finalize (stmt);
   return rc;
+}
+
+/* Steps a prepared write with @id bound to ?1 and @now to ?2. */
+static gboolean
+write_for_proposal (sqlite3       *db,
+                    const char    *sql,
+                    gint64         id,
+                    gint64         value,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return _lancer_store_step_done (db, stmt, error);
 }
 
 static gpointer
@@ -403,43 +514,25 @@ mark_sent_worker (LancerStore   *store,
   LancerSentProposal *p = data;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 variant_id = 0, id = p->proposal_id;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) acted = NULL;
 
-  if (p->variant != NULL && *p->variant != '\0')
-    {
-      rc = exec_int64 (db, "SELECT id FROM proposal_variants WHERE name = ?1 AND retired_at IS NULL", p->variant,
-                       &variant_id);
-      if (rc != SQLITE_DONE)
-        goto failed;
-      if (variant_id == 0)
-        {
-          rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?1, ?2)", -1, &stmt, NULL);
-          if (rc != SQLITE_OK)
-            goto failed;
-          sqlite3_bind_text (stmt, 1, p->variant, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, now);
-          rc = sqlite3_step (stmt);
-          sqlite3_finalize (stmt);
-          stmt = NULL;
-          if (rc != SQLITE_DONE)
-            goto failed;
-          variant_id = sqlite3_last_insert_rowid (db);
-        }
-    }
+  if (p->variant != NULL && *p->variant != '\0' &&
+      (variant_id = _lancer_store_variant_id (db, p->variant, now, error)) < 0)
+    return NULL;
 
   if (id > 0)
-    rc = sqlite3_prepare_v2 (db,
-                             "UPDATE proposals SET status = 'sent', variant_id = ?2, cover_letter = ?3, bid_amount = ?4,"
-                             " bid_type = ?5, connects_spent = ?6, updated_at = ?7, submitted_at = ?7,"
-                             " upwork_id = COALESCE(?8, upwork_id) WHERE id = ?1", -1, &stmt, NULL);
+    stmt = _lancer_store_prepare (db,
+                                  "UPDATE proposals SET status = 'sent', variant_id = ?2, cover_letter = ?3, bid_amount = ?4,"
+                                  " bid_type = ?5, connects_spent = ?6, updated_at = ?7, submitted_at = ?7,"
+                                  " upwork_id = COALESCE(?8, upwork_id) WHERE id = ?1", error);
   else
-    rc = sqlite3_prepare_v2 (db,
-                             "INSERT INTO proposals (job_id, variant_id, status, cover_letter, bid_amount, bid_type,"
-                             " connects_spent, created_at, updated_at, submitted_at, upwork_id)"
-                             " VALUES (?1, ?2, 'sent', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?8)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
+    stmt = _lancer_store_prepare (db,
+                                  "INSERT INTO proposals (job_id, variant_id, status, cover_letter, bid_amount, bid_type,"
+                                  " connects_spent, created_at, updated_at, submitted_at, upwork_id)"
+                                  " VALUES (?1, ?2, 'sent', ?3, ?4, ?5, ?6, ?7, ?7, ?7, ?8)", error);
+  if (stmt == NULL)
+    return NULL;
   if (id > 0)
     sqlite3_bind_int64 (stmt, 1, id);
   else
@@ -447,10 +540,7 @@ mark_sent_worker (LancerStore   *store,
   if (variant_id > 0)
     sqlite3_bind_int64 (stmt, 2, variant_id);
   if (!lancer_store_bind_sealed (store, stmt, 3, p->cover_letter, "proposals.cover_letter", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_double (stmt, 4, p->rate);
   sqlite3_bind_int (stmt, 5, p->hourly ? 1 : 0);
   if (p->connects >= 0)   /* unknown stays NULL, never a made-up 0 */
@@ -458,55 +548,27 @@ mark_sent_worker (LancerStore   *store,
   sqlite3_bind_int64 (stmt, 7, now);
   if (p->upwork_id != NULL)
     sqlite3_bind_text (stmt, 8, p->upwork_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
   if (id <= 0)
     id = sqlite3_last_insert_rowid (db);
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, ?3)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, p->upwork_id != NULL ? "api" : "user", -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_writing_time (proposal_id, seconds) VALUES (?1, ?2)"
+  if (!write_for_proposal (db, p->upwork_id != NULL
+                               ? "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, 'api')"
+                               : "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, 'sent', ?2, 'user')",
+                           id, now, error) ||
+      !write_for_proposal (db, "INSERT INTO proposal_writing_time (proposal_id, seconds) VALUES (?1, ?2)"
                                " ON CONFLICT (proposal_id) DO UPDATE SET seconds = seconds + excluded.seconds",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, MAX (0, p->writing_seconds));
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
+                           id, MAX (0, p->writing_seconds), error))
+    return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, p->job_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
-  return g_memdup2 (&id, sizeof id);
-
-failed:
-  lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return NULL;
+  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", error);
+  if (acted == NULL)
+    return NULL;
+  sqlite3_bind_text (acted, 1, p->job_id, -1, SQLITE_STATIC);
+  if (!_lancer_store_step_done (db, acted, error))
+    return NULL;
+  return _lancer_store_int64_result (id);
 }
 
 void
@@ -525,7 +587,7 @@ lancer_proposal_mark_sent_finish (LancerStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gpointer
@@ -562,5 +624,5 @@ lancer_proposal_count_sent_finish (LancerStore   *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_int64 (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }

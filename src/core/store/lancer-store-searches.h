@@ -12,9 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The Jobs workspace's queries, run on the store worker through
- * lancer_store_run_async(): saved searches with their new-job counts, the
- * SQL behind the job feed, and proposals marked as sent. */
+/* The Jobs workspace's queries, run on the store worker: saved searches
+ * with their new-job counts, the SQL behind the job feed (with the one
+ * full-text query builder), and proposals marked as sent. */
 
 typedef enum
 {
@@ -26,7 +26,7 @@ typedef enum
 /* Which jobs the feed shows. */
 typedef struct
 {
-  char              *search;        /* typed words (FTS, prefix on the last) */
+  char              *search;        /* typed words (see _lancer_store_build_fts_query) */
   LancerJobFilter   *filter;        /* may be NULL */
   gint64             search_id;     /* saved search: its matches or its query; 0: all */
   char              *search_query;  /* that saved search's query */
@@ -36,9 +36,6 @@ typedef struct
 
 LancerJobView *lancer_job_view_copy            (const LancerJobView *view);
 void           lancer_job_view_free            (LancerJobView       *view);
-/* What the user typed → a safe FTS5 query ("a" "bcd"*), or NULL; the
- * last word is a prefix from three letters on. */
-char          *lancer_job_view_build_fts       (const char          *search);
 /* "SELECT <columns> FROM jobs j … WHERE …" with ?1 = FTS of the typed
  * words and ?2 = FTS of the saved search's query, when present; ORDER BY
  * follows the sort unless @count. */
@@ -50,45 +47,48 @@ char          *lancer_job_view_build_sql       (const LancerJobView *view,
 void           lancer_job_view_bind            (const LancerJobView *view,
                                                 sqlite3_stmt        *stmt);
 
-/* A saved search as the sidebar shows it. */
+/* A saved search: a sidebar row in the Jobs workspace, one query of the
+ * sync, one line of lancer-cli searches list. */
 typedef struct
 {
-  gint64  id;
   char   *name;
   char   *query;
-  char   *filters;   /* JSON (see lancer-job-filter.h) */
-  guint   n_new;     /* matching jobs not seen yet */
-} LancerJobSearch;
+  char   *filters;   /* JSON object (see lancer-job-filter.h) */
+  gint64  id;
+  guint   n_new;     /* matching jobs not seen yet (filled in by _list) */
+} LancerSavedSearch;
 
-void       lancer_job_search_free            (LancerJobSearch *search);
+void       lancer_saved_search_free            (LancerSavedSearch   *search);
 
-void       lancer_job_searches_list_async    (LancerStore         *store,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-/* Returns: (element-type LancerJobSearch), sorted by name. */
-GPtrArray *lancer_job_searches_list_finish   (LancerStore         *store,
-                                              GAsyncResult        *result,
-                                              GError             **error);
-/* Creates or updates (by name) a saved search. Returns its id. */
-void       lancer_job_searches_save_async    (LancerStore         *store,
-                                              const char          *name,
-                                              const char          *query,
-                                              const LancerJobFilter *filter,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-gint64     lancer_job_searches_save_finish   (LancerStore         *store,
-                                              GAsyncResult        *result,
-                                              GError             **error);
-void       lancer_job_searches_remove_async  (LancerStore         *store,
-                                              gint64               id,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-gboolean   lancer_job_searches_remove_finish (LancerStore         *store,
-                                              GAsyncResult        *result,
-                                              GError             **error);
+void       lancer_saved_searches_list_async    (LancerStore         *store,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* Returns: (element-type LancerSavedSearch), sorted by name (ignoring case). */
+GPtrArray *lancer_saved_searches_list_finish   (LancerStore         *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Creates, or updates by name, a saved search; @filters is a JSON object
+ * (NULL: none). Returns its id, 0 on error. */
+void       lancer_saved_searches_save_async    (LancerStore         *store,
+                                                const char          *name,
+                                                const char          *query,
+                                                const char          *filters,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gint64     lancer_saved_searches_save_finish   (LancerStore         *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Fails with LANCER_STORE_ERROR_NOT_FOUND when no search has that name. */
+void       lancer_saved_searches_remove_async  (LancerStore         *store,
+                                                const char          *name,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean   lancer_saved_searches_remove_finish (LancerStore         *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* A proposal the user sent on Upwork (or through the API). */
 typedef struct
@@ -132,7 +132,7 @@ gint64     lancer_proposal_count_sent_finish (LancerStore         *store,
                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerJobView, lancer_job_view_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerJobSearch, lancer_job_search_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerSavedSearch, lancer_saved_search_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LancerSentProposal, lancer_sent_proposal_free)
 
 G_END_DECLS

@@ -48,6 +48,37 @@ _lancer_store_step_done (sqlite3       *db,
   return TRUE;
 }
 
+int
+_lancer_store_step_row (sqlite3       *db,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  lancer_store_set_sqlite_error (error, db, rc);
+  return -1;
+}
+
+gpointer
+_lancer_store_int64_result (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+gint64
+_lancer_store_run_finish_int64 (LancerStore   *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autofree gint64 *value = lancer_store_run_finish (store, result, error);
+
+  return value != NULL ? *value : 0;
+}
+
 char *
 _lancer_store_dup_column (sqlite3_stmt *stmt,
                           int           column)
@@ -86,6 +117,40 @@ _lancer_store_run_finish_boolean (LancerStore   *store,
   return TRUE;
 }
 
+gint64
+_lancer_store_variant_id (sqlite3     *db,
+                          const char  *name,
+                          gint64       now,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) select =
+    _lancer_store_prepare (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
+                               " ORDER BY id LIMIT 1", error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (select == NULL)
+    return -1;
+  sqlite3_bind_text (select, 1, name, -1, SQLITE_STATIC);
+  switch (_lancer_store_step_row (db, select, error))
+    {
+    case 1:
+      return sqlite3_column_int64 (select, 0);
+    case -1:
+      return -1;
+    default:
+      break;
+    }
+
+  insert = _lancer_store_prepare (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?, ?)", error);
+  if (insert == NULL)
+    return -1;
+  sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, now);
+  if (!_lancer_store_step_done (db, insert, error))
+    return -1;
+  return sqlite3_last_insert_rowid (db);
+}
+
 /* An outbox message needs a conversation Lancer knows: a typo in a room id
  * would otherwise wait in the outbox and fail on every sync. */
 gboolean
@@ -93,22 +158,15 @@ _lancer_store_room_is_known (sqlite3     *db,
                              const char  *room_id,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean known = FALSE;
-  int rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM rooms WHERE id = ?1", -1, &stmt, NULL);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT 1 FROM rooms WHERE id = ?1", error);
+  int known;
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, room_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      known = rc == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, room_id, -1, SQLITE_STATIC);
+  known = _lancer_store_step_row (db, stmt, error);
+  if (known < 0)
+    return FALSE;
   if (!known)
     g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                  _("No conversation “%s” is stored. Sync messages first, or check the id "

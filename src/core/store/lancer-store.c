@@ -1737,45 +1737,6 @@ query_data_new (const LancerJobQuery *query)
   return q;
 }
 
-/* Turns what a user types into a safe FTS5 query: every word must match,
- * the last one as a prefix so results follow the typing. */
-static char *
-build_fts_query (const char *search)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_auto(GStrv) words = NULL;
-  guint n = 0;
-
-  if (search == NULL)
-    return NULL;
-  words = g_strsplit_set (search, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gboolean has_word_char = FALSE;
-
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
-        if (g_unichar_isalnum (g_utf8_get_char (p)))
-          has_word_char = TRUE;
-      if (!has_word_char)
-        continue;
-
-      if (n++ > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, '"');
-      for (const char *p = words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  if (n == 0)
-    return NULL;
-  g_string_append_c (out, '*');
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static char *
 build_job_sql (QueryData  *q,
                const char *fts)
@@ -2059,7 +2020,7 @@ query_worker (LancerStore   *self,
               GError       **error)
 {
   QueryData *q = data;
-  g_autofree char *fts = build_fts_query (q->search);
+  g_autofree char *fts = _lancer_store_build_fts_query (q->search);
   g_autofree char *sql = build_job_sql (q, fts);
   g_autoptr(GPtrArray) jobs = NULL;
   sqlite3_stmt *stmt = NULL;

@@ -1,4 +1,4 @@
-/* lancer-metrics-queries.h
+/* lancer-store-metrics.h
  *
  * Copyright 2026 The Lancer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,18 +6,12 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "lancer-export.h"
 #include "lancer-metrics.h"
 #include "lancer-store.h"
 
 G_BEGIN_DECLS
-
-/* Reads every sent proposal, payment, diary day and AI call (worker side:
- * call it only from a LancerStoreWorkerFunc or with your own connection). */
-LancerMetricsData   *lancer_metrics_data_load        (sqlite3              *db,
-                                                      GError              **error);
 
 /* Loads the rows and computes the report on the store's worker thread. */
 void                 lancer_metrics_report_async     (LancerStore                *store,

@@ -1,50 +1,16 @@
-/* lancer-ai-store.c
+/* lancer-store-ai.c
  *
  * Copyright 2026 The Lancer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "lancer-ai-store"
+#define G_LOG_DOMAIN "lancer-store-ai"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "lancer-ai-store.h"
+#include "lancer-store-ai.h"
 #include "lancer-store-private.h"
-
-/* A SELECT prepared here; the tables are in the schema since v5. */
-static gboolean
-prepare_read (sqlite3       *db,
-              const char    *sql,
-              sqlite3_stmt **stmt,
-              GError       **error)
-{
-  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-  lancer_store_set_sqlite_error (error, db, rc);
-  return FALSE;
-}
-
-static gpointer
-int64_dup (gint64 value)
-{
-  gint64 *p = g_new (gint64, 1);
-
-  *p = value;
-  return p;
-}
-
-static gint64
-int64_finish (LancerStore   *store,
-              GAsyncResult  *result,
-              GError       **error)
-{
-  g_autofree gint64 *p = lancer_store_run_finish (store, result, error);
-
-  return p ? *p : 0;
-}
 
 static gint64
 now_seconds (void)
@@ -92,30 +58,6 @@ lancer_ai_draft_free (LancerAiDraft *draft)
   g_free (draft);
 }
 
-LancerAiPortfolioItem *
-lancer_ai_portfolio_item_new (const char *title,
-                              const char *description,
-                              const char *outcome)
-{
-  LancerAiPortfolioItem *item = g_new0 (LancerAiPortfolioItem, 1);
-
-  item->title = g_strdup (title ? title : "");
-  item->description = g_strdup (description ? description : "");
-  item->outcome = g_strdup (outcome ? outcome : "");
-  return item;
-}
-
-void
-lancer_ai_portfolio_item_free (LancerAiPortfolioItem *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->title);
-  g_free (item->description);
-  g_free (item->outcome);
-  g_free (item);
-}
-
 /* ai_calls */
 
 typedef struct
@@ -143,20 +85,15 @@ record_call_worker (LancerStore   *store,
 {
   CallData *c = data;
   LancerAiUsage *u = c->usage;
-  sqlite3_stmt *stmt = NULL;
   gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : now_seconds ();
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "INSERT INTO ai_calls (provider, model, purpose, tokens_in, tokens_out,"
                            " tokens_cached, cost, latency_ms, ttft_ms, status, error, job_id, created_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, u->provider ? u->provider : "unknown", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, u->response_model ? u->response_model : (u->model ? u->model : ""), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, u->purpose ? u->purpose : "other", -1, SQLITE_STATIC);
@@ -173,18 +110,13 @@ record_call_worker (LancerStore   *store,
   if (c->job_id != NULL)
     sqlite3_bind_text (stmt, 12, c->job_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, created);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return int64_dup (sqlite3_last_insert_rowid (db));
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
+  return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
 }
 
 void
-lancer_ai_store_record_call_async (LancerStore         *store,
+lancer_store_ai_record_call_async (LancerStore         *store,
                                    const LancerAiUsage *usage,
                                    const char          *job_id,
                                    GCancellable        *cancellable,
@@ -204,11 +136,11 @@ lancer_ai_store_record_call_async (LancerStore         *store,
 }
 
 gint64
-lancer_ai_store_record_call_finish (LancerStore   *store,
+lancer_store_ai_record_call_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return int64_finish (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gint64
@@ -222,6 +154,51 @@ month_start (void)
   return g_date_time_to_unix (start);
 }
 
+/* What some AI calls cost (USD), and how many there were. */
+typedef struct
+{
+  double cost;
+  guint  n_calls;
+} Spend;
+
+/* Runs @stmt, a "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls …". */
+static Spend *
+spend_from_stmt (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  Spend *spend;
+
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return NULL;
+  spend = g_new0 (Spend, 1);
+  spend->cost = sqlite3_column_double (stmt, 0);
+  spend->n_calls = (guint) sqlite3_column_int (stmt, 1);
+  return spend;
+}
+
+static gboolean
+spend_finish (LancerStore   *store,
+              GAsyncResult  *result,
+              double        *cost_usd,
+              guint         *n_calls,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree Spend *spend = lancer_store_run_finish (store, result, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (cost_usd != NULL)
+    *cost_usd = spend != NULL ? spend->cost : 0.0;
+  if (n_calls != NULL)
+    *n_calls = spend != NULL ? spend->n_calls : 0;
+  return TRUE;
+}
+
 static gpointer
 month_spend_worker (LancerStore   *store,
                     sqlite3       *db,
@@ -229,31 +206,17 @@ month_spend_worker (LancerStore   *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  double *spend = g_new0 (double, 1);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls WHERE created_at >= ?", error);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT COALESCE(SUM(cost), 0) FROM ai_calls WHERE created_at >= ?",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, month_start ());
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *spend = sqlite3_column_double (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      g_free (spend);
-      return NULL;
-    }
-  return spend;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, month_start ());
+  return spend_from_stmt (db, stmt, error);
 }
 
 void
-lancer_ai_store_month_spend_async (LancerStore         *store,
+lancer_store_ai_month_spend_async (LancerStore         *store,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
@@ -264,33 +227,16 @@ lancer_ai_store_month_spend_async (LancerStore         *store,
 }
 
 gboolean
-lancer_ai_store_month_spend_finish (LancerStore   *store,
+lancer_store_ai_month_spend_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     double        *spend_usd,
                                     GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree double *spend = lancer_store_run_finish (store, result, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (spend_usd != NULL)
-    *spend_usd = spend ? *spend : 0.0;
-  return TRUE;
+  return spend_finish (store, result, spend_usd, NULL, error);
 }
 
 /* What writing one job's proposal cost: every "proposal" call recorded
  * for the job, regenerations included, since each was paid for. */
-
-typedef struct
-{
-  double cost;
-  guint  n_calls;
-} DraftCost;
-
 static gpointer
 draft_cost_worker (LancerStore   *store,
                    sqlite3       *db,
@@ -298,33 +244,18 @@ draft_cost_worker (LancerStore   *store,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree DraftCost *cost = g_new0 (DraftCost, 1);
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
+                               " WHERE job_id = ? AND purpose = 'proposal'", error);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
-                               " WHERE job_id = ? AND purpose = 'proposal'", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          cost->cost = sqlite3_column_double (stmt, 0);
-          cost->n_calls = (guint) sqlite3_column_int (stmt, 1);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&cost);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  return spend_from_stmt (db, stmt, error);
 }
 
 void
-lancer_ai_store_draft_cost_async (LancerStore         *store,
+lancer_store_ai_draft_cost_async (LancerStore         *store,
                                   const char          *job_id,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
@@ -337,25 +268,13 @@ lancer_ai_store_draft_cost_async (LancerStore         *store,
 }
 
 gboolean
-lancer_ai_store_draft_cost_finish (LancerStore   *store,
+lancer_store_ai_draft_cost_finish (LancerStore   *store,
                                    GAsyncResult  *result,
                                    double        *cost_usd,
                                    guint         *n_calls,
                                    GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree DraftCost *cost = lancer_store_run_finish (store, result, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (cost_usd != NULL)
-    *cost_usd = cost != NULL ? cost->cost : 0.0;
-  if (n_calls != NULL)
-    *n_calls = cost != NULL ? cost->n_calls : 0;
-  return TRUE;
+  return spend_finish (store, result, cost_usd, n_calls, error);
 }
 
 /* Analyses */
@@ -389,20 +308,15 @@ save_analysis_worker (LancerStore   *store,
                       GError       **error)
 {
   AnalysisData *a = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "INSERT INTO ai_analyses (job_id, ai_call_id, provider, model, fit_score,"
                            " summary, result_json, created_at) VALUES (?1,"
                            " COALESCE(?2, (SELECT MAX(id) FROM ai_calls WHERE job_id = ?1 AND purpose = 'analysis')),"
-                           " ?3, ?4, ?5, ?6, ?7, ?8)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+                           " ?3, ?4, ?5, ?6, ?7, ?8)", error);
+
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, a->job_id, -1, SQLITE_STATIC);
   if (a->call_id > 0)
     sqlite3_bind_int64 (stmt, 2, a->call_id);
@@ -412,18 +326,13 @@ save_analysis_worker (LancerStore   *store,
   sqlite3_bind_text (stmt, 6, a->analysis->summary, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, a->analysis->raw_json, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, now_seconds ());
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return int64_dup (sqlite3_last_insert_rowid (db));
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
+  return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
 }
 
 void
-lancer_ai_store_save_analysis_async (LancerStore             *store,
+lancer_store_ai_save_analysis_async (LancerStore             *store,
                                      const char              *job_id,
                                      gint64                   call_id,
                                      const char              *provider,
@@ -450,11 +359,11 @@ lancer_ai_store_save_analysis_async (LancerStore             *store,
 }
 
 gint64
-lancer_ai_store_save_analysis_finish (LancerStore   *store,
+lancer_store_ai_save_analysis_finish (LancerStore   *store,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return int64_finish (store, result, error);
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
 static gpointer
@@ -464,37 +373,24 @@ load_analysis_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  LancerJobAnalysis *analysis = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "SELECT result_json FROM ai_analyses WHERE job_id = ?"
-                           " ORDER BY created_at DESC, id DESC LIMIT 1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    {
-      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+                           " ORDER BY created_at DESC, id DESC LIMIT 1", error);
+  g_autoptr(JsonNode) node = NULL;
 
-      /* An unreadable stored analysis is treated as none: the user can run a new one. */
-      if (node != NULL)
-        analysis = lancer_job_analysis_parse (node, NULL);
-    }
-  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    lancer_store_set_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return analysis;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
+  if (_lancer_store_step_row (db, stmt, error) <= 0 || sqlite3_column_text (stmt, 0) == NULL)
+    return NULL;
+  /* An unreadable stored analysis is treated as none: the user can run a new one. */
+  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  return node != NULL ? lancer_job_analysis_parse (node, NULL) : NULL;
 }
 
 void
-lancer_ai_store_load_analysis_async (LancerStore         *store,
+lancer_store_ai_load_analysis_async (LancerStore         *store,
                                      const char          *job_id,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -506,7 +402,7 @@ lancer_ai_store_load_analysis_async (LancerStore         *store,
 }
 
 LancerJobAnalysis *
-lancer_ai_store_load_analysis_finish (LancerStore   *store,
+lancer_store_ai_load_analysis_finish (LancerStore   *store,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
@@ -515,80 +411,31 @@ lancer_ai_store_load_analysis_finish (LancerStore   *store,
 
 /* Drafts */
 
-static gint64
-lookup_variant_id (sqlite3     *db,
-                   const char  *name,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
-                               " ORDER BY id LIMIT 1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return -1;
-    }
-  if (id > 0)
-    return id;
-
-  stmt = NULL;
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_variants (name, created_at) VALUES (?, ?)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, now_seconds ());
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return -1;
-    }
-  return sqlite3_last_insert_rowid (db);
-}
-
 /* The unsent draft already holding (job, slot), or 0. */
 static gint64
 lookup_slot (sqlite3              *db,
              const LancerAiDraft  *draft,
              GError              **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "SELECT d.proposal_id FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
                            " WHERE d.job_id = ? AND d.slot = ? AND p.status = 'draft'"
-                           " ORDER BY p.updated_at DESC LIMIT 1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+                           " ORDER BY p.updated_at DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, draft->job_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, draft->slot);
+  switch (_lancer_store_step_row (db, stmt, error))
     {
-      sqlite3_bind_text (stmt, 1, draft->job_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, draft->slot);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
+    case 1:
+      return sqlite3_column_int64 (stmt, 0);
+    case 0:
+      return 0;
+    default:
       return -1;
     }
-  return id;
 }
 
 static gboolean
@@ -598,79 +445,61 @@ save_one_draft (LancerStore    *store,
                 gint64          now,
                 GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) slot = NULL;
+  g_autoptr(sqlite3_stmt) acted = NULL;
   gint64 variant_id = 0;
   gint64 id = draft->proposal_id;
-  int rc;
 
-  if (draft->strategy != NULL && (variant_id = lookup_variant_id (db, draft->strategy, error)) < 0)
+  if (draft->strategy != NULL && (variant_id = _lancer_store_variant_id (db, draft->strategy, now, error)) < 0)
     return FALSE;
   if (id <= 0 && (id = lookup_slot (db, draft, error)) < 0)
     return FALSE;
 
   if (id > 0)
-    rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET draft = ?2, updated_at = ?3, variant_id = ?4"
-                                 " WHERE id = ?1", -1, &stmt, NULL);
+    stmt = _lancer_store_prepare (db, "UPDATE proposals SET draft = ?2, updated_at = ?3, variant_id = ?4"
+                                      " WHERE id = ?1", error);
   else
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO proposals (job_id, status, draft, created_at, updated_at,"
-                                 " variant_id) VALUES (?5, 'draft', ?2, ?3, ?3, ?4)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+    stmt = _lancer_store_prepare (db, "INSERT INTO proposals (job_id, status, draft, created_at, updated_at,"
+                                      " variant_id) VALUES (?5, 'draft', ?2, ?3, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
   if (id > 0)
     sqlite3_bind_int64 (stmt, 1, id);
   if (!lancer_store_bind_sealed (store, stmt, 2, draft->text ? draft->text : "", "proposals.draft", error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 3, now);
   if (variant_id > 0)
     sqlite3_bind_int64 (stmt, 4, variant_id);
   if (id <= 0)
     sqlite3_bind_text (stmt, 5, draft->job_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+  if (!_lancer_store_step_done (db, stmt, error))
+    return FALSE;
   if (id <= 0)
     id = sqlite3_last_insert_rowid (db);
 
-  stmt = NULL;
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO ai_drafts (proposal_id, job_id, slot, partial, chosen)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (proposal_id) DO UPDATE SET"
-                           " slot = excluded.slot, partial = excluded.partial, chosen = excluded.chosen",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, draft->job_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, draft->slot);
-      sqlite3_bind_int (stmt, 4, draft->partial);
-      sqlite3_bind_int (stmt, 5, draft->chosen);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
+  slot = _lancer_store_prepare (db,
+                                "INSERT INTO ai_drafts (proposal_id, job_id, slot, partial, chosen)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (proposal_id) DO UPDATE SET"
+                                " slot = excluded.slot, partial = excluded.partial, chosen = excluded.chosen",
+                                error);
+  if (slot == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (slot, 1, id);
+  sqlite3_bind_text (slot, 2, draft->job_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (slot, 3, draft->slot);
+  sqlite3_bind_int (slot, 4, draft->partial);
+  sqlite3_bind_int (slot, 5, draft->chosen);
+  if (!_lancer_store_step_done (db, slot, error))
+    return FALSE;
 
   /* Like the store's own draft saving: a job proposed to is kept. */
-  stmt = NULL;
-  if (sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", NULL);
+  if (acted != NULL)
     {
-      sqlite3_bind_text (stmt, 1, draft->job_id, -1, SQLITE_STATIC);
-      sqlite3_step (stmt);
+      sqlite3_bind_text (acted, 1, draft->job_id, -1, SQLITE_STATIC);
+      sqlite3_step (acted);
     }
-  sqlite3_finalize (stmt);
 
   draft->proposal_id = id;
   draft->updated_at = now;
@@ -694,7 +523,7 @@ save_drafts_worker (LancerStore   *store,
 }
 
 void
-lancer_ai_store_save_drafts_async (LancerStore         *store,
+lancer_store_ai_save_drafts_async (LancerStore         *store,
                                    GPtrArray           *drafts,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -711,7 +540,7 @@ lancer_ai_store_save_drafts_async (LancerStore         *store,
 }
 
 gboolean
-lancer_ai_store_save_drafts_finish (LancerStore   *store,
+lancer_store_ai_save_drafts_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
@@ -726,17 +555,17 @@ load_drafts_worker (LancerStore   *store,
                     GError       **error)
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_draft_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT d.proposal_id, d.slot, d.partial, d.chosen, p.draft, p.updated_at, v.name"
+                           " FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
+                           " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
+                           " WHERE d.job_id = ? AND p.status = 'draft' ORDER BY d.slot, p.updated_at DESC",
+                           error);
   int rc;
 
-  if (!prepare_read (db,
-                     "SELECT d.proposal_id, d.slot, d.partial, d.chosen, p.draft, p.updated_at, v.name"
-                     " FROM ai_drafts d JOIN proposals p ON p.id = d.proposal_id"
-                     " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
-                     " WHERE d.job_id = ? AND p.status = 'draft' ORDER BY d.slot, p.updated_at DESC",
-                     &stmt, error))
+  if (stmt == NULL)
     return NULL;
-
   sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -751,15 +580,11 @@ load_drafts_worker (LancerStore   *store,
       draft->chosen = sqlite3_column_int (stmt, 3);
       draft->text = lancer_store_column_unseal (store, stmt, 4, "proposals.draft", error);
       if (draft->text == NULL && error != NULL && *error != NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
+        return NULL;
       draft->updated_at = sqlite3_column_int64 (stmt, 5);
       draft->strategy = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (drafts, g_steal_pointer (&draft));
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       lancer_store_set_sqlite_error (error, db, rc);
@@ -769,7 +594,7 @@ load_drafts_worker (LancerStore   *store,
 }
 
 void
-lancer_ai_store_load_drafts_async (LancerStore         *store,
+lancer_store_ai_load_drafts_async (LancerStore         *store,
                                    const char          *job_id,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -783,7 +608,7 @@ lancer_ai_store_load_drafts_async (LancerStore         *store,
 }
 
 GPtrArray *
-lancer_ai_store_load_drafts_finish (LancerStore   *store,
+lancer_store_ai_load_drafts_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
@@ -798,19 +623,16 @@ choose_draft_worker (LancerStore   *store,
                      GError       **error)
 {
   gint64 id = *(gint64 *) data;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) select = _lancer_store_prepare (db, "SELECT draft FROM proposals WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) cover = NULL;
+  g_autoptr(sqlite3_stmt) chosen = NULL;
   g_autofree char *text = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT draft FROM proposals WHERE id = ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        text = lancer_store_column_unseal (store, stmt, 0, "proposals.draft", error);
-    }
-  sqlite3_finalize (stmt);
+  if (select == NULL)
+    return NULL;
+  sqlite3_bind_int64 (select, 1, id);
+  rc = sqlite3_step (select);
   if (rc == SQLITE_DONE)
     {
       g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
@@ -822,50 +644,32 @@ choose_draft_worker (LancerStore   *store,
       lancer_store_set_sqlite_error (error, db, rc);
       return NULL;
     }
+  text = lancer_store_column_unseal (store, select, 0, "proposals.draft", error);
   if (text == NULL && error != NULL && *error != NULL)
     return NULL;
 
-  stmt = NULL;
-  rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET cover_letter = ?2, updated_at = ?3 WHERE id = ?1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!lancer_store_bind_sealed (store, stmt, 2, text ? text : "", "proposals.cover_letter", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  cover = _lancer_store_prepare (db, "UPDATE proposals SET cover_letter = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (cover == NULL)
+    return NULL;
+  sqlite3_bind_int64 (cover, 1, id);
+  if (!lancer_store_bind_sealed (store, cover, 2, text ? text : "", "proposals.cover_letter", error))
+    return NULL;
+  sqlite3_bind_int64 (cover, 3, now_seconds ());
+  if (!_lancer_store_step_done (db, cover, error))
+    return NULL;
 
-  stmt = NULL;
-  rc = sqlite3_prepare_v2 (db,
-                           "UPDATE ai_drafts SET chosen = (proposal_id = ?1)"
-                           " WHERE job_id = (SELECT job_id FROM ai_drafts WHERE proposal_id = ?1)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_set_sqlite_error (error, db, rc);
+  chosen = _lancer_store_prepare (db,
+                                  "UPDATE ai_drafts SET chosen = (proposal_id = ?1)"
+                                  " WHERE job_id = (SELECT job_id FROM ai_drafts WHERE proposal_id = ?1)", error);
+  if (chosen == NULL)
+    return NULL;
+  sqlite3_bind_int64 (chosen, 1, id);
+  _lancer_store_step_done (db, chosen, error);
   return NULL;
 }
 
 void
-lancer_ai_store_choose_draft_async (LancerStore         *store,
+lancer_store_ai_choose_draft_async (LancerStore         *store,
                                     gint64               proposal_id,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
@@ -873,12 +677,12 @@ lancer_ai_store_choose_draft_async (LancerStore         *store,
 {
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, TRUE, "proposals", choose_draft_worker, int64_dup (proposal_id),
+  lancer_store_run_async (store, TRUE, "proposals", choose_draft_worker, _lancer_store_int64_result (proposal_id),
                           g_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
-lancer_ai_store_choose_draft_finish (LancerStore   *store,
+lancer_store_ai_choose_draft_finish (LancerStore   *store,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
@@ -895,17 +699,16 @@ load_portfolio_worker (LancerStore   *store,
                        GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id", error);
   int rc;
 
-  if (!prepare_read (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id",
-                     &stmt, error))
+  if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
                                                           (const char *) sqlite3_column_text (stmt, 1),
                                                           (const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       lancer_store_set_sqlite_error (error, db, rc);
@@ -915,7 +718,7 @@ load_portfolio_worker (LancerStore   *store,
 }
 
 void
-lancer_ai_store_load_portfolio_async (LancerStore         *store,
+lancer_store_ai_load_portfolio_async (LancerStore         *store,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
@@ -926,7 +729,7 @@ lancer_ai_store_load_portfolio_async (LancerStore         *store,
 }
 
 GPtrArray *
-lancer_ai_store_load_portfolio_finish (LancerStore   *store,
+lancer_store_ai_load_portfolio_finish (LancerStore   *store,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
@@ -941,37 +744,31 @@ save_portfolio_worker (LancerStore   *store,
                        GError       **error)
 {
   GPtrArray *items = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!lancer_store_exec (db, "DELETE FROM ai_portfolio", error))
+    return NULL;
+  stmt = _lancer_store_prepare (db, "INSERT INTO ai_portfolio (position, title, description, outcome)"
+                                    " VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < items->len; i++)
     {
       LancerAiPortfolioItem *item = g_ptr_array_index (items, i);
-      sqlite3_stmt *stmt = NULL;
-      int rc;
 
-      rc = sqlite3_prepare_v2 (db, "INSERT INTO ai_portfolio (position, title, description, outcome)"
-                                   " VALUES (?, ?, ?, ?)", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_int (stmt, 1, i);
-          sqlite3_bind_text (stmt, 2, item->title ? item->title : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, item->description ? item->description : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, item->outcome ? item->outcome : "", -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          lancer_store_set_sqlite_error (error, db, rc);
-          return NULL;
-        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, item->title ? item->title : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, item->description ? item->description : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, item->outcome ? item->outcome : "", -1, SQLITE_STATIC);
+      if (!_lancer_store_step_done (db, stmt, error))
+        return NULL;
     }
   return NULL;
 }
 
 void
-lancer_ai_store_save_portfolio_async (LancerStore         *store,
+lancer_store_ai_save_portfolio_async (LancerStore         *store,
                                       GPtrArray           *items,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -993,7 +790,7 @@ lancer_ai_store_save_portfolio_async (LancerStore         *store,
 }
 
 gboolean
-lancer_ai_store_save_portfolio_finish (LancerStore   *store,
+lancer_store_ai_save_portfolio_finish (LancerStore   *store,
                                        GAsyncResult  *result,
                                        GError       **error)
 {

@@ -1,11 +1,11 @@
-/* lancer-metrics-queries.c
+/* lancer-store-metrics.c
  *
  * Copyright 2026 The Lancer authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The SQL behind the Analytics page, `lancer-cli stats` and the exports.
- * Everything here runs on the store's worker thread through
- * lancer_store_run_async(); nothing touches the database from the caller.
+ * Everything here runs on the store's worker thread; nothing touches the
+ * database from the caller.
  */
 #define G_LOG_DOMAIN "lancer-metrics"
 
@@ -16,8 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lancer-metrics-queries.h"
+#include "lancer-store-metrics.h"
 #include "lancer-store-pipeline.h"
+#include "lancer-store-private.h"
 
 /* Stored statuses are Lancer's (the sync normalises Upwork's); an offer
  * means the client interviewed, so it counts for that stage. */
@@ -76,32 +77,15 @@ parse_day (const char *day)
   return lancer_metrics_day_number (y, m, d);
 }
 
+/* The end of a row loop: TRUE when the rows ran out, not the statement. */
 static gboolean
-prepare (sqlite3       *db,
-         const char    *sql,
-         sqlite3_stmt **stmt,
-         GError       **error)
+rows_done (sqlite3  *db,
+           int       rc,
+           GError  **error)
 {
-  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-finish (sqlite3       *db,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      lancer_store_propagate_sqlite_error (error, db, rc);
+      lancer_store_set_sqlite_error (error, db, rc);
       return FALSE;
     }
   return TRUE;
@@ -114,19 +98,19 @@ column_double_or_nan (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, col) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, col);
 }
 
-LancerMetricsData *
-lancer_metrics_data_load (sqlite3  *db,
-                          GError  **error)
+/* First time each proposal reached each status (proposal id → gint64[LANCER_N_STAGES]). */
+static gboolean
+load_stage_events (sqlite3            *db,
+                   GHashTable         *events,
+                   GError            **error)
 {
-  g_autoptr(LancerMetricsData) data = lancer_metrics_data_new ();
-  g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT proposal_id, status, MIN(at) FROM proposal_events GROUP BY proposal_id, status", error);
   int rc;
 
-  /* First time each proposal reached each status. */
-  if (!prepare (db, "SELECT proposal_id, status, MIN(at) FROM proposal_events GROUP BY proposal_id, status",
-                &stmt, error))
-    return NULL;
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -144,19 +128,28 @@ lancer_metrics_data_load (sqlite3  *db,
       if (at[stage] == 0 || sqlite3_column_int64 (stmt, 2) < at[stage])
         at[stage] = sqlite3_column_int64 (stmt, 2);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
+  return rows_done (db, rc, error);
+}
 
-  if (!prepare (db,
-                "SELECT p.id, p.variant_id, v.name, j.category, j.client_country, j.client_id,"
-                "       j.job_type, j.budget, p.connects_spent, p.submitted_at, p.status, p.updated_at,"
-                "       w.seconds"
-                " FROM proposals p"
-                " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
-                " LEFT JOIN jobs j ON j.id = p.job_id"
-                " LEFT JOIN proposal_writing_time w ON w.proposal_id = p.id",
-                &stmt, error))
-    return NULL;
+static gboolean
+load_proposals (sqlite3            *db,
+                GHashTable         *events,
+                LancerMetricsData  *data,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT p.id, p.variant_id, v.name, j.category, j.client_country, j.client_id,"
+                           "       j.job_type, j.budget, p.connects_spent, p.submitted_at, p.status, p.updated_at,"
+                           "       w.seconds"
+                           " FROM proposals p"
+                           " LEFT JOIN proposal_variants v ON v.id = p.variant_id"
+                           " LEFT JOIN jobs j ON j.id = p.job_id"
+                           " LEFT JOIN proposal_writing_time w ON w.proposal_id = p.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LancerMetricsProposal p = { 0 };
@@ -190,16 +183,24 @@ lancer_metrics_data_load (sqlite3  *db,
         p.at[status_stage] = MAX (sqlite3_column_int64 (stmt, 11), p.at[LANCER_STAGE_SENT]);
       lancer_metrics_data_add_proposal (data, &p);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
+  return rows_done (db, rc, error);
+}
 
-  if (!prepare (db,
-                "SELECT t.occurred_at, t.kind, t.amount, t.fee, c.client_name, j.category, t.currency"
-                " FROM transactions t"
-                " LEFT JOIN contracts c ON c.id = t.contract_id"
-                " LEFT JOIN jobs j ON j.id = c.job_id",
-                &stmt, error))
-    return NULL;
+static gboolean
+load_payments (sqlite3            *db,
+               LancerMetricsData  *data,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT t.occurred_at, t.kind, t.amount, t.fee, c.client_name, j.category, t.currency"
+                           " FROM transactions t"
+                           " LEFT JOIN contracts c ON c.id = t.contract_id"
+                           " LEFT JOIN jobs j ON j.id = c.job_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *currency = (const char *) sqlite3_column_text (stmt, 6);
@@ -216,14 +217,22 @@ lancer_metrics_data_load (sqlite3  *db,
 
       lancer_metrics_data_add_payment (data, &p);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
+  return rows_done (db, rc, error);
+}
 
-  if (!prepare (db,
-                "SELECT d.day, d.minutes, c.client_name FROM diary_days d"
-                " LEFT JOIN contracts c ON c.id = d.contract_id",
-                &stmt, error))
-    return NULL;
+static gboolean
+load_diary_days (sqlite3            *db,
+                 LancerMetricsData  *data,
+                 GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT d.day, d.minutes, c.client_name FROM diary_days d"
+                           " LEFT JOIN contracts c ON c.id = d.contract_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LancerMetricsDiaryDay d = {
@@ -235,11 +244,21 @@ lancer_metrics_data_load (sqlite3  *db,
       if (d.day != G_MININT64)
         lancer_metrics_data_add_diary_day (data, &d);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
+  return rows_done (db, rc, error);
+}
 
-  if (!prepare (db, "SELECT created_at, cost, tokens_in + tokens_out FROM ai_calls", &stmt, error))
-    return NULL;
+static gboolean
+load_ai_calls (sqlite3            *db,
+               LancerMetricsData  *data,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT created_at, cost, tokens_in + tokens_out FROM ai_calls", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LancerMetricsAiCall c = {
@@ -250,9 +269,23 @@ lancer_metrics_data_load (sqlite3  *db,
 
       lancer_metrics_data_add_ai_call (data, &c);
     }
-  if (!finish (db, stmt, rc, error))
-    return NULL;
+  return rows_done (db, rc, error);
+}
 
+/* Reads every sent proposal, payment, diary day and AI call. */
+static LancerMetricsData *
+metrics_data_load (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(LancerMetricsData) data = lancer_metrics_data_new ();
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (!load_stage_events (db, events, error) ||
+      !load_proposals (db, events, data, error) ||
+      !load_payments (db, data, error) ||
+      !load_diary_days (db, data, error) ||
+      !load_ai_calls (db, data, error))
+    return NULL;
   return g_steal_pointer (&data);
 }
 
@@ -271,7 +304,7 @@ report_worker (LancerStore   *store,
                GError       **error)
 {
   ReportRequest *req = user_data;
-  g_autoptr(LancerMetricsData) data = lancer_metrics_data_load (db, error);
+  g_autoptr(LancerMetricsData) data = metrics_data_load (db, error);
 
   if (data == NULL)
     return NULL;
@@ -341,13 +374,14 @@ table_from_sql (sqlite3          *db,
 {
   g_autoptr(LancerTable) table = lancer_table_new ();
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   for (guint c = 0; c < n_columns; c++)
     lancer_table_add_column (table, spec[c].name,
                              spec[c].kind == CELL_NUMBER ? LANCER_COLUMN_NUMBER : LANCER_COLUMN_TEXT);
-  if (!prepare (db, sql, &stmt, error))
+  stmt = _lancer_store_prepare (db, sql, error);
+  if (stmt == NULL)
     return NULL;
   g_assert ((guint) sqlite3_column_count (stmt) == n_columns);
 
@@ -384,7 +418,7 @@ table_from_sql (sqlite3          *db,
         }
       lancer_table_add_row (table, (const char * const *) cells->pdata);
     }
-  if (!finish (db, stmt, rc, error))
+  if (!rows_done (db, rc, error))
     return NULL;
   return g_steal_pointer (&table);
 }
