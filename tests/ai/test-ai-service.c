@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-ai-service.h"
 #include "lancer-store-ai.h"
 #include "lancer-sandbox-ai.h"

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-job-filter.h"
 #include "lancer-profile-manager.h"
 #include "lancer-red-flags.h"

@@ -26,6 +26,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-ab-test.h"
 #include "lancer-export.h"
 #include "lancer-store-metrics.h"

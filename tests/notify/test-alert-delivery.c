@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-alert-route.h"
 #include "lancer-alert-template.h"
 #include "lancer-notifier.h"

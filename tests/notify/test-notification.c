@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-notifier.h"
 #include "lancer-session.h"
 #include "lancer-test-util.h"

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-store-diary.h"
 #include "lancer-store.h"
 

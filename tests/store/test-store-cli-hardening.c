@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>

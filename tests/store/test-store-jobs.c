@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <math.h>
 
 #include "lancer-sandbox-data.h"

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "store-test-util.h"
 
 /* Rows a database of each old version may hold. When you add schema

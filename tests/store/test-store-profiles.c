@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "lancer-secrets.h"
 #include "store-test-util.h"
 

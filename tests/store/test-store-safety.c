@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-store-audit-sink.h"
 #include "store-test-util.h"
 

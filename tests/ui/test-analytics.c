@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-analytics-page-private.h"
 #include "lancer-application.h"
 #include "lancer-chart.h"

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-application.h"
 #include "lancer-diary-page-private.h"
 #include "lancer-messages-page-private.h"

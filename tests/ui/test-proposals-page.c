@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lancer-store-private.h"   /* seeds the profile directly */
 #include "lancer-application.h"
 #include "lancer-paths.h"
 #include "lancer-proposal-editor.h"

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "lancer-store-private.h"
 #include "lancer-store-account.h"
 
 /* One row of the key-value meta table; the value is sealed: it names the

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "lancer-store-private.h"
 #include "lancer-store-checkpointer.h"
 #include "lancer-thread.h"
 

@@ -16,6 +16,53 @@ G_BEGIN_DECLS
 
 /* Internal to src/core/store and its tests. */
 
+/* The one way SQL runs: on the store's worker thread, for the store's
+ * own table files (and tests that seed a profile).
+ * @func runs on the worker, never on the caller's thread. With @write, it
+ * runs inside BEGIN IMMEDIATE … COMMIT (rolled back if it fails), is
+ * refused while the store is read-only, and ::changed is emitted for
+ * @changed_table afterwards. A NULL result with no error is a success. */
+typedef gpointer (*LancerStoreWorkerFunc) (LancerStore   *self,
+                                           sqlite3       *db,
+                                           gpointer       data,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
+void        lancer_store_run_async               (LancerStore          *self,
+                                                  gboolean              write,
+                                                  const char           *changed_table,
+                                                  LancerStoreWorkerFunc func,
+                                                  gpointer              data,
+                                                  GDestroyNotify        data_destroy,
+                                                  GDestroyNotify        result_destroy,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gpointer    lancer_store_run_finish              (LancerStore          *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* For worker functions: sealed (encrypted) columns. @context names the
+ * column ("stories.body"). Binding fails with LANCER_STORE_ERROR_LOCKED
+ * when there is no key; unsealing fails the same way and never returns
+ * garbage. A NULL column unseals to NULL with no error. */
+gboolean    lancer_store_bind_sealed             (LancerStore          *self,
+                                                  sqlite3_stmt         *stmt,
+                                                  int                   index,
+                                                  const char           *text,
+                                                  const char           *context,
+                                                  GError              **error);
+char       *lancer_store_column_unseal           (LancerStore          *self,
+                                                  sqlite3_stmt         *stmt,
+                                                  int                   column,
+                                                  const char           *context,
+                                                  GError              **error);
+/* For worker functions: a SQLite failure as a LancerStoreError. */
+void        lancer_store_propagate_sqlite_error  (GError              **error,
+                                                  sqlite3              *db,
+                                                  int                   rc);
+
+
 #define LANCER_STORE_SCHEMA_VERSION 6
 
 /* Migrates @db from @from to @to (forward only) in one transaction. */

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "lancer-job-filter.h"
 #include "lancer-store.h"

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "lancer-job.h"
 #include "lancer-profile.h"
@@ -218,51 +217,6 @@ char       *lancer_store_backup_if_due_finish    (LancerStore          *self,
 char       *lancer_store_backup_finish           (LancerStore          *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
-
-/* Extension point: other areas run their own SQL on the worker thread.
- * @func runs on the worker, never on the caller's thread. With @write, it
- * runs inside BEGIN IMMEDIATE … COMMIT (rolled back if it fails), is
- * refused while the store is read-only, and ::changed is emitted for
- * @changed_table afterwards. A NULL result with no error is a success. */
-typedef gpointer (*LancerStoreWorkerFunc) (LancerStore   *self,
-                                           sqlite3       *db,
-                                           gpointer       data,
-                                           GCancellable  *cancellable,
-                                           GError       **error);
-
-void        lancer_store_run_async               (LancerStore          *self,
-                                                  gboolean              write,
-                                                  const char           *changed_table,
-                                                  LancerStoreWorkerFunc func,
-                                                  gpointer              data,
-                                                  GDestroyNotify        data_destroy,
-                                                  GDestroyNotify        result_destroy,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-gpointer    lancer_store_run_finish              (LancerStore          *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
-
-/* For worker functions: sealed (encrypted) columns. @context names the
- * column ("stories.body"). Binding fails with LANCER_STORE_ERROR_LOCKED
- * when there is no key; unsealing fails the same way and never returns
- * garbage. A NULL column unseals to NULL with no error. */
-gboolean    lancer_store_bind_sealed             (LancerStore          *self,
-                                                  sqlite3_stmt         *stmt,
-                                                  int                   index,
-                                                  const char           *text,
-                                                  const char           *context,
-                                                  GError              **error);
-char       *lancer_store_column_unseal           (LancerStore          *self,
-                                                  sqlite3_stmt         *stmt,
-                                                  int                   column,
-                                                  const char           *context,
-                                                  GError              **error);
-/* For worker functions: a SQLite failure as a LancerStoreError. */
-void        lancer_store_propagate_sqlite_error  (GError              **error,
-                                                  sqlite3              *db,
-                                                  int                   rc);
 
 /* How many job rows the store has read for callers since it opened
  * (tests use it to prove list models page lazily). */
