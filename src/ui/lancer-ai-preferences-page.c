@@ -12,6 +12,7 @@
 #include "lancer-ai-error.h"
 #include "lancer-ai-local.h"
 #include "lancer-ai-preferences-page.h"
+#include "lancer-portfolio-row.h"
 #include "lancer-ai-service.h"
 #include "lancer-store-ai.h"
 #include "lancer-prompt-templates-window.h"
@@ -30,7 +31,7 @@ struct _LancerAiPreferencesPage
   GCancellable         *models_cancellable;
   GCancellable         *cancellable;        /* for the page's life */
   const char           *key_state;
-  GPtrArray            *portfolio_rows;     /* AdwExpanderRow* */
+  GPtrArray            *portfolio_rows;     /* LancerPortfolioRow* */
   GPtrArray            *models;             /* char* */
   guint                 portfolio_source;
   gboolean              loading_bio;
@@ -481,10 +482,10 @@ save_portfolio_now (LancerAiPreferencesPage *self)
     return;
   for (guint i = 0; i < self->portfolio_rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->portfolio_rows, i);
-      const char *title = gtk_editable_get_text (g_object_get_data (row, "title"));
-      const char *outcome = gtk_editable_get_text (g_object_get_data (row, "outcome"));
-      const char *link = gtk_editable_get_text (g_object_get_data (row, "link"));
+      LancerPortfolioRow *row = g_ptr_array_index (self->portfolio_rows, i);
+      const char *title = lancer_portfolio_row_get_title (row);
+      const char *outcome = lancer_portfolio_row_get_outcome (row);
+      const char *link = lancer_portfolio_row_get_link (row);
 
       if (*title == '\0' && *outcome == '\0' && *link == '\0')
         continue;
@@ -511,84 +512,31 @@ schedule_portfolio_save (LancerAiPreferencesPage *self)
 }
 
 static void
-update_portfolio_row (GObject *row)
-{
-  const char *title = gtk_editable_get_text (g_object_get_data (row, "title"));
-  const char *outcome = gtk_editable_get_text (g_object_get_data (row, "outcome"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title ? title : _("Untitled"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), outcome);
-}
-
-static void
-portfolio_entry_changed_cb (GtkEditable             *entry,
-                            LancerAiPreferencesPage *self)
-{
-  update_portfolio_row (g_object_get_data (G_OBJECT (entry), "item-row"));
-  schedule_portfolio_save (self);
-}
-
-static void
 update_portfolio_empty (LancerAiPreferencesPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->portfolio_empty_row), self->portfolio_rows->len == 0);
 }
 
 static void
-remove_item_clicked_cb (GtkButton               *button,
-                        LancerAiPreferencesPage *self)
+remove_item_cb (LancerAiPreferencesPage *self,
+                LancerPortfolioRow      *row)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "item-row");
-
   g_ptr_array_remove (self->portfolio_rows, row);
-  adw_preferences_group_remove (self->portfolio_group, row);
+  adw_preferences_group_remove (self->portfolio_group, GTK_WIDGET (row));
   update_portfolio_empty (self);
   schedule_portfolio_save (self);
 }
 
-static GtkWidget *
-add_entry (LancerAiPreferencesPage *self,
-           AdwExpanderRow          *row,
-           const char              *key,
-           const char              *title,
-           const char              *text)
-{
-  GtkWidget *entry = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  g_object_set_data (G_OBJECT (entry), "item-row", row);
-  g_object_set_data (G_OBJECT (row), key, entry);
-  adw_expander_row_add_row (row, entry);
-  return entry;
-}
-
-static AdwExpanderRow *
+static LancerPortfolioRow *
 add_portfolio_row (LancerAiPreferencesPage *self,
                    const char              *title,
                    const char              *outcome,
                    const char              *link)
 {
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  GtkWidget *remove_row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove"));
-  GtkWidget *entries[3];
+  LancerPortfolioRow *row = lancer_portfolio_row_new (title, outcome, link);
 
-  entries[0] = add_entry (self, row, "title", _("Title"), title);
-  entries[1] = add_entry (self, row, "outcome", _("Outcome, e.g. “cut invoice time by 60 %”"), outcome);
-  entries[2] = add_entry (self, row, "link", _("Link or short description"), link);
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    g_signal_connect_object (entries[i], "changed", G_CALLBACK (portfolio_entry_changed_cb), self, 0);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "destructive-action");
-  g_object_set_data (G_OBJECT (button), "item-row", row);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_item_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), button);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove this item from the portfolio"));
-  adw_expander_row_add_row (row, remove_row);
-
-  update_portfolio_row (G_OBJECT (row));
+  g_signal_connect_object (row, "changed", G_CALLBACK (schedule_portfolio_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_item_cb), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (self->portfolio_group, GTK_WIDGET (row));
   g_ptr_array_add (self->portfolio_rows, row);
   update_portfolio_empty (self);
@@ -598,10 +546,10 @@ add_portfolio_row (LancerAiPreferencesPage *self,
 static void
 add_item_clicked_cb (LancerAiPreferencesPage *self)
 {
-  AdwExpanderRow *row = add_portfolio_row (self, NULL, NULL, NULL);
+  LancerPortfolioRow *row = add_portfolio_row (self, NULL, NULL, NULL);
 
-  adw_expander_row_set_expanded (row, TRUE);
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "title"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  lancer_portfolio_row_focus_title (row);
 }
 
 static void

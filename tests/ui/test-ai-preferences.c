@@ -12,9 +12,11 @@
 
 #include "lancer-ai-preferences-page.h"
 #include "lancer-paths.h"
+#include "lancer-portfolio-row.h"
 #include "lancer-preferences-window.h"
 #include "lancer-sandbox-ai.h"
 #include "lancer-secrets.h"
+#include "lancer-store-ai.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 
@@ -143,6 +145,118 @@ test_key_and_models (void)
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_by_label (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GPtrArray *items;
+  gboolean   done;
+} Portfolio;
+
+static void
+portfolio_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Portfolio *p = user_data;
+
+  g_clear_pointer (&p->items, g_ptr_array_unref);
+  p->items = lancer_store_ai_load_portfolio_finish (LANCER_STORE (source), result, NULL);
+  p->done = TRUE;
+}
+
+/* What the profile's database holds now, as "title|outcome" lines. */
+static char *
+stored_portfolio (void)
+{
+  Portfolio p = { NULL, FALSE };
+  GString *out = g_string_new (NULL);
+
+  lancer_store_ai_load_portfolio_async (lancer_session_get_store (session), NULL, portfolio_loaded_cb, &p);
+  g_assert_true (lancer_test_wait_flag (&p.done, 20));
+  for (guint i = 0; p.items != NULL && i < p.items->len; i++)
+    {
+      LancerAiPortfolioItem *item = g_ptr_array_index (p.items, i);
+
+      g_string_append_printf (out, "%s|%s\n", item->title, item->outcome);
+    }
+  g_clear_pointer (&p.items, g_ptr_array_unref);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+portfolio_is (gpointer expected)
+{
+  g_autofree char *stored = stored_portfolio ();
+
+  return g_str_equal (stored, expected);
+}
+
+/* Add an item, type it in, take it out: each step is what the profile
+ * keeps, and the collapsed row reads as the item. */
+static void
+test_portfolio (void)
+{
+  GtkWindow *window = GTK_WINDOW (g_object_new (LANCER_TYPE_PREFERENCES_WINDOW,
+                                                "profile-settings", lancer_session_get_settings (session),
+                                                "session", session,
+                                                NULL));
+  GtkWidget *page, *row, *title_entry, *outcome_entry;
+
+  gtk_window_set_default_size (window, 720, 900);
+  g_assert_true (lancer_test_ui_show (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
+  page = find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE);
+  g_assert_true (lancer_test_iterate_until (portfolio_is, (gpointer) "", 20));
+
+  g_signal_emit_by_name (find_button_by_tooltip (page, "Add a Portfolio Item"), "clicked");
+  row = find_widget (page, LANCER_TYPE_PORTFOLIO_ROW);
+  g_assert_nonnull (row);
+  title_entry = find_widget (row, ADW_TYPE_ENTRY_ROW);
+  outcome_entry = gtk_widget_get_next_sibling (title_entry);
+  g_assert_true (ADW_IS_ENTRY_ROW (outcome_entry));
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "Invoice automation for a logistics firm");
+  gtk_editable_set_text (GTK_EDITABLE (outcome_entry), "cut invoice time by 60 %");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Invoice automation for a logistics firm");
+  g_assert_true (lancer_test_iterate_until (portfolio_is,
+                                            (gpointer) "Invoice automation for a logistics firm|cut invoice time by 60 %\n",
+                                            20));
+  save_png (GTK_WIDGET (window), "ai-preferences-portfolio");
+
+  g_signal_emit_by_name (find_button_by_label (row, "_Remove"), "clicked");
+  g_assert_null (find_widget (page, LANCER_TYPE_PORTFOLIO_ROW));
+  g_assert_true (lancer_test_iterate_until (portfolio_is, (gpointer) "", 20));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,5 +300,6 @@ main (int   argc,
   g_settings_set_string (lancer_session_get_settings (session), "ai-writer-skills", "Python, Django, PostgreSQL");
 
   g_test_add_func ("/ui/ai-preferences/key-and-models", test_key_and_models);
+  g_test_add_func ("/ui/ai-preferences/portfolio", test_portfolio);
   return g_test_run ();
 }
