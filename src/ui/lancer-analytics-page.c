@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lancer-ab-row.h"
+#include "lancer-format.h"
 #include "lancer-analytics-charts.h"
 #include "lancer-analytics-page-private.h"
 #include "lancer-analytics-report.h"
@@ -99,8 +100,8 @@ describe_range (LancerAnalyticsPage *self)
   get_range (self, &from, &to);
   dfrom = g_date_time_new_from_unix_local (from);
   dto = g_date_time_new_from_unix_local (to == G_MAXINT64 ? g_get_real_time () / G_USEC_PER_SEC : to - 1);
-  sfrom = g_date_time_format (dfrom, "%x");
-  sto = g_date_time_format (dto, "%x");
+  sfrom = lancer_format_date (g_date_time_to_unix (dfrom));
+  sto = lancer_format_date (g_date_time_to_unix (dto));
   /* TRANSLATORS: a period, e.g. 01/02/26 – 03/04/26 */
   return g_strdup_printf (_("%s – %s"), sfrom, sto);
 }

@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "lancer-analytics-report.h"
+#include "lancer-format.h"
 
 static LancerTable *
 groups_table (GPtrArray *groups)
@@ -257,7 +258,7 @@ lancer_analytics_render_pdf (LancerMetricsReport *report,
   GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *generated = g_date_time_format (now, "%x %X");
+  g_autofree char *generated = lancer_format_date_time (g_date_time_to_unix (now));
   g_autofree char *subtitle = NULL;
   const LancerMetricsBreakdown *by_client = lancer_metrics_report_get_earnings_by_client (report);
   const LancerAbTest *ab = lancer_metrics_report_get_ab_test (report);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lancer-audit-window.h"
+#include "lancer-format.h"
 
 /* A list box is plenty for this many rows; the export has them all. */
 #define MAX_ROWS 500
@@ -51,7 +52,7 @@ create_row (gpointer item,
 {
   LancerAuditEntry *entry = item;
   g_autoptr(GDateTime) local = lancer_audit_entry_get_date_time (entry);
-  g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup ("");
+  g_autofree char *when = local != NULL ? lancer_format_date_time (g_date_time_to_unix (local)) : g_strdup ("");
   const char *detail = lancer_audit_entry_get_detail (entry);
   const char *category = lancer_audit_entry_get_category_label (entry);
   g_autofree char *subtitle = NULL;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lancer-crypto.h"
+#include "lancer-format.h"
 #include "lancer-store-checkpointer.h"
 #include "lancer-store-private.h"
 #include "lancer-thread.h"
@@ -889,7 +890,7 @@ recover_from_corruption (LancerStore *self)
       g_chmod (self->db_path, 0600);
       if (g_stat (backup, &st) == 0)
         when = g_date_time_new_from_unix_local (st.st_mtime);
-      when_str = when ? g_date_time_format (when, "%c") : g_strdup ("?");
+      when_str = when ? lancer_format_date_time (g_date_time_to_unix (when)) : g_strdup ("?");
       self->open_flags |= LANCER_STORE_OPEN_RESTORED_BACKUP;
       g_free (self->open_message);
       /* Translators: the first %s is a date and time, the second a file path */
