@@ -42,6 +42,13 @@ struct _LancerWindow
   GMenuModel           *primary_menu;
   GtkMenuButton        *primary_menu_button;
   LancerSyncBanner     *sync_banner;
+  /* One slot per page of page_names; the pages are built into them after
+   * the first frame (one per idle), or at once when asked for. */
+  AdwBin               *jobs_slot;
+  AdwBin               *proposals_slot;
+  AdwBin               *messages_slot;
+  AdwBin               *diary_slot;
+  AdwBin               *analytics_slot;
   GtkWidget            *jobs_page;
   GtkWidget            *proposals_page;
   GtkWidget            *messages_page;
@@ -51,6 +58,7 @@ struct _LancerWindow
    * frame costs no more than the title and an empty body. */
   gboolean              pages_allowed;
   guint                 allow_pages_id;
+  guint                 build_pages_id;
 };
 
 enum {
@@ -248,12 +256,85 @@ follow_lock_guard (LancerWindow *self)
   set_lock_guard (self, self->session != NULL ? lancer_session_get_lock_guard (self->session) : NULL);
 }
 
+static GtkWidget **
+page_field (LancerWindow *self,
+            guint         index,
+            AdwBin      **slot)
+{
+  AdwBin *slots[] = { self->jobs_slot, self->proposals_slot, self->messages_slot,
+                      self->diary_slot, self->analytics_slot };
+  GtkWidget **pages[] = { &self->jobs_page, &self->proposals_page, &self->messages_page,
+                          &self->diary_page, &self->analytics_page };
+
+  *slot = slots[index];
+  return pages[index];
+}
+
+/* Builds page @index into its slot, once; it follows the window's
+ * :session from then on. */
+static GtkWidget *
+ensure_page (LancerWindow *self,
+             guint         index)
+{
+  const GType types[] = { LANCER_TYPE_JOBS_PAGE, LANCER_TYPE_PROPOSALS_PAGE, LANCER_TYPE_MESSAGES_PAGE,
+                          LANCER_TYPE_DIARY_PAGE, LANCER_TYPE_ANALYTICS_PAGE };
+  AdwBin *slot;
+  GtkWidget **page = page_field (self, index, &slot);
+
+  if (*page == NULL && slot != NULL)
+    {
+      *page = g_object_new (types[index], NULL);
+      g_object_bind_property (self, "session", *page, "session", G_BINDING_SYNC_CREATE);
+      adw_bin_set_child (slot, *page);
+    }
+  return *page;
+}
+
+static guint
+page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return i;
+  return 0;
+}
+
+static void
+visible_page_cb (LancerWindow *self)
+{
+  if (self->pages_allowed)
+    ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+}
+
+/* The other pages, one per idle, so no frame waits for all of them. */
+static gboolean
+build_next_page_cb (gpointer user_data)
+{
+  LancerWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      AdwBin *slot;
+
+      if (*page_field (self, i, &slot) == NULL)
+        {
+          ensure_page (self, i);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->build_pages_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 allow_pages (LancerWindow *self)
 {
   if (self->pages_allowed)
     return;
   self->pages_allowed = TRUE;
+  ensure_page (self, page_index (adw_view_stack_get_visible_child_name (self->stack)));
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_next_page_cb, self, NULL);
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   /* The menu builds every item's widgets when it gets its model. */
@@ -296,6 +377,8 @@ lancer_window_ensure_pages (LancerWindow *self)
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
   allow_pages (self);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    ensure_page (self, i);
 }
 
 static void
@@ -318,6 +401,8 @@ lancer_window_constructed (GObject *object)
   lancer_window_show_page (self, page);
   update_profile_labels (self);
   g_signal_connect (self, "realize", G_CALLBACK (realized_cb), NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
   lancer_paint_heap_reserve_for (GTK_WINDOW (self));
 }
 
@@ -328,6 +413,7 @@ lancer_window_dispose (GObject *object)
 
   set_lock_guard (self, NULL);
   g_clear_handle_id (&self->allow_pages_id, g_source_remove);
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
   if (gtk_widget_get_realized (GTK_WIDGET (self)))
     g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (self)), first_paint_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_WINDOW);
@@ -416,11 +502,11 @@ lancer_window_class_init (LancerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LancerWindow, sync_banner);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, jobs_page);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, proposals_page);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, messages_page);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, diary_page);
-  gtk_widget_class_bind_template_child (widget_class, LancerWindow, analytics_page);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, jobs_slot);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, proposals_slot);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, messages_slot);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, diary_slot);
+  gtk_widget_class_bind_template_child (widget_class, LancerWindow, analytics_slot);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-proposal", "x", open_proposal_action_cb);
@@ -541,6 +627,8 @@ lancer_window_show_page (LancerWindow *self,
 
   if (!is_page_name (name))
     name = page_names[0];
+  if (self->pages_allowed)
+    ensure_page (self, page_index (name));
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
