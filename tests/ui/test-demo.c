@@ -72,19 +72,6 @@ watch_demo (gpointer data)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  lancer_test_ui_save_png (widget, path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 test_try_demo (void)
 {
   LancerWindow *window;
@@ -104,7 +91,7 @@ test_try_demo (void)
   g_assert_false (saw_empty);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
   g_assert_nonnull (lancer_session_get_sync (lancer_application_get_session (app)));
-  save_png (GTK_WIDGET (window), "demo-jobs");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "demo-jobs");
 }
 
 static GtkWidget *
@@ -159,9 +146,9 @@ test_connect_window (void)
 
     g_assert_cmpstr (copied, ==, shown);
   }
-  save_png (GTK_WIDGET (connect), "connect-upwork");
+  lancer_test_ui_shoot (GTK_WIDGET (connect), "connect-upwork");
   gtk_window_set_default_size (GTK_WINDOW (connect), 360, 700);
-  save_png (GTK_WIDGET (connect), "connect-upwork-360");
+  lancer_test_ui_shoot (GTK_WIDGET (connect), "connect-upwork-360");
   gtk_window_destroy (GTK_WINDOW (connect));
 }
 
