@@ -299,6 +299,23 @@ lancer_test_ui_find_button (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+lancer_test_ui_find_action_button (GtkWidget  *root,
+                                   const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lancer_test_ui_find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 AdwMessageDialog *
 lancer_test_ui_find_message_dialog (void)
 {

@@ -578,39 +578,6 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -708,7 +675,7 @@ test_page_matches_cli (void)
 
   /* …until the user sets a rate: then a dollar total too, labelled. */
   {
-    GtkWidget *button = find_action_button (GTK_WIDGET (page), "analytics.exchange-rates");
+    GtkWidget *button = lancer_test_ui_find_action_button (GTK_WIDGET (page), "analytics.exchange-rates");
     AdwMessageDialog *dialog = NULL;
     GtkListBoxRow *row;
     ReportWait again = { page, lancer_analytics_page_get_report_serial (page), G_MININT64, G_MAXINT64 };
@@ -718,7 +685,7 @@ test_page_matches_cli (void)
     g_assert_nonnull (button);
     gtk_widget_activate (button);
     g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
-    row = GTK_LIST_BOX_ROW (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+    row = GTK_LIST_BOX_ROW (lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
     g_assert_true (ADW_IS_ENTRY_ROW (row));
     gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
     lancer_test_ui_shoot (GTK_WIDGET (dialog), "analytics-exchange-rates");
@@ -893,8 +860,8 @@ test_export_dialog (void)
   target = lancer_export_dialog_dup_target (dialog);
   g_assert_cmpstr (target, ==, "report:pdf");
 
-  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  what = lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = lancer_test_ui_find_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (format);
   adw_combo_row_set_selected (ADW_COMBO_ROW (what), 2);          /* Proposal funnel */
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (what))), ==,
@@ -919,8 +886,8 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analytics.export", NULL));
   dialog = NULL;
   g_assert_true (lancer_test_iterate_until (export_dialog_shown, &dialog, 10));
-  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  what = lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = lancer_test_ui_find_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
   adw_combo_row_set_selected (ADW_COMBO_ROW (what), 13);         /* Net earnings, as shown */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (format))), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);        /* PNG */

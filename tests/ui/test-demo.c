@@ -22,15 +22,7 @@ static LancerApplication *app;
 static LancerJobsPage *
 find_jobs_page (GtkWidget *widget)
 {
-  if (LANCER_IS_JOBS_PAGE (widget))
-    return LANCER_JOBS_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      LancerJobsPage *page = find_jobs_page (child);
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
+  return LANCER_JOBS_PAGE (lancer_test_ui_find_type (widget, LANCER_TYPE_JOBS_PAGE));
 }
 
 static gboolean

@@ -25,23 +25,6 @@ static LancerApplication *app;
 
 /* ---- the widget tree ---- */
 
-/* The shown button that activates @action (what a click on it does). */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list of proposals (not the status drop-down's own list). */
 static GtkWidget *
 find_sidebar (GtkWidget *widget)
@@ -345,7 +328,7 @@ test_archive_undo (void)
   g_assert_nonnull (before);
   g_assert_cmpstr (before, !=, "archived");
 
-  archive = find_action_button (GTK_WIDGET (page), "proposals.archive");
+  archive = lancer_test_ui_find_action_button (GTK_WIDGET (page), "proposals.archive");
   g_assert_nonnull (archive);
   g_signal_emit_by_name (archive, "clicked");
   archived = (StatusWait) { 5, "archived" };

@@ -267,14 +267,14 @@ test_check_access (void)
 }
 
 static GtkButton *
-find_icon_button (GtkWidget  *widget,
+find_button_by_tooltip (GtkWidget  *widget,
                   const char *tooltip)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
     return GTK_BUTTON (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkButton *found = find_icon_button (child, tooltip);
+      GtkButton *found = find_button_by_tooltip (child, tooltip);
       if (found != NULL)
         return found;
     }
@@ -318,7 +318,7 @@ test_opening_asks_upwork_nothing (void)
 
   /* Refresh asks, once, and the page still shows the account. */
   window = open_preferences (720, 900, &page);
-  refresh = find_icon_button (GTK_WIDGET (page), "Refresh Account");
+  refresh = find_button_by_tooltip (GTK_WIDGET (page), "Refresh Account");
   g_assert_nonnull (refresh);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refresh)));
   g_signal_emit_by_name (refresh, "clicked");
