@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "lancer-paths.h"
+#include "lancer-session.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 
@@ -234,4 +236,139 @@ lancer_test_ui_collect_text (GtkWidget *widget)
 
   collect (widget, out);
   return g_string_free (out, FALSE);
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name,
+       gboolean    check_colors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
+
+  lancer_test_ui_settle (widget);
+  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  if (check_colors)
+    g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+}
+
+void
+lancer_test_ui_shoot (GtkWidget  *widget,
+                      const char *name)
+{
+  shoot (widget, name, TRUE);
+}
+
+void
+lancer_test_ui_shoot_unchecked (GtkWidget  *widget,
+                                const char *name)
+{
+  shoot (widget, name, FALSE);
+}
+
+GtkWidget *
+lancer_test_ui_find_type (GtkWidget *root,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lancer_test_ui_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+lancer_test_ui_find_button (GtkWidget  *root,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lancer_test_ui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+lancer_test_ui_find_action_button (GtkWidget  *root,
+                                   const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lancer_test_ui_find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+lancer_test_ui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+gboolean
+lancer_test_ui_session_ready (gpointer session)
+{
+  return lancer_session_get_state (session) != LANCER_SESSION_OPENING;
+}
+
+gboolean
+lancer_test_ui_app_session_ready (gpointer app)
+{
+  LancerSession *session = lancer_application_get_session (app);
+
+  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
+}
+
+gboolean
+lancer_test_ui_message_dialog_shown (gpointer unused)
+{
+  return lancer_test_ui_find_message_dialog () != NULL;
+}
+
+void
+lancer_test_ui_result_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+guint
+lancer_test_ui_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }

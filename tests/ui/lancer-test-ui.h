@@ -30,4 +30,39 @@ guint     lancer_test_ui_count_colors      (const char *path);
 /* Collects the text of every label, button and entry under @widget. */
 char     *lancer_test_ui_collect_text      (GtkWidget  *widget);
 
+/* Settles @widget, saves it to $LANCER_ARTIFACT_DIR/@name.png and asserts
+ * that the image holds more than ten colours (is not a blank page). */
+void      lancer_test_ui_shoot             (GtkWidget  *widget,
+                                            const char *name);
+/* The same without the colour check, for shots that may be nearly plain. */
+void      lancer_test_ui_shoot_unchecked   (GtkWidget  *widget,
+                                            const char *name);
+/* The first widget of @type under @root (depth first, @root included). */
+GtkWidget *lancer_test_ui_find_type        (GtkWidget  *root,
+                                            GType       type);
+/* The first button under @root whose label (mnemonic included) is @label. */
+GtkWidget *lancer_test_ui_find_button      (GtkWidget  *root,
+                                            const char *label);
+/* The first mapped button under @root whose action is @action_name. */
+GtkWidget *lancer_test_ui_find_action_button (GtkWidget  *root,
+                                              const char *action_name);
+/* The visible AdwMessageDialog among the toplevels, or NULL. */
+AdwMessageDialog *lancer_test_ui_find_message_dialog (void);
+
+/* Conditions for lancer_test_iterate_until(): */
+/* @session (a LancerSession) has finished opening, whatever the outcome. */
+gboolean  lancer_test_ui_session_ready     (gpointer    session);
+/* @app's (a LancerApplication's) session exists and is ready. */
+gboolean  lancer_test_ui_app_session_ready (gpointer    app);
+/* A message dialog is shown; @unused is ignored. */
+gboolean  lancer_test_ui_message_dialog_shown (gpointer unused);
+
+/* A GAsyncReadyCallback that stores a reference to the result in
+ * *(GAsyncResult **) @user_data. */
+void      lancer_test_ui_result_cb         (GObject      *source,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+/* A loopback TCP port that was free a moment ago. */
+guint     lancer_test_ui_free_port         (void);
+
 G_END_DECLS

@@ -34,21 +34,6 @@
 
 static LancerApplication *app;
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_syncing (GtkWidget *widget)
 {
@@ -102,8 +87,8 @@ demo_synced (gpointer data)
   /* @data is the window: the demo profile has its own Jobs page */
   return sync != NULL && lancer_sync_get_last_synced (sync) > 0 &&
          lancer_sync_get_state (sync) != LANCER_SYNC_STATE_SYNCING &&
-         find_type (data, LANCER_TYPE_JOBS_PAGE) != NULL &&
-         g_strcmp0 (lancer_jobs_page_get_mode (LANCER_JOBS_PAGE (find_type (data, LANCER_TYPE_JOBS_PAGE))), "list") == 0;
+         lancer_test_ui_find_type (data, LANCER_TYPE_JOBS_PAGE) != NULL &&
+         g_strcmp0 (lancer_jobs_page_get_mode (LANCER_JOBS_PAGE (lancer_test_ui_find_type (data, LANCER_TYPE_JOBS_PAGE))), "list") == 0;
 }
 
 static gboolean
@@ -203,11 +188,11 @@ shoot_demo (void)
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
 
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
   g_assert_true (gtk_widget_activate_action (page, "app.try-demo", NULL));
   g_assert_true (lancer_test_iterate_until (demo_synced, window, 120));
   lancer_window_ensure_pages (window);
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
 
   lancer_window_show_page (window, "jobs");
   lancer_jobs_page_select (LANCER_JOBS_PAGE (page), 1);
@@ -227,14 +212,14 @@ shoot_demo (void)
     proposal = proposals->pdata[0];
 
   lancer_window_show_page (window, "proposals");
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
   g_assert_true (lancer_test_iterate_until (proposals_shown, page, 30));
   lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (page), lancer_proposal_get_id (proposal));
   g_assert_true (lancer_test_iterate_until (proposal_shown, page, 30));
   shoot (GTK_WIDGET (window), "proposals");
 
   lancer_window_show_page (window, "messages");
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
   g_assert_true (lancer_test_iterate_until (messages_shown, page, 30));
   lancer_store_list_rooms_async (lancer_session_get_store (lancer_application_get_session (app)), NULL,
                                  rooms_cb, &rooms);
@@ -246,12 +231,12 @@ shoot_demo (void)
   shoot (GTK_WIDGET (window), "messages");
 
   lancer_window_show_page (window, "diary");
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE);
   g_assert_true (lancer_test_iterate_until (diary_shown, page, 30));
   shoot (GTK_WIDGET (window), "diary");
 
   lancer_window_show_page (window, "analytics");
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_ANALYTICS_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_ANALYTICS_PAGE);
   g_assert_true (lancer_test_iterate_until (analytics_shown, page, 30));
   shoot (GTK_WIDGET (window), "analytics");
 }

@@ -28,27 +28,6 @@ static LancerProfile *profile;
 static LancerSession *session;
 
 static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
 key_settled (gpointer data)
 {
   const char *state = lancer_ai_preferences_page_get_key_state (data);
@@ -63,23 +42,10 @@ has_models (gpointer data)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 apply_key (LancerAiPreferencesPage *page,
            const char              *key)
 {
-  AdwPasswordEntryRow *row = ADW_PASSWORD_ENTRY_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_PASSWORD_ENTRY_ROW));
+  AdwPasswordEntryRow *row = ADW_PASSWORD_ENTRY_ROW (lancer_test_ui_find_type (GTK_WIDGET (page), ADW_TYPE_PASSWORD_ENTRY_ROW));
 
   gtk_editable_set_text (GTK_EDITABLE (row), key);
   g_signal_emit_by_name (row, "apply");
@@ -103,7 +69,7 @@ test_key_and_models (void)
   gtk_window_set_default_size (window, 720, 900);
   g_assert_true (lancer_test_ui_show (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
-  page = LANCER_AI_PREFERENCES_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
+  page = LANCER_AI_PREFERENCES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
   g_assert_nonnull (page);
   g_assert_true (lancer_test_iterate_until (key_settled, page, 20));
   g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "none");
@@ -111,7 +77,7 @@ test_key_and_models (void)
   /* A wrong key: stored, then refused by the provider. */
   apply_key (page, "sk-wrong-key");
   g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "auth");
-  save_png (GTK_WIDGET (window), "ai-preferences-wrong-key");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "ai-preferences-wrong-key");
 
   /* The right key: in the keyring, works, models listed. */
   apply_key (page, KEY);
@@ -124,10 +90,10 @@ test_key_and_models (void)
   /* The screen never shows the key. */
   text = lancer_test_ui_collect_text (GTK_WIDGET (window));
   g_assert_null (strstr (text, KEY));
-  save_png (GTK_WIDGET (window), "ai-preferences");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "ai-preferences");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "ai-preferences-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "ai-preferences-dark");
   gtk_window_destroy (window);
 
   window = GTK_WINDOW (g_object_new (LANCER_TYPE_PREFERENCES_WINDOW,
@@ -137,10 +103,10 @@ test_key_and_models (void)
   gtk_window_set_default_size (window, 360, 720);
   g_assert_true (lancer_test_ui_show (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
-  page = LANCER_AI_PREFERENCES_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
+  page = LANCER_AI_PREFERENCES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE));
   g_assert_true (lancer_test_iterate_until (key_settled, page, 20));
   g_assert_cmpstr (lancer_ai_preferences_page_get_key_state (page), ==, "saved");
-  save_png (GTK_WIDGET (window), "ai-preferences-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "ai-preferences-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
@@ -292,7 +258,7 @@ main (int   argc,
   g_assert_no_error (error);
   session = lancer_session_new (manager, profile);
   lancer_session_open (session);
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   g_settings_set_string (lancer_session_get_settings (session), "ai-writer-name", "Dana Kovalenko");
   g_settings_set_string (lancer_session_get_settings (session), "ai-writer-bio",

@@ -28,19 +28,6 @@
 static LancerApplication *app;
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 write_artifact (const char *name,
                 GBytes     *bytes)
 {
@@ -118,7 +105,7 @@ test_chart_kinds (void)
         tip = lancer_chart_dup_point_text (LANCER_CHART (chart), 2);
         g_assert_nonnull (tip);
         g_assert_true (g_str_has_prefix (tip, cases[i].labels[2]));
-        save_png (window, name);
+        lancer_test_ui_shoot (window, name);
 
         description = lancer_chart_dup_description (LANCER_CHART (chart));
         g_assert_nonnull (strstr (description, cases[i].labels[0]));
@@ -159,7 +146,7 @@ test_chart_time_series (void)
   lancer_chart_set_data (LANCER_CHART (chart), n, (const char * const *) labels->pdata, times, &series, 1);
   lancer_chart_set_selected (LANCER_CHART (chart), 900);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  save_png (window, "chart-line-5-years");
+  lancer_test_ui_shoot (window, "chart-line-5-years");
   gtk_window_destroy (GTK_WINDOW (window));
 
   empty = lancer_chart_new (LANCER_CHART_BAR);
@@ -269,12 +256,6 @@ set_range_and_wait (LancerAnalyticsPage  *page,
   g_assert_true (lancer_test_iterate_until (report_is_new, &wait, 20));
   g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (page)), ==, LANCER_PAGE_READY);
   return lancer_analytics_page_get_report (page);
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
 }
 
 static gboolean
@@ -480,7 +461,7 @@ test_page (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "analytics");
   page = find_page (GTK_WIDGET (window));
   g_assert_nonnull (page);
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
 
   /* A fresh profile, not connected to Upwork, says what to do first. */
@@ -489,7 +470,7 @@ test_page (void)
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpstr (shown_status_title (GTK_WIDGET (page)), ==, "Connect Your Upwork Account");
   g_assert_true (button_shown (GTK_WIDGET (page), "_Connect Upwork…"));
-  save_png (GTK_WIDGET (window), "analytics-empty");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-empty");
 
   /* Data arrives as a sync would write it: the page follows ::changed. */
   ensure_fixture (session);
@@ -506,23 +487,23 @@ test_page (void)
     g_assert_nonnull (strstr (text, "Effective hourly rate"));
     g_assert_nonnull (strstr (text, "Short and direct"));
   }
-  save_png (GTK_WIDGET (window), "analytics-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "analytics-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-dark");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 1400);
   lancer_test_ui_settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "analytics-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  save_png (GTK_WIDGET (window), "analytics-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-light-360");
   /* The end of the page: the A/B test and its rule. */
   scroll_to_end (GTK_WIDGET (page));
-  save_png (GTK_WIDGET (window), "analytics-light-360-end");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-light-360-end");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   lancer_test_ui_settle (GTK_WIDGET (window));
   scroll_to_end (GTK_WIDGET (page));
-  save_png (GTK_WIDGET (window), "analytics-dark-end");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-dark-end");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 1400);
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -548,7 +529,7 @@ test_page (void)
     g_assert_cmpstr (card_value (GTK_WIDGET (page), "win-rate"), ==, "—");
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
-  save_png (GTK_WIDGET (window), "analytics-30-days");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-30-days");
   report = set_range_and_wait (page, LANCER_ANALYTICS_RANGE_ALL_TIME, 0, 0);
   g_assert_cmpuint (lancer_metrics_report_get_funnel (report, LANCER_STAGE_SENT), ==, 160);
   g_assert_false (lancer_metrics_report_get_metric (report, LANCER_METRIC_WIN_RATE)->too_few);
@@ -595,39 +576,6 @@ test_page (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -727,7 +675,7 @@ test_page_matches_cli (void)
 
   /* …until the user sets a rate: then a dollar total too, labelled. */
   {
-    GtkWidget *button = find_action_button (GTK_WIDGET (page), "analytics.exchange-rates");
+    GtkWidget *button = lancer_test_ui_find_action_button (GTK_WIDGET (page), "analytics.exchange-rates");
     AdwMessageDialog *dialog = NULL;
     GtkListBoxRow *row;
     ReportWait again = { page, lancer_analytics_page_get_report_serial (page), G_MININT64, G_MAXINT64 };
@@ -737,10 +685,10 @@ test_page_matches_cli (void)
     g_assert_nonnull (button);
     gtk_widget_activate (button);
     g_assert_true (lancer_test_iterate_until (message_dialog_shown, &dialog, 10));
-    row = GTK_LIST_BOX_ROW (find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
+    row = GTK_LIST_BOX_ROW (lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
     g_assert_true (ADW_IS_ENTRY_ROW (row));
     gtk_editable_set_text (GTK_EDITABLE (row), "1,10");
-    save_png (GTK_WIDGET (dialog), "analytics-exchange-rates");
+    lancer_test_ui_shoot (GTK_WIDGET (dialog), "analytics-exchange-rates");
     adw_message_dialog_response (dialog, "save");
     g_assert_true (lancer_test_iterate_until (report_is_new, &again, 20));
     net = lancer_metrics_report_get_metric (lancer_analytics_page_get_report (page), LANCER_METRIC_NET_EARNINGS);
@@ -751,7 +699,7 @@ test_page_matches_cli (void)
     after = lancer_test_ui_collect_text (GTK_WIDGET (page));
     g_assert_nonnull (strstr (after, "at the exchange rates you set"));
     g_assert_nonnull (strstr (after, "€"));
-    save_png (GTK_WIDGET (window), "analytics-with-rates");
+    lancer_test_ui_shoot (GTK_WIDGET (window), "analytics-with-rates");
 
     /* The rate rests on the hours of the work diary, all of them, and
      * says how many: the same hours the Work Diary page adds up. */
@@ -791,7 +739,7 @@ show_report_window (LancerWindow **window,
   LancerAnalyticsPage *page;
   ModeWait wait;
 
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   ensure_fixture (session);
   *window = lancer_window_new (GTK_APPLICATION (app), session);
   gtk_window_set_default_size (GTK_WINDOW (*window), width, 900);
@@ -835,7 +783,7 @@ test_labels_fit (void)
       guint checked = 0;
       g_autofree char *name = g_strdup_printf ("analytics-labels-%d", widths[w]);
 
-      save_png (GTK_WIDGET (window), name);
+      lancer_test_ui_shoot (GTK_WIDGET (window), name);
       /* It fits: the window never asks for more than 360 px. */
       {
         int min_width = 0;
@@ -906,14 +854,14 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analytics.export", NULL));
   g_assert_true (lancer_test_iterate_until (export_dialog_shown, &dialog, 10));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  save_png (GTK_WIDGET (dialog), "analytics-export-dialog");
+  lancer_test_ui_shoot (GTK_WIDGET (dialog), "analytics-export-dialog");
 
   /* The first choice is the report, as a PDF. */
   target = lancer_export_dialog_dup_target (dialog);
   g_assert_cmpstr (target, ==, "report:pdf");
 
-  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  what = lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = lancer_test_ui_find_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (format);
   adw_combo_row_set_selected (ADW_COMBO_ROW (what), 2);          /* Proposal funnel */
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (what))), ==,
@@ -938,8 +886,8 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analytics.export", NULL));
   dialog = NULL;
   g_assert_true (lancer_test_iterate_until (export_dialog_shown, &dialog, 10));
-  what = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
-  format = find_widget_of_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
+  what = lancer_test_ui_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  format = lancer_test_ui_find_type (gtk_widget_get_next_sibling (what), ADW_TYPE_COMBO_ROW);
   adw_combo_row_set_selected (ADW_COMBO_ROW (what), 13);         /* Net earnings, as shown */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (format))), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);        /* PNG */

@@ -22,15 +22,7 @@ static LancerApplication *app;
 static LancerJobsPage *
 find_jobs_page (GtkWidget *widget)
 {
-  if (LANCER_IS_JOBS_PAGE (widget))
-    return LANCER_JOBS_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      LancerJobsPage *page = find_jobs_page (child);
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
+  return LANCER_JOBS_PAGE (lancer_test_ui_find_type (widget, LANCER_TYPE_JOBS_PAGE));
 }
 
 static gboolean
@@ -72,19 +64,6 @@ watch_demo (gpointer data)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  lancer_test_ui_save_png (widget, path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 test_try_demo (void)
 {
   LancerWindow *window;
@@ -104,7 +83,7 @@ test_try_demo (void)
   g_assert_false (saw_empty);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
   g_assert_nonnull (lancer_session_get_sync (lancer_application_get_session (app)));
-  save_png (GTK_WIDGET (window), "demo-jobs");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "demo-jobs");
 }
 
 static GtkWidget *
@@ -159,9 +138,9 @@ test_connect_window (void)
 
     g_assert_cmpstr (copied, ==, shown);
   }
-  save_png (GTK_WIDGET (connect), "connect-upwork");
+  lancer_test_ui_shoot (GTK_WIDGET (connect), "connect-upwork");
   gtk_window_set_default_size (GTK_WINDOW (connect), 360, 700);
-  save_png (GTK_WIDGET (connect), "connect-upwork-360");
+  lancer_test_ui_shoot (GTK_WIDGET (connect), "connect-upwork-360");
   gtk_window_destroy (GTK_WINDOW (connect));
 }
 

@@ -29,15 +29,7 @@ static LancerApplication *app;
 static LancerJobsPage *
 find_jobs_page (GtkWidget *widget)
 {
-  if (LANCER_IS_JOBS_PAGE (widget))
-    return LANCER_JOBS_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      LancerJobsPage *page = find_jobs_page (child);
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
+  return LANCER_JOBS_PAGE (lancer_test_ui_find_type (widget, LANCER_TYPE_JOBS_PAGE));
 }
 
 typedef struct
@@ -60,12 +52,6 @@ model_settled (gpointer data)
   return !lancer_job_feed_model_get_loading (data);
 }
 
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
 static void
 upserted_cb (GObject      *source,
              GAsyncResult *result,
@@ -79,34 +65,6 @@ upserted_cb (GObject      *source,
   *done = TRUE;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The list of jobs (not the sort menu's list). */
 static GtkWidget *
@@ -270,7 +228,7 @@ open_first_job (LancerJobsPage *page)
   g_assert_nonnull (job);
   g_assert_true (lancer_job_get_loaded (job));
   g_signal_emit_by_name (find_job_list (GTK_WIDGET (page)), "activate", 0);
-  g_assert_true (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))) == job);
+  g_assert_true (lancer_job_detail_get_job (LANCER_JOB_DETAIL (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))) == job);
   return g_steal_pointer (&job);
 }
 
@@ -315,7 +273,7 @@ test_empty_then_jobs (void)
   g_assert_nonnull (page);
 
   /* A new profile: the store opens off the main thread, then says what to do. */
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   wait = (ModeWait) { page, "empty" };
   g_assert_true (lancer_test_iterate_until (mode_is, &wait, 10));
@@ -326,7 +284,7 @@ test_empty_then_jobs (void)
     g_assert_nonnull (strstr (text, "Connect Your Upwork Account"));
     g_assert_nonnull (strstr (text, "Connect Upwork"));
   }
-  save_png (GTK_WIDGET (window), "jobs-empty-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-empty-light");
 
   /* Jobs arrive, as a sync would write them. */
   jobs = lancer_sandbox_data_next_jobs (data, 300, now, 20 * 3600);
@@ -338,11 +296,11 @@ test_empty_then_jobs (void)
   g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), >, 0);
   g_assert_true (lancer_test_iterate_until (model_settled, lancer_jobs_page_get_model (page), 10));
   g_assert_cmpuint (g_list_model_get_n_items (lancer_jobs_page_get_model (page)), ==, 300);
-  save_png (GTK_WIDGET (window), "jobs-list-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-list-light");
 
   /* The job view beside the list, then the proposal sheet. */
   lancer_jobs_page_select (page, 0);
-  save_png (GTK_WIDGET (window), "jobs-detail-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-light");
   {
     GtkWindow *sheet;
 
@@ -355,28 +313,28 @@ test_empty_then_jobs (void)
         sheet = l->data;
     g_assert_cmpstr (gtk_window_get_title (sheet), ==, "Write Proposal");
     lancer_test_ui_show (sheet);
-    save_png (GTK_WIDGET (sheet), "jobs-editor-light");
+    lancer_test_ui_shoot (GTK_WIDGET (sheet), "jobs-editor-light");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-    save_png (GTK_WIDGET (sheet), "jobs-editor-dark");
+    lancer_test_ui_shoot (GTK_WIDGET (sheet), "jobs-editor-dark");
     gtk_window_set_default_size (sheet, 360, 640);
-    save_png (GTK_WIDGET (sheet), "jobs-editor-dark-360");
+    lancer_test_ui_shoot (GTK_WIDGET (sheet), "jobs-editor-dark-360");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
     gtk_window_destroy (sheet);
   }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "jobs-detail-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-dark");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   lancer_test_ui_settle (GTK_WIDGET (window));
   /* Narrow: one pane at a time, the job first (it was opened), back to the list. */
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
-  save_png (GTK_WIDGET (window), "jobs-detail-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-dark-360");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.back", NULL));
-  save_png (GTK_WIDGET (window), "jobs-list-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-list-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  save_png (GTK_WIDGET (window), "jobs-list-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-list-light-360");
   lancer_jobs_page_select (page, 1);
-  save_png (GTK_WIDGET (window), "jobs-detail-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-light-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -420,11 +378,11 @@ test_search (void)
   g_assert_nonnull (word);
   g_object_unref (first);
 
-  entry = GTK_WIDGET (find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_WIDGET (lancer_test_ui_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), word);
   g_assert_true (lancer_test_iterate_until (count_below, page, 10));
-  save_png (GTK_WIDGET (window), "jobs-search");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-search");
 
   /* Nonsense: the page says nothing matched instead of showing an empty list. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzqxjvw");
@@ -438,7 +396,7 @@ test_search (void)
       g_main_context_iteration (NULL, FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   }
-  save_png (GTK_WIDGET (window), "jobs-no-results");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-no-results");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -506,36 +464,6 @@ test_updated_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_text_view (GtkWidget *widget)
 {
@@ -558,12 +486,6 @@ says_recorded (gpointer data)
   return strstr (text, "Recorded as sent") != NULL;
 }
 
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
 /* "Mark as Sent" asks first, then records the proposal with its terms. */
 static void
 test_mark_as_sent (void)
@@ -579,7 +501,7 @@ test_mark_as_sent (void)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_ptr_array_add (jobs, job);
   lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, upserted_cb, &done);
   g_assert_true (lancer_test_wait_flag (&done, 20));
@@ -587,7 +509,7 @@ test_mark_as_sent (void)
   sheet = lancer_proposal_sheet_new (NULL, session, job);
   g_assert_true (lancer_test_ui_show (sheet));
   /* Nothing to record until there is a letter. */
-  mark = find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
+  mark = lancer_test_ui_find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
   g_assert_nonnull (mark);
   g_assert_false (gtk_widget_is_sensitive (mark));
   {
@@ -596,11 +518,11 @@ test_mark_as_sent (void)
     gtk_text_buffer_insert_interactive_at_cursor (buffer, "I sent this on Upwork.", -1, TRUE);
   }
   g_assert_true (gtk_widget_is_sensitive (mark));
-  save_png (GTK_WIDGET (sheet), "jobs-mark-as-sent");
+  lancer_test_ui_shoot (GTK_WIDGET (sheet), "jobs-mark-as-sent");
   g_assert_nonnull (mark);
   g_signal_emit_by_name (mark, "clicked");
-  g_assert_true (lancer_test_iterate_until (dialog_shown, NULL, 5));
-  adw_message_dialog_response (find_message_dialog (), "sent");
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_message_dialog_shown, NULL, 5));
+  adw_message_dialog_response (lancer_test_ui_find_message_dialog (), "sent");
   g_assert_true (lancer_test_iterate_until (says_recorded, sheet, 10));
 
   /* The proposal is in the profile's database, as Analytics will read it. */
@@ -633,7 +555,7 @@ test_hide_undo (void)
   assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 1);
   assert_listed (feed, id, FALSE);
   g_assert_true (lancer_test_iterate_until (undo_shown, page, 5));
-  save_png (GTK_WIDGET (window), "jobs-hidden-toast-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-hidden-toast-light");
 
   click_undo (page);
   assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", id, 0);
@@ -658,7 +580,7 @@ test_hidden_view (void)
   LancerWindow *window = open_window (1180, &page);
   g_autoptr(LancerJob) job = open_first_job (page);
   g_autofree char *id = g_strdup (lancer_job_get_id (job));
-  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
   GtkWidget *hidden_row;
 
   click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
@@ -670,9 +592,9 @@ test_hidden_view (void)
   g_assert_true (lancer_test_iterate_until (shows_hidden, page, 10));
   assert_listed (lancer_jobs_page_get_shown_model (page), id, TRUE);
   lancer_test_ui_settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "jobs-hidden-view-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-hidden-view-light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "jobs-hidden-view-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-hidden-view-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* The job is open beside the list; its eye button shows it again. */
@@ -695,7 +617,7 @@ test_star (void)
   LancerWindow *window = open_window (1180, &page);
   g_autoptr(LancerJob) job = open_first_job (page);
   g_autofree char *id = g_strdup (lancer_job_get_id (job));
-  GtkWidget *star = find_button_with (GTK_WIDGET (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))), NULL, "job.toggle-saved");
+  GtkWidget *star = find_button_with (GTK_WIDGET (LANCER_JOB_DETAIL (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))), NULL, "job.toggle-saved");
 
   g_assert_nonnull (star);
   if (lancer_job_get_saved (job))
@@ -709,7 +631,7 @@ test_star (void)
   click (star);
   assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 1);
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (star)), ==, "starred-symbolic");
-  save_png (GTK_WIDGET (window), "jobs-detail-saved-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-saved-light");
 
   click (star);
   assert_db (session, "SELECT saved FROM jobs WHERE id = ?", id, 0);
@@ -749,13 +671,13 @@ rename_dialog_shown (gpointer data)
 static gboolean
 sidebar_lists (gpointer data)
 {
-  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0) != NULL;
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0) != NULL;
 }
 
 static gboolean
 sidebar_lists_renamed (gpointer data)
 {
-  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0) != NULL;
+  return lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (data, LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0) != NULL;
 }
 
 /* A search saved from the filter pane is in the database and the sidebar;
@@ -766,10 +688,10 @@ test_saved_search (void)
   LancerSession *session = lancer_application_get_session (app);
   LancerJobsPage *page;
   LancerWindow *window = open_window (1180, &page);
-  GtkWidget *pane = find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE);
+  GtkWidget *pane = lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE);
   GtkWidget *filter_button = gtk_widget_get_ancestor (pane, GTK_TYPE_MENU_BUTTON);
   GtkWidget *spent = find_entry_row (pane, "Client has spent at least (US$)");
-  GtkWidget *name_entry = find_type (pane, GTK_TYPE_ENTRY);
+  GtkWidget *name_entry = lancer_test_ui_find_type (pane, GTK_TYPE_ENTRY);
   LancerJobsSidebarRow *row;
   gint64 id;
 
@@ -781,9 +703,9 @@ test_saved_search (void)
   g_assert_null (strstr (lancer_test_ui_collect_text (pane), "0: any"));
   gtk_editable_set_text (GTK_EDITABLE (spent), "5,000");
   g_assert_false (gtk_widget_has_css_class (spent, "error"));
-  save_png (pane, "jobs-filter-pane-light");
+  lancer_test_ui_shoot (pane, "jobs-filter-pane-light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (pane, "jobs-filter-pane-dark");
+  lancer_test_ui_shoot (pane, "jobs-filter-pane-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Save Search is in view, and needs a name. */
@@ -795,10 +717,10 @@ test_saved_search (void)
                               "Big spenders"), ==, 1);
   g_assert_true (lancer_test_iterate_until (sidebar_lists, page, 10));
   lancer_test_ui_settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "jobs-saved-search-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-saved-search-light");
 
   /* Rename, from the row's menu. */
-  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0);
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Big spenders", 0);
   id = lancer_jobs_sidebar_row_get_search_id (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.rename", NULL));
   g_assert_true (lancer_test_iterate_until (rename_dialog_shown, NULL, 5));
@@ -818,7 +740,7 @@ test_saved_search (void)
   (void) id;
 
   /* Delete, then Undo. */
-  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0);
+  row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "search.delete", NULL));
   assert_db (session, "SELECT count(*) FROM saved_searches WHERE name = ?", "Clients who pay", 0);
   click_undo (page);
@@ -837,17 +759,17 @@ test_narrow (void)
 
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "list");
-  save_png (GTK_WIDGET (window), "jobs-list-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-list-light-360");
   job = open_first_job (page);
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "detail");
-  save_png (GTK_WIDGET (window), "jobs-detail-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-light-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "jobs-detail-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-detail-dark-360");
   click (find_button_with (GTK_WIDGET (page), NULL, "jobs.back"));
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "list");
-  save_png (GTK_WIDGET (window), "jobs-list-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-list-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* A tap is a selection: it opens the job too, once per tap. */
@@ -862,7 +784,7 @@ test_narrow (void)
   click (find_button_with (GTK_WIDGET (page), NULL, "jobs.show-sidebar"));
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpstr (lancer_jobs_page_get_visible_pane (page), ==, "sidebar");
-  save_png (GTK_WIDGET (window), "jobs-sidebar-light-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-sidebar-light-360");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -904,8 +826,8 @@ test_other_profile (void)
   g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
   LancerJobsPage *page;
   LancerWindow *window = open_window (1180, &page);
-  GtkWidget *entry = find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
-  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  GtkWidget *entry = lancer_test_ui_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
   g_autoptr(LancerJob) job = NULL;
   g_autofree char *text = NULL;
   g_autofree char *filters = NULL;
@@ -920,7 +842,7 @@ test_other_profile (void)
 
   second = lancer_session_new (manager, profile);
   lancer_session_open (second);
-  g_assert_true (lancer_test_iterate_until (session_ready, second, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, second, 20));
   lancer_page_set_session (LANCER_PAGE (page), second);
   g_assert_true (lancer_test_iterate_until (page_settled, page, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
@@ -931,15 +853,15 @@ test_other_profile (void)
   g_assert_null (strstr (text, lancer_job_get_title (job)));
   g_assert_null (lancer_jobs_sidebar_find_by_name (sidebar, "Clients who pay", 0));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  g_assert_null (lancer_job_detail_get_job (LANCER_JOB_DETAIL (find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))));
+  g_assert_null (lancer_job_detail_get_job (LANCER_JOB_DETAIL (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL))));
   {
     g_autoptr(LancerJobFilter) shown = lancer_jobs_filter_pane_dup_filter (LANCER_JOBS_FILTER_PANE (
-      find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE)));
+      lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_FILTER_PANE)));
 
     filters = lancer_job_filter_to_json (shown);
   }
   g_assert_null (strstr (filters, "777"));
-  save_png (GTK_WIDGET (window), "jobs-other-profile-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-other-profile-light");
 
   /* And back: the first profile's searches come back with it. */
   lancer_page_set_session (LANCER_PAGE (page), first);
@@ -958,9 +880,9 @@ test_error_state (void)
 
   lancer_page_show_error (LANCER_PAGE (page), error);
   g_assert_cmpstr (lancer_jobs_page_get_mode (page), ==, "error");
-  save_png (GTK_WIDGET (window), "jobs-error-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-error-light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "jobs-error-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-error-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
 }

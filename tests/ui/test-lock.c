@@ -82,21 +82,6 @@ wrong_code_at (gint64 t)
   return NULL;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first widget under @root that is a row titled @label or a button
  * labelled @label (mnemonics included). */
 static GtkWidget *
@@ -164,34 +149,15 @@ visible_text (GtkWidget *widget)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 save_light_dark (GtkWidget  *widget,
                  const char *name)
 {
   g_autofree char *dark = g_strdup_printf ("%s-dark", name);
 
-  save_png (widget, name);
+  lancer_test_ui_shoot (widget, name);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (widget, dark);
+  lancer_test_ui_shoot (widget, dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
 }
 
 static gboolean
@@ -240,7 +206,7 @@ upserted_cb (GObject      *source,
 static LancerLockView *
 get_lock_view (void)
 {
-  LancerLockView *view = LANCER_LOCK_VIEW (find_widget (GTK_WIDGET (window), LANCER_TYPE_LOCK_VIEW));
+  LancerLockView *view = LANCER_LOCK_VIEW (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_LOCK_VIEW));
 
   g_assert_nonnull (view);
   return view;
@@ -260,8 +226,8 @@ static void
 assert_nothing_private (void)
 {
   g_autofree char *text = visible_text (GTK_WIDGET (window));
-  GtkWidget *page = find_widget (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
-  GtkWidget *switcher = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkWidget *page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE);
+  GtkWidget *switcher = lancer_test_ui_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
 
   g_assert_nonnull (strstr (text, "Lancer Is Locked"));
   g_assert_null (strstr (text, PRIVATE_TITLE));
@@ -285,7 +251,7 @@ test_private_job_shows (void)
   window = lancer_window_new (GTK_APPLICATION (app), session);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   guard = lancer_session_get_lock_guard (session);
   g_assert_false (lancer_lock_guard_get_enabled (guard));
@@ -295,7 +261,7 @@ test_private_job_shows (void)
   lancer_job_set_title (g_ptr_array_index (jobs, 0), PRIVATE_TITLE);
   lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, upserted_cb, &done);
   g_assert_true (lancer_test_wait_flag (&done, 20));
-  page = LANCER_JOBS_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  page = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
   g_assert_true (lancer_test_iterate_until (jobs_listed, page, 10));
   lancer_test_ui_settle (GTK_WIDGET (window));
 
@@ -327,7 +293,7 @@ test_enrol (void)
   save_light_dark (GTK_WIDGET (prefs), "lock-preferences-off");
 
   /* Flipping the switch starts the enrolment; the switch itself waits. */
-  lock_switch = GTK_SWITCH (find_widget (find_labelled (GTK_WIDGET (prefs), "_Require a Code to Open Lancer"),
+  lock_switch = GTK_SWITCH (lancer_test_ui_find_type (find_labelled (GTK_WIDGET (prefs), "_Require a Code to Open Lancer"),
                                          GTK_TYPE_SWITCH));
   g_assert_nonnull (lock_switch);
   gtk_switch_set_active (lock_switch, TRUE);
@@ -348,19 +314,19 @@ test_enrol (void)
   }
   save_light_dark (GTK_WIDGET (enrol), "lock-enrol-1-scan");
   gtk_window_set_default_size (GTK_WINDOW (enrol), 360, 640);
-  save_png (GTK_WIDGET (enrol), "lock-enrol-1-scan-360");
+  lancer_test_ui_shoot (GTK_WIDGET (enrol), "lock-enrol-1-scan-360");
   gtk_window_set_default_size (GTK_WINDOW (enrol), 460, 680);
 
   /* Step 2: a wrong code is refused and nothing is enabled. */
   lancer_lock_enrol_window_next (enrol);
   g_assert_cmpstr (lancer_lock_enrol_window_get_step (enrol), ==, "code");
-  save_png (GTK_WIDGET (enrol), "lock-enrol-2-code");
+  lancer_test_ui_shoot (GTK_WIDGET (enrol), "lock-enrol-2-code");
   wrong = wrong_code_at (clock_now);
   lancer_lock_enrol_window_submit_code (enrol, wrong);
   g_assert_true (lancer_test_iterate_until (enrol_idle, enrol, 20));
   g_assert_nonnull (lancer_lock_enrol_window_get_error (enrol));
   g_assert_false (lancer_lock_guard_get_enabled (guard));
-  save_png (GTK_WIDGET (enrol), "lock-enrol-2-code-error");
+  lancer_test_ui_shoot (GTK_WIDGET (enrol), "lock-enrol-2-code-error");
 
   /* The right one: ten recovery codes, shown once. */
   code = code_at (clock_now);
@@ -411,9 +377,9 @@ test_lock_hides_everything (void)
   assert_nothing_private ();
   save_light_dark (GTK_WIDGET (window), "lock-screen");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  save_png (GTK_WIDGET (window), "lock-screen-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "lock-screen-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "lock-screen-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "lock-screen-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   assert_nothing_private ();
@@ -433,7 +399,7 @@ test_wrong_then_right (void)
   g_assert_true (lancer_lock_guard_get_locked (guard));
   g_assert_nonnull (lancer_lock_view_get_error (view));
   assert_nothing_private ();
-  save_png (GTK_WIDGET (window), "lock-screen-wrong-code");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "lock-screen-wrong-code");
 
   submit_and_wait ("12ab");
   g_assert_true (lancer_lock_guard_get_locked (guard));
@@ -470,7 +436,7 @@ test_backoff (void)
   first = g_strdup (lancer_lock_view_get_error (view));
   g_assert_nonnull (first);
   g_assert_nonnull (strstr (first, "Try again in"));
-  entry = find_widget (GTK_WIDGET (view), GTK_TYPE_ENTRY);
+  entry = lancer_test_ui_find_type (GTK_WIDGET (view), GTK_TYPE_ENTRY);
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   assert_nothing_private ();
   save_light_dark (GTK_WIDGET (window), "lock-screen-backoff");
@@ -515,7 +481,7 @@ test_recovery_code (void)
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     lancer_test_ui_settle (GTK_WIDGET (window));
-    save_png (GTK_WIDGET (window), "lock-screen-recovery");
+    lancer_test_ui_shoot (GTK_WIDGET (window), "lock-screen-recovery");
   }
 
   submit_and_wait (recovery_code);
@@ -569,7 +535,7 @@ test_audit_window (void)
   g_assert_null (strstr (text, secret));
   save_light_dark (GTK_WIDGET (audit), "audit-window");
   gtk_window_set_default_size (GTK_WINDOW (audit), 360, 640);
-  save_png (GTK_WIDGET (audit), "audit-window-360");
+  lancer_test_ui_shoot (GTK_WIDGET (audit), "audit-window-360");
   gtk_window_destroy (GTK_WINDOW (audit));
 }
 

@@ -34,21 +34,6 @@
 static LancerApplication *app;
 static LancerWindow *window;
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -57,14 +42,6 @@ collect_rows (GtkWidget *widget,
     g_ptr_array_add (rows, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static gboolean
@@ -76,14 +53,9 @@ has_result (gpointer data)
 static void
 save_png (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
+  /* the conversation view needs one more frame to lay out its bubbles */
   lancer_test_ui_settle (GTK_WIDGET (window));
-  lancer_test_ui_settle (GTK_WIDGET (window));
-  g_assert_true (lancer_test_ui_save_png (GTK_WIDGET (window), path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
+  lancer_test_ui_shoot (GTK_WIDGET (window), name);
 }
 
 static void
@@ -117,14 +89,14 @@ static LancerMessagesPage *
 messages_page (void)
 {
   lancer_window_show_page (window, "messages");
-  return LANCER_MESSAGES_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
+  return LANCER_MESSAGES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
 }
 
 static LancerDiaryPage *
 diary_page (void)
 {
   lancer_window_show_page (window, "diary");
-  return LANCER_DIARY_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE));
+  return LANCER_DIARY_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE));
 }
 
 /* The demo's sync has brought its six conversations, and Upwork has said
@@ -287,7 +259,7 @@ test_newest_in_view (void)
   story.message = (char *) "Thanks! Could you also send an estimate for the second milestone?";
   story.created_at = g_get_real_time () / G_USEC_PER_SEC;
   g_ptr_array_add (stories, &story);
-  lancer_sync_write_async (store, LANCER_SYNC_WRITE_STORIES, stories, NULL, result_cb, &result);
+  lancer_sync_write_async (store, LANCER_SYNC_WRITE_STORIES, stories, NULL, lancer_test_ui_result_cb, &result);
   g_assert_true (lancer_test_iterate_until (has_result, &result, 20));
   g_assert_cmpint (lancer_sync_write_finish (store, result, &error), ==, 1);
   g_assert_no_error (error);

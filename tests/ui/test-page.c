@@ -73,12 +73,6 @@ test_page_init (TestPage *self)
 static LancerApplication *app;
 
 static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
-static gboolean
 page_in_state (gpointer data)
 {
   return lancer_page_get_state (LANCER_PAGE (data)) != LANCER_PAGE_LOADING
@@ -95,7 +89,7 @@ new_page_in_window (GtkWindow **out_window,
 
   gtk_window_set_default_size (window, 800, 600);
   gtk_window_set_child (window, GTK_WIDGET (page));
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   lancer_page_set_session (LANCER_PAGE (page), session);
   if (shown)

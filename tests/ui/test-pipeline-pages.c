@@ -28,27 +28,6 @@
 
 static LancerApplication *app;
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
 static void
 done_cb (GObject      *source,
          GAsyncResult *result,
@@ -62,19 +41,6 @@ done_cb (GObject      *source,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
-static void
 shoot_all (GtkWidget  *window,
            const char *name)
 {
@@ -84,13 +50,13 @@ shoot_all (GtkWidget  *window,
   g_autofree char *narrow_dark = g_strdup_printf ("%s-360-dark", name);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
-  save_png (window, light);
+  lancer_test_ui_shoot (window, light);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (window, dark);
+  lancer_test_ui_shoot (window, dark);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  save_png (window, narrow_dark);
+  lancer_test_ui_shoot (window, narrow_dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  save_png (window, narrow);
+  lancer_test_ui_shoot (window, narrow);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   lancer_test_ui_settle (window);
 }
@@ -101,23 +67,6 @@ typedef struct
   gpointer     page;
   const char  *mode;
 } ModeWait;
-
-static gboolean
-mode_is (gpointer data)
-{
-  ModeWait *w = data;
-  return g_strcmp0 (w->get_mode (w->page), w->mode) == 0;
-}
-
-static void
-wait_mode (gpointer     page,
-           gpointer     get_mode,
-           const char  *mode)
-{
-  ModeWait w = { get_mode, page, mode };
-
-  g_assert_true (lancer_test_iterate_until (mode_is, &w, 20));
-}
 
 static gboolean
 proposals_state_is (gpointer data)
@@ -156,7 +105,7 @@ open_window (const char *page)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   /* Hidden pages are built after the first frame; this test reads them all. */
   lancer_window_ensure_pages (window);
@@ -168,12 +117,12 @@ static void
 test_empty_states (void)
 {
   LancerWindow *window = open_window ("proposals");
-  GtkWidget *proposals = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
-  GtkWidget *messages = find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
-  GtkWidget *diary = find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE);
+  GtkWidget *proposals = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
+  GtkWidget *messages = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
+  GtkWidget *diary = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE);
 
   wait_proposals_state (proposals, LANCER_PAGE_EMPTY);
-  save_png (GTK_WIDGET (window), "proposals-empty");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposals-empty");
   /* Hidden pages load when they are shown, not all at once when the
    * profile opens. */
   g_assert_cmpint (lancer_page_get_state (LANCER_PAGE (messages)), ==, LANCER_PAGE_LOADING);
@@ -234,7 +183,7 @@ test_proposals (void)
 
   seed ();
   window = open_window ("proposals");
-  page = LANCER_PROPOSALS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE));
+  page = LANCER_PROPOSALS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE));
   wait_proposals_state (page, LANCER_PAGE_READY);
   g_assert_true (lancer_test_iterate_until (proposals_loaded, page, 20));
   /* Upwork's statuses land in the right columns. */
@@ -242,7 +191,7 @@ test_proposals (void)
   g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 1), ==, 3);   /* Pending, Accepted ×2 */
   g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 4), ==, 1);   /* Activated */
   g_assert_cmpuint (_lancer_proposals_page_get_stage_count (page, 6), ==, 1);   /* Hired */
-  save_png (GTK_WIDGET (window), "proposals-list");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposals-list");
 
   /* The detail: timeline, decrypted letter, terms, Connects. */
   lancer_proposals_page_show_proposal (page, 5);
@@ -268,7 +217,7 @@ test_proposals (void)
   /* The draft is editable. */
   lancer_proposals_page_show_proposal (page, 1);
   g_assert_true (lancer_test_iterate_until (detail_loaded, page, 20));
-  save_png (GTK_WIDGET (window), "proposals-draft");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposals-draft");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -291,7 +240,7 @@ static void
 test_messages (void)
 {
   LancerWindow *window = open_window ("messages");
-  LancerMessagesPage *page = LANCER_MESSAGES_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
+  LancerMessagesPage *page = LANCER_MESSAGES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
   GListModel *thread;
   GtkAdjustment *adj;
   guint fetched;
@@ -317,7 +266,7 @@ test_messages (void)
   g_test_message ("stories fetched after opening: %u", fetched);
   g_assert_cmpuint (fetched, >, 0);
   g_assert_cmpuint (fetched, <=, 300);
-  save_png (GTK_WIDGET (window), "messages-big-thread");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "messages-big-thread");
 
   /* Scrolling up loads older pages, still far from all of them. */
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (lancer_messages_page_get_thread_scroller (page)));
@@ -372,8 +321,9 @@ last_pending (gpointer data)
   return last != NULL && g_strcmp0 (lancer_story_get_state (last), "pending") == 0;
 }
 
+/* Only a visible button: hidden rows keep their buttons in the tree. */
 static GtkWidget *
-find_button (GtkWidget  *widget,
+find_visible_button (GtkWidget  *widget,
              const char *label)
 {
   if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
@@ -381,7 +331,7 @@ find_button (GtkWidget  *widget,
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_button (c, label);
+      GtkWidget *found = find_visible_button (c, label);
       if (found != NULL)
         return found;
     }
@@ -392,7 +342,7 @@ static void
 test_outbox (void)
 {
   LancerWindow *window = open_window ("messages");
-  LancerMessagesPage *page = LANCER_MESSAGES_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
+  LancerMessagesPage *page = LANCER_MESSAGES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE));
   LancerStore *store = lancer_session_get_store (lancer_application_get_session (app));
   GListModel *thread;
   g_autoptr(LancerStory) last = NULL;
@@ -410,7 +360,7 @@ test_outbox (void)
   g_assert_true (lancer_test_iterate_until (outbox_has, thread, 20));
   text = lancer_test_ui_collect_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, "Waiting to send"));
-  save_png (GTK_WIDGET (window), "messages-pending");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "messages-pending");
 
   /* The sender fails: shown as not sent, with Retry. */
   last = g_list_model_get_item (thread, g_list_model_get_n_items (thread) - 1);
@@ -421,8 +371,8 @@ test_outbox (void)
   g_clear_pointer (&text, g_free);
   text = lancer_test_ui_collect_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, "Not sent"));
-  save_png (GTK_WIDGET (window), "messages-failed");
-  retry = find_button (GTK_WIDGET (page), "_Retry");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "messages-failed");
+  retry = find_visible_button (GTK_WIDGET (page), "_Retry");
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_true (lancer_test_iterate_until (last_pending, thread, 20));
@@ -447,7 +397,7 @@ test_diary (void)
 {
   LancerWindow *window = open_window ("diary");
   LancerSession *session = lancer_application_get_session (app);
-  LancerDiaryPage *page = LANCER_DIARY_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE));
+  LancerDiaryPage *page = LANCER_DIARY_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_DIARY_PAGE));
   GSettings *settings = lancer_session_get_settings (session);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *week = lancer_diary_week_start (now);

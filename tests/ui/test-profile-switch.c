@@ -27,36 +27,6 @@ static LancerApplication *app;
 /* A filter value nobody sets by chance: it must not follow the user. */
 static const char * const demo_countries_out[] = { "Nauru", NULL };
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkMenuButton *
 find_filter_button (GtkWidget *widget)
 {
@@ -159,39 +129,6 @@ wait_result (GAsyncResult **slot)
   return *slot;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-}
-
 static void
 assert_no_demo_text (const char *page,
                      const char *text,
@@ -236,7 +173,7 @@ test_switch_leaves_nothing (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
   g_assert_true (lancer_test_iterate_until (demo_synced, NULL, 90));
   lancer_window_ensure_pages (window);
-  jobs = LANCER_JOBS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  jobs = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
   g_assert_true (lancer_test_iterate_until (jobs_listed, jobs, 30));
 
   /* Jobs: a filter set, one job open. */
@@ -255,7 +192,7 @@ test_switch_leaves_nothing (void)
   }
   demo_jobs_text = visible_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (demo_jobs_text, g_ptr_array_index (demo_strings, 1)));
-  save_png (GTK_WIDGET (window), "profile-switch-demo-jobs");
+  lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-demo-jobs");
 
   /* Proposals: one open. */
   lancer_proposal_filter_init (&proposal_filter);
@@ -269,7 +206,7 @@ test_switch_leaves_nothing (void)
   if (lancer_proposal_get_job_title (proposal) != NULL)
     g_ptr_array_add (demo_strings, g_strdup (lancer_proposal_get_job_title (proposal)));
   lancer_window_show_page (window, "proposals");
-  proposals = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
+  proposals = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
   lancer_proposals_page_show_proposal (LANCER_PROPOSALS_PAGE (proposals), lancer_proposal_get_id (proposal));
   lancer_test_ui_settle (GTK_WIDGET (window));
 
@@ -293,10 +230,10 @@ test_switch_leaves_nothing (void)
         g_ptr_array_add (demo_strings, g_strdup (sender));
     }
   lancer_window_open_room (window, lancer_room_get_id (room));
-  messages = find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
+  messages = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_MESSAGES_PAGE);
   g_assert_nonnull (messages);
   lancer_test_ui_settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "profile-switch-demo-messages");
+  lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-demo-messages");
 
   /* Diary and Analytics: looked at. */
   lancer_window_show_page (window, "diary");
@@ -307,8 +244,8 @@ test_switch_leaves_nothing (void)
 
   /* Their own profile. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
-  g_assert_true (lancer_test_iterate_until (dialog_shown, NULL, 5));
-  dialog = find_dialog ();
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_message_dialog_shown, NULL, 5));
+  dialog = lancer_test_ui_find_message_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "My Freelance Work");
   adw_message_dialog_response (dialog, "accept");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -320,25 +257,25 @@ test_switch_leaves_nothing (void)
 
   /* Jobs: empty, offering to connect, without the demo's job or filter. */
   lancer_window_show_page (window, "jobs");
-  jobs = LANCER_JOBS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  jobs = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
   g_assert_nonnull (jobs);
   for (int i = 0; i < 50 && g_strcmp0 (lancer_jobs_page_get_mode (jobs), "loading") == 0; i++)
     lancer_test_ui_settle (GTK_WIDGET (window));
   {
     g_autofree char *text = visible_text (GTK_WIDGET (window));
-    GtkWidget *connect = find_button (GTK_WIDGET (jobs), "_Connect Upwork…");
+    GtkWidget *connect = lancer_test_ui_find_button (GTK_WIDGET (jobs), "_Connect Upwork…");
 
     g_assert_cmpstr (lancer_jobs_page_get_mode (jobs), ==, "empty");
     assert_no_demo_text ("Jobs", text, demo_strings);
     g_assert_null (strstr (text, "No Matching Jobs"));
     g_assert_nonnull (connect);
     g_assert_true (gtk_widget_get_mapped (connect));
-    save_png (GTK_WIDGET (window), "profile-switch-personal-jobs");
+    lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-personal-jobs");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-    save_png (GTK_WIDGET (window), "profile-switch-personal-jobs-dark");
+    lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-personal-jobs-dark");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
     gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-    save_png (GTK_WIDGET (window), "profile-switch-personal-jobs-360");
+    lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-personal-jobs-360");
     gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
 
     /* The filter panel: none of the demo's values. */
@@ -366,7 +303,7 @@ test_switch_leaves_nothing (void)
         text = visible_text (GTK_WIDGET (window));
         assert_no_demo_text (pages[i], text, demo_strings);
         if (g_str_equal (pages[i], "messages"))
-          save_png (GTK_WIDGET (window), "profile-switch-personal-messages");
+          lancer_test_ui_shoot_unchecked (GTK_WIDGET (window), "profile-switch-personal-messages");
       }
   }
   gtk_window_destroy (GTK_WINDOW (window));

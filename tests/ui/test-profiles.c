@@ -17,21 +17,6 @@
 
 static LancerApplication *app;
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Answers the open dialog the way a user would: type a name, press a button. */
 static void
 answer_dialog (const char *text,
@@ -40,21 +25,13 @@ answer_dialog (const char *text,
   AdwMessageDialog *dialog = NULL;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+  while ((dialog = lancer_test_ui_find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (dialog);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  LancerSession *session = lancer_application_get_session (app);
-
-  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
 }
 
 static const char *
@@ -102,7 +79,7 @@ test_profiles (void)
   window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   first = lancer_application_get_session (app);
   first_id = g_strdup (lancer_profile_get_id (lancer_session_get_profile (first)));
 
@@ -111,7 +88,7 @@ test_profiles (void)
   answer_dialog ("Work", "accept");
   g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Work", 5));
   g_assert_true (lancer_window_get_session (window) == lancer_application_get_session (app));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   work_dir = g_strdup (lancer_profile_get_dir (lancer_session_get_profile (lancer_application_get_session (app))));
   g_assert_true (g_file_test (work_dir, G_FILE_TEST_IS_DIR));
 
@@ -131,7 +108,7 @@ test_profiles (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Demo"));
   badge = g_object_get_data (G_OBJECT (window), "demo-badge");
   g_assert_true (badge == NULL || gtk_widget_get_visible (badge));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   path = g_build_filename (lancer_paths_get_artifact_dir (), "window-demo-profile.png", NULL);
   lancer_test_ui_settle (GTK_WIDGET (window));
   g_assert_true (lancer_test_ui_save_png (GTK_WIDGET (window), path, &error));
@@ -142,7 +119,7 @@ test_profiles (void)
                                   g_variant_new_string (g_path_get_basename (work_dir)));
   g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Agency work", 5));
   g_assert_false (lancer_session_get_is_demo (lancer_application_get_session (app)));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
 
   /* Deleting asks first; cancelling keeps everything. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
@@ -152,7 +129,7 @@ test_profiles (void)
   /* Confirmed: its folder is gone and another profile opens. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
   answer_dialog (NULL, "delete");
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   g_assert_false (g_file_test (work_dir, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (current_profile_name (), !=, "Agency work");
 
@@ -178,7 +155,7 @@ test_read_only_dialog (void)
   window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   first_id = g_strdup (lancer_profile_get_id (lancer_session_get_profile (lancer_application_get_session (app))));
   text = lancer_test_ui_collect_text (GTK_WIDGET (window));
   g_assert_null (strstr (text, "changes cannot be saved"));
@@ -186,15 +163,15 @@ test_read_only_dialog (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
   answer_dialog ("Archive", "accept");
   g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Archive", 5));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
 
   _lancer_store_set_force_read_only (TRUE);
   g_action_group_activate_action (G_ACTION_GROUP (app), "switch-profile", g_variant_new_string (first_id));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   _lancer_store_set_force_read_only (FALSE);
   g_assert_true (lancer_store_get_read_only (lancer_session_get_store (lancer_application_get_session (app))));
 
-  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+  while ((dialog = lancer_test_ui_find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changes Cannot Be Saved");

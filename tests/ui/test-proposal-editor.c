@@ -28,37 +28,6 @@ static LancerProfile *profile;
 static LancerSession *session;
 static GPtrArray *jobs;
 
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   LancerProposalEditor *editor;
@@ -102,19 +71,6 @@ is_stacked (gpointer data)
   return !lancer_proposal_editor_get_side_by_side (data);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -146,11 +102,11 @@ test_stream_variants (void)
 
   gtk_window_set_default_size (window, 1100, 960);
   g_assert_true (lancer_test_ui_show (window));
-  editor = LANCER_PROPOSAL_EDITOR (find_widget (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
-  card = LANCER_ANALYSIS_CARD (find_widget (GTK_WIDGET (window), LANCER_TYPE_ANALYSIS_CARD));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
+  card = LANCER_ANALYSIS_CARD (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_ANALYSIS_CARD));
   g_assert_nonnull (editor);
   g_assert_nonnull (card);
-  save_png (GTK_WIDGET (window), "proposal-editor-empty");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-empty");
 
   /* The analysis card. */
   lancer_analysis_card_analyse (card);
@@ -175,10 +131,10 @@ test_stream_variants (void)
   g_assert_nonnull (strstr (text, "Use This One"));
   g_assert_nonnull (strstr (text, "Variant A"));
   g_assert_nonnull (strstr (text, "Variant B"));
-  save_png (GTK_WIDGET (window), "proposal-editor-light");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-light");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "proposal-editor-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-dark");
 
   gtk_window_destroy (window);
 
@@ -186,14 +142,14 @@ test_stream_variants (void)
   window = lancer_proposal_window_new (NULL, session, g_ptr_array_index (jobs, 0));
   gtk_window_set_default_size (window, 360, 720);
   g_assert_true (lancer_test_ui_show (window));
-  editor = LANCER_PROPOSAL_EDITOR (find_widget (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
   wait_state (editor, "done");
   g_assert_true (lancer_test_iterate_until (is_stacked, editor, 10));
   {
     g_autofree char *b2 = buffer_text (lancer_proposal_editor_get_buffer (editor, 1));
     g_assert_cmpstr (b2, ==, b);
   }
-  save_png (GTK_WIDGET (window), "proposal-editor-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
@@ -208,7 +164,7 @@ test_stop_keeps_partial (void)
 
   gtk_window_set_default_size (window, 900, 800);
   g_assert_true (lancer_test_ui_show (window));
-  editor = LANCER_PROPOSAL_EDITOR (find_widget (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
   buffer = lancer_proposal_editor_get_buffer (editor, 0);
 
   lancer_sandbox_ai_set_slow_delay (sandbox_ai, 30);
@@ -222,13 +178,13 @@ test_stop_keeps_partial (void)
   kept = buffer_text (buffer);
   g_assert_cmpuint (strlen (kept), >, 20);
   g_assert_true (lancer_proposal_editor_get_partial (editor, 0));
-  save_png (GTK_WIDGET (window), "proposal-editor-stopped");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-stopped");
   gtk_window_destroy (window);
 
   /* Opening the job again shows the saved partial draft. */
   window = lancer_proposal_window_new (NULL, session, g_ptr_array_index (jobs, 1));
   g_assert_true (lancer_test_ui_show (window));
-  editor = LANCER_PROPOSAL_EDITOR (find_widget (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
   wait_state (editor, "done");
   {
     g_autofree char *reloaded = buffer_text (lancer_proposal_editor_get_buffer (editor, 0));
@@ -251,13 +207,13 @@ test_wrong_key_error (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (window, 900, 800);
   g_assert_true (lancer_test_ui_show (window));
-  editor = LANCER_PROPOSAL_EDITOR (find_widget (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSAL_EDITOR));
   lancer_proposal_editor_generate (editor);
   wait_state (editor, "error");
   text = lancer_test_ui_collect_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (text, "rejected the API key"));
   g_assert_nonnull (strstr (text, "Open Preferences"));
-  save_png (GTK_WIDGET (window), "proposal-editor-wrong-key");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-editor-wrong-key");
   gtk_window_destroy (window);
 
   lancer_secrets_store_sync (lancer_profile_get_id (profile), LANCER_SECRET_OPENAI_API_KEY, KEY, NULL, &error);
@@ -302,7 +258,7 @@ main (int   argc,
   g_assert_no_error (error);
   session = lancer_session_new (manager, profile);
   lancer_session_open (session);
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
   lancer_secrets_store_sync (lancer_profile_get_id (profile), LANCER_SECRET_OPENAI_API_KEY, KEY, NULL, &error);
   g_assert_no_error (error);
@@ -323,7 +279,7 @@ main (int   argc,
                                                 "2. When could you start?\n", NULL);
     lancer_job_set_description (job, description);
   }
-  lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, result_cb, &result);
+  lancer_store_upsert_jobs_async (lancer_session_get_store (session), jobs, NULL, lancer_test_ui_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (lancer_store_upsert_jobs_finish (lancer_session_get_store (session), result, NULL, &error));

@@ -34,23 +34,9 @@ static GPtrArray *demo_jobs;   /* LancerJob, from the demo's first sync */
 
 /* ---- the widget tree ---- */
 
+/* A button or a check button by label: the editor has both. */
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
+find_button_or_check_button (GtkWidget  *widget,
              const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
@@ -59,7 +45,7 @@ find_button (GtkWidget  *widget,
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, label);
+      GtkWidget *found = find_button_or_check_button (child, label);
       if (found != NULL)
         return found;
     }
@@ -82,7 +68,7 @@ text_view (GtkWindow *sheet,
            guint      index)
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  GtkWidget *editor = find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR);
+  GtkWidget *editor = lancer_test_ui_find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR);
 
   g_assert_nonnull (editor);
   collect_text_views (editor, views);
@@ -124,33 +110,12 @@ click (GtkWidget *button)
 }
 
 static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static AdwMessageDialog *
 wait_dialog (void)
 {
   AdwMessageDialog *dialog;
 
-  g_assert_true (lancer_test_iterate_until (dialog_shown, NULL, 10));
-  dialog = find_message_dialog ();
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_message_dialog_shown, NULL, 10));
+  dialog = lancer_test_ui_find_message_dialog ();
   /* on screen, painted: what the person reads */
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (dialog)));
   return dialog;
@@ -159,7 +124,7 @@ wait_dialog (void)
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return lancer_test_ui_find_message_dialog () == NULL;
 }
 
 static void
@@ -206,19 +171,6 @@ wait_text (GtkWidget  *widget,
 
       g_error ("“%s” never appeared in:\n%s", needle, text);
     }
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
 }
 
 static GtkWindow *
@@ -316,14 +268,6 @@ wait_sent (LancerJob *job,
   g_assert_cmpint (count_sent (job), ==, n);
 }
 
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* The cover letter as stored (sealed at rest, so read through the store). */
 static char *
 stored_letter (gint64 proposal_id)
@@ -333,7 +277,7 @@ stored_letter (gint64 proposal_id)
   g_autoptr(LancerProposalDetail) detail = NULL;
   g_autoptr(GError) error = NULL;
 
-  lancer_store_get_proposal_detail_async (store, proposal_id, NULL, result_cb, &result);
+  lancer_store_get_proposal_detail_async (store, proposal_id, NULL, lancer_test_ui_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   detail = lancer_store_get_proposal_detail_finish (store, result, &error);
@@ -374,7 +318,7 @@ set_missing_scopes (const char *scopes)
   g_autoptr(GBytes) body = NULL;
 
   g_assert_true (g_str_has_suffix (ai_base, "/v1"));
-  soup_session_send_and_read_async (soup, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  soup_session_send_and_read_async (soup, msg, G_PRIORITY_DEFAULT, NULL, lancer_test_ui_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   body = soup_session_send_and_read_finish (soup, result, NULL);
@@ -395,7 +339,7 @@ add_job_with_connects (guint32 seed)
   LancerStore *store = lancer_session_get_store (session);
 
   g_ptr_array_add (jobs, job);
-  lancer_store_upsert_jobs_async (store, jobs, NULL, result_cb, &result);
+  lancer_store_upsert_jobs_async (store, jobs, NULL, lancer_test_ui_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (lancer_store_upsert_jobs_finish (store, result, NULL, &error));
@@ -412,7 +356,7 @@ test_chosen_variant (void)
 {
   g_autoptr(LancerJob) job = add_job_with_connects (9);
   GtkWindow *sheet = open_sheet (job, 1100, 900);
-  LancerProposalEditor *editor = LANCER_PROPOSAL_EDITOR (find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR));
+  LancerProposalEditor *editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR));
   g_autofree char *connects = g_strdup_printf ("%d Connects", lancer_job_get_connects_required (job));
   g_autofree char *cost = NULL;
   g_autofree char *a = NULL;
@@ -427,24 +371,24 @@ test_chosen_variant (void)
   g_assert_cmpint (count_sent (job), ==, 0);
   g_assert_cmpint (lancer_job_get_connects_required (job), >, 0);
 
-  gtk_widget_activate (find_button (GTK_WIDGET (sheet), "_A/B Variants"));
-  click (find_button (GTK_WIDGET (sheet), "_Write Draft"));
+  gtk_widget_activate (find_button_or_check_button (GTK_WIDGET (sheet), "_A/B Variants"));
+  click (find_button_or_check_button (GTK_WIDGET (sheet), "_Write Draft"));
   /* The first call to a cloud provider asks; the person agrees. */
-  if (lancer_test_iterate_until (dialog_shown, NULL, 2))
-    answer (find_message_dialog (), "send");
+  if (lancer_test_iterate_until (lancer_test_ui_message_dialog_shown, NULL, 2))
+    answer (lancer_test_ui_find_message_dialog (), "send");
   /* A draft still being written is not sent. */
   if (g_strcmp0 (lancer_proposal_editor_get_state (editor), "streaming") == 0)
-    g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…")));
+    g_assert_false (gtk_widget_is_sensitive (find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…")));
   while (g_strcmp0 (lancer_proposal_editor_get_state (editor), "done") != 0)
     {
       g_assert_cmpstr (lancer_proposal_editor_get_state (editor), !=, "error");
       g_main_context_iteration (NULL, TRUE);
     }
 
-  click (find_button (GTK_WIDGET (sheet), "Us_e This One"));
+  click (find_button_or_check_button (GTK_WIDGET (sheet), "Us_e This One"));
   wait_text (GTK_WIDGET (sheet), "Chosen");
   type_text (text_view (sheet, 1), "\n\nI can start on Monday.");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 45);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lancer_test_ui_find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 45);
   a = view_text (text_view (sheet, 0));
   b = view_text (text_view (sheet, 1));
   g_assert_cmpstr (a, !=, b);
@@ -455,16 +399,16 @@ test_chosen_variant (void)
   g_assert_true (text_shows (GTK_WIDGET (sheet), cost));
   g_assert_true (text_shows (GTK_WIDGET (sheet), connects));
   g_assert_true (text_shows (GTK_WIDGET (sheet), "Variant B"));
-  save_png (GTK_WIDGET (sheet), "proposal-submit-before");
+  lancer_test_ui_shoot (GTK_WIDGET (sheet), "proposal-submit-before");
 
-  click (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
+  click (find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
   dialog = wait_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Submit to Upwork?");
   body = g_strdup (adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (body, "Variant B"));
   g_assert_nonnull (strstr (body, connects));
   g_assert_nonnull (strstr (body, cost));
-  save_png (GTK_WIDGET (dialog), "proposal-submit-confirm");
+  lancer_test_ui_shoot (GTK_WIDGET (dialog), "proposal-submit-confirm");
   answer (dialog, "submit");
 
   wait_sent (job, 1);
@@ -511,10 +455,10 @@ test_submit_once (void)
   g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   g_assert_cmpint (count_sent (job), ==, 0);
   type_text (text_view (sheet, 0), typed);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 45);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lancer_test_ui_find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 45);
   wait_text (GTK_WIDGET (sheet), "No AI cost for this draft");
 
-  click (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
+  click (find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
   answer (wait_dialog (), "submit");
   wait_sent (job, 1);
 
@@ -530,26 +474,26 @@ test_submit_once (void)
 
   /* "Submitted · View" on the main window; View opens the proposal. */
   wait_text (GTK_WIDGET (window), "Submitted");
-  save_png (GTK_WIDGET (window), "proposal-submit-toast");
-  view = find_button (GTK_WIDGET (window), "_View");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-submit-toast");
+  view = find_button_or_check_button (GTK_WIDGET (window), "_View");
   click (view);
-  page = find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE);
   g_assert_nonnull (page);
   g_assert_true (lancer_test_iterate_until (page_shows_proposal, page, 20));
 
   /* The same job again: the saved draft is back, and sending asks first. */
   sheet = open_sheet (job, 1000, 800);
   wait_text (GTK_WIDGET (sheet), typed);
-  click (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
+  click (find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…"));
   dialog = wait_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "You already sent a proposal for this job");
   g_assert_true (adw_message_dialog_has_response (dialog, "send"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "send"), ==, "Send _Again");
-  save_png (GTK_WIDGET (dialog), "proposal-submit-already-sent");
+  lancer_test_ui_shoot (GTK_WIDGET (dialog), "proposal-submit-already-sent");
   answer (dialog, "cancel");
   g_assert_cmpint (count_sent (job), ==, 1);
   /* Cancelled: the buttons are back for a deliberate second try. */
-  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…")));
+  g_assert_true (gtk_widget_is_sensitive (find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…")));
   gtk_window_destroy (sheet);
 }
 
@@ -573,25 +517,25 @@ test_empty_unknown_connects (void)
   open = sheet;
   g_object_add_weak_pointer (G_OBJECT (open), (gpointer *) &open);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  submit = find_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…");
-  mark = find_button (GTK_WIDGET (sheet), "_Mark as Sent…");
+  submit = find_button_or_check_button (GTK_WIDGET (sheet), "S_ubmit to Upwork…");
+  mark = find_button_or_check_button (GTK_WIDGET (sheet), "_Mark as Sent…");
   g_assert_nonnull (submit);
   g_assert_nonnull (mark);
 
   /* An empty draft: neither way of sending is open. */
   g_assert_cmpuint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (text_view (sheet, 0))), ==, 0);
-  save_png (GTK_WIDGET (sheet), "proposal-submit-empty-360-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (sheet), "proposal-submit-empty-360-dark");
   g_assert_false (gtk_widget_is_sensitive (submit));
   g_assert_false (gtk_widget_is_sensitive (mark));
   g_assert_cmpint (count_sent (job), ==, 0);
 
   type_text (text_view (sheet, 0), "Hi, I tuned PostgreSQL for a 2 TB database last month.");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 300);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lancer_test_ui_find_type (GTK_WIDGET (sheet), GTK_TYPE_SPIN_BUTTON)), 300);
   g_assert_true (gtk_widget_is_sensitive (submit));
   g_assert_true (gtk_widget_is_sensitive (mark));
   g_assert_true (text_shows (GTK_WIDGET (sheet), "Connects unknown"));
   g_assert_false (text_shows (GTK_WIDGET (sheet), "0 Connects"));
-  save_png (GTK_WIDGET (sheet), "proposal-submit-typed-360-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (sheet), "proposal-submit-typed-360-dark");
 
   /* Upwork refuses the key without "Submit Proposal": nothing is recorded. */
   set_missing_scopes ("submit");
@@ -606,14 +550,14 @@ test_empty_unknown_connects (void)
   click (mark);
   dialog = wait_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Connects unknown"));
-  save_png (GTK_WIDGET (dialog), "proposal-submit-mark-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (dialog), "proposal-submit-mark-dark");
   answer (dialog, "sent");
   wait_sent (job, 1);
   g_assert_cmpint (query_int ("SELECT connects_spent FROM proposals WHERE job_id = ? AND status = 'sent'",
                               lancer_job_get_id (job)), ==, G_MININT64);
   g_assert_true (lancer_test_iterate_until (is_null, &open, 10));
   wait_text (GTK_WIDGET (window), "Recorded as sent");
-  save_png (GTK_WIDGET (window), "proposal-submit-recorded-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposal-submit-recorded-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -630,7 +574,7 @@ demo_has_jobs (gpointer data)
 
   if (current == NULL || !lancer_session_get_is_demo (current) || !lancer_session_get_signed_in (current))
     return FALSE;
-  page = LANCER_JOBS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  page = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
   if (page == NULL)
     return FALSE;
   model = lancer_jobs_page_get_model (page);
@@ -650,11 +594,11 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  page = LANCER_JOBS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  page = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "app.try-demo", NULL));
   g_assert_true (lancer_test_iterate_until (demo_has_jobs, NULL, 60));
   session = lancer_application_get_session (app);
-  page = LANCER_JOBS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
+  page = LANCER_JOBS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_JOBS_PAGE));
 
   demo_jobs = g_ptr_array_new_with_free_func (g_object_unref);
   model = lancer_jobs_page_get_model (page);

@@ -25,38 +25,6 @@ static LancerApplication *app;
 
 /* ---- the widget tree ---- */
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The shown button that activates @action (what a click on it does). */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list of proposals (not the status drop-down's own list). */
 static GtkWidget *
 find_sidebar (GtkWidget *widget)
@@ -113,19 +81,6 @@ find_overflow (GtkWidget *window,
   return NULL;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
 /* Light and dark at 1180 px, then light and dark at 360 px, where nothing
  * may stick out; the window is wide again afterwards. */
 static void
@@ -142,7 +97,7 @@ shoot_all (GtkWidget  *window,
       GtkWidget *overflow;
 
       gtk_window_set_default_size (GTK_WINDOW (window), widths[i], widths[i] > 400 ? 780 : 720);
-      save_png (window, light);
+      lancer_test_ui_shoot (window, light);
       if (gtk_widget_get_width (window) > widths[i])
         {
           int min = 0;
@@ -157,7 +112,7 @@ shoot_all (GtkWidget  *window,
       if (overflow != NULL)
         g_error ("%s at %d px: a %s sticks out", name, widths[i], G_OBJECT_TYPE_NAME (overflow));
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-      save_png (window, dark);
+      lancer_test_ui_shoot (window, dark);
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
     }
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 780);
@@ -170,12 +125,6 @@ static LancerSession *
 session (void)
 {
   return lancer_application_get_session (app);
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
 }
 
 static void
@@ -256,7 +205,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 780);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, session (), 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session (), 20));
   g_assert_cmpint (lancer_session_get_state (session ()), ==, LANCER_SESSION_READY);
   lancer_window_ensure_pages (window);
   lancer_window_show_page (window, "proposals");
@@ -266,7 +215,7 @@ open_window (void)
 static LancerProposalsPage *
 proposals_page (LancerWindow *window)
 {
-  return LANCER_PROPOSALS_PAGE (find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE));
+  return LANCER_PROPOSALS_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_PROPOSALS_PAGE));
 }
 
 typedef struct
@@ -379,7 +328,7 @@ test_archive_undo (void)
   g_assert_nonnull (before);
   g_assert_cmpstr (before, !=, "archived");
 
-  archive = find_action_button (GTK_WIDGET (page), "proposals.archive");
+  archive = lancer_test_ui_find_action_button (GTK_WIDGET (page), "proposals.archive");
   g_assert_nonnull (archive);
   g_signal_emit_by_name (archive, "clicked");
   archived = (StatusWait) { 5, "archived" };
@@ -391,7 +340,7 @@ test_archive_undo (void)
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Proposal archived");
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
-  save_png (GTK_WIDGET (window), "proposals-page-archived");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "proposals-page-archived");
 
   /* The toast's Undo button activates its action on the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), adw_toast_get_action_name (toast), NULL));
@@ -455,7 +404,7 @@ test_narrow_tap (void)
       shown = lancer_proposal_detail_view_get_proposal (_lancer_proposals_page_get_detail_view (page));
       g_assert_cmpint (lancer_proposal_get_id (shown), ==, lancer_proposal_get_id (third));
       if (round == 0)
-        save_png (GTK_WIDGET (window), "proposals-page-tapped-360");
+        lancer_test_ui_shoot (GTK_WIDGET (window), "proposals-page-tapped-360");
       back = find_tooltip_button (GTK_WIDGET (page), "Back to Proposals");
       g_assert_nonnull (back);
       g_signal_emit_by_name (back, "clicked");
@@ -482,7 +431,7 @@ test_editor_narrow (void)
   lancer_job_set_hourly_max (job, 45);
   sheet = lancer_proposal_sheet_new (GTK_WINDOW (window), session (), job);
   g_assert_true (lancer_test_ui_show (sheet));
-  editor = LANCER_PROPOSAL_EDITOR (find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR));
+  editor = LANCER_PROPOSAL_EDITOR (lancer_test_ui_find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR));
   buffer = lancer_proposal_editor_get_buffer (editor, 0);
   gtk_text_buffer_set_text (buffer, "Hello, I ported three GTK 3 apps to GTK 4 and libadwaita this year; "
                                     "here is how I would approach yours.", -1);

@@ -18,29 +18,6 @@
 
 static LancerApplication *app;
 
-static gboolean
-session_ready (gpointer data)
-{
-  LancerSession *session = lancer_application_get_session (app);
-
-  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
@@ -73,20 +50,6 @@ find_label_prefix (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
 /* Whether something accepts connections on the loopback @port. */
@@ -126,18 +89,6 @@ text_read_cb (GObject      *source,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_no_browser (void)
 {
   LancerSession *session;
@@ -146,12 +97,12 @@ test_no_browser (void)
   GtkWidget *copy;
   GtkWidget *cancel;
   GtkWidget *link;
-  guint port = free_port ();
+  guint port = lancer_test_ui_free_port ();
   g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", port);
   g_autofree char *copied = NULL;
   LabelWait link_wait, said_wait;
 
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   session = lancer_application_get_session (app);
   connect = lancer_connect_window_new (NULL, session);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (connect)));
@@ -163,7 +114,7 @@ test_no_browser (void)
                          "0f1e2d3c4b5a6978");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (connect), "Redirect URI (Callback URL)")),
                          redirect);
-  sign_in = find_button (GTK_WIDGET (connect), "_Sign In with Upwork");
+  sign_in = lancer_test_ui_find_button (GTK_WIDGET (connect), "_Sign In with Upwork");
   g_assert_nonnull (sign_in);
   g_assert_true (gtk_widget_is_sensitive (sign_in));
   g_signal_emit_by_name (sign_in, "clicked");
@@ -185,14 +136,14 @@ test_no_browser (void)
 
     g_assert_null (strstr (text, "Operation not supported"));
   }
-  save_png (GTK_WIDGET (connect), "connect-upwork-no-browser");
+  lancer_test_ui_shoot_unchecked (GTK_WIDGET (connect), "connect-upwork-no-browser");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (connect), "connect-upwork-no-browser-dark");
+  lancer_test_ui_shoot_unchecked (GTK_WIDGET (connect), "connect-upwork-no-browser-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (connect), 360, 760);
-  save_png (GTK_WIDGET (connect), "connect-upwork-no-browser-360");
+  lancer_test_ui_shoot_unchecked (GTK_WIDGET (connect), "connect-upwork-no-browser-360");
 
-  copy = find_button (GTK_WIDGET (connect), "Copy _Link");
+  copy = lancer_test_ui_find_button (GTK_WIDGET (connect), "Copy _Link");
   g_assert_nonnull (copy);
   g_assert_true (gtk_widget_get_mapped (copy));
   g_signal_emit_by_name (copy, "clicked");
@@ -202,7 +153,7 @@ test_no_browser (void)
   g_assert_cmpstr (copied, ==, gtk_label_get_text (GTK_LABEL (link)));
 
   /* Cancel: the wait ends and the port is closed. */
-  cancel = find_button (GTK_WIDGET (connect), "_Cancel");
+  cancel = lancer_test_ui_find_button (GTK_WIDGET (connect), "_Cancel");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_widget_get_mapped (cancel));
   g_signal_emit_by_name (cancel, "clicked");

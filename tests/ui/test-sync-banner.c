@@ -23,28 +23,6 @@
 static LancerApplication *app;
 static LancerSandbox *sandbox;
 
-static gboolean
-session_ready (gpointer data)
-{
-  LancerSession *session = lancer_application_get_session (app);
-
-  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
-}
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 /* The browser: follows the sandbox's consent redirect to the app. */
 static void
 visit_uri (const char *uri,
@@ -96,24 +74,9 @@ sync_once (LancerSession *session)
   g_assert_true (lancer_test_wait_flag (&done, 60));
 }
 
+/* Only a mapped button: the one the person can see on the banner now. */
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
+find_mapped_button (GtkWidget  *widget,
              const char *label)
 {
   if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
@@ -121,7 +84,7 @@ find_button (GtkWidget  *widget,
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_button (c, label);
+      GtkWidget *found = find_mapped_button (c, label);
 
       if (found != NULL)
         return found;
@@ -192,10 +155,10 @@ test_sign_in_ended (void)
   g_autofree char *authorize = lancer_sandbox_dup_authorize_url (sandbox);
   g_autofree char *token = lancer_sandbox_dup_token_url (sandbox);
   g_autofree char *graphql = lancer_sandbox_dup_graphql_url (sandbox);
-  g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", free_port ());
+  g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", lancer_test_ui_free_port ());
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   session = lancer_application_get_session (app);
   lancer_session_set_upwork_endpoints (session, authorize, token, graphql);
   lancer_session_set_upwork_client_secret (session, LANCER_SANDBOX_CLIENT_SECRET);
@@ -205,7 +168,7 @@ test_sign_in_ended (void)
   window = lancer_window_new (GTK_APPLICATION (app), session);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  banner = LANCER_SYNC_BANNER (find_type (GTK_WIDGET (window), LANCER_TYPE_SYNC_BANNER));
+  banner = LANCER_SYNC_BANNER (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_SYNC_BANNER));
   g_assert_nonnull (banner);
   g_assert_true (lancer_sync_banner_get_session (banner) == session);
 
@@ -232,7 +195,7 @@ test_sign_in_ended (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Its button is the fix: the sign-in window, on top of this one. */
-  button = find_button (GTK_WIDGET (banner), "_Sign In Again…");
+  button = find_mapped_button (GTK_WIDGET (banner), "_Sign In Again…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
   g_assert_true (lancer_test_iterate_until (connect_window_shown, &connect, 10));
@@ -272,7 +235,7 @@ test_sync_failed (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (window)));
-  banner = LANCER_SYNC_BANNER (find_type (GTK_WIDGET (window), LANCER_TYPE_SYNC_BANNER));
+  banner = LANCER_SYNC_BANNER (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_SYNC_BANNER));
   g_assert_false (lancer_sync_banner_get_revealed (banner));
 
   /* Upwork answers with something that is not JSON at all. */
@@ -287,7 +250,7 @@ test_sync_failed (void)
 
   /* Fixed upstream; Try Again syncs, and the banner goes. */
   lancer_sandbox_clear_faults (sandbox);
-  button = find_button (GTK_WIDGET (banner), "_Try Again");
+  button = find_mapped_button (GTK_WIDGET (banner), "_Try Again");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
   wait_banner (banner, FALSE);

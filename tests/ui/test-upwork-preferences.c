@@ -26,55 +26,6 @@ static LancerProfileManager *manager;
 static LancerProfile *profile;
 static LancerSession *session;
 
-static gboolean
-session_ready (gpointer data)
-{
-  return lancer_session_get_state (data) != LANCER_SESSION_OPENING;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", lancer_paths_get_artifact_dir (), name);
-
-  lancer_test_ui_settle (widget);
-  g_assert_true (lancer_test_ui_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (lancer_test_ui_count_colors (path), >, 10);
-}
-
 static GtkWindow *
 open_preferences (int                           width,
                   int                           height,
@@ -88,7 +39,7 @@ open_preferences (int                           width,
   gtk_window_set_default_size (window, width, height);
   g_assert_true (lancer_test_ui_show (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "upwork");
-  *page = LANCER_UPWORK_PREFERENCES_PAGE (find_widget (GTK_WIDGET (window), LANCER_TYPE_UPWORK_PREFERENCES_PAGE));
+  *page = LANCER_UPWORK_PREFERENCES_PAGE (lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_UPWORK_PREFERENCES_PAGE));
   g_assert_nonnull (*page);
   g_assert_true (lancer_upwork_preferences_page_get_session (*page) == session);
   return window;
@@ -178,11 +129,11 @@ test_not_connected (void)
   g_assert_cmpstr (lancer_upwork_preferences_page_get_account_text (page), ==, "Not connected");
   g_assert_cmpstr (lancer_upwork_preferences_page_get_usage_text (page), ==, "Not connected");
   g_assert_cmpuint (lancer_upwork_preferences_page_get_n_organizations (page), ==, 0);
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW)));
+  g_assert_false (gtk_widget_get_visible (lancer_test_ui_find_type (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW)));
   /* The API key rows moved here with the page. */
   text = lancer_test_ui_collect_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, LANCER_SANDBOX_CLIENT_ID));
-  save_png (GTK_WIDGET (window), "upwork-preferences-not-connected");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-not-connected");
   gtk_window_destroy (window);
 }
 
@@ -223,13 +174,13 @@ test_usage_and_organizations (void)
   g_assert_true (g_ascii_isdigit (usage[0]) && usage[0] != '0');
 
   /* Two organizations: the combo row offers them. */
-  row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW));
+  row = ADW_COMBO_ROW (lancer_test_ui_find_type (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
-  save_png (GTK_WIDGET (window), "upwork-preferences");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "upwork-preferences-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Picking the other organization stores it; the session applies it and
@@ -266,11 +217,11 @@ test_usage_and_organizations (void)
   /* Narrow. */
   window = open_preferences (360, 720, &page);
   g_assert_true (lancer_test_iterate_until (account_known, page, 20));
-  row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW));
+  row = ADW_COMBO_ROW (lancer_test_ui_find_type (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, other);
-  save_png (GTK_WIDGET (window), "upwork-preferences-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "upwork-preferences-dark-360");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-dark-360");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
@@ -308,22 +259,22 @@ test_check_access (void)
   g_assert_nonnull (strstr (summary, "Contracts: Works"));
   lancer_sandbox_set_missing_scopes (sandbox, NULL);
   gtk_widget_grab_focus (lancer_access_check_group_get_button (group));
-  save_png (GTK_WIDGET (window), "upwork-preferences-access");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-access");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (window), "upwork-preferences-access-dark");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-access-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
 
 static GtkButton *
-find_icon_button (GtkWidget  *widget,
+find_button_by_tooltip (GtkWidget  *widget,
                   const char *tooltip)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
     return GTK_BUTTON (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkButton *found = find_icon_button (child, tooltip);
+      GtkButton *found = find_button_by_tooltip (child, tooltip);
       if (found != NULL)
         return found;
     }
@@ -367,7 +318,7 @@ test_opening_asks_upwork_nothing (void)
 
   /* Refresh asks, once, and the page still shows the account. */
   window = open_preferences (720, 900, &page);
-  refresh = find_icon_button (GTK_WIDGET (page), "Refresh Account");
+  refresh = find_button_by_tooltip (GTK_WIDGET (page), "Refresh Account");
   g_assert_nonnull (refresh);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refresh)));
   g_signal_emit_by_name (refresh, "clicked");
@@ -391,7 +342,7 @@ test_sign_out (void)
 
   g_assert_true (lancer_test_iterate_until (account_known, page, 20));
   g_assert_true (lancer_test_iterate_until (sync_idle, NULL, 60));
-  button = find_button (GTK_WIDGET (page), "Sign _Out");
+  button = GTK_BUTTON (lancer_test_ui_find_button (GTK_WIDGET (page), "Sign _Out"));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
@@ -400,14 +351,14 @@ test_sign_out (void)
   g_assert_cmpstr (lancer_upwork_preferences_page_get_usage_text (page), ==, "Not connected");
   g_assert_cmpuint (lancer_upwork_preferences_page_get_n_organizations (page), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (page), "Sign _In…"))));
+  g_assert_true (gtk_widget_get_visible (lancer_test_ui_find_button (GTK_WIDGET (page), "Sign _In…")));
   tenant = g_settings_get_string (lancer_session_get_settings (session), "upwork-tenant-id");
   g_assert_cmpstr (tenant, ==, "");
   token = lancer_secrets_lookup_sync (lancer_profile_get_id (profile), LANCER_SECRET_UPWORK_REFRESH_TOKEN,
                                       NULL, &error);
   g_assert_no_error (error);
   g_assert_null (token);
-  save_png (GTK_WIDGET (window), "upwork-preferences-signed-out");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "upwork-preferences-signed-out");
   gtk_window_destroy (window);
 }
 
@@ -451,7 +402,7 @@ main (int   argc,
   g_settings_set_string (settings, "upwork-client-id", LANCER_SANDBOX_CLIENT_ID);
   g_settings_set_string (settings, "upwork-redirect-uri", redirect);
   lancer_session_open (session);
-  g_assert_true (lancer_test_iterate_until (session_ready, session, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_session_ready, session, 20));
   g_assert_cmpint (lancer_session_get_state (session), ==, LANCER_SESSION_READY);
 
   g_test_add_func ("/ui/upwork-preferences/not-connected", test_not_connected);

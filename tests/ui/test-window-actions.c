@@ -94,21 +94,6 @@ expect_window (GType      type,
 }
 
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
 {
@@ -122,29 +107,6 @@ find_row (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-session_ready (gpointer data)
-{
-  LancerSession *session = lancer_application_get_session (app);
-
-  return session != NULL && lancer_session_get_state (session) == LANCER_SESSION_READY;
 }
 
 /* From @window: Preferences, Connect Upwork and About open, each on top of it. */
@@ -206,7 +168,7 @@ test_every_window (void)
   g_application_activate (G_APPLICATION (app));
   main_window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (lancer_test_ui_show (GTK_WINDOW (main_window)));
-  g_assert_true (lancer_test_iterate_until (session_ready, NULL, 20));
+  g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   session = lancer_application_get_session (app);
 
   /* The main window. */
@@ -218,7 +180,7 @@ test_every_window (void)
   prefs = expect_window (LANCER_TYPE_PREFERENCES_WINDOW, before, GTK_WINDOW (main_window));
 
   /* Preferences → Upwork → Sign In… can be pressed, and opens Connect Upwork. */
-  sign_in = find_button (GTK_WIDGET (prefs), "Sign _In…");
+  sign_in = lancer_test_ui_find_button (GTK_WIDGET (prefs), "Sign _In…");
   g_assert_nonnull (sign_in);
   g_assert_true (gtk_widget_is_sensitive (sign_in));
   before = count_windows (LANCER_TYPE_CONNECT_WINDOW);
@@ -267,7 +229,7 @@ test_every_window (void)
     sheet = lancer_proposal_sheet_new (GTK_WINDOW (main_window), session, job);
     g_assert_true (lancer_test_ui_show (sheet));
     g_assert_true (gtk_window_get_application (sheet) == GTK_APPLICATION (app));
-    editor = find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR);
+    editor = lancer_test_ui_find_type (GTK_WIDGET (sheet), LANCER_TYPE_PROPOSAL_EDITOR);
     g_assert_nonnull (editor);
     before = count_windows (LANCER_TYPE_PREFERENCES_WINDOW);
     lancer_ai_error_ui_apply_fix (editor, LANCER_AI_FIX_PREFERENCES, lancer_session_get_settings (session));
