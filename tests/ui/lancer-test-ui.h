@@ -43,6 +43,9 @@ GtkWidget *lancer_test_ui_find_type        (GtkWidget  *root,
 /* The first button under @root whose label (mnemonic included) is @label. */
 GtkWidget *lancer_test_ui_find_button      (GtkWidget  *root,
                                             const char *label);
+/* The first button under @root whose tooltip is @tooltip. */
+GtkWidget *lancer_test_ui_find_button_by_tooltip (GtkWidget  *root,
+                                                 const char *tooltip);
 /* The first mapped button under @root whose action is @action_name. */
 GtkWidget *lancer_test_ui_find_action_button (GtkWidget  *root,
                                               const char *action_name);

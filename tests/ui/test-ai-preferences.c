@@ -111,36 +111,6 @@ test_key_and_models (void)
   gtk_window_destroy (window);
 }
 
-static GtkWidget *
-find_button_by_tooltip (GtkWidget  *widget,
-                        const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_by_label (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_label (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GPtrArray *items;
@@ -200,13 +170,13 @@ test_portfolio (void)
   gtk_window_set_default_size (window, 720, 900);
   g_assert_true (lancer_test_ui_show (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "ai");
-  page = find_widget (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE);
+  page = lancer_test_ui_find_type (GTK_WIDGET (window), LANCER_TYPE_AI_PREFERENCES_PAGE);
   g_assert_true (lancer_test_iterate_until (portfolio_is, (gpointer) "", 20));
 
-  g_signal_emit_by_name (find_button_by_tooltip (page, "Add a Portfolio Item"), "clicked");
-  row = find_widget (page, LANCER_TYPE_PORTFOLIO_ROW);
+  g_signal_emit_by_name (lancer_test_ui_find_button_by_tooltip (page, "Add a Portfolio Item"), "clicked");
+  row = lancer_test_ui_find_type (page, LANCER_TYPE_PORTFOLIO_ROW);
   g_assert_nonnull (row);
-  title_entry = find_widget (row, ADW_TYPE_ENTRY_ROW);
+  title_entry = lancer_test_ui_find_type (row, ADW_TYPE_ENTRY_ROW);
   outcome_entry = gtk_widget_get_next_sibling (title_entry);
   g_assert_true (ADW_IS_ENTRY_ROW (outcome_entry));
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "Invoice automation for a logistics firm");
@@ -215,10 +185,10 @@ test_portfolio (void)
   g_assert_true (lancer_test_iterate_until (portfolio_is,
                                             (gpointer) "Invoice automation for a logistics firm|cut invoice time by 60 %\n",
                                             20));
-  save_png (GTK_WIDGET (window), "ai-preferences-portfolio");
+  lancer_test_ui_shoot (GTK_WIDGET (window), "ai-preferences-portfolio");
 
-  g_signal_emit_by_name (find_button_by_label (row, "_Remove"), "clicked");
-  g_assert_null (find_widget (page, LANCER_TYPE_PORTFOLIO_ROW));
+  g_signal_emit_by_name (lancer_test_ui_find_button (row, "_Remove"), "clicked");
+  g_assert_null (lancer_test_ui_find_type (page, LANCER_TYPE_PORTFOLIO_ROW));
   g_assert_true (lancer_test_iterate_until (portfolio_is, (gpointer) "", 20));
   gtk_window_destroy (window);
 }

@@ -266,21 +266,6 @@ test_check_access (void)
   gtk_window_destroy (window);
 }
 
-static GtkButton *
-find_button_by_tooltip (GtkWidget  *widget,
-                  const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button_by_tooltip (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 widget_sensitive (gpointer data)
 {
@@ -318,7 +303,7 @@ test_opening_asks_upwork_nothing (void)
 
   /* Refresh asks, once, and the page still shows the account. */
   window = open_preferences (720, 900, &page);
-  refresh = find_button_by_tooltip (GTK_WIDGET (page), "Refresh Account");
+  refresh = GTK_BUTTON (lancer_test_ui_find_button_by_tooltip (GTK_WIDGET (page), "Refresh Account"));
   g_assert_nonnull (refresh);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refresh)));
   g_signal_emit_by_name (refresh, "clicked");
