@@ -164,6 +164,13 @@ draft_changed_cb (LancerProposalSheet *s)
 }
 
 static void
+ai_calls_changed_cb (LancerProposalSheet *s)
+{
+  if (s->cost_refresh_id == 0)
+    s->cost_refresh_id = g_timeout_add (200, refresh_cost_cb, s);
+}
+
+static void
 open_cb (LancerProposalSheet *s)
 {
   g_autofree char *url = NULL;
@@ -632,6 +639,10 @@ lancer_proposal_sheet_new (GtkWindow     *parent,
                              G_CALLBACK (draft_changed_cb), s, G_CONNECT_SWAPPED);
   g_signal_connect_object (s->editor, "notify::chosen", G_CALLBACK (update_sheet), s, G_CONNECT_SWAPPED);
   g_signal_connect_object (s->editor, "notify::state", G_CALLBACK (update_sheet), s, G_CONNECT_SWAPPED);
+  /* A draft's AI call is stored after its last token: the cost follows. */
+  if (lancer_session_get_store (session) != NULL)
+    g_signal_connect_object (lancer_session_get_store (session), "changed::ai_calls",
+                             G_CALLBACK (ai_calls_changed_cb), s, G_CONNECT_SWAPPED);
   /* Only with a signed-in key; Upwork refuses it without "Submit Proposal". */
   g_object_bind_property (session, "signed-in", s->submit, "visible", G_BINDING_SYNC_CREATE);
   update_sheet (s);

@@ -304,6 +304,22 @@ expected_ai_cost (LancerJob *job)
   return g_strdup_printf (cost < 0.01 ? "AI cost of this draft: $%.4f" : "AI cost of this draft: $%.2f", cost);
 }
 
+typedef struct
+{
+  GtkWidget *sheet;
+  LancerJob *job;
+} CostShown;
+
+/* The sheet shows what the profile has stored for this job's drafts. */
+static gboolean
+cost_shown_cb (gpointer data)
+{
+  CostShown *shown = data;
+  g_autofree char *cost = expected_ai_cost (shown->job);
+
+  return text_shows (shown->sheet, cost);
+}
+
 /* ---- the sandbox's control endpoint: the key loses "Submit Proposal" ---- */
 
 static void
@@ -393,8 +409,14 @@ test_chosen_variant (void)
   b = view_text (text_view (sheet, 1));
   g_assert_cmpstr (a, !=, b);
 
-  /* What sending costs is on the sheet before anything is sent. */
+  /* What sending costs is on the sheet before anything is sent: both
+   * variants' calls, once the second is stored. */
   wait_text (GTK_WIDGET (sheet), "AI cost of this draft: $");
+  {
+    CostShown shown = { GTK_WIDGET (sheet), job };
+
+    g_assert_true (lancer_test_iterate_until (cost_shown_cb, &shown, 20));
+  }
   cost = expected_ai_cost (job);
   g_assert_true (text_shows (GTK_WIDGET (sheet), cost));
   g_assert_true (text_shows (GTK_WIDGET (sheet), connects));
