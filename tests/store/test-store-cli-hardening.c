@@ -96,6 +96,10 @@ cli_run_full (Cli                *cli,
   g_assert_no_error (error);
   cli->out = g_bytes_get_size (out) > 0 ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   cli->err = g_bytes_get_size (err) > 0 ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+  /* A sanitiser report or a crash: show what the CLI said before failing. */
+  if (!g_subprocess_get_if_exited (proc))
+    g_printerr ("lancer-cli %s was killed by signal %d:\n%s\n", args[0],
+                g_subprocess_get_term_sig (proc), cli->err);
   g_assert_true (g_subprocess_get_if_exited (proc));
   cli->status = g_subprocess_get_exit_status (proc);
   g_test_message ("lancer-cli %s → %d\n%s", args[0], cli->status, cli->err);
