@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <curl/curl.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
+#include "lancer-curl.h"
 #include "lancer-email.h"
 #include "lancer-secrets.h"
 
@@ -309,6 +309,7 @@ send_thread (GTask        *task,
   char errbuf[CURL_ERROR_SIZE] = "";
   struct curl_slist *rcpt = NULL;
   GError *error = NULL;
+  const LancerCurl *lib;
   CURLcode code;
   CURL *curl;
 
@@ -328,46 +329,52 @@ send_thread (GTask        *task,
           return;
         }
     }
-  curl = curl_easy_init ();
+  lib = lancer_curl_get (&error);
+  if (lib == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  curl = lib->easy_init ();
   if (curl == NULL)
     {
       g_task_return_new_error (task, LANCER_EMAIL_ERROR, LANCER_EMAIL_ERROR_FAILED,
-                               _("The email could not be sent: %s"), curl_easy_strerror (CURLE_FAILED_INIT));
+                               _("The email could not be sent: %s"), lib->easy_strerror (CURLE_FAILED_INIT));
       return;
     }
   mail_from = g_strdup_printf ("<%s>", d->from);
-  rcpt = curl_slist_append (rcpt, d->to);
-  curl_easy_setopt (curl, CURLOPT_URL, d->url);
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, 20L);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, 60L);
+  rcpt = lib->slist_append (rcpt, d->to);
+  lib->easy_setopt (curl, CURLOPT_URL, d->url);
+  lib->easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  lib->easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, 20L);
+  lib->easy_setopt (curl, CURLOPT_TIMEOUT, 60L);
   /* STARTTLS is required, never optional: without it the password
    * would cross the network in the clear. */
-  curl_easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
+  lib->easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
   if (d->ca_file != NULL)
-    curl_easy_setopt (curl, CURLOPT_CAINFO, d->ca_file);
+    lib->easy_setopt (curl, CURLOPT_CAINFO, d->ca_file);
   if (password != NULL)
     {
-      curl_easy_setopt (curl, CURLOPT_USERNAME, d->user);
-      curl_easy_setopt (curl, CURLOPT_PASSWORD, password);
+      lib->easy_setopt (curl, CURLOPT_USERNAME, d->user);
+      lib->easy_setopt (curl, CURLOPT_PASSWORD, password);
     }
-  curl_easy_setopt (curl, CURLOPT_MAIL_FROM, mail_from);
-  curl_easy_setopt (curl, CURLOPT_MAIL_RCPT, rcpt);
-  curl_easy_setopt (curl, CURLOPT_READFUNCTION, read_message);
-  curl_easy_setopt (curl, CURLOPT_READDATA, d);
-  curl_easy_setopt (curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt (curl, CURLOPT_DEBUGFUNCTION, debug_cb);
-  curl_easy_setopt (curl, CURLOPT_DEBUGDATA, d);
-  curl_easy_setopt (curl, CURLOPT_VERBOSE, 1L);
-  code = curl_easy_perform (curl);
-  curl_slist_free_all (rcpt);
-  curl_easy_cleanup (curl);
+  lib->easy_setopt (curl, CURLOPT_MAIL_FROM, mail_from);
+  lib->easy_setopt (curl, CURLOPT_MAIL_RCPT, rcpt);
+  lib->easy_setopt (curl, CURLOPT_READFUNCTION, read_message);
+  lib->easy_setopt (curl, CURLOPT_READDATA, d);
+  lib->easy_setopt (curl, CURLOPT_UPLOAD, 1L);
+  lib->easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
+  lib->easy_setopt (curl, CURLOPT_DEBUGFUNCTION, debug_cb);
+  lib->easy_setopt (curl, CURLOPT_DEBUGDATA, d);
+  lib->easy_setopt (curl, CURLOPT_VERBOSE, 1L);
+  code = lib->easy_perform (curl);
+  lib->slist_free_all (rcpt);
+  lib->easy_cleanup (curl);
   if (password != NULL)
     memset (password, 0, strlen (password));
   if (code != CURLE_OK)
     {
-      g_task_return_error (task, error_for (d, code, *errbuf != '\0' ? errbuf : curl_easy_strerror (code)));
+      g_task_return_error (task, error_for (d, code, *errbuf != '\0' ? errbuf : lib->easy_strerror (code)));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -485,8 +492,6 @@ static void
 lancer_email_class_init (LancerEmailClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lancer_email_finalize;
-  /* Once, before any worker thread uses libcurl. */
-  curl_global_init (CURL_GLOBAL_DEFAULT);
 }
 
 static void
