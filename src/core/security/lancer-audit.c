@@ -13,6 +13,7 @@
 
 #include "lancer-audit.h"
 #include "lancer-audit-private.h"
+#include "lancer-export-private.h"
 #include "lancer-redact.h"
 #include "lancer-redact-private.h"
 
@@ -290,18 +291,9 @@ append_csv_cell (GString    *out,
       return;
     }
   if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+    g_string_append (out, value);
+  else
+    _lancer_csv_append_quoted (out, value, FALSE);
 }
 
 char *
@@ -333,16 +325,13 @@ lancer_audit_export_json (GPtrArray *entries)
 {
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
 
   g_return_val_if_fail (entries != NULL, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     json_array_add_element (array, _lancer_audit_entry_to_json (g_ptr_array_index (entries, i)));
   json_node_set_array (root, array);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return _lancer_json_to_text (root);
 }
 
 GPtrArray *
@@ -382,49 +371,24 @@ read_csv_record (const char **pos,
                  GPtrArray   *cells)
 {
   const char *p = *pos;
-  GString *cell = g_string_new (NULL);
 
   if (*p == '\0')
+    return FALSE;
+  do
     {
-      g_string_free (cell, TRUE);
-      return FALSE;
-    }
-  for (;;)
-    {
+      GString *cell = g_string_new (NULL);
+
+      /* A quote left open takes the rest of the input as its cell. */
       if (*p == '"')
         {
           p++;
-          while (*p != '\0')
-            {
-              if (*p == '"' && p[1] == '"')
-                {
-                  g_string_append_c (cell, '"');
-                  p += 2;
-                }
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (cell, *p++);
-            }
+          _lancer_csv_read_quoted (&p, cell);
         }
       while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
         g_string_append_c (cell, *p++);
       g_ptr_array_add (cells, g_string_free (cell, FALSE));
-      if (*p == ',')
-        {
-          p++;
-          cell = g_string_new (NULL);
-          continue;
-        }
-      if (*p == '\r')
-        p++;
-      if (*p == '\n')
-        p++;
-      break;
     }
+  while (_lancer_csv_next_cell (&p));
   *pos = p;
   return TRUE;
 }
