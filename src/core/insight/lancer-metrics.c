@@ -1660,13 +1660,20 @@ add_string (JsonBuilder *b,
     json_builder_add_string_value (b, value);
 }
 
+static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
+
+/* A member for each of @n counts, named by @names. */
 static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
+add_counts (JsonBuilder        *b,
+            const char * const *names,
+            const guint        *counts,
+            guint               n)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      json_builder_add_int_value (b, counts[i]);
+    }
 }
 
 static void
@@ -1676,7 +1683,8 @@ add_money (JsonBuilder *b,
 {
   json_builder_begin_object (b);
   add_string (b, "currency", currency);
-  add_int (b, "minor", minor);
+  json_builder_set_member_name (b, "minor");
+  json_builder_add_int_value (b, minor);
   add_number (b, "amount", minor / pow (10, lancer_metrics_currency_exponent (currency)));
   json_builder_end_object (b);
 }
@@ -1685,8 +1693,6 @@ static void
 add_groups (JsonBuilder *b,
             GPtrArray   *groups)
 {
-  static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
-
   json_builder_begin_array (b);
   for (guint i = 0; i < groups->len; i++)
     {
@@ -1695,11 +1701,9 @@ add_groups (JsonBuilder *b,
       json_builder_begin_object (b);
       add_string (b, "key", g->key);
       add_string (b, "label", g->label);
-      for (guint s = 0; s < LANCER_N_STAGES; s++)
-        {
-          add_int (b, stage_keys[s], g->count[s]);
-        }
-      add_int (b, "connects", g->connects);
+      add_counts (b, stage_keys, g->count, LANCER_N_STAGES);
+      json_builder_set_member_name (b, "connects");
+      json_builder_add_int_value (b, g->connects);
       add_number (b, "view_rate", lancer_metrics_group_rate (g, LANCER_STAGE_VIEWED));
       add_number (b, "reply_rate", lancer_metrics_group_rate (g, LANCER_STAGE_REPLIED));
       add_number (b, "interview_rate", lancer_metrics_group_rate (g, LANCER_STAGE_INTERVIEWED));
@@ -1737,19 +1741,21 @@ add_breakdown (JsonBuilder                  *b,
 JsonNode *
 lancer_metrics_report_to_json (LancerMetricsReport *report)
 {
-  static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
   static const char * const group_keys[] = { "by_week", "by_month", "by_category", "by_budget",
                                              "by_country", "by_variant" };
   static const char * const unit_keys[] = { "ratio", "usd", "usd_per_hour", "hours", "count" };
+  static const char * const outcome_keys[] = { "sent", "wins", "losses", "pending" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *rule = lancer_ab_dup_rule_text ();
 
   json_builder_begin_object (b);
-  add_int (b, "from", report->from);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_int_value (b, report->from);
   /* An open end is null, not the sentinel that stands for it. */
   if (add_member (b, "to", report->to == G_MAXINT64))
     json_builder_add_int_value (b, report->to);
-  add_int (b, "min_sample", LANCER_METRICS_MIN_SAMPLE);
+  json_builder_set_member_name (b, "min_sample");
+  json_builder_add_int_value (b, LANCER_METRICS_MIN_SAMPLE);
 
   json_builder_set_member_name (b, "metrics");
   json_builder_begin_array (b);
@@ -1772,7 +1778,8 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
             add_money (b, m->money[c].currency, m->money[c].minor);
           json_builder_end_array (b);
         }
-      add_int (b, "n", m->n);
+      json_builder_set_member_name (b, "n");
+      json_builder_add_int_value (b, m->n);
       json_builder_set_member_name (b, "too_few");
       json_builder_add_boolean_value (b, m->too_few);
       add_string (b, "missing", m->missing);
@@ -1804,10 +1811,7 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
 
   json_builder_set_member_name (b, "funnel");
   json_builder_begin_object (b);
-  for (guint s = 0; s < LANCER_N_STAGES; s++)
-    {
-      add_int (b, stage_keys[s], report->funnel[s]);
-    }
+  add_counts (b, stage_keys, report->funnel, LANCER_N_STAGES);
   json_builder_end_object (b);
 
   for (guint i = 0; i < LANCER_N_GROUPINGS; i++)
@@ -1837,10 +1841,8 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
 
       json_builder_begin_object (b);
       add_string (b, "name", v->name);
-      add_int (b, "sent", v->sent);
-      add_int (b, "wins", v->wins);
-      add_int (b, "losses", v->losses);
-      add_int (b, "pending", v->pending);
+      add_counts (b, outcome_keys, (const guint[]) { v->sent, v->wins, v->losses, v->pending },
+                  G_N_ELEMENTS (outcome_keys));
       add_number (b, "rate", v->rate);
       add_number (b, "ci95_low", v->low);
       add_number (b, "ci95_high", v->high);
