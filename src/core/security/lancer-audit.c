@@ -55,24 +55,40 @@ _lancer_audit_parse_time (const char *text,
   return TRUE;
 }
 
+/* What an entry is exported as, in this order, in JSON and in CSV. */
+enum { FIELD_TIME, FIELD_CATEGORY, FIELD_ACTION, FIELD_DETAIL, N_FIELDS };
+static const char * const field_names[N_FIELDS] = { "time", "category", "action", "detail" };
+
+/* Fills @values with @entry's fields; the time is @time, its ISO 8601
+ * form. Only the detail can be NULL. */
+static void
+get_fields (LancerAuditEntry *entry,
+            const char       *time,
+            const char       *values[N_FIELDS])
+{
+  values[FIELD_TIME] = time;
+  values[FIELD_CATEGORY] = lancer_audit_entry_get_category (entry);
+  values[FIELD_ACTION] = lancer_audit_entry_get_action (entry);
+  values[FIELD_DETAIL] = lancer_audit_entry_get_detail (entry);
+}
+
 JsonNode *
 _lancer_audit_entry_to_json (LancerAuditEntry *entry)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *time = lancer_audit_entry_format_time (entry);
+  const char *values[N_FIELDS];
 
+  get_fields (entry, time, values);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "time");
-  json_builder_add_string_value (builder, time);
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, lancer_audit_entry_get_category (entry));
-  json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, lancer_audit_entry_get_action (entry));
-  json_builder_set_member_name (builder, "detail");
-  if (lancer_audit_entry_get_detail (entry) != NULL)
-    json_builder_add_string_value (builder, lancer_audit_entry_get_detail (entry));
-  else
-    json_builder_add_null_value (builder);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      json_builder_set_member_name (builder, field_names[i]);
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -307,14 +323,15 @@ lancer_audit_export_csv (GPtrArray *entries)
     {
       LancerAuditEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *time = lancer_audit_entry_format_time (entry);
+      const char *values[N_FIELDS];
 
-      append_csv_cell (out, time);
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_category (entry));
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_action (entry));
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_detail (entry));
+      get_fields (entry, time, values);
+      for (guint f = 0; f < N_FIELDS; f++)
+        {
+          if (f > 0)
+            g_string_append_c (out, ',');
+          append_csv_cell (out, values[f]);
+        }
       g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);
@@ -423,19 +440,19 @@ lancer_audit_parse_csv (const char  *csv,
 
       if (!read_csv_record (&pos, cells))
         break;
-      if (cells->len != 4)
+      if (cells->len != N_FIELDS)
         goto invalid;
       if (header)
         {
-          if (g_strcmp0 (cells->pdata[0], "time") != 0)
+          if (g_strcmp0 (cells->pdata[FIELD_TIME], field_names[FIELD_TIME]) != 0)
             goto invalid;
           header = FALSE;
           continue;
         }
-      time_text = uncell (cells->pdata[0]);
-      category = uncell (cells->pdata[1]);
-      action = uncell (cells->pdata[2]);
-      detail = uncell (cells->pdata[3]);
+      time_text = uncell (cells->pdata[FIELD_TIME]);
+      category = uncell (cells->pdata[FIELD_CATEGORY]);
+      action = uncell (cells->pdata[FIELD_ACTION]);
+      detail = uncell (cells->pdata[FIELD_DETAIL]);
       if (!_lancer_audit_parse_time (time_text, &time))
         goto invalid;
       g_ptr_array_add (entries, lancer_audit_entry_new (time, category, action,
