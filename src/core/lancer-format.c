@@ -136,7 +136,6 @@ lancer_format_relative_time (gint64 unix_utc,
                              gint64 now_unix_utc)
 {
   gint64 diff = now_unix_utc - unix_utc;
-  g_autoptr(GDateTime) dt = NULL;
 
   if (diff < 60)
     return g_strdup (_("just now"));
@@ -152,28 +151,32 @@ lancer_format_relative_time (gint64 unix_utc,
   return lancer_format_date (unix_utc);
 }
 
-char *
-lancer_format_date (gint64 unix_utc)
+/* A time GDateTime cannot hold (far past or future) reads as "—". */
+static char *
+format_local_time (gint64      unix_utc,
+                   const char *format)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_utc);
 
   if (dt == NULL)
     return g_strdup ("—");
+  return g_date_time_format (dt, format);
+}
+
+char *
+lancer_format_date (gint64 unix_utc)
+{
   /* Translators: the app's one date style, see the GDateTime format codes;
    * "%-d %b %Y" is "6 Dec 2026" */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return format_local_time (unix_utc, _("%-d %b %Y"));
 }
 
 char *
 lancer_format_date_time (gint64 unix_utc)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_utc);
-
-  if (dt == NULL)
-    return g_strdup ("—");
   /* Translators: a date with the time of day, see the GDateTime format
    * codes; "%-d %b %Y, %H:%M" is "6 Dec 2026, 14:05" */
-  return g_date_time_format (dt, _("%-d %b %Y, %H:%M"));
+  return format_local_time (unix_utc, _("%-d %b %Y, %H:%M"));
 }
 
 char *

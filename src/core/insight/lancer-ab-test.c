@@ -48,43 +48,47 @@ lancer_ab_prob_b_beats_a (guint sent_a,
   return CLAMP (total, 0.0, 1.0);
 }
 
+/* Lentz's method keeps its divisors away from zero with this. */
+#define LENTZ_TINY 1e-300
+
+/* One term of Lentz's method: folds coefficient @aa into @c and @d and
+ * returns the factor it multiplies the fraction by. */
+static double
+lentz_step (double  aa,
+            double *c,
+            double *d)
+{
+  *d = 1.0 + aa * *d;
+  if (fabs (*d) < LENTZ_TINY)
+    *d = LENTZ_TINY;
+  *c = 1.0 + aa / *c;
+  if (fabs (*c) < LENTZ_TINY)
+    *c = LENTZ_TINY;
+  *d = 1.0 / *d;
+  return *d * *c;
+}
+
 /* Continued fraction for the incomplete beta (Lentz's method). */
 static double
 beta_cf (double a,
          double b,
          double x)
 {
-  const double tiny = 1e-300;
   double qab = a + b, qap = a + 1.0, qam = a - 1.0;
   double c = 1.0, d = 1.0 - qab * x / qap, h;
 
-  if (fabs (d) < tiny)
-    d = tiny;
+  if (fabs (d) < LENTZ_TINY)
+    d = LENTZ_TINY;
   d = 1.0 / d;
   h = d;
   for (int m = 1; m <= 300; m++)
     {
       int m2 = 2 * m;
-      double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
       double del;
 
-      d = 1.0 + aa * d;
-      if (fabs (d) < tiny)
-        d = tiny;
-      c = 1.0 + aa / c;
-      if (fabs (c) < tiny)
-        c = tiny;
-      d = 1.0 / d;
-      h *= d * c;
-      aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-      d = 1.0 + aa * d;
-      if (fabs (d) < tiny)
-        d = tiny;
-      c = 1.0 + aa / c;
-      if (fabs (c) < tiny)
-        c = tiny;
-      d = 1.0 / d;
-      del = d * c;
+      /* The even term, then the odd one. */
+      h *= lentz_step (m * (b - m) * x / ((qam + m2) * (a + m2)), &c, &d);
+      del = lentz_step (-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), &c, &d);
       h *= del;
       if (fabs (del - 1.0) < 1e-14)
         break;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lancer-export.h"
+#include "lancer-export-private.h"
 
 struct _LancerTable
 {
@@ -140,21 +141,13 @@ is_formula_start (char c)
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-static void
-append_csv_cell (GString    *out,
-                 const char *cell,
-                 gboolean    is_text)
+void
+_lancer_csv_append_quoted (GString    *out,
+                           const char *cell,
+                           gboolean    apostrophe)
 {
-  gboolean guard = is_text && is_formula_start (cell[0]);
-  gboolean quote = guard || strpbrk (cell, ",\"\r\n") != NULL || cell[0] == '\'';
-
-  if (!quote)
-    {
-      g_string_append (out, cell);
-      return;
-    }
   g_string_append_c (out, '"');
-  if (guard || cell[0] == '\'')
+  if (apostrophe)
     g_string_append_c (out, '\'');
   for (const char *p = cell; *p; p++)
     {
@@ -163,6 +156,62 @@ append_csv_cell (GString    *out,
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+gboolean
+_lancer_csv_read_quoted (const char **pos,
+                         GString     *cell)
+{
+  const char *p = *pos;
+  gboolean closed = FALSE;
+
+  while (*p)
+    {
+      if (*p == '"' && p[1] == '"')
+        {
+          g_string_append_c (cell, '"');
+          p += 2;
+        }
+      else if (*p == '"')
+        {
+          p++;
+          closed = TRUE;
+          break;
+        }
+      else
+        g_string_append_c (cell, *p++);
+    }
+  *pos = p;
+  return closed;
+}
+
+gboolean
+_lancer_csv_next_cell (const char **pos)
+{
+  if (**pos == ',')
+    {
+      (*pos)++;
+      return TRUE;
+    }
+  if (**pos == '\r')
+    (*pos)++;
+  if (**pos == '\n')
+    (*pos)++;
+  return FALSE;
+}
+
+static void
+append_csv_cell (GString    *out,
+                 const char *cell,
+                 gboolean    is_text)
+{
+  gboolean guard = is_text && is_formula_start (cell[0]);
+  gboolean quote = guard || strpbrk (cell, ",\"\r\n") != NULL || cell[0] == '\'';
+
+  if (quote)
+    _lancer_csv_append_quoted (out, cell, guard || cell[0] == '\'');
+  else
+    g_string_append (out, cell);
 }
 
 char *
@@ -211,28 +260,10 @@ parse_csv_record (const char **pos,
 
       if (*p == '"')
         {
-          gboolean closed = FALSE;
-
           p++;
           if (*p == '\'' && (is_formula_start (p[1]) || p[1] == '\''))
             p++;
-          while (*p)
-            {
-              if (*p == '"' && p[1] == '"')
-                {
-                  g_string_append_c (cell, '"');
-                  p += 2;
-                }
-              else if (*p == '"')
-                {
-                  p++;
-                  closed = TRUE;
-                  break;
-                }
-              else
-                g_string_append_c (cell, *p++);
-            }
-          if (!closed)
+          if (!_lancer_csv_read_quoted (&p, cell))
             {
               g_string_free (cell, TRUE);
               g_ptr_array_unref (cells);
@@ -247,17 +278,8 @@ parse_csv_record (const char **pos,
             g_string_append_c (cell, *p++);
         }
       g_ptr_array_add (cells, g_string_free (cell, FALSE));
-
-      if (*p == ',')
-        {
-          p++;
-          continue;
-        }
-      if (*p == '\r')
-        p++;
-      if (*p == '\n')
-        p++;
-      break;
+      if (!_lancer_csv_next_cell (&p))
+        break;
     }
   *pos = p;
   return cells;
@@ -314,10 +336,19 @@ lancer_table_from_csv (const char  *csv,
 /* JSON */
 
 char *
+_lancer_json_to_text (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+char *
 lancer_table_to_json (LancerTable *table)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (b);
@@ -349,9 +380,7 @@ lancer_table_to_json (LancerTable *table)
   json_builder_end_array (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return _lancer_json_to_text (root);
 }
 
 LancerTable *

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-format.h"
 #include "lancer-metrics.h"
 #include "lancer-upwork-enums.h"
 
@@ -270,16 +271,23 @@ intern (LancerMetricsData *data,
   return s != NULL && *s != '\0' ? g_string_chunk_insert_const (data->strings, s) : NULL;
 }
 
+/* Points each of the NULL-terminated @fields at the data's own copy, so
+ * a row outlives the caller's strings. */
+static void
+intern_fields (LancerMetricsData  *data,
+               const char        **fields[])
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    *fields[i] = intern (data, *fields[i]);
+}
+
 void
 lancer_metrics_data_add_proposal (LancerMetricsData           *data,
                                   const LancerMetricsProposal *proposal)
 {
   LancerMetricsProposal copy = *proposal;
 
-  copy.variant = intern (data, proposal->variant);
-  copy.category = intern (data, proposal->category);
-  copy.country = intern (data, proposal->country);
-  copy.client = intern (data, proposal->client);
+  intern_fields (data, (const char **[]) { &copy.variant, &copy.category, &copy.country, &copy.client, NULL });
   g_array_append_val (data->proposals, copy);
 }
 
@@ -289,10 +297,7 @@ lancer_metrics_data_add_payment (LancerMetricsData          *data,
 {
   LancerMetricsPayment copy = *payment;
 
-  copy.kind = intern (data, payment->kind);
-  copy.currency = intern (data, payment->currency);
-  copy.client = intern (data, payment->client);
-  copy.category = intern (data, payment->category);
+  intern_fields (data, (const char **[]) { &copy.kind, &copy.currency, &copy.client, &copy.category, NULL });
   g_array_append_val (data->payments, copy);
 }
 
@@ -460,31 +465,7 @@ format_amount (double      value,
                const char *currency,
                int         exponent)
 {
-  static const struct { const char *code; const char *symbol; } symbols[] = {
-    { "USD", "$" }, { "EUR", "€" }, { "GBP", "£" }, { "JPY", "¥" }, { "INR", "₹" }, { "UAH", "₴" },
-  };
-  const char *symbol = NULL;
-  g_autofree char *digits = g_strdup_printf ("%.*f", fabs (value) >= 10000 ? 0 : exponent, fabs (value));
-  const char *dot = strchr (digits, '.');
-  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-  GString *out = g_string_new (value < 0 && round (fabs (value) * pow (10, exponent)) != 0 ? "−" : "");
-
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (g_strcmp0 (currency, symbols[i].code) == 0)
-      symbol = symbols[i].symbol;
-  if (symbol != NULL)
-    g_string_append (out, symbol);
-  else
-    g_string_append_printf (out, "%s ", currency);
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append (out, dot);
-  return g_string_free (out, FALSE);
+  return lancer_format_amount (value, currency, fabs (value) >= 10000 ? 0 : exponent);
 }
 
 static char *
@@ -1648,15 +1629,25 @@ lancer_metrics_compute (LancerMetricsData          *data,
 
 /* JSON */
 
+/* Starts member @name; a @missing value is written as null right away,
+ * otherwise the caller adds it (TRUE). */
+static gboolean
+add_member (JsonBuilder *b,
+            const char  *name,
+            gboolean     missing)
+{
+  json_builder_set_member_name (b, name);
+  if (missing)
+    json_builder_add_null_value (b);
+  return !missing;
+}
+
 static void
 add_number (JsonBuilder *b,
             const char  *name,
             double       value)
 {
-  json_builder_set_member_name (b, name);
-  if (isnan (value) || isinf (value))
-    json_builder_add_null_value (b);
-  else
+  if (add_member (b, name, isnan (value) || isinf (value)))
     json_builder_add_double_value (b, value);
 }
 
@@ -1665,11 +1656,24 @@ add_string (JsonBuilder *b,
             const char  *name,
             const char  *value)
 {
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
+  if (add_member (b, name, value == NULL))
     json_builder_add_string_value (b, value);
+}
+
+static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
+
+/* A member for each of @n counts, named by @names. */
+static void
+add_counts (JsonBuilder        *b,
+            const char * const *names,
+            const guint        *counts,
+            guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      json_builder_add_int_value (b, counts[i]);
+    }
 }
 
 static void
@@ -1689,8 +1693,6 @@ static void
 add_groups (JsonBuilder *b,
             GPtrArray   *groups)
 {
-  static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
-
   json_builder_begin_array (b);
   for (guint i = 0; i < groups->len; i++)
     {
@@ -1699,11 +1701,7 @@ add_groups (JsonBuilder *b,
       json_builder_begin_object (b);
       add_string (b, "key", g->key);
       add_string (b, "label", g->label);
-      for (guint s = 0; s < LANCER_N_STAGES; s++)
-        {
-          json_builder_set_member_name (b, stage_keys[s]);
-          json_builder_add_int_value (b, g->count[s]);
-        }
+      add_counts (b, stage_keys, g->count, LANCER_N_STAGES);
       json_builder_set_member_name (b, "connects");
       json_builder_add_int_value (b, g->connects);
       add_number (b, "view_rate", lancer_metrics_group_rate (g, LANCER_STAGE_VIEWED));
@@ -1743,21 +1741,18 @@ add_breakdown (JsonBuilder                  *b,
 JsonNode *
 lancer_metrics_report_to_json (LancerMetricsReport *report)
 {
-  static const char * const stage_keys[] = { "sent", "viewed", "replied", "interviewed", "hired" };
   static const char * const group_keys[] = { "by_week", "by_month", "by_category", "by_budget",
                                              "by_country", "by_variant" };
   static const char * const unit_keys[] = { "ratio", "usd", "usd_per_hour", "hours", "count" };
+  static const char * const outcome_keys[] = { "sent", "wins", "losses", "pending" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *rule = lancer_ab_dup_rule_text ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "from");
   json_builder_add_int_value (b, report->from);
-  json_builder_set_member_name (b, "to");
   /* An open end is null, not the sentinel that stands for it. */
-  if (report->to == G_MAXINT64)
-    json_builder_add_null_value (b);
-  else
+  if (add_member (b, "to", report->to == G_MAXINT64))
     json_builder_add_int_value (b, report->to);
   json_builder_set_member_name (b, "min_sample");
   json_builder_add_int_value (b, LANCER_METRICS_MIN_SAMPLE);
@@ -1816,11 +1811,7 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
 
   json_builder_set_member_name (b, "funnel");
   json_builder_begin_object (b);
-  for (guint s = 0; s < LANCER_N_STAGES; s++)
-    {
-      json_builder_set_member_name (b, stage_keys[s]);
-      json_builder_add_int_value (b, report->funnel[s]);
-    }
+  add_counts (b, stage_keys, report->funnel, LANCER_N_STAGES);
   json_builder_end_object (b);
 
   for (guint i = 0; i < LANCER_N_GROUPINGS; i++)
@@ -1850,14 +1841,8 @@ lancer_metrics_report_to_json (LancerMetricsReport *report)
 
       json_builder_begin_object (b);
       add_string (b, "name", v->name);
-      json_builder_set_member_name (b, "sent");
-      json_builder_add_int_value (b, v->sent);
-      json_builder_set_member_name (b, "wins");
-      json_builder_add_int_value (b, v->wins);
-      json_builder_set_member_name (b, "losses");
-      json_builder_add_int_value (b, v->losses);
-      json_builder_set_member_name (b, "pending");
-      json_builder_add_int_value (b, v->pending);
+      add_counts (b, outcome_keys, (const guint[]) { v->sent, v->wins, v->losses, v->pending },
+                  G_N_ELEMENTS (outcome_keys));
       add_number (b, "rate", v->rate);
       add_number (b, "ci95_low", v->low);
       add_number (b, "ci95_high", v->high);

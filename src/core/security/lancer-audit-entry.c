@@ -132,6 +132,20 @@ lancer_audit_entry_finalize (GObject *object)
   G_OBJECT_CLASS (lancer_audit_entry_parent_class)->finalize (object);
 }
 
+/* The string properties, each read through its public getter. */
+static const struct {
+  guint        id;
+  const char  *name;
+  const char *(*get) (LancerAuditEntry *self);
+} string_props[] = {
+  { PROP_CATEGORY, "category", lancer_audit_entry_get_category },
+  { PROP_CATEGORY_LABEL, "category-label", lancer_audit_entry_get_category_label },
+  { PROP_ACTION, "action", lancer_audit_entry_get_action },
+  { PROP_TITLE, "title", lancer_audit_entry_get_title },
+  { PROP_DETAIL, "detail", lancer_audit_entry_get_detail },
+  { PROP_DESCRIPTION, "description", lancer_audit_entry_get_description },
+};
+
 static void
 lancer_audit_entry_get_property (GObject    *object,
                                  guint       prop_id,
@@ -140,43 +154,23 @@ lancer_audit_entry_get_property (GObject    *object,
 {
   LancerAuditEntry *self = LANCER_AUDIT_ENTRY (object);
 
-  switch (prop_id)
+  if (prop_id == PROP_TIME)
     {
-    case PROP_TIME:
       g_value_set_int64 (value, self->time);
-      break;
-
-    case PROP_DATE_TIME:
-      g_value_take_boxed (value, lancer_audit_entry_get_date_time (self));
-      break;
-
-    case PROP_CATEGORY:
-      g_value_set_string (value, self->category);
-      break;
-
-    case PROP_CATEGORY_LABEL:
-      g_value_set_string (value, lancer_audit_entry_get_category_label (self));
-      break;
-
-    case PROP_ACTION:
-      g_value_set_string (value, self->action);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, lancer_audit_entry_get_title (self));
-      break;
-
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
-
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, lancer_audit_entry_get_description (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
     }
+  if (prop_id == PROP_DATE_TIME)
+    {
+      g_value_take_boxed (value, lancer_audit_entry_get_date_time (self));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (string_props); i++)
+    if (string_props[i].id == prop_id)
+      {
+        g_value_set_string (value, string_props[i].get (self));
+        return;
+      }
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -193,24 +187,10 @@ lancer_audit_entry_class_init (LancerAuditEntryClass *klass)
   properties[PROP_DATE_TIME] =
     g_param_spec_boxed ("date-time", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CATEGORY] =
-    g_param_spec_string ("category", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CATEGORY_LABEL] =
-    g_param_spec_string ("category-label", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ACTION] =
-    g_param_spec_string ("action", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DETAIL] =
-    g_param_spec_string ("detail", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  for (guint i = 0; i < G_N_ELEMENTS (string_props); i++)
+    properties[string_props[i].id] =
+      g_param_spec_string (string_props[i].name, NULL, NULL, NULL,
+                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -13,6 +13,7 @@
 
 #include "lancer-audit.h"
 #include "lancer-audit-private.h"
+#include "lancer-export-private.h"
 #include "lancer-redact.h"
 #include "lancer-redact-private.h"
 
@@ -54,24 +55,40 @@ _lancer_audit_parse_time (const char *text,
   return TRUE;
 }
 
+/* What an entry is exported as, in this order, in JSON and in CSV. */
+enum { FIELD_TIME, FIELD_CATEGORY, FIELD_ACTION, FIELD_DETAIL, N_FIELDS };
+static const char * const field_names[N_FIELDS] = { "time", "category", "action", "detail" };
+
+/* Fills @values with @entry's fields; the time is @time, its ISO 8601
+ * form. Only the detail can be NULL. */
+static void
+get_fields (LancerAuditEntry *entry,
+            const char       *time,
+            const char       *values[N_FIELDS])
+{
+  values[FIELD_TIME] = time;
+  values[FIELD_CATEGORY] = lancer_audit_entry_get_category (entry);
+  values[FIELD_ACTION] = lancer_audit_entry_get_action (entry);
+  values[FIELD_DETAIL] = lancer_audit_entry_get_detail (entry);
+}
+
 JsonNode *
 _lancer_audit_entry_to_json (LancerAuditEntry *entry)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *time = lancer_audit_entry_format_time (entry);
+  const char *values[N_FIELDS];
 
+  get_fields (entry, time, values);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "time");
-  json_builder_add_string_value (builder, time);
-  json_builder_set_member_name (builder, "category");
-  json_builder_add_string_value (builder, lancer_audit_entry_get_category (entry));
-  json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, lancer_audit_entry_get_action (entry));
-  json_builder_set_member_name (builder, "detail");
-  if (lancer_audit_entry_get_detail (entry) != NULL)
-    json_builder_add_string_value (builder, lancer_audit_entry_get_detail (entry));
-  else
-    json_builder_add_null_value (builder);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      json_builder_set_member_name (builder, field_names[i]);
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -290,18 +307,9 @@ append_csv_cell (GString    *out,
       return;
     }
   if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+    g_string_append (out, value);
+  else
+    _lancer_csv_append_quoted (out, value, FALSE);
 }
 
 char *
@@ -315,14 +323,15 @@ lancer_audit_export_csv (GPtrArray *entries)
     {
       LancerAuditEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *time = lancer_audit_entry_format_time (entry);
+      const char *values[N_FIELDS];
 
-      append_csv_cell (out, time);
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_category (entry));
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_action (entry));
-      g_string_append_c (out, ',');
-      append_csv_cell (out, lancer_audit_entry_get_detail (entry));
+      get_fields (entry, time, values);
+      for (guint f = 0; f < N_FIELDS; f++)
+        {
+          if (f > 0)
+            g_string_append_c (out, ',');
+          append_csv_cell (out, values[f]);
+        }
       g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);
@@ -333,16 +342,13 @@ lancer_audit_export_json (GPtrArray *entries)
 {
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
 
   g_return_val_if_fail (entries != NULL, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     json_array_add_element (array, _lancer_audit_entry_to_json (g_ptr_array_index (entries, i)));
   json_node_set_array (root, array);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return _lancer_json_to_text (root);
 }
 
 GPtrArray *
@@ -382,49 +388,24 @@ read_csv_record (const char **pos,
                  GPtrArray   *cells)
 {
   const char *p = *pos;
-  GString *cell = g_string_new (NULL);
 
   if (*p == '\0')
+    return FALSE;
+  do
     {
-      g_string_free (cell, TRUE);
-      return FALSE;
-    }
-  for (;;)
-    {
+      GString *cell = g_string_new (NULL);
+
+      /* A quote left open takes the rest of the input as its cell. */
       if (*p == '"')
         {
           p++;
-          while (*p != '\0')
-            {
-              if (*p == '"' && p[1] == '"')
-                {
-                  g_string_append_c (cell, '"');
-                  p += 2;
-                }
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (cell, *p++);
-            }
+          _lancer_csv_read_quoted (&p, cell);
         }
       while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
         g_string_append_c (cell, *p++);
       g_ptr_array_add (cells, g_string_free (cell, FALSE));
-      if (*p == ',')
-        {
-          p++;
-          cell = g_string_new (NULL);
-          continue;
-        }
-      if (*p == '\r')
-        p++;
-      if (*p == '\n')
-        p++;
-      break;
     }
+  while (_lancer_csv_next_cell (&p));
   *pos = p;
   return TRUE;
 }
@@ -459,19 +440,19 @@ lancer_audit_parse_csv (const char  *csv,
 
       if (!read_csv_record (&pos, cells))
         break;
-      if (cells->len != 4)
+      if (cells->len != N_FIELDS)
         goto invalid;
       if (header)
         {
-          if (g_strcmp0 (cells->pdata[0], "time") != 0)
+          if (g_strcmp0 (cells->pdata[FIELD_TIME], field_names[FIELD_TIME]) != 0)
             goto invalid;
           header = FALSE;
           continue;
         }
-      time_text = uncell (cells->pdata[0]);
-      category = uncell (cells->pdata[1]);
-      action = uncell (cells->pdata[2]);
-      detail = uncell (cells->pdata[3]);
+      time_text = uncell (cells->pdata[FIELD_TIME]);
+      category = uncell (cells->pdata[FIELD_CATEGORY]);
+      action = uncell (cells->pdata[FIELD_ACTION]);
+      detail = uncell (cells->pdata[FIELD_DETAIL]);
       if (!_lancer_audit_parse_time (time_text, &time))
         goto invalid;
       g_ptr_array_add (entries, lancer_audit_entry_new (time, category, action,

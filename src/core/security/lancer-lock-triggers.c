@@ -122,29 +122,58 @@ guard_enabled_changed_cb (LancerLockTriggers *self)
   arm_idle_timer (self);
 }
 
-/* Session bus: the screen saver */
-
+/* A screen saver's ActiveChanged (TRUE: it started) and logind's Lock
+ * both mean the desktop locked, so Lancer locks too. */
 static void
-screensaver_active_changed_cb (GDBusConnection *connection,
-                               const char      *sender_name,
-                               const char      *object_path,
-                               const char      *interface_name,
-                               const char      *signal_name,
-                               GVariant        *parameters,
-                               gpointer         user_data)
+desktop_locked_cb (GDBusConnection *connection,
+                   const char      *sender_name,
+                   const char      *object_path,
+                   const char      *interface_name,
+                   const char      *signal_name,
+                   GVariant        *parameters,
+                   gpointer         user_data)
 {
   LancerLockTriggers *self = user_data;
-  gboolean active = FALSE;
+  gboolean active = TRUE;
 
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
-    return;
-  g_variant_get (parameters, "(b)", &active);
+  if (g_str_equal (signal_name, "ActiveChanged"))
+    {
+      if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+        return;
+      g_variant_get (parameters, "(b)", &active);
+    }
   if (active)
     {
-      g_debug ("The desktop screen saver started; locking");
+      g_debug ("%s.%s: locking", interface_name, signal_name);
       lancer_lock_guard_lock (self->guard);
     }
 }
+
+/* The bus from g_bus_get(), or NULL: there is none (@no_bus says what
+ * that costs), or the triggers were disposed meanwhile. */
+static GDBusConnection *
+bus_get_finish (LancerLockTriggers *self,
+                GAsyncResult       *result,
+                const char         *no_bus)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_bus_get_finish (result, &error);
+
+  if (bus == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("%s: %s", no_bus, error->message);
+      return NULL;
+    }
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (bus);
+      return NULL;
+    }
+  return bus;
+}
+
+/* Session bus: the screen saver */
 
 static void
 match_rules_added_cb (GObject      *source,
@@ -167,31 +196,19 @@ session_bus_ready_cb (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(LancerLockTriggers) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDBusConnection *bus;
+  GDBusConnection *bus = bus_get_finish (self, result, "No session bus, so no lock on screen lock");
 
-  bus = g_bus_get_finish (result, &error);
   if (bus == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No session bus, so no lock on screen lock: %s", error->message);
-      return;
-    }
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      g_object_unref (bus);
-      return;
-    }
-
+    return;
   self->session_bus = bus;
   self->gnome_saver_sub =
     g_dbus_connection_signal_subscribe (bus, NULL, "org.gnome.ScreenSaver", "ActiveChanged",
                                         NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        screensaver_active_changed_cb, self, NULL);
+                                        desktop_locked_cb, self, NULL);
   self->fdo_saver_sub =
     g_dbus_connection_signal_subscribe (bus, NULL, "org.freedesktop.ScreenSaver", "ActiveChanged",
                                         NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        screensaver_active_changed_cb, self, NULL);
+                                        desktop_locked_cb, self, NULL);
 
   /* AddMatch is sent without a reply; a round trip after it makes sure
    * the bus has the rules before anyone is told that we are listening. */
@@ -203,30 +220,31 @@ session_bus_ready_cb (GObject      *source,
 
 /* System bus: logind */
 
-static void
-logind_lock_cb (GDBusConnection *connection,
-                const char      *sender_name,
-                const char      *object_path,
-                const char      *interface_name,
-                const char      *signal_name,
-                GVariant        *parameters,
-                gpointer         user_data)
-{
-  LancerLockTriggers *self = user_data;
-
-  g_debug ("logind locked the session; locking");
-  lancer_lock_guard_lock (self->guard);
-}
-
+/* @reply names our session's object; its Lock signal locks Lancer. */
 static void
 subscribe_logind_session (LancerLockTriggers *self,
-                          const char         *session_path)
+                          GVariant           *reply)
 {
+  const char *session_path = NULL;
+
+  g_variant_get (reply, "(&o)", &session_path);
   g_debug ("Watching logind session %s", session_path);
   self->logind_lock_sub =
     g_dbus_connection_signal_subscribe (self->system_bus, LOGIND_NAME, LOGIND_SESSION, "Lock",
                                         session_path, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        logind_lock_cb, self, NULL);
+                                        desktop_locked_cb, self, NULL);
+}
+
+/* Asks logind's manager for our session's object path. */
+static void
+ask_logind_for_session (LancerLockTriggers  *self,
+                        const char          *method,
+                        GVariant            *parameters,
+                        GAsyncReadyCallback  callback)
+{
+  g_dbus_connection_call (self->system_bus, LOGIND_NAME, LOGIND_PATH, LOGIND_MANAGER,
+                          method, parameters, G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000,
+                          self->cancellable, callback, g_object_ref (self));
 }
 
 static void
@@ -237,7 +255,6 @@ get_session_by_id_cb (GObject      *source,
   g_autoptr(LancerLockTriggers) self = user_data;
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (reply == NULL)
@@ -247,8 +264,7 @@ get_session_by_id_cb (GObject      *source,
     }
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  g_variant_get (reply, "(&o)", &path);
-  subscribe_logind_session (self, path);
+  subscribe_logind_session (self, reply);
 }
 
 static void
@@ -260,15 +276,13 @@ get_session_by_pid_cb (GObject      *source,
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
   const char *session_id;
-  const char *path = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (reply != NULL)
     {
-      g_variant_get (reply, "(&o)", &path);
-      subscribe_logind_session (self, path);
+      subscribe_logind_session (self, reply);
       return;
     }
 
@@ -280,10 +294,7 @@ get_session_by_pid_cb (GObject      *source,
       g_debug ("No logind session to watch: %s", error->message);
       return;
     }
-  g_dbus_connection_call (self->system_bus, LOGIND_NAME, LOGIND_PATH, LOGIND_MANAGER,
-                          "GetSession", g_variant_new ("(s)", session_id),
-                          G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000,
-                          self->cancellable, get_session_by_id_cb, g_object_ref (self));
+  ask_logind_for_session (self, "GetSession", g_variant_new ("(s)", session_id), get_session_by_id_cb);
 }
 
 static void
@@ -292,27 +303,13 @@ system_bus_ready_cb (GObject      *source,
                      gpointer      user_data)
 {
   g_autoptr(LancerLockTriggers) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDBusConnection *bus;
+  GDBusConnection *bus = bus_get_finish (self, result, "No system bus, so no lock from logind");
 
-  bus = g_bus_get_finish (result, &error);
   if (bus == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No system bus, so no lock from logind: %s", error->message);
-      return;
-    }
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      g_object_unref (bus);
-      return;
-    }
-
+    return;
   self->system_bus = bus;
-  g_dbus_connection_call (bus, LOGIND_NAME, LOGIND_PATH, LOGIND_MANAGER,
-                          "GetSessionByPID", g_variant_new ("(u)", (guint32) getpid ()),
-                          G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000,
-                          self->cancellable, get_session_by_pid_cb, g_object_ref (self));
+  ask_logind_for_session (self, "GetSessionByPID", g_variant_new ("(u)", (guint32) getpid ()),
+                          get_session_by_pid_cb);
 }
 
 /* Settings */
