@@ -1431,24 +1431,13 @@ root_organization (Ctx         *ctx,
   return TRUE;
 }
 
-/* One of the user's organizations, as companySelector lists them. */
-static void
-add_company (JsonBuilder *b,
-             const char  *title,
-             const char  *organization_id,
-             const char  *organization_rid,
-             const char  *type,
-             const char  *type_title)
-{
-  json_builder_begin_object (b);
-  add_str (b, "title", title);
-  add_str (b, "organizationId", organization_id);
-  add_str (b, "organizationRid", organization_rid);
-  add_str (b, "organizationType", type);
-  add_str (b, "typeTitle", type_title);
-  add_null (b, "photoUrl");
-  json_builder_end_object (b);
-}
+/* The user's organizations, as companySelector lists them. */
+static const struct {
+  const char *title, *organization_id, *organization_rid, *type, *type_title;
+} companies[] = {
+  { LANCER_SANDBOX_USER_NAME, ORG_PERSONAL, "2366359", "FREELANCER", "Freelancer" },
+  { "Demo Agency",            ORG_AGENCY,   "2366400", "AGENCY",     "Agency" },
+};
 
 static gboolean
 root_company_selector (Ctx         *ctx,
@@ -1458,8 +1447,17 @@ root_company_selector (Ctx         *ctx,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
-  add_company (b, LANCER_SANDBOX_USER_NAME, ORG_PERSONAL, "2366359", "FREELANCER", "Freelancer");
-  add_company (b, "Demo Agency", ORG_AGENCY, "2366400", "AGENCY", "Agency");
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      json_builder_begin_object (b);
+      add_str (b, "title", companies[i].title);
+      add_str (b, "organizationId", companies[i].organization_id);
+      add_str (b, "organizationRid", companies[i].organization_rid);
+      add_str (b, "organizationType", companies[i].type);
+      add_str (b, "typeTitle", companies[i].type_title);
+      add_null (b, "photoUrl");
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
   json_builder_end_object (b);
   return TRUE;
