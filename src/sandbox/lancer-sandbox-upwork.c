@@ -607,6 +607,41 @@ build_page_info (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* A connection: { totalCount, edges: [ … ], pageInfo }. The edges go
+ * between begin_connection() and end_connection(); @end is the offset
+ * just past the page. */
+static void
+begin_connection (JsonBuilder *b,
+                  guint        total)
+{
+  json_builder_begin_object (b);
+  add_int (b, "totalCount", total);
+  json_builder_set_member_name (b, "edges");
+  json_builder_begin_array (b);
+}
+
+static void
+end_connection (JsonBuilder *b,
+                guint        end,
+                guint        total)
+{
+  json_builder_end_array (b);
+  build_page_info (b, end, end < total);
+  json_builder_end_object (b);
+}
+
+/* An edge up to its node: { cursor (its offset), node: */
+static void
+begin_edge (JsonBuilder *b,
+            guint        offset)
+{
+  g_autofree char *cursor = g_strdup_printf ("%u", offset);
+
+  json_builder_begin_object (b);
+  add_str (b, "cursor", cursor);
+  json_builder_set_member_name (b, "node");
+}
+
 static gboolean
 job_matches (SandboxJob  *job,
              char       **terms,
@@ -698,7 +733,8 @@ add_field_error (Ctx        *ctx,
 
 static gboolean
 root_search (Ctx         *ctx,
-             JsonBuilder *b)
+             JsonBuilder *b,
+             const char  *alias)
 {
   LancerSandbox *self = ctx->self;
   JsonObject *filter = var_object (ctx->variables, "filter");
@@ -735,19 +771,13 @@ root_search (Ctx         *ctx,
         g_array_append_val (hits, idx);
     }
 
-  json_builder_begin_object (b);
-  add_int (b, "totalCount", hits->len);
-  json_builder_set_member_name (b, "edges");
-  json_builder_begin_array (b);
+  begin_connection (b, hits->len);
   for (guint i = (guint) after; i < hits->len && i < (guint) (after + first); i++)
     {
       guint idx = g_array_index (hits, guint, i);
-      g_autofree char *cursor = g_strdup_printf ("%u", i);
       gboolean feedback_failed;
 
-      json_builder_begin_object (b);
-      add_str (b, "cursor", cursor);
-      json_builder_set_member_name (b, "node");
+      begin_edge (b, i);
       /* Live answers often carry a field that failed on Upwork's side:
        * null in data, named with its path in errors[]. Some jobs here. */
       feedback_failed = idx % 13 == 5 && ((SandboxJob *) g_ptr_array_index (jobs, idx))->feedback >= 0;
@@ -758,9 +788,7 @@ root_search (Ctx         *ctx,
                          "Exception while fetching data (/marketplaceJobPostingsSearch/edges/node/client/totalFeedback)");
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  build_page_info (b, (guint) (after + first), (guint) (after + first) < hits->len);
-  json_builder_end_object (b);
+  end_connection (b, (guint) (after + first), hits->len);
   return TRUE;
 }
 
@@ -840,21 +868,15 @@ root_proposals (Ctx         *ctx,
         g_array_append_val (hits, i);
     }
 
-  json_builder_begin_object (b);
-  add_int (b, "totalCount", hits->len);
-  json_builder_set_member_name (b, "edges");
-  json_builder_begin_array (b);
+  begin_connection (b, hits->len);
   for (guint k = (guint) after; k < hits->len && k < (guint) (after + first); k++)
     {
       guint i = g_array_index (hits, guint, k);
       SandboxJob *job = g_ptr_array_index (jobs, (i * 13) % MAX (jobs->len, 1));
       g_autofree char *id = g_strdup_printf ("18000000000%08u", i);
-      g_autofree char *cursor = g_strdup_printf ("%u", k);
       const char *s = proposal_status (ctx->self, i);
 
-      json_builder_begin_object (b);
-      add_str (b, "cursor", cursor);
-      json_builder_set_member_name (b, "node");
+      begin_edge (b, k);
       json_builder_begin_object (b);
       add_str (b, "id", id);
       json_builder_set_member_name (b, "status");
@@ -891,9 +913,7 @@ root_proposals (Ctx         *ctx,
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  build_page_info (b, (guint) (after + first), (guint) (after + first) < hits->len);
-  json_builder_end_object (b);
+  end_connection (b, (guint) (after + first), hits->len);
   return TRUE;
 }
 
@@ -926,17 +946,15 @@ build_story (JsonBuilder        *b,
 
 static gboolean
 root_rooms (Ctx         *ctx,
-            JsonBuilder *b)
+            JsonBuilder *b,
+            const char  *alias)
 {
   JsonObject *page = var_object (ctx->variables, "pagination");
   gint64 first = CLAMP (obj_int (page, "first", 20), 1, (gint64) ctx->self->page_cap);
   gint64 after = MAX (0, obj_int (page, "after", 0));
   GPtrArray *rooms = ctx->self->rooms;
 
-  json_builder_begin_object (b);
-  add_int (b, "totalCount", rooms->len);
-  json_builder_set_member_name (b, "edges");
-  json_builder_begin_array (b);
+  begin_connection (b, rooms->len);
   for (guint i = (guint) after; i < rooms->len && i < (guint) (after + first); i++)
     {
       LancerSandboxRoom *room = g_ptr_array_index (rooms, i);
@@ -962,9 +980,7 @@ root_rooms (Ctx         *ctx,
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  build_page_info (b, (guint) (after + first), (guint) (after + first) < rooms->len);
-  json_builder_end_object (b);
+  end_connection (b, (guint) (after + first), rooms->len);
   return TRUE;
 }
 
@@ -1002,23 +1018,15 @@ root_stories (Ctx         *ctx,
       return FALSE;
     }
   n = room->stories->len;
-  json_builder_begin_object (b);
-  add_int (b, "totalCount", n);
-  json_builder_set_member_name (b, "edges");
-  json_builder_begin_array (b);
+  begin_connection (b, n);
   /* newest first */
   for (guint k = (guint) after; k < n && k < (guint) (after + first); k++)
     {
-      g_autofree char *cursor = g_strdup_printf ("%u", k);
-      json_builder_begin_object (b);
-      add_str (b, "cursor", cursor);
-      json_builder_set_member_name (b, "node");
+      begin_edge (b, k);
       build_story (b, g_ptr_array_index (room->stories, n - 1 - k));
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  build_page_info (b, (guint) (after + first), (guint) (after + first) < n);
-  json_builder_end_object (b);
+  end_connection (b, (guint) (after + first), n);
   return TRUE;
 }
 
@@ -1104,7 +1112,8 @@ static const struct {
 
 static gboolean
 root_contracts (Ctx         *ctx,
-                JsonBuilder *b)
+                JsonBuilder *b,
+                const char  *alias)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *page = var_object (filter, "pagination");
@@ -1163,7 +1172,8 @@ diary_cells (const char *contract_id,
 
 static gboolean
 root_work_days (Ctx         *ctx,
-                JsonBuilder *b)
+                JsonBuilder *b,
+                const char  *alias)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   JsonObject *range = input != NULL && json_object_has_member (input, "timeRange")
@@ -1206,7 +1216,8 @@ root_work_days (Ctx         *ctx,
 
 static gboolean
 root_diary (Ctx         *ctx,
-            JsonBuilder *b)
+            JsonBuilder *b,
+            const char  *alias)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   const char *cid = obj_str (input, "contractId");
@@ -1243,7 +1254,8 @@ root_diary (Ctx         *ctx,
 
 static gboolean
 root_accounting (Ctx         *ctx,
-                 JsonBuilder *b)
+                 JsonBuilder *b,
+                 const char  *alias)
 {
   json_builder_begin_object (b);
   add_str (b, "id", "424242");
@@ -1340,7 +1352,8 @@ parse_day (const char *day,
 
 static gboolean
 root_transactions (Ctx         *ctx,
-                   JsonBuilder *b)
+                   JsonBuilder *b,
+                   const char  *alias)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   JsonObject *filter = var_object (ctx->variables, "filter");
@@ -1390,7 +1403,8 @@ root_transactions (Ctx         *ctx,
 
 static gboolean
 root_user (Ctx         *ctx,
-           JsonBuilder *b)
+           JsonBuilder *b,
+           const char  *alias)
 {
   json_builder_begin_object (b);
   add_str (b, "id", USER_ID);
@@ -1405,7 +1419,8 @@ root_user (Ctx         *ctx,
 
 static gboolean
 root_organization (Ctx         *ctx,
-                   JsonBuilder *b)
+                   JsonBuilder *b,
+                   const char  *alias)
 {
   gboolean agency = g_strcmp0 (ctx->tenant, ORG_AGENCY) == 0;
 
@@ -1416,115 +1431,82 @@ root_organization (Ctx         *ctx,
   return TRUE;
 }
 
+/* The user's organizations, as companySelector lists them. */
+static const struct {
+  const char *title, *organization_id, *organization_rid, *type, *type_title;
+} companies[] = {
+  { LANCER_SANDBOX_USER_NAME, ORG_PERSONAL, "2366359", "FREELANCER", "Freelancer" },
+  { "Demo Agency",            ORG_AGENCY,   "2366400", "AGENCY",     "Agency" },
+};
+
 static gboolean
 root_company_selector (Ctx         *ctx,
-                       JsonBuilder *b)
+                       JsonBuilder *b,
+                       const char  *alias)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_str (b, "title", LANCER_SANDBOX_USER_NAME);
-  add_str (b, "organizationId", ORG_PERSONAL);
-  add_str (b, "organizationRid", "2366359");
-  add_str (b, "organizationType", "FREELANCER");
-  add_str (b, "typeTitle", "Freelancer");
-  add_null (b, "photoUrl");
-  json_builder_end_object (b);
-  json_builder_begin_object (b);
-  add_str (b, "title", "Demo Agency");
-  add_str (b, "organizationId", ORG_AGENCY);
-  add_str (b, "organizationRid", "2366400");
-  add_str (b, "organizationType", "AGENCY");
-  add_str (b, "typeTitle", "Agency");
-  add_null (b, "photoUrl");
-  json_builder_end_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      json_builder_begin_object (b);
+      add_str (b, "title", companies[i].title);
+      add_str (b, "organizationId", companies[i].organization_id);
+      add_str (b, "organizationRid", companies[i].organization_rid);
+      add_str (b, "organizationType", companies[i].type);
+      add_str (b, "typeTitle", companies[i].type_title);
+      add_null (b, "photoUrl");
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
   json_builder_end_object (b);
   return TRUE;
 }
 
+/* The root fields the sandbox answers, and what builds each. */
 static const struct {
   const char *field;
   const char *scope;
   const char *denied;   /* the error the live API gives without the scope */
+  gboolean  (*build) (Ctx *ctx, JsonBuilder *b, const char *alias);
 } roots[] = {
   { "marketplaceJobPostingsSearch", "jobs",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
     "[MarketplaceJobPostingSearchConnection.edges, MarketplaceJobPostingSearchConnection.totalCount, "
-    "PageInfo.endCursor, PageInfo.hasNextPage]." },
+    "PageInfo.endCursor, PageInfo.hasNextPage].", root_search },
   { "marketplaceJobPosting", "jobs",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.marketplaceJobPosting]." },
+    "[Query.marketplaceJobPosting].", root_job },
   { "vendorProposals", "proposals",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.vendorProposals, VendorProposal.status, DateTime.rawValue]." },
+    "[Query.vendorProposals, VendorProposal.status, DateTime.rawValue].", root_proposals },
   { "roomList", "messages",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.roomList, Room.latestStory]." },
+    "[Query.roomList, Room.latestStory].", root_rooms },
   { "roomStories", "messages",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.roomStories, RoomStory.message]." },
+    "[Query.roomStories, RoomStory.message].", root_stories },
   { "createRoomStoryV2", "messages",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Mutation.createRoomStoryV2]." },
+    "[Mutation.createRoomStoryV2].", root_send },
   { "createJobProposal", "submit",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Mutation.createJobProposal]." },
+    "[Mutation.createJobProposal].", root_submit },
   { "talentWorkHistory", "contracts",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.talentWorkHistory, Contract.terms]." },
+    "[Query.talentWorkHistory, Contract.terms].", root_contracts },
   { "workDays", "diary",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Query.workDays]." },
+    "[Query.workDays].", root_work_days },
   { "workDiaryContract", "diary",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
-    "[Contract.workDiaryTimeCells, DateTime.rawValue, Query.contract]." },
-  { "accountingEntity", "earnings", "Authorization failed" },
-  { "transactionHistory", "earnings", "Authorization failed" },
-  { "user", NULL, NULL },
-  { "organization", NULL, NULL },
-  { "companySelector", NULL, NULL },
+    "[Contract.workDiaryTimeCells, DateTime.rawValue, Query.contract].", root_diary },
+  { "accountingEntity", "earnings", "Authorization failed", root_accounting },
+  { "transactionHistory", "earnings", "Authorization failed", root_transactions },
+  { "user", NULL, NULL, root_user },
+  { "organization", NULL, NULL, root_organization },
+  { "companySelector", NULL, NULL, root_company_selector },
 };
-
-static gboolean
-build_root (Ctx         *ctx,
-            JsonBuilder *b,
-            const char  *field,
-            const char  *alias)
-{
-  if (g_str_equal (field, "marketplaceJobPostingsSearch"))
-    return root_search (ctx, b);
-  if (g_str_equal (field, "marketplaceJobPosting"))
-    return root_job (ctx, b, alias);
-  if (g_str_equal (field, "vendorProposals"))
-    return root_proposals (ctx, b, alias);
-  if (g_str_equal (field, "roomList"))
-    return root_rooms (ctx, b);
-  if (g_str_equal (field, "roomStories"))
-    return root_stories (ctx, b, alias);
-  if (g_str_equal (field, "createRoomStoryV2"))
-    return root_send (ctx, b, alias);
-  if (g_str_equal (field, "createJobProposal"))
-    return root_submit (ctx, b, alias);
-  if (g_str_equal (field, "talentWorkHistory"))
-    return root_contracts (ctx, b);
-  if (g_str_equal (field, "workDays"))
-    return root_work_days (ctx, b);
-  if (g_str_equal (field, "workDiaryContract"))
-    return root_diary (ctx, b);
-  if (g_str_equal (field, "accountingEntity"))
-    return root_accounting (ctx, b);
-  if (g_str_equal (field, "transactionHistory"))
-    return root_transactions (ctx, b);
-  if (g_str_equal (field, "user"))
-    return root_user (ctx, b);
-  if (g_str_equal (field, "organization"))
-    return root_organization (ctx, b);
-  if (g_str_equal (field, "companySelector"))
-    return root_company_selector (ctx, b);
-  return FALSE;
-}
 
 static void
 reply_json (SoupServerMessage *msg,
@@ -1680,17 +1662,15 @@ graphql_cb (SoupServer        *server,
         const char *alias = selected->alias;
         const char *field = selected->name;
         const char *denied = NULL;
-        gboolean known = FALSE;
+        guint r = 0;
 
-        for (guint r = 0; r < G_N_ELEMENTS (roots); r++)
-          if (g_str_equal (roots[r].field, field))
-            {
-              known = TRUE;
-              if (roots[r].scope != NULL && g_hash_table_contains (self->missing_scopes, roots[r].scope))
-                denied = roots[r].denied;
-            }
+        while (r < G_N_ELEMENTS (roots) && !g_str_equal (roots[r].field, field))
+          r++;
+        if (r < G_N_ELEMENTS (roots) && roots[r].scope != NULL &&
+            g_hash_table_contains (self->missing_scopes, roots[r].scope))
+          denied = roots[r].denied;
         json_builder_set_member_name (b, alias);
-        if (!known)
+        if (r == G_N_ELEMENTS (roots))
           {
             g_autofree char *m = g_strdup_printf ("Validation error of type FieldUndefined: Field '%s' "
                                                   "in type 'Query' is undefined @ '%s'", field, field);
@@ -1706,7 +1686,7 @@ graphql_cb (SoupServer        *server,
         else
           {
             JsonBuilder *sub = json_builder_new ();
-            if (build_root (&ctx, sub, field, alias))
+            if (roots[r].build (&ctx, sub, alias))
               {
                 g_autoptr(JsonNode) built = json_builder_get_root (sub);
 

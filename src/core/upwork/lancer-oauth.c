@@ -731,23 +731,33 @@ lancer_oauth_sign_out_sync (LancerOAuth   *self,
 
 /* ---- sign-in ---- */
 
+/* Base64url without padding (RFC 7636 appendix A). */
+static char *
+base64url (const guint8 *data,
+           gsize         len)
+{
+  g_autofree char *b64 = g_base64_encode (data, len);
+
+  g_strdelimit (b64, "+", '-');
+  g_strdelimit (b64, "/", '_');
+  g_strdelimit (b64, "=", '\0');
+  return g_strdup (b64);
+}
+
 /* state and the PKCE verifier guard the sign-in: they come from the
  * system's cryptographic generator (libsodium), not GLib's PRNG. */
 static char *
 random_urlsafe (gsize n_bytes)
 {
   g_autofree guint8 *bytes = g_new (guint8, n_bytes);
-  g_autofree char *b64 = NULL;
+  char *text;
 
   if (sodium_init () < 0)
     g_error ("libsodium could not start");
   randombytes_buf (bytes, n_bytes);
-  b64 = g_base64_encode (bytes, n_bytes);
+  text = base64url (bytes, n_bytes);
   sodium_memzero (bytes, n_bytes);
-  g_strdelimit (b64, "+", '-');
-  g_strdelimit (b64, "/", '_');
-  g_strdelimit (b64, "=", '\0');
-  return g_strdup (b64);
+  return text;
 }
 
 static char *
@@ -756,15 +766,10 @@ pkce_challenge (const char *verifier)
   guint8 digest[32];
   gsize len = sizeof digest;
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *b64 = NULL;
 
   g_checksum_update (sum, (const guchar *) verifier, strlen (verifier));
   g_checksum_get_digest (sum, digest, &len);
-  b64 = g_base64_encode (digest, len);
-  g_strdelimit (b64, "+", '-');
-  g_strdelimit (b64, "/", '_');
-  g_strdelimit (b64, "=", '\0');
-  return g_strdup (b64);
+  return base64url (digest, len);
 }
 
 static void

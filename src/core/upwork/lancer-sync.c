@@ -414,9 +414,15 @@ struct _SyncStep
   const char           *query;
   /* NULL: no variables */
   JsonNode            *(*variables) (Run *run, const char *key, const SyncPages *pages);
+  /* Or, for a cursor query asked for each key: lancer-upwork-requests.h's
+   * builder itself. */
+  JsonNode            *(*key_cursor_variables) (const char *key, const char *after, guint first);
   /* The page's items, and where the next page starts. */
   GPtrArray           *(*parse)     (Run *run, JsonNode *data, const char *key, LancerUpworkPageInfo *page,
                                      GError **error);
+  /* Or, for a page that needs nothing but itself: lancer-upwork-parse.h's
+   * parser itself. */
+  GPtrArray           *(*parse_page) (JsonNode *data, LancerUpworkPageInfo *page, GError **error);
   SyncPager             pager;
   guint                 first;
   LancerStoreWriteFunc  write;
@@ -557,6 +563,16 @@ state_set_done (GObject      *source,
     g_debug ("could not record sync state: %s", error->message);
 }
 
+/* Records a row of sync_state; a failure only costs a refetch. */
+static void
+save_sync_state (LancerSync *self,
+                 const char *name,
+                 const char *cursor,
+                 const char *error_message)
+{
+  lancer_store_sync_state_set_async (self->store, name, cursor, error_message, NULL, state_set_done, NULL);
+}
+
 static void
 resource_done (GTask        *task,
                const GError *error)
@@ -572,8 +588,7 @@ resource_done (GTask        *task,
       run->report->errors[i] = g_strdup (error->message);
       g_debug ("sync of %s failed: %s", sync_resources[i].name, error->message);
     }
-  lancer_store_sync_state_set_async (self->store, sync_resources[i].name, NULL, error != NULL ? error->message : NULL,
-                                     NULL, state_set_done, NULL);
+  save_sync_state (self, sync_resources[i].name, NULL, error != NULL ? error->message : NULL);
   run->phase++;
   run_next_phase (task);
 }
@@ -799,7 +814,10 @@ step_page_cb (GObject      *source,
       step_fetch (task);
       return;
     }
-  if (data == NULL || (items = step->parse (run, data, step_key (run), &page, &error)) == NULL)
+  if (data != NULL)
+    items = step->parse != NULL ? step->parse (run, data, step_key (run), &page, &error)
+                                : step->parse_page (data, &page, &error);
+  if (items == NULL)
     {
       lancer_upwork_page_info_clear (&page);
       resource_failed (task, error);
@@ -822,10 +840,29 @@ step_fetch (GTask *task)
 {
   Run *run = run_of (task);
   const SyncStep *step = run->step;
-  g_autoptr(JsonNode) vars = step->variables != NULL ? step->variables (run, step_key (run), &run->pages) : NULL;
+  g_autoptr(JsonNode) vars = NULL;
 
+  if (step->variables != NULL)
+    vars = step->variables (run, step_key (run), &run->pages);
+  else if (step->key_cursor_variables != NULL)
+    vars = step->key_cursor_variables (step_key (run), run->pages.after, run->pages.first);
   lancer_upwork_client_query_async (run_sync (task)->client, step->query, vars, g_task_get_cancellable (task),
                                     step_page_cb, task);
+}
+
+/* The items of a step that asks for one thing (a day, an id), or NULL
+ * when @item is NULL (the parser failed). */
+static GPtrArray *
+one_item (gpointer       item,
+          GDestroyNotify free_item)
+{
+  GPtrArray *items;
+
+  if (item == NULL)
+    return NULL;
+  items = g_ptr_array_new_with_free_func (free_item);
+  g_ptr_array_add (items, item);
+  return items;
 }
 
 /* ---- jobs ---- */
@@ -880,13 +917,25 @@ search_filters (LancerSavedSearch *search,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+static LancerSavedSearch *
+current_search (Run *run)
+{
+  return g_ptr_array_index (run->searches, run->search_index);
+}
+
+/* The sync_state row of the current search's watermark. */
+static char *
+search_state_name (Run *run)
+{
+  return g_strconcat ("jobs:", current_search (run)->name, NULL);
+}
+
 static void
 jobs_search_done (GTask *task)
 {
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
-  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
-  g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
+  g_autofree char *resource = search_state_name (run);
   g_autofree char *cursor = NULL;
   gint64 newest = MAX (run->newest, run->resumed_newest);
 
@@ -900,7 +949,7 @@ jobs_search_done (GTask *task)
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", run->watermark, newest, run->after);
   else
     cursor = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (newest, run->watermark));
-  lancer_store_sync_state_set_async (self->store, resource, cursor, NULL, NULL, state_set_done, NULL);
+  save_sync_state (self, resource, cursor, NULL);
   run->search_index++;
   if (run->search_index < run->searches->len)
     jobs_search_begin (task);
@@ -968,7 +1017,7 @@ upsert_done (GObject      *source,
   GTask *task = write->task;
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
-  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  LancerSavedSearch *search = current_search (run);
   g_autoptr(GPtrArray) jobs = write->jobs;
   GError *error = NULL;
   guint n_new = 0;
@@ -1032,7 +1081,7 @@ jobs_page_cb (GObject      *source,
   GTask *task = user_data;
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
-  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  LancerSavedSearch *search = current_search (run);
   g_autoptr(JobsPage) page = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   GPtrArray *jobs;
@@ -1090,7 +1139,7 @@ jobs_fetch_page (GTask *task)
 {
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
-  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
+  LancerSavedSearch *search = current_search (run);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *filters = search_filters (search, parser);
   gboolean verified = filters != NULL && json_object_get_boolean_member_with_default (filters, "verified_only", FALSE);
@@ -1138,12 +1187,9 @@ watermark_cb (GObject      *source,
 static void
 jobs_search_begin (GTask *task)
 {
-  LancerSync *self = run_sync (task);
-  Run *run = run_of (task);
-  LancerSavedSearch *search = g_ptr_array_index (run->searches, run->search_index);
-  g_autofree char *resource = g_strconcat ("jobs:", search->name, NULL);
+  g_autofree char *resource = search_state_name (run_of (task));
 
-  lancer_store_sync_state_get_async (self->store, resource, NULL, watermark_cb, task);
+  lancer_store_sync_state_get_async (run_sync (task)->store, resource, NULL, watermark_cb, task);
 }
 
 static void
@@ -1189,32 +1235,13 @@ static const char * const proposal_statuses[] = {
 /* The statuses a proposal can still leave; the rest are asked for hourly. */
 static const char * const open_proposal_statuses[] = { "Pending", "Activated", "Offered", NULL };
 
-static JsonNode *
-proposals_variables (Run             *run,
-                     const char      *status,
-                     const SyncPages *pages)
-{
-  return lancer_upwork_proposals_variables (status, pages->after, pages->first);
-}
-
-static GPtrArray *
-parse_proposals (Run                   *run,
-                 JsonNode              *data,
-                 const char            *status,
-                 LancerUpworkPageInfo  *page,
-                 GError               **error)
-{
-  return lancer_upwork_parse_proposals (data, page, error);
-}
-
 static void
 proposals_done (GTask *task)
 {
   Run *run = run_of (task);
 
   if (run->statuses == proposal_statuses)
-    lancer_store_sync_state_set_async (run_sync (task)->store, "proposals:all", NULL, NULL, NULL,
-                                       state_set_done, NULL);
+    save_sync_state (run_sync (task), "proposals:all", NULL, NULL);
   resource_done (task, NULL);
 }
 
@@ -1229,14 +1256,6 @@ start_proposals (GTask *task)
 }
 
 /* ---- messages ---- */
-
-static JsonNode *
-stories_variables (Run             *run,
-                   const char      *room_id,
-                   const SyncPages *pages)
-{
-  return lancer_upwork_stories_variables (room_id, pages->after, pages->first);
-}
 
 static GPtrArray *
 parse_stories (Run                   *run,
@@ -1302,16 +1321,6 @@ rooms_variables (Run             *run,
                  const SyncPages *pages)
 {
   return lancer_upwork_rooms_variables (pages->after, pages->first);
-}
-
-static GPtrArray *
-parse_rooms (Run                   *run,
-             JsonNode              *data,
-             const char            *key,
-             LancerUpworkPageInfo  *page,
-             GError               **error)
-{
-  return lancer_upwork_parse_rooms (data, page, error);
 }
 
 static void
@@ -1413,14 +1422,8 @@ parse_diary_day (Run                   *run,
                  LancerUpworkPageInfo  *page,
                  GError               **error)
 {
-  LancerUpworkDiaryDay *parsed = lancer_upwork_parse_diary_day (data, current_contract (run), day, error);
-  GPtrArray *days;
-
-  if (parsed == NULL)
-    return NULL;
-  days = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_diary_day_free);
-  g_ptr_array_add (days, parsed);
-  return days;
+  return one_item (lancer_upwork_parse_diary_day (data, current_contract (run), day, error),
+                   (GDestroyNotify) lancer_upwork_diary_day_free);
 }
 
 static void
@@ -1515,8 +1518,7 @@ diary_next_contract (GTask *task)
 
   if (run->contract_index >= run->hourly_contracts->len)
     {
-      lancer_store_sync_state_set_async (run_sync (task)->store, "diary:from", run->diary_from, NULL, NULL,
-                                         state_set_done, NULL);
+      save_sync_state (run_sync (task), "diary:from", run->diary_from, NULL);
       resource_done (task, NULL);
       return;
     }
@@ -1611,14 +1613,7 @@ parse_accounting (Run                   *run,
                   LancerUpworkPageInfo  *page,
                   GError               **error)
 {
-  char *id = lancer_upwork_parse_accounting_id (data, error);
-  GPtrArray *ids;
-
-  if (id == NULL)
-    return NULL;
-  ids = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (ids, id);
-  return ids;
+  return one_item (lancer_upwork_parse_accounting_id (data, error), g_free);
 }
 
 static void
@@ -1638,20 +1633,21 @@ accounting_done (GTask *task)
  * one in sync_resources) and a parser. */
 static const SyncStep sync_steps[N_STEPS] = {
   [STEP_PROPOSALS] = {
-    .query = "proposals", .variables = proposals_variables, .parse = parse_proposals,
+    .query = "proposals", .key_cursor_variables = lancer_upwork_proposals_variables,
+    .parse_page = lancer_upwork_parse_proposals,
     .pager = PAGER_CURSOR_HALVING, .first = LANCER_UPWORK_PROPOSALS_PAGE,
     .write = lancer_store_write_proposals_async, .write_when = WRITE_EACH_PAGE,
     .free_item = (GDestroyNotify) lancer_upwork_proposal_free, .then = proposals_done,
   },
   /* Every page of rooms is stored at once; the messages counted are stories. */
   [STEP_ROOMS] = {
-    .query = "rooms", .variables = rooms_variables, .parse = parse_rooms,
+    .query = "rooms", .variables = rooms_variables, .parse_page = lancer_upwork_parse_rooms,
     .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
     .write = lancer_store_write_rooms_async, .write_when = WRITE_AT_END, .uncounted = TRUE,
     .free_item = (GDestroyNotify) lancer_upwork_room_free, .then = rooms_done,
   },
   [STEP_STORIES] = {
-    .query = "stories", .variables = stories_variables, .parse = parse_stories,
+    .query = "stories", .key_cursor_variables = lancer_upwork_stories_variables, .parse = parse_stories,
     .pager = PAGER_CURSOR, .first = LANCER_UPWORK_MAX_PAGE,
     .write = lancer_store_write_stories_async, .write_when = WRITE_EACH_PAGE,
     .free_item = (GDestroyNotify) lancer_upwork_story_free, .then = resource_succeeded,

@@ -118,6 +118,17 @@ step_resource (Step step)
   return names[step];
 }
 
+/* The query of queries/ that proves the step. */
+static const char *
+step_query (Step step)
+{
+  static const char *queries[N_STEPS] = {
+    "me", "search", "job", "proposals", "rooms", "contracts", "work-days", "accounting", "transactions",
+    "submit-proposal",
+  };
+  return queries[step];
+}
+
 static const char *
 step_label (Step step)
 {
@@ -269,6 +280,28 @@ step_done_cb (GObject      *source,
   run_step (task);
 }
 
+/* Why the step cannot be checked (an earlier answer lacked the id it
+ * borrows), or NULL. */
+static const char *
+step_missing (Check *check)
+{
+  switch (check->step)
+    {
+    case STEP_JOB:
+      return check->job_id == NULL ? _("No job to check it with") : NULL;
+    case STEP_DIARY:
+      return check->contract_id == NULL ? _("No contract to check it with") : NULL;
+    case STEP_TRANSACTIONS:
+      return check->accounting_id == NULL ? _("Upwork named no accounting entity to check with") : NULL;
+    case STEP_SUBMIT:
+      if (check->user_id == NULL || check->user_nid == NULL || check->organization_id == NULL)
+        return _("Your account could not be read");
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
 static void
 run_step (GTask *task)
 {
@@ -276,90 +309,59 @@ run_step (GTask *task)
   LancerUpworkClient *client = g_task_get_source_object (task);
   g_autoptr(JsonNode) vars = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  const char *query = NULL;
+  g_autofree char *compact_today = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *missing;
 
-  switch (check->step)
+  if (check->step >= N_STEPS)
     {
-    case STEP_ACCOUNT:
-      query = "me";
-      break;
-    case STEP_JOBS:
-      query = "search";
-      vars = lancer_upwork_search_variables (NULL, FALSE, NULL, 1);
-      break;
-    case STEP_JOB:
-      if (check->job_id == NULL)
-        {
-          add_row (check, LANCER_UPWORK_ACCESS_NOT_CHECKED, _("No job to check it with"));
-          break;
-        }
-      query = "job";
-      vars = lancer_upwork_job_variables (check->job_id);
-      break;
-    case STEP_PROPOSALS:
-      query = "proposals";
-      vars = lancer_upwork_proposals_variables ("Pending", NULL, 1);
-      break;
-    case STEP_MESSAGES:
-      query = "rooms";
-      vars = lancer_upwork_rooms_variables (NULL, 1);
-      break;
-    case STEP_CONTRACTS:
-      query = "contracts";
-      vars = lancer_upwork_contracts_variables (check->user_id, 0, 1);
-      break;
-    case STEP_DIARY:
-      if (check->contract_id == NULL)
-        {
-          add_row (check, LANCER_UPWORK_ACCESS_NOT_CHECKED, _("No contract to check it with"));
-          break;
-        }
-      {
-        g_autofree char *day = g_date_time_format (now, "%Y%m%d");
-
-        query = "work-days";
-        vars = lancer_upwork_work_days_variables (check->contract_id, day, day);
-      }
-      break;
-    case STEP_EARNINGS:
-      query = "accounting";
-      break;
-    case STEP_TRANSACTIONS:
-      if (check->accounting_id == NULL)
-        {
-          add_row (check, LANCER_UPWORK_ACCESS_NOT_CHECKED, _("Upwork named no accounting entity to check with"));
-          break;
-        }
-      {
-        g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-
-        query = "transactions";
-        vars = lancer_upwork_transactions_variables (check->accounting_id, day, day);
-      }
-      break;
-    case STEP_SUBMIT:
-      if (check->user_id == NULL || check->user_nid == NULL || check->organization_id == NULL)
-        {
-          add_row (check, LANCER_UPWORK_ACCESS_NOT_CHECKED, _("Your account could not be read"));
-          break;
-        }
-      query = "submit-proposal";
-      vars = lancer_upwork_submit_variables ("0", check->user_id, check->user_nid, check->organization_id, 0, "",
-                                             NULL);
-      break;
-    case N_STEPS:
-    default:
       g_task_return_pointer (task, g_steal_pointer (&check->rows), (GDestroyNotify) g_ptr_array_unref);
       g_object_unref (task);
       return;
     }
-  if (query == NULL)
+  missing = step_missing (check);
+  if (missing != NULL)
     {
+      add_row (check, LANCER_UPWORK_ACCESS_NOT_CHECKED, missing);
       check->step++;
       run_step (task);
       return;
     }
-  lancer_upwork_client_query_async (client, query, vars, g_task_get_cancellable (task), step_done_cb, task);
+  switch (check->step)
+    {
+    case STEP_JOBS:
+      vars = lancer_upwork_search_variables (NULL, FALSE, NULL, 1);
+      break;
+    case STEP_JOB:
+      vars = lancer_upwork_job_variables (check->job_id);
+      break;
+    case STEP_PROPOSALS:
+      vars = lancer_upwork_proposals_variables ("Pending", NULL, 1);
+      break;
+    case STEP_MESSAGES:
+      vars = lancer_upwork_rooms_variables (NULL, 1);
+      break;
+    case STEP_CONTRACTS:
+      vars = lancer_upwork_contracts_variables (check->user_id, 0, 1);
+      break;
+    case STEP_DIARY:
+      vars = lancer_upwork_work_days_variables (check->contract_id, compact_today, compact_today);
+      break;
+    case STEP_TRANSACTIONS:
+      vars = lancer_upwork_transactions_variables (check->accounting_id, today, today);
+      break;
+    case STEP_SUBMIT:
+      vars = lancer_upwork_submit_variables ("0", check->user_id, check->user_nid, check->organization_id, 0, "",
+                                             NULL);
+      break;
+    case STEP_ACCOUNT:
+    case STEP_EARNINGS:
+    case N_STEPS:
+    default:
+      break;   /* no variables */
+    }
+  lancer_upwork_client_query_async (client, step_query (check->step), vars, g_task_get_cancellable (task),
+                                    step_done_cb, task);
 }
 
 void

@@ -121,44 +121,38 @@ lancer_upwork_get_query (const char *name)
   return text;
 }
 
+/* What each resource needs of the API key, and how messages name it. */
+static const struct { const char *resource, *permission, *label; } resource_texts[] = {
+  /* first: what an unknown resource falls back to */
+  { "account",   N_("Common Entities - Read-Only Access"),      N_("your account") },
+  { "jobs",      N_("Read marketplace Job Postings"),           N_("jobs") },
+  { "proposals", N_("Offer - Read-Only Access"),                N_("proposals") },
+  { "messages",  N_("Messages - Read and Write Access"),        N_("messages") },
+  { "contracts", N_("Talent Work History - Read-Only Access"),  N_("contracts") },
+  { "diary",     N_("Time Sheet - Read-Only Access"),           N_("the work diary") },
+  { "earnings",  N_("Transaction Data - Read-Only Access"),     N_("earnings") },
+  { "submit",    N_("Submit Proposal"),                         N_("proposals") },
+};
+
+static guint
+resource_index (const char *resource)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (resource_texts); i++)
+    if (g_strcmp0 (resource_texts[i].resource, resource) == 0)
+      return i;
+  return 0;
+}
+
 const char *
 lancer_upwork_resource_permission (const char *resource)
 {
-  static const struct { const char *resource, *permission; } map[] = {
-    { "account",   N_("Common Entities - Read-Only Access") },
-    { "jobs",      N_("Read marketplace Job Postings") },
-    { "proposals", N_("Offer - Read-Only Access") },
-    { "messages",  N_("Messages - Read and Write Access") },
-    { "contracts", N_("Talent Work History - Read-Only Access") },
-    { "diary",     N_("Time Sheet - Read-Only Access") },
-    { "earnings",  N_("Transaction Data - Read-Only Access") },
-    { "submit",    N_("Submit Proposal") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].resource, resource) == 0)
-      return _(map[i].permission);
-  return _("Common Entities - Read-Only Access");
+  return _(resource_texts[resource_index (resource)].permission);
 }
 
 static const char *
 resource_label (const char *resource)
 {
-  if (g_strcmp0 (resource, "jobs") == 0)
-    return _("jobs");
-  if (g_strcmp0 (resource, "proposals") == 0)
-    return _("proposals");
-  if (g_strcmp0 (resource, "messages") == 0)
-    return _("messages");
-  if (g_strcmp0 (resource, "contracts") == 0)
-    return _("contracts");
-  if (g_strcmp0 (resource, "diary") == 0)
-    return _("the work diary");
-  if (g_strcmp0 (resource, "earnings") == 0)
-    return _("earnings");
-  if (g_strcmp0 (resource, "submit") == 0)
-    return _("proposals");
-  return _("your account");
+  return _(resource_texts[resource_index (resource)].label);
 }
 
 gboolean

@@ -59,6 +59,32 @@ finish (JsonBuilder *b)
   return json_builder_get_root (b);
 }
 
+/* { OUTER: { IDS: [ID], RANGE: { rangeStart, rangeEnd } } }: one id's
+ * records over a span of days (work days, transactions). */
+static JsonNode *
+id_in_range_variables (const char *outer,
+                       const char *ids_name,
+                       const char *id,
+                       const char *range_name,
+                       const char *from_day,
+                       const char *to_day)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, outer);
+  json_builder_set_member_name (b, ids_name);
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, id);
+  json_builder_end_array (b);
+  begin (b, range_name);
+  add_string (b, "rangeStart", from_day);
+  add_string (b, "rangeEnd", to_day);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
 JsonNode *
 lancer_upwork_search_variables (const char *search_expression,
                                 gboolean    verified_payment_only,
@@ -158,20 +184,7 @@ lancer_upwork_work_days_variables (const char *contract_id,
                                    const char *from_day,
                                    const char *to_day)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  begin (b, "input");
-  json_builder_set_member_name (b, "contractIds");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, contract_id);
-  json_builder_end_array (b);
-  begin (b, "timeRange");
-  add_string (b, "rangeStart", from_day);
-  add_string (b, "rangeEnd", to_day);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  return finish (b);
+  return id_in_range_variables ("input", "contractIds", contract_id, "timeRange", from_day, to_day);
 }
 
 JsonNode *
@@ -193,20 +206,7 @@ lancer_upwork_transactions_variables (const char *accounting_id,
                                       const char *from_day,
                                       const char *to_day)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  begin (b, "filter");
-  json_builder_set_member_name (b, "aceIds_any");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, accounting_id);
-  json_builder_end_array (b);
-  begin (b, "transactionDateTime_bt");
-  add_string (b, "rangeStart", from_day);
-  add_string (b, "rangeEnd", to_day);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  return finish (b);
+  return id_in_range_variables ("filter", "aceIds_any", accounting_id, "transactionDateTime_bt", from_day, to_day);
 }
 
 JsonNode *
