@@ -17,6 +17,7 @@
 #include "lancer-store-ai.h"
 #include "lancer-prompt-templates-window.h"
 #include "lancer-secrets.h"
+#include "lancer-settings-choice-private.h"
 
 #define PORTFOLIO_SAVE_DELAY_MS 600
 
@@ -67,35 +68,6 @@ G_DEFINE_FINAL_TYPE (LancerAiPreferencesPage, lancer_ai_preferences_page, ADW_TY
 
 /* The order of the provider row's items in the .ui file. */
 static const char * const providers[] = { "openai", "anthropic", "ollama", "openai-compatible", NULL };
-
-static gboolean
-string_to_index (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
-{
-  const char *str = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; providers[i] != NULL; i++)
-    if (g_str_equal (providers[i], str))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-index_to_string (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
-{
-  guint index = g_value_get_uint (value);
-
-  if (index >= G_N_ELEMENTS (providers) - 1)
-    return NULL;
-  return g_variant_new_string (providers[index]);
-}
 
 static const char *
 provider_id (LancerAiPreferencesPage *self)
@@ -210,28 +182,43 @@ start_test (LancerAiPreferencesPage *self,
                                     self->key_cancellable, test_done_cb, g_object_ref (self));
 }
 
+/* Finishes a keyring lookup and shows why there is no key, if there is
+ * none; returns the key, or NULL when there is nothing more to do. */
+static char *
+finish_key_lookup (LancerAiPreferencesPage *self,
+                   GAsyncResult            *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = lancer_secrets_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->service == NULL)
+    return NULL;
+  if (error != NULL)
+    set_key_state (self, "error", _("The keyring could not be read"), error->message);
+  else if (key == NULL)
+    set_key_state (self, "none", _("No key saved"), _("Paste a key above and press Enter"));
+  return g_steal_pointer (&key);
+}
+
+/* Cancels what runs under *cancellable and gives the next operation a fresh one. */
+static void
+restart_cancellable (GCancellable **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+}
+
 static void
 test_lookup_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(LancerAiPreferencesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = lancer_secrets_lookup_finish (result, &error);
+  g_autofree char *key = finish_key_lookup (self, result);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->service == NULL)
-    return;
-  if (error != NULL)
-    {
-      set_key_state (self, "error", _("The keyring could not be read"), error->message);
-      return;
-    }
-  if (key == NULL)
-    {
-      set_key_state (self, "none", _("No key saved"), _("Paste a key above and press Enter"));
-      return;
-    }
-  start_test (self, key);
+  if (key != NULL)
+    start_test (self, key);
 }
 
 static void
@@ -241,9 +228,7 @@ test_clicked_cb (LancerAiPreferencesPage *self)
 
   if (self->service == NULL)
     return;
-  g_cancellable_cancel (self->key_cancellable);
-  g_clear_object (&self->key_cancellable);
-  self->key_cancellable = g_cancellable_new ();
+  restart_cancellable (&self->key_cancellable);
   if (secret == NULL)
     {
       start_test (self, NULL);
@@ -306,9 +291,7 @@ key_apply_cb (LancerAiPreferencesPage *self)
 
   /* The key never comes back into the entry: only its state shows. */
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
-  g_cancellable_cancel (self->key_cancellable);
-  g_clear_object (&self->key_cancellable);
-  self->key_cancellable = g_cancellable_new ();
+  restart_cancellable (&self->key_cancellable);
   set_key_state (self, "saving", _("Saving the key…"), NULL);
 
   data = g_new0 (StoreData, 1);
@@ -324,17 +307,10 @@ key_lookup_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(LancerAiPreferencesPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = lancer_secrets_lookup_finish (result, &error);
+  g_autofree char *key = finish_key_lookup (self, result);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->service == NULL)
-    return;
-  if (error != NULL)
-    set_key_state (self, "error", _("The keyring could not be read"), error->message);
-  else if (key != NULL)
+  if (key != NULL)
     set_key_state (self, "saved", _("Key saved"), _("Stored in the keyring. Paste a new key to replace it"));
-  else
-    set_key_state (self, "none", _("No key saved"), _("Paste a key above and press Enter"));
 }
 
 /* Models */
@@ -415,12 +391,8 @@ refresh_provider (LancerAiPreferencesPage *self)
   const char *secret = lancer_ai_service_get_secret_name (id);
   g_autofree char *base_url = g_settings_get_string (self->settings, "ai-base-url");
 
-  g_cancellable_cancel (self->key_cancellable);
-  g_clear_object (&self->key_cancellable);
-  self->key_cancellable = g_cancellable_new ();
-  g_cancellable_cancel (self->models_cancellable);
-  g_clear_object (&self->models_cancellable);
-  self->models_cancellable = g_cancellable_new ();
+  restart_cancellable (&self->key_cancellable);
+  restart_cancellable (&self->models_cancellable);
 
   gtk_widget_set_visible (GTK_WIDGET (self->key_row), secret != NULL);
   set_models (self, NULL);
@@ -615,8 +587,7 @@ lancer_ai_preferences_page_set_session (LancerAiPreferencesPage *self,
   self->service = lancer_ai_service_new (session);
   self->settings = g_object_ref (lancer_session_get_settings (session));
 
-  g_settings_bind_with_mapping (self->settings, "ai-provider", self->provider_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, string_to_index, index_to_string, NULL, NULL);
+  _lancer_settings_bind_choice (self->settings, "ai-provider", self->provider_row, providers);
   g_settings_bind (self->settings, "ai-model", self->model_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "ai-base-url", self->base_url_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "ai-monthly-budget", self->budget_spin, "value", G_SETTINGS_BIND_DEFAULT);

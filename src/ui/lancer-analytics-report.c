@@ -238,15 +238,6 @@ pdf_chart (PdfWriter   *w,
   w->y += height + 8;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 lancer_analytics_render_pdf (LancerMetricsReport *report,
                              const char          *period,
@@ -266,7 +257,7 @@ lancer_analytics_render_pdf (LancerMetricsReport *report,
   double text_w = PDF_W - 2 * PDF_M;
   PdfWriter w = { 0 };
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PDF_W, PDF_H);
+  surface = cairo_pdf_surface_create_for_stream (lancer_chart_append_bytes, bytes, PDF_W, PDF_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Lancer monthly report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lancer " PACKAGE_VERSION);
   w.cr = cairo_create (surface);

@@ -977,10 +977,10 @@ update_accessible (LancerChart *self)
 
 /* Exports */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+cairo_status_t
+lancer_chart_append_bytes (void                *closure,
+                           const unsigned char *data,
+                           unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
@@ -1003,7 +1003,7 @@ lancer_chart_render_png (LancerChart *self,
   cairo_scale (cr, 2, 2);
   lancer_chart_draw (self, cr, width, height, LANCER_CHART_DRAW_BACKGROUND);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_write_to_png_stream (surface, lancer_chart_append_bytes, bytes);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (bytes);
 }
@@ -1019,7 +1019,7 @@ lancer_chart_render_svg (LancerChart *self,
 
   g_return_val_if_fail (LANCER_IS_CHART (self), NULL);
 
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_svg_surface_create_for_stream (lancer_chart_append_bytes, bytes, width, height);
   cr = cairo_create (surface);
   lancer_chart_draw (self, cr, width, height, LANCER_CHART_DRAW_BACKGROUND);
   cairo_destroy (cr);

@@ -89,5 +89,10 @@ GBytes           *lancer_chart_render_png      (LancerChart             *self,
 GBytes           *lancer_chart_render_svg      (LancerChart             *self,
                                                 int                      width,
                                                 int                      height);
+/* A cairo_write_func_t that appends to the GByteArray @closure, so that
+ * the exports (PNG, SVG, the analytics PDF) are encoded into memory. */
+cairo_status_t    lancer_chart_append_bytes    (void                    *closure,
+                                                const unsigned char     *data,
+                                                unsigned int             length);
 
 G_END_DECLS

@@ -70,6 +70,21 @@ format_reasons (GPtrArray *reasons,
   return g_string_free (out, FALSE);
 }
 
+/* "$500 · 2 hours ago · Expert": the pay, the age and, when known, the level. */
+static char *
+format_terms (LancerJob *job)
+{
+  g_autofree char *budget = lancer_format_job_budget (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY,
+                                                      lancer_job_get_budget (job), lancer_job_get_hourly_min (job),
+                                                      lancer_job_get_hourly_max (job), lancer_job_get_currency (job));
+  g_autofree char *posted = lancer_format_relative_time (lancer_job_get_posted_at (job),
+                                                         g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *level = lancer_format_experience_level (lancer_job_get_experience_level (job));
+
+  return level != NULL ? g_strdup_printf ("%s · %s · %s", budget, posted, level)
+                       : g_strdup_printf ("%s · %s", budget, posted);
+}
+
 static char *
 format_client (LancerJob *job)
 {
@@ -157,10 +172,7 @@ lancer_job_detail_set_job (LancerJobDetail *self,
                            double           budget_floor,
                            double           rate_floor)
 {
-  g_autofree char *budget = NULL;
-  g_autofree char *posted = NULL;
   g_autofree char *terms = NULL;
-  g_autofree char *level = NULL;
   g_autofree char *client = NULL;
   g_autofree char *skills = NULL;
   GString *flags_text;
@@ -200,13 +212,7 @@ lancer_job_detail_set_job (LancerJobDetail *self,
   if (changed || gtk_widget_get_first_child (GTK_WIDGET (self->analysis_slot)) == NULL)
     show_analysis (self);
 
-  budget = lancer_format_job_budget (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY,
-                                     lancer_job_get_budget (job), lancer_job_get_hourly_min (job),
-                                     lancer_job_get_hourly_max (job), lancer_job_get_currency (job));
-  posted = lancer_format_relative_time (lancer_job_get_posted_at (job), g_get_real_time () / G_USEC_PER_SEC);
-  level = lancer_format_experience_level (lancer_job_get_experience_level (job));
-  terms = level != NULL ? g_strdup_printf ("%s · %s · %s", budget, posted, level)
-                        : g_strdup_printf ("%s · %s", budget, posted);
+  terms = format_terms (job);
   gtk_label_set_text (self->title_label, lancer_job_get_title (job));
   gtk_label_set_text (self->terms_label, terms);
   lancer_job_detail_update_flags (self);

@@ -286,6 +286,34 @@ dup_conversation (LancerMessageComposer *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The reply prompt: the user's own templates filled in with the writer
+ * profile, the conversation, the job's title and the chosen tone. */
+static LancerAiRequest *
+new_reply_request (LancerMessageComposer *self)
+{
+  g_autoptr(LancerAiProfile) profile = lancer_ai_service_dup_writer_profile (self->ai);
+  g_autoptr(GHashTable) vars = lancer_prompts_vars_new (NULL, profile);
+  g_autofree char *system_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_SYSTEM, NULL);
+  g_autofree char *user_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_USER, NULL);
+  g_autofree char *model = lancer_ai_service_dup_model (self->ai);
+  g_autofree char *system = NULL;
+  g_autofree char *user = NULL;
+  LancerAiRequest *request;
+
+  g_hash_table_replace (vars, g_strdup ("conversation"), dup_conversation (self));
+  g_hash_table_replace (vars, g_strdup ("job_title"), g_strdup (self->title != NULL ? self->title : ""));
+  g_hash_table_replace (vars, g_strdup ("tone"),
+                        g_settings_get_string (lancer_session_get_settings (self->session), "ai-proposal-tone"));
+  system = lancer_prompts_render (system_template, vars);
+  user = lancer_prompts_render (user_template, vars);
+
+  request = lancer_ai_request_new (model, "reply");
+  lancer_ai_request_set_system (request, system);
+  lancer_ai_request_add_message (request, "user", user);
+  request->max_tokens = 600;
+  return request;
+}
+
 static void
 suggest_delta_cb (const char *delta,
                   gsize       len,
@@ -334,14 +362,7 @@ provider_cb (GObject      *object,
   g_autoptr(LancerMessageComposer) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerAiProvider) provider = NULL;
-  g_autoptr(LancerAiProfile) profile = NULL;
-  g_autoptr(GHashTable) vars = NULL;
   g_autoptr(LancerAiRequest) request = NULL;
-  g_autofree char *model = NULL;
-  g_autofree char *system_template = NULL;
-  g_autofree char *user_template = NULL;
-  g_autofree char *system = NULL;
-  g_autofree char *user = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter end;
 
@@ -355,23 +376,7 @@ provider_cb (GObject      *object,
         show_ai_error (self, error);
       return;
     }
-
-  profile = lancer_ai_service_dup_writer_profile (self->ai);
-  vars = lancer_prompts_vars_new (NULL, profile);
-  g_hash_table_replace (vars, g_strdup ("conversation"), dup_conversation (self));
-  g_hash_table_replace (vars, g_strdup ("job_title"), g_strdup (self->title != NULL ? self->title : ""));
-  g_hash_table_replace (vars, g_strdup ("tone"),
-                        g_settings_get_string (lancer_session_get_settings (self->session), "ai-proposal-tone"));
-  system_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_SYSTEM, NULL);
-  user_template = lancer_prompts_dup_template (LANCER_PROMPT_REPLY, LANCER_PROMPT_PART_USER, NULL);
-  system = lancer_prompts_render (system_template, vars);
-  user = lancer_prompts_render (user_template, vars);
-
-  model = lancer_ai_service_dup_model (self->ai);
-  request = lancer_ai_request_new (model, "reply");
-  lancer_ai_request_set_system (request, system);
-  lancer_ai_request_add_message (request, "user", user);
-  request->max_tokens = 600;
+  request = new_reply_request (self);
 
   /* The suggestion goes after whatever the user already typed. */
   buffer = gtk_text_view_get_buffer (self->compose_view);

@@ -16,6 +16,7 @@
 #include "lancer-lock-enrol-window.h"
 #include "lancer-preferences-window.h"
 #include "lancer-session.h"
+#include "lancer-settings-choice-private.h"
 #include "lancer-upwork-preferences-page.h"
 #include "lancer-window.h"
 
@@ -57,47 +58,6 @@ G_DEFINE_FINAL_TYPE (LancerPreferencesWindow, lancer_preferences_window, ADW_TYP
 
 /* The order of the combo rows' items in the .ui file, NULL-terminated. */
 static const char * const color_schemes[] = { "system", "light", "dark", NULL };
-
-static gboolean
-string_to_index (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *str = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_str_equal (choices[i], str))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-index_to_string (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) choices))
-    return NULL;
-  return g_variant_new_string (choices[index]);
-}
-
-static void
-bind_choice (GSettings          *settings,
-             const char         *key,
-             AdwComboRow        *row,
-             const char * const *choices)
-{
-  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                string_to_index, index_to_string, (gpointer) choices, NULL);
-}
 
 /* Security page */
 
@@ -284,7 +244,7 @@ lancer_preferences_window_constructed (GObject *object)
     g_signal_connect_object (self->profile_settings, "changed",
                              G_CALLBACK (profile_setting_changed_cb), self, G_CONNECT_SWAPPED);
 
-  bind_choice (self->settings, "color-scheme", self->color_scheme_row, color_schemes);
+  _lancer_settings_bind_choice (self->settings, "color-scheme", self->color_scheme_row, color_schemes);
   g_settings_bind (self->settings, "run-in-background",
                    self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "lancer-proposal-editor-private.h"
+#include "lancer-settings-choice-private.h"
 
 G_DEFINE_FINAL_TYPE (LancerProposalEditor, lancer_proposal_editor, GTK_TYPE_WIDGET)
 
@@ -379,39 +380,6 @@ drafts_loaded_cb (GObject      *source,
   _lancer_proposal_editor_set_state (self, "done");
 }
 
-/* Settings mapping for the dropdowns */
-
-static gboolean
-string_to_index (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *str = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_str_equal (choices[i], str))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-index_to_string (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint index = g_value_get_uint (value);
-
-  if (index >= g_strv_length ((char **) choices))
-    return NULL;
-  return g_variant_new_string (choices[index]);
-}
-
 /* GObject */
 
 static void
@@ -558,10 +526,8 @@ lancer_proposal_editor_new (LancerSession *session,
   self->cancellable = g_cancellable_new ();
   self->load_cancellable = g_cancellable_new ();
 
-  g_settings_bind_with_mapping (self->settings, "ai-proposal-tone", self->tone_dropdown, "selected",
-                                G_SETTINGS_BIND_DEFAULT, string_to_index, index_to_string, (gpointer) tones, NULL);
-  g_settings_bind_with_mapping (self->settings, "ai-proposal-length", self->length_dropdown, "selected",
-                                G_SETTINGS_BIND_DEFAULT, string_to_index, index_to_string, (gpointer) lengths, NULL);
+  _lancer_settings_bind_choice (self->settings, "ai-proposal-tone", self->tone_dropdown, tones);
+  _lancer_settings_bind_choice (self->settings, "ai-proposal-length", self->length_dropdown, lengths);
 
   ai_job = lancer_ai_service_job_from_model (job);
   if (ai_job->screening_questions != NULL)

@@ -123,22 +123,33 @@ update_sheet (LancerProposalSheet *s)
   gtk_label_set_text (s->summary, summary);
 }
 
+/* Shows the draft's AI cost from the store's answer. Unread, the summary
+ * keeps saying it is checking: nothing is made up. */
+static void
+show_draft_cost (LancerProposalSheet *s,
+                 GObject             *source,
+                 GAsyncResult        *result)
+{
+  double cost = 0;
+  guint n_calls = 0;
+
+  if (lancer_store_ai_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
+    {
+      s->cost_known = TRUE;
+      s->ai_cost = cost;
+      s->n_ai_calls = n_calls;
+    }
+  update_sheet (s);
+}
+
 static void
 draft_cost_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GtkWindow) window = user_data;
-  LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (window);
-  double cost = 0;
-  guint n_calls = 0;
 
-  if (!lancer_store_ai_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
-    return;   /* the summary keeps saying it is checking; nothing is made up */
-  s->cost_known = TRUE;
-  s->ai_cost = cost;
-  s->n_ai_calls = n_calls;
-  update_sheet (s);
+  show_draft_cost (LANCER_PROPOSAL_SHEET (window), source, result);
 }
 
 static gboolean
@@ -492,16 +503,8 @@ preflight_cost_cb (GObject      *source,
 {
   Preflight *pre = user_data;
   LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (pre->window);
-  double cost = 0;
-  guint n_calls = 0;
 
-  if (lancer_store_ai_draft_cost_finish (LANCER_STORE (source), result, &cost, &n_calls, NULL))
-    {
-      s->cost_known = TRUE;
-      s->ai_cost = cost;
-      s->n_ai_calls = n_calls;
-    }
-  update_sheet (s);
+  show_draft_cost (s, source, result);
   ask_to_send (s, pre->kind, pre->n_sent);
   preflight_free (pre);
 }
