@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "lancer-ai-http-provider.h"
 #include "lancer-ai-provider.h"
 #include "lancer-http.h"
 #include "lancer-sse-parser.h"
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 /* The engine every provider shares: POST with retries, SSE reading,
  * watchdog, cancellation, usage. Providers only describe their wire. */
 
-typedef struct _LancerAiCall LancerAiCall;
+/* LancerAiCall is declared in lancer-ai-http-provider.h. */
 
 typedef struct
 {
@@ -105,6 +106,15 @@ void          _lancer_ai_call_set_model     (LancerAiCall           *call,
                                              const char             *model);
 JsonNode     *_lancer_ai_parse_json         (const char             *data,
                                              gsize                   len);
+/* Members of a stream event, read without trusting its shape: NULL (or
+ * @fallback) when @obj is NULL or the member is missing or of another type. */
+JsonObject   *_lancer_ai_json_object        (JsonObject             *obj,
+                                             const char             *name);
+const char   *_lancer_ai_json_string        (JsonObject             *obj,
+                                             const char             *name);
+gint64        _lancer_ai_json_int           (JsonObject             *obj,
+                                             const char             *name,
+                                             gint64                  fallback);
 
 /* Error helpers shared by the wires. */
 GError       *_lancer_ai_error_for_status   (LancerAiProvider       *provider,
@@ -166,6 +176,20 @@ void          _lancer_ai_list_models_async  (LancerAiProvider       *provider,
 GStrv         _lancer_ai_list_models_finish (LancerAiProvider       *provider,
                                              GAsyncResult           *result,
                                              GError                **error);
+
+/* For LancerAiHttpProvider subclasses. set_endpoint takes @base_url. */
+void          _lancer_ai_http_provider_set_endpoint (LancerAiHttpProvider *self,
+                                                     char                 *base_url,
+                                                     const char           *api_key);
+const char   *_lancer_ai_http_provider_get_api_key  (LancerAiHttpProvider *self);
+SoupSession  *_lancer_ai_http_provider_get_session  (LancerAiHttpProvider *self);
+/* _lancer_ai_check_key with the class's no_key_message (TRUE when it has none). */
+gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
+                                                     gpointer              delta_data,
+                                                     GDestroyNotify        delta_destroy,
+                                                     gpointer              source_tag,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 
 /* Provider config defaults */
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);

@@ -37,6 +37,38 @@ _lancer_ai_parse_json (const char *data,
   return root ? json_node_ref (root) : NULL;
 }
 
+JsonObject *
+_lancer_ai_json_object (JsonObject *obj,
+                        const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+_lancer_ai_json_string (JsonObject *obj,
+                        const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+_lancer_ai_json_int (JsonObject *obj,
+                     const char *name,
+                     gint64      fallback)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static gboolean
 str_has (const char *s,
          const char *what)
