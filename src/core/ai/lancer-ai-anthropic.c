@@ -35,11 +35,7 @@ GBytes *
 lancer_ai_anthropic_build_body (const LancerAiRequest *request)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) system = g_string_new (request->system);
-  char *data;
-  gsize len;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "model");
@@ -113,11 +109,7 @@ lancer_ai_anthropic_build_body (const LancerAiRequest *request)
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  data = json_generator_to_data (gen, &len);
-  return g_bytes_new_take (data, len);
+  return _lancer_ai_builder_to_bytes (b);
 }
 
 static void
@@ -150,14 +142,9 @@ anthropic_handle_event (LancerAiCall         *call,
   JsonObject *obj;
   const char *type;
 
-  if (event->data_len == 0)
+  root = _lancer_ai_parse_event (event);
+  if (root == NULL)
     return TRUE;
-  root = _lancer_ai_parse_json (event->data, event->data_len);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_debug ("ignoring a stream event that is not a JSON object");
-      return TRUE;
-    }
   obj = json_node_get_object (root);
   type = _lancer_ai_json_string (obj, "type");
   if (type == NULL)
@@ -304,9 +291,8 @@ lancer_ai_anthropic_new (const char *base_url,
   LancerAiAnthropic *self = g_object_new (LANCER_TYPE_AI_ANTHROPIC, NULL);
 
   _lancer_ai_http_provider_set_endpoint (LANCER_AI_HTTP_PROVIDER (self),
-                                         base_url != NULL
-                                         ? _lancer_ai_base_url_from_env (NULL, base_url)
-                                         : _lancer_ai_base_url_from_env ("LANCER_ANTHROPIC_BASE_URL", LANCER_AI_ANTHROPIC_DEFAULT_BASE_URL),
+                                         _lancer_ai_base_url_from_env (base_url, "LANCER_ANTHROPIC_BASE_URL",
+                                                                       LANCER_AI_ANTHROPIC_DEFAULT_BASE_URL),
                                          api_key);
   return self;
 }

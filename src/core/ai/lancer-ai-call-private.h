@@ -106,6 +106,11 @@ void          _lancer_ai_call_set_model     (LancerAiCall           *call,
                                              const char             *model);
 JsonNode     *_lancer_ai_parse_json         (const char             *data,
                                              gsize                   len);
+/* The JSON object an SSE event carries, or NULL for an empty event or one
+ * that is not an object (wires ignore those). */
+JsonNode     *_lancer_ai_parse_event        (const LancerSseEvent   *event);
+/* The request body a finished JsonBuilder holds. */
+GBytes       *_lancer_ai_builder_to_bytes   (JsonBuilder            *builder);
 /* Members of a stream event, read without trusting its shape: NULL (or
  * @fallback) when @obj is NULL or the member is missing or of another type. */
 JsonObject   *_lancer_ai_json_object        (JsonObject             *obj,
@@ -195,8 +200,10 @@ gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);
 void          _lancer_ai_provider_config_clear (LancerAiProviderConfig *config);
 
-/* Reads an env override, else @fallback; strips trailing slashes. */
-char         *_lancer_ai_base_url_from_env  (const char             *env_name,
+/* @base_url when given, else $@env_name when set (@env_name may be NULL),
+ * else @fallback; trailing slashes stripped. */
+char         *_lancer_ai_base_url_from_env  (const char             *base_url,
+                                             const char             *env_name,
                                              const char             *fallback);
 
 G_END_DECLS

@@ -37,6 +37,35 @@ _lancer_ai_parse_json (const char *data,
   return root ? json_node_ref (root) : NULL;
 }
 
+JsonNode *
+_lancer_ai_parse_event (const LancerSseEvent *event)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (event->data_len == 0)
+    return NULL;
+  root = _lancer_ai_parse_json (event->data, event->data_len);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_debug ("ignoring a stream event that is not a JSON object");
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
+GBytes *
+_lancer_ai_builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  char *data;
+  gsize len;
+
+  json_generator_set_root (gen, root);
+  data = json_generator_to_data (gen, &len);
+  return g_bytes_new_take (data, len);
+}
+
 JsonObject *
 _lancer_ai_json_object (JsonObject *obj,
                         const char *name)

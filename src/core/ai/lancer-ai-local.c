@@ -110,25 +110,23 @@ lancer_ai_local_new (LancerAiLocalKind  kind,
   switch (kind)
     {
     case LANCER_AI_LOCAL_OLLAMA:
-      root = base_url != NULL
-             ? _lancer_ai_base_url_from_env (NULL, base_url)
-             : _lancer_ai_base_url_from_env ("LANCER_OLLAMA_BASE_URL", LANCER_AI_OLLAMA_DEFAULT_URL);
+      root = _lancer_ai_base_url_from_env (base_url, "LANCER_OLLAMA_BASE_URL", LANCER_AI_OLLAMA_DEFAULT_URL);
       /* Accept a root given with /v1 too. */
       if (g_str_has_suffix (root, "/v1"))
         root[strlen (root) - 3] = '\0';
       self->api_url = g_strconcat (root, "/v1", NULL);
       break;
     case LANCER_AI_LOCAL_LLAMACPP:
-      root = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LLAMACPP_DEFAULT_URL);
       self->api_url = g_strdup (root);
       break;
     case LANCER_AI_LOCAL_LMSTUDIO:
-      root = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LMSTUDIO_DEFAULT_URL);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LMSTUDIO_DEFAULT_URL);
       self->api_url = g_strdup (root);
       break;
     case LANCER_AI_LOCAL_GENERIC:
     default:
-      root = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LLAMACPP_DEFAULT_URL);
       self->api_url = g_strdup (root);
       break;
     }

@@ -40,12 +40,8 @@ _lancer_ai_openai_build_body (LancerAiOpenaiDialect  dialect,
                               const LancerAiRequest *request)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   gboolean reasoning = dialect == LANCER_AI_OPENAI_DIALECT_OPENAI &&
                        lancer_ai_openai_is_reasoning_model (request->model);
-  char *data;
-  gsize len;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "model");
@@ -117,11 +113,7 @@ _lancer_ai_openai_build_body (LancerAiOpenaiDialect  dialect,
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  data = json_generator_to_data (gen, &len);
-  return g_bytes_new_take (data, len);
+  return _lancer_ai_builder_to_bytes (b);
 }
 
 static gboolean
@@ -138,15 +130,9 @@ openai_handle_event (LancerAiCall         *call,
       call->done = TRUE;
       return FALSE;
     }
-  if (event->data_len == 0)
+  root = _lancer_ai_parse_event (event);
+  if (root == NULL)
     return TRUE;
-
-  root = _lancer_ai_parse_json (event->data, event->data_len);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_debug ("ignoring a stream event that is not a JSON object");
-      return TRUE;
-    }
   obj = json_node_get_object (root);
 
   if (json_object_has_member (obj, "error") ||
@@ -368,9 +354,8 @@ lancer_ai_openai_new (const char *base_url,
   LancerAiOpenai *self = g_object_new (LANCER_TYPE_AI_OPENAI, NULL);
 
   _lancer_ai_http_provider_set_endpoint (LANCER_AI_HTTP_PROVIDER (self),
-                                         base_url != NULL
-                                         ? _lancer_ai_base_url_from_env (NULL, base_url)
-                                         : _lancer_ai_base_url_from_env ("LANCER_OPENAI_BASE_URL", LANCER_AI_OPENAI_DEFAULT_BASE_URL),
+                                         _lancer_ai_base_url_from_env (base_url, "LANCER_OPENAI_BASE_URL",
+                                                                       LANCER_AI_OPENAI_DEFAULT_BASE_URL),
                                          api_key);
   return self;
 }
