@@ -251,7 +251,7 @@ lancer_ai_anthropic_list_models_async (LancerAiProvider    *provider,
                                            callback, user_data))
     return;
   url = g_strconcat (lancer_ai_provider_get_base_url (provider), "/v1/models", NULL);
-  _lancer_ai_list_models_async (provider, _lancer_ai_http_provider_get_session (self), url, headers,
+  _lancer_ai_list_models_async (self, url, headers,
                                 _("The model list from Anthropic could not be read. Try again later."),
                                 cancellable, lancer_ai_anthropic_list_models_async,
                                 callback, user_data);

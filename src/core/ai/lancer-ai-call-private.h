@@ -142,35 +142,14 @@ GError       *_lancer_ai_error_for_stream   (LancerAiProvider       *provider,
                                              const char             *code,
                                              const char             *message);
 
-/* A plain GET with the provider's headers (model lists, detection). */
-void          _lancer_ai_get_json_async     (LancerAiProvider       *provider,
-                                             SoupSession            *session,
-                                             const char             *url,
-                                             const char * const     *headers,
-                                             GCancellable           *cancellable,
-                                             GAsyncReadyCallback     callback,
-                                             gpointer                user_data);
-JsonNode     *_lancer_ai_get_json_finish    (GAsyncResult           *result,
-                                             GError                **error);
-
-/* Reports NO_KEY with @missing_message (and drops the delta data) unless
- * @api_key is set. */
-gboolean      _lancer_ai_check_key          (LancerAiProvider       *provider,
-                                             const char             *api_key,
-                                             const char             *missing_message,
-                                             gpointer                delta_data,
-                                             GDestroyNotify          delta_destroy,
-                                             gpointer                source_tag,
-                                             GAsyncReadyCallback     callback,
-                                             gpointer                user_data);
 /* A copy of @request without its schema, for stream_chat. */
 LancerAiRequest *_lancer_ai_request_copy_for_chat (const LancerAiRequest *request);
 /* Wipes a key before freeing it. */
 void          _lancer_ai_secret_free        (char                   *secret);
-/* GETs a model list (any shape _lancer_ai_models_from_json reads);
- * @unreadable_message is the error when the answer lists no models. */
-void          _lancer_ai_list_models_async  (LancerAiProvider       *provider,
-                                             SoupSession            *session,
+/* GETs a model list (any shape _lancer_ai_models_from_json reads) with
+ * the provider's session; @unreadable_message is the error when the answer
+ * lists no models. */
+void          _lancer_ai_list_models_async  (LancerAiHttpProvider   *provider,
                                              const char             *url,
                                              const char * const     *headers,
                                              const char             *unreadable_message,
@@ -188,7 +167,8 @@ void          _lancer_ai_http_provider_set_endpoint (LancerAiHttpProvider *self,
                                                      const char           *api_key);
 const char   *_lancer_ai_http_provider_get_api_key  (LancerAiHttpProvider *self);
 SoupSession  *_lancer_ai_http_provider_get_session  (LancerAiHttpProvider *self);
-/* _lancer_ai_check_key with the class's no_key_message (TRUE when it has none). */
+/* Reports NO_KEY with the class's no_key_message (and drops the delta
+ * data) unless a key is set or the class needs none. */
 gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
                                                      gpointer              delta_data,
                                                      GDestroyNotify        delta_destroy,

@@ -37,10 +37,14 @@ _lancer_ai_http_provider_check_key (LancerAiHttpProvider *self,
   LancerAiHttpProviderPrivate *priv = lancer_ai_http_provider_get_instance_private (self);
   const char *missing = LANCER_AI_HTTP_PROVIDER_GET_CLASS (self)->no_key_message;
 
-  if (missing == NULL)
+  if (missing == NULL || (priv->api_key != NULL && *priv->api_key != '\0'))
     return TRUE;
-  return _lancer_ai_check_key (LANCER_AI_PROVIDER (self), priv->api_key, _(missing),
-                               delta_data, delta_destroy, source_tag, callback, user_data);
+  g_task_report_new_error (self, callback, user_data, source_tag,
+                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY, "%s", _(missing));
+  /* The call will never run, so nothing else will drop the delta data. */
+  if (delta_destroy != NULL)
+    delta_destroy (delta_data);
+  return FALSE;
 }
 
 static void

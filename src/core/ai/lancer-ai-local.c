@@ -58,8 +58,7 @@ lancer_ai_local_list_models_async (LancerAiProvider    *provider,
         g_strdup_printf (_("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
                          root);
 
-      _lancer_ai_list_models_async (provider, _lancer_ai_http_provider_get_session (LANCER_AI_HTTP_PROVIDER (self)),
-                                    url, NULL, unreadable, cancellable,
+      _lancer_ai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), url, NULL, unreadable, cancellable,
                                     lancer_ai_local_list_models_async, callback, user_data);
       return;
     }

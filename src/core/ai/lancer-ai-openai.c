@@ -290,8 +290,7 @@ _lancer_ai_openai_list_models_async (LancerAiHttpProvider *provider,
       headers[0] = "Authorization";
       headers[1] = auth;
     }
-  _lancer_ai_list_models_async (LANCER_AI_PROVIDER (provider),
-                                _lancer_ai_http_provider_get_session (provider), url, headers,
+  _lancer_ai_list_models_async (provider, url, headers,
                                 _("The server’s model list could not be read. Check the server address in Preferences → AI."),
                                 cancellable, _lancer_ai_openai_list_models_async,
                                 callback, user_data);
