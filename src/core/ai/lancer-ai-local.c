@@ -58,8 +58,9 @@ lancer_ai_local_list_models_async (LancerAiProvider    *provider,
         g_strdup_printf (_("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
                          root);
 
-      _lancer_ai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), url, NULL, unreadable, cancellable,
-                                    lancer_ai_local_list_models_async, callback, user_data);
+      _lancer_ai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), url, NULL, unreadable,
+                                    cancellable, lancer_ai_local_list_models_async,
+                                    callback, user_data);
       return;
     }
   _lancer_ai_openai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), self->api_url,
