@@ -63,8 +63,8 @@ lancer_ai_local_list_models_async (LancerAiProvider    *provider,
                                     callback, user_data);
       return;
     }
-  _lancer_ai_openai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), self->api_url,
-                                       cancellable, callback, user_data);
+  /* The other kinds' base URL is their API URL. */
+  _lancer_ai_openai_list_models_async (provider, cancellable, callback, user_data);
 }
 
 static void

@@ -26,8 +26,9 @@ LancerAiCall *_lancer_ai_openai_new_call          (LancerAiHttpProvider   *provi
                                                    const char             *api_url,
                                                    LancerAiOpenaiDialect   dialect,
                                                    const LancerAiRequest  *request);
-void          _lancer_ai_openai_list_models_async (LancerAiHttpProvider   *provider,
-                                                   const char             *api_url,
+/* GET {base URL}/models with the provider's key: the list_models_async of
+ * OpenAI and of the OpenAI-compatible servers (their base URL ends in /v1). */
+void          _lancer_ai_openai_list_models_async (LancerAiProvider       *provider,
                                                    GCancellable           *cancellable,
                                                    GAsyncReadyCallback     callback,
                                                    gpointer                user_data);

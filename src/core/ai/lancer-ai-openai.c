@@ -273,14 +273,14 @@ _lancer_ai_models_from_json (JsonNode *root)
 }
 
 void
-_lancer_ai_openai_list_models_async (LancerAiHttpProvider *provider,
-                                     const char           *api_url,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
+_lancer_ai_openai_list_models_async (LancerAiProvider    *provider,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
-  g_autofree char *url = g_strconcat (api_url, "/models", NULL);
-  const char *api_key = _lancer_ai_http_provider_get_api_key (provider);
+  LancerAiHttpProvider *self = LANCER_AI_HTTP_PROVIDER (provider);
+  g_autofree char *url = g_strconcat (lancer_ai_provider_get_base_url (provider), "/models", NULL);
+  const char *api_key = _lancer_ai_http_provider_get_api_key (self);
   g_autofree char *auth = NULL;
   const char *headers[3] = { NULL, NULL, NULL };
 
@@ -290,7 +290,7 @@ _lancer_ai_openai_list_models_async (LancerAiHttpProvider *provider,
       headers[0] = "Authorization";
       headers[1] = auth;
     }
-  _lancer_ai_list_models_async (provider, url, headers,
+  _lancer_ai_list_models_async (self, url, headers,
                                 _("The server’s model list could not be read. Check the server address in Preferences → AI."),
                                 cancellable, _lancer_ai_openai_list_models_async,
                                 callback, user_data);
@@ -315,21 +315,10 @@ lancer_ai_openai_new_call (LancerAiHttpProvider  *provider,
 }
 
 static void
-lancer_ai_openai_list_models_async (LancerAiProvider    *provider,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  _lancer_ai_openai_list_models_async (LANCER_AI_HTTP_PROVIDER (provider),
-                                       lancer_ai_provider_get_base_url (provider),
-                                       cancellable, callback, user_data);
-}
-
-static void
 provider_iface_init (LancerAiProviderInterface *iface)
 {
   iface->get_id = lancer_ai_openai_get_id;
-  iface->list_models_async = lancer_ai_openai_list_models_async;
+  iface->list_models_async = _lancer_ai_openai_list_models_async;
 }
 
 static void
