@@ -85,6 +85,25 @@ warn_budget (LancerCli       *cli,
                 lancer_ai_service_get_budget (service));
 }
 
+/* Opens the profile's session, loads @job_id and starts the AI service on
+ * it: what analyze and propose both need before their call. */
+static LancerAiService *
+start_service_for_job (LancerCli   *cli,
+                       const char  *job_id,
+                       LancerJob  **job,
+                       GError     **error)
+{
+  g_autoptr(LancerSession) session = open_session (cli, error);
+  LancerAiService *service;
+
+  if (session == NULL || (*job = load_job (cli, session, job_id, error)) == NULL)
+    return NULL;
+  service = lancer_ai_service_new (session);
+  note_consent (service);
+  warn_budget (cli, service);
+  return service;
+}
+
 static JsonNode *
 strv_to_node (char **strv)
 {
@@ -104,7 +123,6 @@ lancer_cli_analyze (LancerCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LancerSession) session = NULL;
   g_autoptr(LancerAiService) service = NULL;
   g_autoptr(LancerJob) job = NULL;
   g_autoptr(LancerJobAnalysis) analysis = NULL;
@@ -115,13 +133,8 @@ lancer_cli_analyze (LancerCli  *cli,
   if (argc != 2)
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli analyze JOB_ID [--json]"));
 
-  if ((session = open_session (cli, &error)) == NULL ||
-      (job = load_job (cli, session, argv[1], &error)) == NULL)
+  if ((service = start_service_for_job (cli, argv[1], &job, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-
-  service = lancer_ai_service_new (session);
-  note_consent (service);
-  warn_budget (cli, service);
   lancer_ai_service_analyse_async (service, job, NULL, lancer_cli_async_cb, &result);
   analysis = lancer_ai_service_analyse_finish (service, lancer_cli_wait (cli, &result), &error);
   if (analysis == NULL)
@@ -225,7 +238,6 @@ lancer_cli_propose (LancerCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(LancerSession) session = NULL;
   g_autoptr(LancerAiService) service = NULL;
   g_autoptr(LancerJob) job = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
@@ -246,13 +258,8 @@ lancer_cli_propose (LancerCli  *cli,
   if (n_variants < 1 || n_variants > 3)
     return lancer_cli_fail_message (cli, _("--variants takes 1, 2 or 3"));
 
-  if ((session = open_session (cli, &error)) == NULL ||
-      (job = load_job (cli, session, argv[1], &error)) == NULL)
+  if ((service = start_service_for_job (cli, argv[1], &job, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-
-  service = lancer_ai_service_new (session);
-  note_consent (service);
-  warn_budget (cli, service);
   lancer_ai_service_init_options (service, &options, n_variants);
 
   later = g_ptr_array_new_with_free_func (string_free);

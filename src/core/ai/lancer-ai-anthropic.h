@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "lancer-ai-provider.h"
+#include "lancer-ai-http-provider.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define LANCER_AI_ANTHROPIC_DEFAULT_MAX_TOKENS 1024
 
 #define LANCER_TYPE_AI_ANTHROPIC (lancer_ai_anthropic_get_type ())
-G_DECLARE_FINAL_TYPE (LancerAiAnthropic, lancer_ai_anthropic, LANCER, AI_ANTHROPIC, GObject)
+G_DECLARE_FINAL_TYPE (LancerAiAnthropic, lancer_ai_anthropic, LANCER, AI_ANTHROPIC, LancerAiHttpProvider)
 
 /* Anthropic Messages API. @base_url has no /v1; NULL means
  * $LANCER_ANTHROPIC_BASE_URL or https://api.anthropic.com. JSON output goes

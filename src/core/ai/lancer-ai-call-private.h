@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "lancer-ai-http-provider.h"
 #include "lancer-ai-provider.h"
 #include "lancer-http.h"
 #include "lancer-sse-parser.h"
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 /* The engine every provider shares: POST with retries, SSE reading,
  * watchdog, cancellation, usage. Providers only describe their wire. */
 
-typedef struct _LancerAiCall LancerAiCall;
+/* LancerAiCall is declared in lancer-ai-http-provider.h. */
 
 typedef struct
 {
@@ -105,6 +106,20 @@ void          _lancer_ai_call_set_model     (LancerAiCall           *call,
                                              const char             *model);
 JsonNode     *_lancer_ai_parse_json         (const char             *data,
                                              gsize                   len);
+/* The JSON object an SSE event carries, or NULL for an empty event or one
+ * that is not an object (wires ignore those). */
+JsonNode     *_lancer_ai_parse_event        (const LancerSseEvent   *event);
+/* The request body a finished JsonBuilder holds. */
+GBytes       *_lancer_ai_builder_to_bytes   (JsonBuilder            *builder);
+/* Members of a stream event, read without trusting its shape: NULL (or
+ * @fallback) when @obj is NULL or the member is missing or of another type. */
+JsonObject   *_lancer_ai_json_object        (JsonObject             *obj,
+                                             const char             *name);
+const char   *_lancer_ai_json_string        (JsonObject             *obj,
+                                             const char             *name);
+gint64        _lancer_ai_json_int           (JsonObject             *obj,
+                                             const char             *name,
+                                             gint64                  fallback);
 
 /* Error helpers shared by the wires. */
 GError       *_lancer_ai_error_for_status   (LancerAiProvider       *provider,
@@ -127,35 +142,14 @@ GError       *_lancer_ai_error_for_stream   (LancerAiProvider       *provider,
                                              const char             *code,
                                              const char             *message);
 
-/* A plain GET with the provider's headers (model lists, detection). */
-void          _lancer_ai_get_json_async     (LancerAiProvider       *provider,
-                                             SoupSession            *session,
-                                             const char             *url,
-                                             const char * const     *headers,
-                                             GCancellable           *cancellable,
-                                             GAsyncReadyCallback     callback,
-                                             gpointer                user_data);
-JsonNode     *_lancer_ai_get_json_finish    (GAsyncResult           *result,
-                                             GError                **error);
-
-/* Reports NO_KEY with @missing_message (and drops the delta data) unless
- * @api_key is set. */
-gboolean      _lancer_ai_check_key          (LancerAiProvider       *provider,
-                                             const char             *api_key,
-                                             const char             *missing_message,
-                                             gpointer                delta_data,
-                                             GDestroyNotify          delta_destroy,
-                                             gpointer                source_tag,
-                                             GAsyncReadyCallback     callback,
-                                             gpointer                user_data);
 /* A copy of @request without its schema, for stream_chat. */
 LancerAiRequest *_lancer_ai_request_copy_for_chat (const LancerAiRequest *request);
 /* Wipes a key before freeing it. */
 void          _lancer_ai_secret_free        (char                   *secret);
-/* GETs a model list (any shape _lancer_ai_models_from_json reads);
- * @unreadable_message is the error when the answer lists no models. */
-void          _lancer_ai_list_models_async  (LancerAiProvider       *provider,
-                                             SoupSession            *session,
+/* GETs a model list (any shape _lancer_ai_models_from_json reads) with
+ * the provider's session; @unreadable_message is the error when the answer
+ * lists no models. */
+void          _lancer_ai_list_models_async  (LancerAiHttpProvider   *provider,
                                              const char             *url,
                                              const char * const     *headers,
                                              const char             *unreadable_message,
@@ -167,12 +161,29 @@ GStrv         _lancer_ai_list_models_finish (LancerAiProvider       *provider,
                                              GAsyncResult           *result,
                                              GError                **error);
 
+/* For LancerAiHttpProvider subclasses. set_endpoint takes @base_url. */
+void          _lancer_ai_http_provider_set_endpoint (LancerAiHttpProvider *self,
+                                                     char                 *base_url,
+                                                     const char           *api_key);
+const char   *_lancer_ai_http_provider_get_api_key  (LancerAiHttpProvider *self);
+SoupSession  *_lancer_ai_http_provider_get_session  (LancerAiHttpProvider *self);
+/* Reports NO_KEY with the class's no_key_message (and drops the delta
+ * data) unless a key is set or the class needs none. */
+gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
+                                                     gpointer              delta_data,
+                                                     GDestroyNotify        delta_destroy,
+                                                     gpointer              source_tag,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+
 /* Provider config defaults */
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);
 void          _lancer_ai_provider_config_clear (LancerAiProviderConfig *config);
 
-/* Reads an env override, else @fallback; strips trailing slashes. */
-char         *_lancer_ai_base_url_from_env  (const char             *env_name,
+/* @base_url when given, else $@env_name when set (@env_name may be NULL),
+ * else @fallback; trailing slashes stripped. */
+char         *_lancer_ai_base_url_from_env  (const char             *base_url,
+                                             const char             *env_name,
                                              const char             *fallback);
 
 G_END_DECLS

@@ -37,6 +37,67 @@ _lancer_ai_parse_json (const char *data,
   return root ? json_node_ref (root) : NULL;
 }
 
+JsonNode *
+_lancer_ai_parse_event (const LancerSseEvent *event)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (event->data_len == 0)
+    return NULL;
+  root = _lancer_ai_parse_json (event->data, event->data_len);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_debug ("ignoring a stream event that is not a JSON object");
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
+GBytes *
+_lancer_ai_builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  char *data;
+  gsize len;
+
+  json_generator_set_root (gen, root);
+  data = json_generator_to_data (gen, &len);
+  return g_bytes_new_take (data, len);
+}
+
+JsonObject *
+_lancer_ai_json_object (JsonObject *obj,
+                        const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+_lancer_ai_json_string (JsonObject *obj,
+                        const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gint64
+_lancer_ai_json_int (JsonObject *obj,
+                     const char *name,
+                     gint64      fallback)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static gboolean
 str_has (const char *s,
          const char *what)
@@ -894,135 +955,7 @@ lancer_ai_provider_dup_partial_result (GAsyncResult *result)
   return build_result (call, TRUE);
 }
 
-/* GET helper */
-
-typedef struct
-{
-  LancerAiProvider *provider;
-  SoupMessage      *msg;
-} GetData;
-
-static void
-get_data_free (gpointer data)
-{
-  GetData *gd = data;
-
-  g_clear_object (&gd->provider);
-  g_clear_object (&gd->msg);
-  g_free (gd);
-}
-
-static void
-get_json_cb (GObject      *object,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GetData *gd = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  JsonNode *root;
-  guint status;
-  gsize len = 0;
-  const char *data;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), res, &error);
-  if (body == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error (task, _lancer_ai_error_for_transport (gd->provider, error));
-      return;
-    }
-  status = soup_message_get_status (gd->msg);
-  if (status < 200 || status >= 300)
-    {
-      g_autofree char *type = NULL;
-      g_autofree char *code = NULL;
-      g_autofree char *message = NULL;
-
-      parse_error_body (body, &type, &code, &message);
-      g_task_return_error (task, _lancer_ai_error_for_status (gd->provider, status, type, code,
-                                                              message, NULL));
-      return;
-    }
-  data = g_bytes_get_data (body, &len);
-  root = _lancer_ai_parse_json (data, len);
-  if (root == NULL)
-    {
-      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
-                               _("%s answered with something that is not JSON. Check the server address in Preferences → AI."),
-                               _lancer_ai_provider_display_name (gd->provider));
-      return;
-    }
-  g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-}
-
-void
-_lancer_ai_get_json_async (LancerAiProvider   *provider,
-                           SoupSession        *session,
-                           const char         *url,
-                           const char * const *headers,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GUri) uri = NULL;
-  GetData *gd;
-
-  task = g_task_new (provider, cancellable, callback, user_data);
-  g_task_set_source_tag (task, _lancer_ai_get_json_async);
-
-  if (!lancer_http_check_url (url, &error) ||
-      (uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error)) == NULL)
-    {
-      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_UNREACHABLE, "%s", error->message);
-      return;
-    }
-
-  gd = g_new0 (GetData, 1);
-  gd->provider = g_object_ref (provider);
-  gd->msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
-    soup_message_headers_replace (soup_message_get_request_headers (gd->msg), headers[i], headers[i + 1]);
-  g_task_set_task_data (task, gd, get_data_free);
-
-  soup_session_send_and_read_async (session, gd->msg, G_PRIORITY_DEFAULT, cancellable,
-                                    get_json_cb, g_steal_pointer (&task));
-}
-
-JsonNode *
-_lancer_ai_get_json_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Provider plumbing: the parts every provider wrote the same way. */
-
-gboolean
-_lancer_ai_check_key (LancerAiProvider    *provider,
-                      const char          *api_key,
-                      const char          *missing_message,
-                      gpointer             delta_data,
-                      GDestroyNotify       delta_destroy,
-                      gpointer             source_tag,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  if (api_key != NULL && *api_key != '\0')
-    return TRUE;
-  g_task_report_new_error (provider, callback, user_data, source_tag,
-                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY,
-                           "%s", missing_message);
-  /* The call will never run, so nothing else will drop the delta data. */
-  if (delta_destroy != NULL)
-    delta_destroy (delta_data);
-  return FALSE;
-}
 
 LancerAiRequest *
 _lancer_ai_request_copy_for_chat (const LancerAiRequest *request)
@@ -1042,47 +975,115 @@ _lancer_ai_secret_free (char *secret)
   g_free (secret);
 }
 
+/* Model lists */
+
+typedef struct
+{
+  LancerAiProvider *provider;
+  SoupMessage      *msg;
+  char             *unreadable;   /* the error when the answer lists no models */
+} ListData;
+
 static void
-list_models_cb (GObject      *object,
+list_data_free (gpointer data)
+{
+  ListData *ld = data;
+
+  g_clear_object (&ld->provider);
+  g_clear_object (&ld->msg);
+  g_free (ld->unreadable);
+  g_free (ld);
+}
+
+static void
+models_read_cb (GObject      *object,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ListData *ld = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _lancer_ai_get_json_finish (res, &error);
-  const char *unreadable = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
   GStrv models;
+  guint status;
+  gsize len = 0;
+  const char *data;
 
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), res, &error);
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error (task, _lancer_ai_error_for_transport (ld->provider, error));
+      return;
+    }
+  status = soup_message_get_status (ld->msg);
+  if (status < 200 || status >= 300)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *message = NULL;
+
+      parse_error_body (body, &type, &code, &message);
+      g_task_return_error (task, _lancer_ai_error_for_status (ld->provider, status, type, code,
+                                                              message, NULL));
+      return;
+    }
+  data = g_bytes_get_data (body, &len);
+  root = _lancer_ai_parse_json (data, len);
   if (root == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
+                               _("%s answered with something that is not JSON. Check the server address in Preferences → AI."),
+                               _lancer_ai_provider_display_name (ld->provider));
       return;
     }
   models = _lancer_ai_models_from_json (root);
   if (models == NULL)
     g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_INVALID_JSON,
-                             "%s", unreadable);
+                             "%s", ld->unreadable);
   else
     g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
 }
 
 void
-_lancer_ai_list_models_async (LancerAiProvider    *provider,
-                              SoupSession         *session,
-                              const char          *url,
-                              const char * const  *headers,
-                              const char          *unreadable_message,
-                              GCancellable        *cancellable,
-                              gpointer             source_tag,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+_lancer_ai_list_models_async (LancerAiHttpProvider *provider,
+                              const char           *url,
+                              const char * const   *headers,
+                              const char           *unreadable_message,
+                              GCancellable         *cancellable,
+                              gpointer              source_tag,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
 {
-  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  ListData *ld;
 
+  task = g_task_new (provider, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, g_strdup (unreadable_message), g_free);
-  _lancer_ai_get_json_async (provider, session, url, headers, cancellable,
-                             list_models_cb, g_steal_pointer (&task));
+
+  if (!lancer_http_check_url (url, &error) ||
+      (uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &error)) == NULL)
+    {
+      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_UNREACHABLE, "%s", error->message);
+      return;
+    }
+
+  ld = g_new0 (ListData, 1);
+  ld->provider = g_object_ref (LANCER_AI_PROVIDER (provider));
+  ld->msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  ld->unreadable = g_strdup (unreadable_message);
+  for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (ld->msg), headers[i], headers[i + 1]);
+  g_task_set_task_data (task, ld, list_data_free);
+
+  soup_session_send_and_read_async (_lancer_ai_http_provider_get_session (provider), ld->msg,
+                                    G_PRIORITY_DEFAULT, cancellable,
+                                    models_read_cb, g_steal_pointer (&task));
 }
 
 GStrv

@@ -18,18 +18,14 @@
 
 struct _LancerAiLocal
 {
-  GObject                 parent_instance;
-  LancerAiLocalKind       kind;
-  char                   *base_url;   /* as configured (Ollama: server root) */
-  char                   *api_url;    /* ends in /v1 */
-  char                   *api_key;
-  SoupSession            *session;
-  LancerAiProviderConfig  config;
+  LancerAiHttpProvider  parent_instance;
+  LancerAiLocalKind     kind;
+  char                 *api_url;    /* ends in /v1; the base URL is the server root for Ollama */
 };
 
 static void provider_iface_init (LancerAiProviderInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LancerAiLocal, lancer_ai_local, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LancerAiLocal, lancer_ai_local, LANCER_TYPE_AI_HTTP_PROVIDER,
                                G_IMPLEMENT_INTERFACE (LANCER_TYPE_AI_PROVIDER, provider_iface_init))
 
 static const char *
@@ -38,50 +34,12 @@ lancer_ai_local_get_id (LancerAiProvider *provider)
   return LANCER_AI_LOCAL (provider)->kind == LANCER_AI_LOCAL_OLLAMA ? "ollama" : "openai-compatible";
 }
 
-static const char *
-lancer_ai_local_get_base_url (LancerAiProvider *provider)
+static LancerAiCall *
+lancer_ai_local_new_call (LancerAiHttpProvider  *provider,
+                          const LancerAiRequest *request)
 {
-  return LANCER_AI_LOCAL (provider)->base_url;
-}
-
-static LancerAiProviderConfig *
-lancer_ai_local_get_config (LancerAiProvider *provider)
-{
-  return &LANCER_AI_LOCAL (provider)->config;
-}
-
-static void
-lancer_ai_local_stream_chat_async (LancerAiProvider      *provider,
-                                   const LancerAiRequest *request,
-                                   LancerAiDeltaFunc      delta_func,
-                                   gpointer               delta_data,
-                                   GDestroyNotify         delta_destroy,
-                                   GCancellable          *cancellable,
-                                   GAsyncReadyCallback    callback,
-                                   gpointer               user_data)
-{
-  LancerAiLocal *self = LANCER_AI_LOCAL (provider);
-  g_autoptr(LancerAiRequest) req = _lancer_ai_request_copy_for_chat (request);
-
-  _lancer_ai_openai_run (provider, self->session, self->api_url, self->api_key,
-                         LANCER_AI_OPENAI_DIALECT_LOCAL, req, delta_func, delta_data,
-                         delta_destroy, cancellable, lancer_ai_local_stream_chat_async,
-                         callback, user_data);
-}
-
-static void
-lancer_ai_local_complete_json_async (LancerAiProvider      *provider,
-                                     const LancerAiRequest *request,
-                                     GCancellable          *cancellable,
-                                     GAsyncReadyCallback    callback,
-                                     gpointer               user_data)
-{
-  LancerAiLocal *self = LANCER_AI_LOCAL (provider);
-
-  _lancer_ai_openai_run (provider, self->session, self->api_url, self->api_key,
-                         LANCER_AI_OPENAI_DIALECT_LOCAL, request, NULL, NULL, NULL,
-                         cancellable, lancer_ai_local_complete_json_async,
-                         callback, user_data);
+  return _lancer_ai_openai_new_call (provider, LANCER_AI_LOCAL (provider)->api_url,
+                                     LANCER_AI_OPENAI_DIALECT_LOCAL, request);
 }
 
 static void
@@ -94,31 +52,26 @@ lancer_ai_local_list_models_async (LancerAiProvider    *provider,
 
   if (self->kind == LANCER_AI_LOCAL_OLLAMA)
     {
-      g_autofree char *url = g_strconcat (self->base_url, "/api/tags", NULL);
+      const char *root = lancer_ai_provider_get_base_url (provider);
+      g_autofree char *url = g_strconcat (root, "/api/tags", NULL);
       g_autofree char *unreadable =
         g_strdup_printf (_("The server at %s does not look like Ollama. Check the address in Preferences → AI."),
-                         self->base_url);
+                         root);
 
-      _lancer_ai_list_models_async (provider, self->session, url, NULL, unreadable, cancellable,
-                                    lancer_ai_local_list_models_async, callback, user_data);
+      _lancer_ai_list_models_async (LANCER_AI_HTTP_PROVIDER (self), url, NULL, unreadable,
+                                    cancellable, lancer_ai_local_list_models_async,
+                                    callback, user_data);
       return;
     }
-  _lancer_ai_openai_list_models_async (provider, self->session, self->api_url, self->api_key,
-                                       cancellable, callback, user_data);
+  /* The other kinds' base URL is their API URL. */
+  _lancer_ai_openai_list_models_async (provider, cancellable, callback, user_data);
 }
 
 static void
 provider_iface_init (LancerAiProviderInterface *iface)
 {
   iface->get_id = lancer_ai_local_get_id;
-  iface->get_base_url = lancer_ai_local_get_base_url;
-  iface->get_config = lancer_ai_local_get_config;
-  iface->stream_chat_async = lancer_ai_local_stream_chat_async;
-  iface->stream_chat_finish = _lancer_ai_call_finish;
-  iface->complete_json_async = lancer_ai_local_complete_json_async;
-  iface->complete_json_finish = _lancer_ai_call_finish;
   iface->list_models_async = lancer_ai_local_list_models_async;
-  iface->list_models_finish = _lancer_ai_list_models_finish;
 }
 
 static void
@@ -126,26 +79,23 @@ lancer_ai_local_finalize (GObject *object)
 {
   LancerAiLocal *self = (LancerAiLocal *) object;
 
-  g_free (self->base_url);
   g_free (self->api_url);
-  _lancer_ai_secret_free (self->api_key);
-  g_clear_object (&self->session);
-  _lancer_ai_provider_config_clear (&self->config);
   G_OBJECT_CLASS (lancer_ai_local_parent_class)->finalize (object);
 }
 
 static void
 lancer_ai_local_class_init (LancerAiLocalClass *klass)
 {
+  /* No no_key_message: Ollama ignores the key; llama.cpp may be started with --api-key. */
   G_OBJECT_CLASS (klass)->finalize = lancer_ai_local_finalize;
+  LANCER_AI_HTTP_PROVIDER_CLASS (klass)->new_call = lancer_ai_local_new_call;
 }
 
 static void
 lancer_ai_local_init (LancerAiLocal *self)
 {
-  _lancer_ai_provider_config_init (&self->config);
   /* Local models load slowly on first use. */
-  self->config.first_byte_timeout_ms = 300000;
+  lancer_ai_provider_get_config (LANCER_AI_PROVIDER (self))->first_byte_timeout_ms = 300000;
 }
 
 LancerAiLocal *
@@ -154,36 +104,33 @@ lancer_ai_local_new (LancerAiLocalKind  kind,
                      const char        *api_key)
 {
   LancerAiLocal *self = g_object_new (LANCER_TYPE_AI_LOCAL, NULL);
+  char *root;
 
   self->kind = kind;
   switch (kind)
     {
     case LANCER_AI_LOCAL_OLLAMA:
-      self->base_url = base_url != NULL
-                       ? _lancer_ai_base_url_from_env (NULL, base_url)
-                       : _lancer_ai_base_url_from_env ("LANCER_OLLAMA_BASE_URL", LANCER_AI_OLLAMA_DEFAULT_URL);
+      root = _lancer_ai_base_url_from_env (base_url, "LANCER_OLLAMA_BASE_URL", LANCER_AI_OLLAMA_DEFAULT_URL);
       /* Accept a root given with /v1 too. */
-      if (g_str_has_suffix (self->base_url, "/v1"))
-        self->base_url[strlen (self->base_url) - 3] = '\0';
-      self->api_url = g_strconcat (self->base_url, "/v1", NULL);
+      if (g_str_has_suffix (root, "/v1"))
+        root[strlen (root) - 3] = '\0';
+      self->api_url = g_strconcat (root, "/v1", NULL);
       break;
     case LANCER_AI_LOCAL_LLAMACPP:
-      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
-      self->api_url = g_strdup (self->base_url);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LLAMACPP_DEFAULT_URL);
+      self->api_url = g_strdup (root);
       break;
     case LANCER_AI_LOCAL_LMSTUDIO:
-      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LMSTUDIO_DEFAULT_URL);
-      self->api_url = g_strdup (self->base_url);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LMSTUDIO_DEFAULT_URL);
+      self->api_url = g_strdup (root);
       break;
     case LANCER_AI_LOCAL_GENERIC:
     default:
-      self->base_url = _lancer_ai_base_url_from_env (NULL, base_url ? base_url : LANCER_AI_LLAMACPP_DEFAULT_URL);
-      self->api_url = g_strdup (self->base_url);
+      root = _lancer_ai_base_url_from_env (base_url, NULL, LANCER_AI_LLAMACPP_DEFAULT_URL);
+      self->api_url = g_strdup (root);
       break;
     }
-  /* Ollama ignores the key; llama.cpp may be started with --api-key. */
-  self->api_key = g_strdup (api_key);
-  self->session = lancer_http_session_new (self->base_url);
+  _lancer_ai_http_provider_set_endpoint (LANCER_AI_HTTP_PROVIDER (self), root, api_key);
   return self;
 }
 
@@ -219,7 +166,8 @@ lancer_ai_local_detect_ollama_async (const char          *root_url,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lancer_ai_local_detect_ollama_async);
-  g_object_set (local->session, "timeout", DETECT_TIMEOUT_S, NULL);
+  g_object_set (_lancer_ai_http_provider_get_session (LANCER_AI_HTTP_PROVIDER (local)),
+                "timeout", DETECT_TIMEOUT_S, NULL);
   lancer_ai_provider_list_models_async (LANCER_AI_PROVIDER (local), cancellable,
                                         detect_cb, g_steal_pointer (&task));
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "lancer-ai-provider.h"
+#include "lancer-ai-http-provider.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ typedef enum
 } LancerAiLocalKind;
 
 #define LANCER_TYPE_AI_LOCAL (lancer_ai_local_get_type ())
-G_DECLARE_FINAL_TYPE (LancerAiLocal, lancer_ai_local, LANCER, AI_LOCAL, GObject)
+G_DECLARE_FINAL_TYPE (LancerAiLocal, lancer_ai_local, LANCER, AI_LOCAL, LancerAiHttpProvider)
 
 /* OpenAI-compatible local servers: max_tokens (not max_completion_tokens),
  * system role, temperature as given, cost 0. @base_url NULL means

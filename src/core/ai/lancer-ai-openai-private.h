@@ -7,7 +7,7 @@
 
 #include <libsoup/soup.h>
 
-#include "lancer-ai-provider.h"
+#include "lancer-ai-http-provider.h"
 
 G_BEGIN_DECLS
 
@@ -19,28 +19,19 @@ typedef enum
   LANCER_AI_OPENAI_DIALECT_LOCAL,    /* max_tokens, system role, temperature as given */
 } LancerAiOpenaiDialect;
 
-GBytes *_lancer_ai_openai_build_body         (LancerAiOpenaiDialect   dialect,
-                                              const LancerAiRequest  *request);
-void    _lancer_ai_openai_run                (LancerAiProvider       *provider,
-                                              SoupSession            *session,
-                                              const char             *base_url,
-                                              const char             *api_key,
-                                              LancerAiOpenaiDialect   dialect,
-                                              const LancerAiRequest  *request,
-                                              LancerAiDeltaFunc       delta_func,
-                                              gpointer                delta_data,
-                                              GDestroyNotify          delta_destroy,
-                                              GCancellable           *cancellable,
-                                              gpointer                source_tag,
-                                              GAsyncReadyCallback     callback,
-                                              gpointer                user_data);
-void    _lancer_ai_openai_list_models_async  (LancerAiProvider       *provider,
-                                              SoupSession            *session,
-                                              const char             *base_url,
-                                              const char             *api_key,
-                                              GCancellable           *cancellable,
-                                              GAsyncReadyCallback     callback,
-                                              gpointer                user_data);
-GStrv   _lancer_ai_models_from_json          (JsonNode               *root);
+GBytes       *_lancer_ai_openai_build_body        (LancerAiOpenaiDialect   dialect,
+                                                   const LancerAiRequest  *request);
+/* A Chat Completions call to @api_url (ends in /v1) with the provider's key. */
+LancerAiCall *_lancer_ai_openai_new_call          (LancerAiHttpProvider   *provider,
+                                                   const char             *api_url,
+                                                   LancerAiOpenaiDialect   dialect,
+                                                   const LancerAiRequest  *request);
+/* GET {base URL}/models with the provider's key: the list_models_async of
+ * OpenAI and of the OpenAI-compatible servers (their base URL ends in /v1). */
+void          _lancer_ai_openai_list_models_async (LancerAiProvider       *provider,
+                                                   GCancellable           *cancellable,
+                                                   GAsyncReadyCallback     callback,
+                                                   gpointer                user_data);
+GStrv         _lancer_ai_models_from_json         (JsonNode               *root);
 
 G_END_DECLS

@@ -5,14 +5,14 @@
  */
 #pragma once
 
-#include "lancer-ai-provider.h"
+#include "lancer-ai-http-provider.h"
 
 G_BEGIN_DECLS
 
 #define LANCER_AI_OPENAI_DEFAULT_BASE_URL "https://api.openai.com/v1"
 
 #define LANCER_TYPE_AI_OPENAI (lancer_ai_openai_get_type ())
-G_DECLARE_FINAL_TYPE (LancerAiOpenai, lancer_ai_openai, LANCER, AI_OPENAI, GObject)
+G_DECLARE_FINAL_TYPE (LancerAiOpenai, lancer_ai_openai, LANCER, AI_OPENAI, LancerAiHttpProvider)
 
 /* OpenAI Chat Completions. @base_url includes /v1; NULL means
  * $LANCER_OPENAI_BASE_URL or https://api.openai.com/v1. */

@@ -362,11 +362,13 @@ _lancer_ai_provider_config_clear (LancerAiProviderConfig *config)
 }
 
 char *
-_lancer_ai_base_url_from_env (const char *env_name,
+_lancer_ai_base_url_from_env (const char *base_url,
+                              const char *env_name,
                               const char *fallback)
 {
-  const char *env = env_name ? g_getenv (env_name) : NULL;
-  char *url = g_strdup (env != NULL && *env != '\0' ? env : fallback);
+  const char *env = base_url == NULL && env_name != NULL ? g_getenv (env_name) : NULL;
+  char *url = g_strdup (base_url != NULL ? base_url
+                        : env != NULL && *env != '\0' ? env : fallback);
   gsize len = strlen (url);
 
   while (len > 0 && url[len - 1] == '/')

@@ -72,43 +72,50 @@ lancer_ai_service_get_session (LancerAiService *self)
 
 /* Settings */
 
+/* The providers the settings can name; the first is the fallback for an
+ * unknown id. Product names need no translation, but _() leaves them as they are. */
+static const struct
+{
+  const char *id;
+  const char *name;
+  const char *default_model;
+} providers[] = {
+  { "openai", "OpenAI", "gpt-4.1-mini" },
+  { "anthropic", "Anthropic", "claude-sonnet-4-5" },
+  { "ollama", "Ollama", "llama3.2" },
+  { "openai-compatible", N_("the local server"), "local-model" },
+};
+
+static guint
+provider_index (const char *provider_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    if (g_strcmp0 (provider_id, providers[i].id) == 0)
+      return i;
+  return 0;
+}
+
 const char *
 lancer_ai_service_get_provider_id (LancerAiService *self)
 {
-  static const char * const ids[] = { "openai", "anthropic", "ollama", "openai-compatible" };
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (LANCER_IS_AI_SERVICE (self), NULL);
 
   id = g_settings_get_string (self->settings, "ai-provider");
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    if (g_str_equal (id, ids[i]))
-      return ids[i];
-  return ids[0];
+  return providers[provider_index (id)].id;
 }
 
 const char *
 lancer_ai_service_get_default_model (const char *provider_id)
 {
-  if (g_strcmp0 (provider_id, "anthropic") == 0)
-    return "claude-sonnet-4-5";
-  if (g_strcmp0 (provider_id, "ollama") == 0)
-    return "llama3.2";
-  if (g_strcmp0 (provider_id, "openai-compatible") == 0)
-    return "local-model";
-  return "gpt-4.1-mini";
+  return providers[provider_index (provider_id)].default_model;
 }
 
 const char *
 lancer_ai_service_get_provider_name (const char *provider_id)
 {
-  if (g_strcmp0 (provider_id, "anthropic") == 0)
-    return "Anthropic";
-  if (g_strcmp0 (provider_id, "ollama") == 0)
-    return "Ollama";
-  if (g_strcmp0 (provider_id, "openai-compatible") == 0)
-    return _("the local server");
-  return "OpenAI";
+  return _(providers[provider_index (provider_id)].name);
 }
 
 char *
