@@ -95,6 +95,28 @@ count_worker (LancerStore   *store,
   return g_memdup2 (&n, sizeof n);
 }
 
+/* Saved searches lancer-cli stored before it wrote the Jobs page's format
+ * keep their filters. */
+static void
+test_json_old_cli_keys (void)
+{
+  g_autoptr(LancerJobFilter) f =
+    lancer_job_filter_new_from_json ("{\"budget_min\": 500, \"hourly_min\": 40, \"client_spent_min\": 1000,"
+                                     " \"hire_rate_min\": 0.5, \"rating_min\": 4.5, \"verified_only\": true}");
+  g_autoptr(LancerJobFilter) both =
+    lancer_job_filter_new_from_json ("{\"budget_floor\": 250, \"budget_min\": 500}");
+
+  g_assert_cmpfloat (f->budget_floor, ==, 500);
+  g_assert_cmpfloat (f->rate_floor, ==, 40);
+  g_assert_cmpfloat (f->min_client_spent, ==, 1000);
+  g_assert_cmpfloat (f->min_hire_rate, ==, 0.5);
+  g_assert_cmpfloat (f->min_rating, ==, 4.5);
+  g_assert_true (f->verified_only);
+  g_assert_cmpuint (lancer_job_filter_count_active (f), ==, 6);
+  /* The current name wins over the old one. */
+  g_assert_cmpfloat (both->budget_floor, ==, 250);
+}
+
 static void
 test_sql_matches_c (void)
 {
@@ -244,6 +266,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/insight/job-filter/json", test_json);
+  g_test_add_func ("/insight/job-filter/json-old-cli-keys", test_json_old_cli_keys);
   g_test_add_func ("/insight/job-filter/sql-matches-c", test_sql_matches_c);
   g_test_add_func ("/insight/red-flags/off-platform", test_off_platform);
   g_test_add_func ("/insight/red-flags/check", test_red_flags);

@@ -400,8 +400,9 @@ test_searches (void)
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "query"), ==,
                    "gtk4 libadwaita");
+  /* Stored in the Jobs page's format, which the sync reads too. */
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (json_array_get_object_element (array, 0),
-                                                                                   "filters"), "budget_min"), ==, 500);
+                                                                                   "filters"), "budget_floor"), ==, 500);
 
   cli_run (&cli, "searches", "add", "GTK", "--query", "qt", "--replace");
   g_assert_cmpint (cli.status, ==, 0);

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "lancer-job-filter.h"
 #include "lancer-store-metrics.h"
+#include "lancer-store-searches.h"
 #include "lancer-oauth.h"
 #include "lancer-profile-manager.h"
 #include "lancer-sandbox.h"
@@ -862,6 +864,35 @@ test_vjca6_halving (Fixture       *f,
 
 /* The page cap must not lose jobs: a capped search resumes where it
  * stopped; jobs posted in the watermark's own second are not skipped. */
+/* A saved search's filters, as the Jobs page saves them, decide which of
+ * its jobs the sync keeps: Upwork's search has no rating floor and ignores
+ * budgets. */
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
+  g_autoptr(LancerSyncReport) report = NULL;
+  g_autofree char *json = NULL;
+
+  filter->min_rating = 4.5;
+  filter->budget_floor = 500;
+  json = lancer_job_filter_to_json (filter);
+  lancer_saved_searches_save_async (f->store, "Good clients", "", json, NULL, store_result, &result);
+  g_assert_cmpint (lancer_saved_searches_save_finish (f->store, wait_result (&result), &error), >, 0);
+  g_assert_no_error (error);
+
+  report = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "jobs"), >, 0);
+  g_assert_cmpint (count_rows (f, "jobs"), <, 120);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM jobs WHERE client_rating IS NULL OR client_rating < 4.5"), ==, 0);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM jobs WHERE job_type = 0 AND (budget IS NULL OR budget < 500)"),
+                   ==, 0);
+}
+
 static void
 test_watermark (Fixture       *f,
                 gconstpointer  data)
@@ -1137,6 +1168,7 @@ main (int   argc,
   ADD ("/upwork/sync/paging", test_paging);
   ADD ("/upwork/sync/vjca6-halving", test_vjca6_halving);
   ADD ("/upwork/sync/watermark", test_watermark);
+  ADD ("/upwork/sync/search-filters", test_search_filters);
   ADD ("/upwork/client/insecure-graphql-url", test_insecure_graphql_url);
   ADD ("/upwork/client/long-retry-after", test_long_retry_after);
   ADD ("/upwork/oauth/insecure-token-url", test_insecure_token_url);

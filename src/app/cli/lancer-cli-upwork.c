@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "lancer-cli-upwork.h"
+#include "lancer-job-filter.h"
 #include "lancer-oauth.h"
 #include "lancer-secrets.h"
 #include "lancer-sync.h"
@@ -289,9 +290,7 @@ lancer_cli_searches (LancerCli  *cli,
     }
   if (g_str_equal (argv[1], "add"))
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
 
       if (!replace)
         {
@@ -310,23 +309,15 @@ lancer_cli_searches (LancerCli  *cli,
                 return lancer_cli_fail_message (cli, msg);
               }
         }
-      json_builder_begin_object (b);
-#define ADD_NUM(name, v) if ((v) > 0) { json_builder_set_member_name (b, name); json_builder_add_double_value (b, v); }
-      ADD_NUM ("budget_min", budget_min);
-      ADD_NUM ("hourly_min", hourly_min);
-      ADD_NUM ("client_spent_min", spent_min);
-      ADD_NUM ("hire_rate_min", hire_min);
-      ADD_NUM ("rating_min", rating_min);
-#undef ADD_NUM
-      if (verified)
-        {
-          json_builder_set_member_name (b, "verified_only");
-          json_builder_add_boolean_value (b, TRUE);
-        }
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      filters = json_generator_to_data (gen, NULL);
+      /* The Jobs page's format, so the app shows these filters and the
+       * sync applies them the same way. */
+      filter->budget_floor = budget_min;
+      filter->rate_floor = hourly_min;
+      filter->min_client_spent = spent_min;
+      filter->min_hire_rate = hire_min;
+      filter->min_rating = rating_min;
+      filter->verified_only = verified;
+      filters = lancer_job_filter_to_json (filter);
       lancer_saved_searches_save_async (store, argv[2], query, filters, NULL, lancer_cli_async_cb, &result);
       if (lancer_saved_searches_save_finish (store, lancer_cli_wait (cli, &result), &error) <= 0)
         return lancer_cli_fail (cli, error);

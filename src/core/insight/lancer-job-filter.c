@@ -156,6 +156,16 @@ member_strv (JsonObject *object,
   return n > 0 ? g_strv_builder_end (builder) : NULL;
 }
 
+/* @name, or the spelling lancer-cli wrote before it shared this format
+ * (saved searches keep whatever was stored then). */
+static double
+member_double_or_old (JsonObject *object,
+                      const char *name,
+                      const char *old_name)
+{
+  return json_object_has_member (object, name) ? member_double (object, name) : member_double (object, old_name);
+}
+
 LancerJobFilter *
 lancer_job_filter_new_from_json (const char *json)
 {
@@ -173,9 +183,9 @@ lancer_job_filter_new_from_json (const char *json)
     return self;
   object = json_node_get_object (json_parser_get_root (parser));
 
-  self->min_client_spent = member_double (object, "min_client_spent");
-  self->min_hire_rate = CLAMP (member_double (object, "min_hire_rate"), 0, 1);
-  self->min_rating = CLAMP (member_double (object, "min_rating"), 0, 5);
+  self->min_client_spent = member_double_or_old (object, "min_client_spent", "client_spent_min");
+  self->min_hire_rate = CLAMP (member_double_or_old (object, "min_hire_rate", "hire_rate_min"), 0, 1);
+  self->min_rating = CLAMP (member_double_or_old (object, "min_rating", "rating_min"), 0, 5);
   node = json_object_get_member (object, "verified_only");
   self->verified_only = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
                         json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
@@ -186,8 +196,8 @@ lancer_job_filter_new_from_json (const char *json)
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
       json_node_get_int (node) >= 0)
     self->max_proposals = (int) MIN (json_node_get_int (node), G_MAXINT);
-  self->budget_floor = member_double (object, "budget_floor");
-  self->rate_floor = member_double (object, "rate_floor");
+  self->budget_floor = member_double_or_old (object, "budget_floor", "budget_min");
+  self->rate_floor = member_double_or_old (object, "rate_floor", "hourly_min");
   {
     g_auto(GStrv) exp = member_strv (object, "experience");
 

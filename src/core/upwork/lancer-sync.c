@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lancer-job-filter.h"
 #include "lancer-sync.h"
 #include "lancer-sync-writer.h"
 #include "lancer-upwork-parse.h"
@@ -870,53 +871,6 @@ one_item (gpointer       item,
 static void jobs_search_begin (GTask *task);
 static void jobs_fetch_page (GTask *task);
 
-static gboolean
-job_passes_local_filters (LancerJob  *job,
-                          JsonObject *filters)
-{
-  double v;
-
-  if (filters == NULL)
-    return TRUE;
-  /* budgetRange_eq and hourlyRate_eq are ignored by Upwork: apply here */
-  v = json_object_get_double_member_with_default (filters, "budget_min", 0);
-  if (v > 0)
-    {
-      if (lancer_job_get_job_type (job) == LANCER_JOB_TYPE_FIXED)
-        {
-          if (!lancer_job_has_budget (job) || lancer_job_get_budget (job) < v)
-            return FALSE;
-        }
-    }
-  v = json_object_get_double_member_with_default (filters, "hourly_min", 0);
-  if (v > 0 && lancer_job_get_job_type (job) == LANCER_JOB_TYPE_HOURLY &&
-      (isnan (lancer_job_get_hourly_max (job)) || lancer_job_get_hourly_max (job) < v))
-    return FALSE;
-  v = json_object_get_double_member_with_default (filters, "client_spent_min", 0);
-  if (v > 0 && lancer_job_get_client_total_spent (job) < v)
-    return FALSE;
-  v = json_object_get_double_member_with_default (filters, "hire_rate_min", 0);
-  if (v > 0 && (isnan (lancer_job_get_client_hire_rate (job)) || lancer_job_get_client_hire_rate (job) < v))
-    return FALSE;
-  v = json_object_get_double_member_with_default (filters, "rating_min", 0);
-  if (v > 0 && (isnan (lancer_job_get_client_rating (job)) || lancer_job_get_client_rating (job) < v))
-    return FALSE;
-  if (json_object_get_boolean_member_with_default (filters, "verified_only", FALSE) &&
-      !lancer_job_get_client_payment_verified (job))
-    return FALSE;
-  return TRUE;
-}
-
-static JsonObject *
-search_filters (LancerSavedSearch *search,
-                JsonParser        *parser)
-{
-  if (search->filters == NULL || !json_parser_load_from_data (parser, search->filters, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static LancerSavedSearch *
 current_search (Run *run)
 {
@@ -1083,10 +1037,10 @@ jobs_page_cb (GObject      *source,
   Run *run = run_of (task);
   LancerSavedSearch *search = current_search (run);
   g_autoptr(JobsPage) page = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(LancerJobFilter) filter = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GPtrArray *jobs;
   GError *error = NULL;
-  JsonObject *filters;
   PageWrite *write;
 
   run->fetching = FALSE;
@@ -1107,7 +1061,9 @@ jobs_page_cb (GObject      *source,
   g_free (run->after);
   run->after = page->info.has_next ? g_steal_pointer (&page->info.end_cursor) : NULL;
 
-  filters = search_filters (search, parser);
+  /* The filters Upwork lacks or ignores (budget and rate floors among
+   * them), as the Jobs page saved them: applied here, before alerts. */
+  filter = lancer_job_filter_new_from_json (search->filters);
   write = g_new0 (PageWrite, 1);
   write->task = task;
   write->jobs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1120,7 +1076,7 @@ jobs_page_cb (GObject      *source,
        * still be new, so paging goes on past it. */
       if (lancer_job_get_posted_at (job) < run->watermark)
         run->reached = TRUE;
-      if (job_passes_local_filters (job, filters))
+      if (lancer_job_filter_matches (filter, job, now))
         g_ptr_array_add (write->jobs, g_object_ref (job));
     }
   set_progress (self, MIN (0.9, self->progress + 0.01));
@@ -1140,10 +1096,9 @@ jobs_fetch_page (GTask *task)
   LancerSync *self = run_sync (task);
   Run *run = run_of (task);
   LancerSavedSearch *search = current_search (run);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *filters = search_filters (search, parser);
-  gboolean verified = filters != NULL && json_object_get_boolean_member_with_default (filters, "verified_only", FALSE);
-  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (search->query, verified, run->after, JOBS_PAGE_SIZE);
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (search->filters);
+  g_autoptr(JsonNode) vars = lancer_upwork_search_variables (search->query, filter->verified_only, run->after,
+                                                             JOBS_PAGE_SIZE);
 
   lancer_upwork_client_query_read_async (self->client, "search", vars, read_jobs_page,
                                          (GDestroyNotify) jobs_page_free, g_task_get_cancellable (task),
