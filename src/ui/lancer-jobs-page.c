@@ -29,6 +29,7 @@ struct _LancerJobsPage
   gboolean            load_open;     /* a reload still owes a show_*() */
   gboolean            scores_asked;
   guint               keep_shown_id;
+  LancerJob          *opened_job;    /* shown from the store, not from a row */
 
   AdwToastOverlay    *toast_overlay;
   AdwLeaflet         *leaflet;
@@ -153,7 +154,10 @@ selection_changed_cb (LancerJobsPage *self)
   guint position = gtk_single_selection_get_selected (lancer_jobs_list_pane_get_selection (self->list_pane));
 
   if (position != GTK_INVALID_LIST_POSITION)
-    show_position (self, position, adw_leaflet_get_folded (self->leaflet));
+    {
+      g_clear_object (&self->opened_job);
+      show_position (self, position, adw_leaflet_get_folded (self->leaflet));
+    }
 }
 
 /* Wide, the job pane is never left empty while the list has jobs; with
@@ -172,6 +176,9 @@ keep_a_job_shown_cb (gpointer data)
   if (n == 0 || adw_leaflet_get_folded (self->leaflet))
     return G_SOURCE_REMOVE;
   position = gtk_single_selection_get_selected (selection);
+  if (position == GTK_INVALID_LIST_POSITION && self->opened_job != NULL &&
+      lancer_job_detail_get_job (self->detail) == self->opened_job)
+    return G_SOURCE_REMOVE;
   if (position == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (selection, 0);
   else if (lancer_job_detail_get_job (self->detail) == NULL)
@@ -440,6 +447,87 @@ lancer_jobs_page_select (LancerJobsPage *self,
   show_position (self, position, TRUE);
 }
 
+/* The first rows of the shown list are where an alert's job usually is;
+ * selecting it there keeps the list and the job in step. */
+static guint
+find_in_shown_list (LancerJobsPage *self,
+                    const char     *job_id)
+{
+  GListModel *list = shown_list (self);
+  guint n = list != NULL ? MIN (g_list_model_get_n_items (list), 500) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LancerJob) job = g_list_model_get_item (list, i);
+
+      if (job != NULL && g_strcmp0 (lancer_job_get_id (job), job_id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+typedef struct
+{
+  LancerJobsPage *self;
+  gboolean        write_proposal;
+} OpenJob;
+
+static void
+job_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  OpenJob *open = user_data;
+  g_autoptr(LancerJobsPage) self = open->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerJob) job = lancer_store_get_job_finish (LANCER_STORE (source), result, &error);
+  gboolean write_proposal = open->write_proposal;
+  guint position;
+
+  g_free (open);
+  /* Cancelled, or the page went away meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->detail == NULL)
+    return;
+  if (job == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This job is no longer stored on this computer")));
+      return;
+    }
+  position = find_in_shown_list (self, lancer_job_get_id (job));
+  if (position != GTK_INVALID_LIST_POSITION)
+    lancer_jobs_page_select (self, position);
+  else
+    {
+      /* Not in what the list shows (the Hidden view, another search, far
+       * down): the job opens on its own and the list stays as it is. */
+      gtk_single_selection_set_selected (lancer_jobs_list_pane_get_selection (self->list_pane),
+                                         GTK_INVALID_LIST_POSITION);
+      g_set_object (&self->opened_job, job);
+      show_job (self, job, TRUE);
+    }
+  if (write_proposal)
+    gtk_widget_activate_action (GTK_WIDGET (self), "jobs.write-proposal", NULL);
+}
+
+void
+lancer_jobs_page_open_job (LancerJobsPage *self,
+                           const char     *job_id,
+                           gboolean        write_proposal)
+{
+  OpenJob *open;
+
+  g_return_if_fail (LANCER_IS_JOBS_PAGE (self));
+  g_return_if_fail (job_id != NULL);
+
+  if (get_store (self) == NULL)
+    return;
+  open = g_new0 (OpenJob, 1);
+  open->self = g_object_ref (self);
+  open->write_proposal = write_proposal;
+  lancer_store_get_job_async (get_store (self), job_id, self->cancellable, job_loaded_cb, open);
+}
+
 const char *
 lancer_jobs_page_get_mode (LancerJobsPage *self)
 {
@@ -486,6 +574,7 @@ lancer_jobs_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->keep_shown_id, g_source_remove);
+  g_clear_object (&self->opened_job);
   if (self->sync_signals != NULL)
     g_signal_group_set_target (self->sync_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LANCER_TYPE_JOBS_PAGE);

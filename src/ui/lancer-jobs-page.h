@@ -18,5 +18,10 @@ GListModel    *lancer_jobs_page_get_model   (LancerJobsPage *self);
 /* Opens the job at @position of the feed (from an alert, say). */
 void           lancer_jobs_page_select      (LancerJobsPage *self,
                                              guint           position);
+/* Opens the job @job_id (from an alert), whether or not the list shows
+ * it; then, with @write_proposal, its proposal sheet. */
+void           lancer_jobs_page_open_job    (LancerJobsPage *self,
+                                             const char     *job_id,
+                                             gboolean        write_proposal);
 
 G_END_DECLS

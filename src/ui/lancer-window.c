@@ -643,16 +643,14 @@ lancer_window_get_page (LancerWindow *self)
   return name != NULL ? name : page_names[0];
 }
 
-/* From an alert: the Jobs page with @job_id selected (looked for among
- * the newest jobs, where a new one is), optionally writing a proposal. */
+/* From an alert: the Jobs page with @job_id open, optionally writing a
+ * proposal. */
 void
 lancer_window_open_job (LancerWindow *self,
                         const char   *job_id,
                         gboolean      write_proposal)
 {
   GtkWidget *page;
-  GListModel *model;
-  guint n;
 
   g_return_if_fail (LANCER_IS_WINDOW (self));
 
@@ -661,20 +659,7 @@ lancer_window_open_job (LancerWindow *self,
   page = self->jobs_page;
   if (job_id == NULL || *job_id == '\0' || !LANCER_IS_JOBS_PAGE (page))
     return;
-  model = lancer_jobs_page_get_model (LANCER_JOBS_PAGE (page));
-  n = model != NULL ? MIN (g_list_model_get_n_items (model), 500) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (LANCER_IS_JOB (item) && g_strcmp0 (lancer_job_get_id (LANCER_JOB (item)), job_id) == 0)
-        {
-          lancer_jobs_page_select (LANCER_JOBS_PAGE (page), i);
-          if (write_proposal)
-            gtk_widget_activate_action (page, "jobs.write-proposal", NULL);
-          return;
-        }
-    }
+  lancer_jobs_page_open_job (LANCER_JOBS_PAGE (page), job_id, write_proposal);
 }
 
 /* From an alert: the Messages page with the thread of @room_id open. */

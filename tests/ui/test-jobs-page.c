@@ -608,6 +608,64 @@ test_hidden_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  LancerJobDetail *detail;
+  const char      *id;
+} DetailWait;
+
+static gboolean
+detail_shows (gpointer data)
+{
+  DetailWait *wait = data;
+  LancerJob *job = lancer_job_detail_get_job (wait->detail);
+
+  return job != NULL && g_strcmp0 (lancer_job_get_id (job), wait->id) == 0;
+}
+
+/* An alert's "Open" reaches the job even when the list does not show it
+ * (here the Hidden view is open), and the list stays as the user left it. */
+static void
+test_open_from_alert (void)
+{
+  LancerSession *session = lancer_application_get_session (app);
+  LancerJobsPage *page;
+  LancerWindow *window = open_window (1180, &page);
+  g_autoptr(LancerJob) hidden = open_first_job (page);
+  g_autoptr(LancerJob) other = g_list_model_get_item (lancer_jobs_page_get_model (page), 2);
+  g_autofree char *other_id = g_strdup (lancer_job_get_id (other));
+  LancerJobsSidebar *sidebar = LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR));
+  LancerJobDetail *detail = LANCER_JOB_DETAIL (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOB_DETAIL));
+  GtkWidget *hidden_row;
+  DetailWait wait = { detail, other_id };
+
+  click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", lancer_job_get_id (hidden), 1);
+  hidden_row = GTK_WIDGET (lancer_jobs_sidebar_find (sidebar, LANCER_JOBS_VIEW_HIDDEN, 0));
+  g_signal_emit_by_name (gtk_widget_get_parent (hidden_row), "row-activated", hidden_row);
+  g_assert_true (lancer_test_iterate_until (shows_hidden, page, 10));
+  assert_listed (lancer_jobs_page_get_shown_model (page), other_id, FALSE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-job", g_variant_new_string (other_id));
+  g_assert_true (lancer_test_iterate_until (detail_shows, &wait, 10));
+  /* It stays open while the page settles, and the list is still the Hidden view. */
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (detail_shows (&wait));
+  assert_listed (lancer_jobs_page_get_shown_model (page), lancer_job_get_id (hidden), TRUE);
+  lancer_test_ui_shoot (GTK_WIDGET (window), "jobs-open-from-alert-light");
+
+  /* The hidden job, which the list does show, opens from its row. */
+  wait.id = lancer_job_get_id (hidden);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-job", g_variant_new_string (wait.id));
+  g_assert_true (lancer_test_iterate_until (detail_shows, &wait, 10));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+                      gtk_list_view_get_model (GTK_LIST_VIEW (find_job_list (GTK_WIDGET (page)))))), ==, 0);
+
+  click (find_button_with (GTK_WIDGET (page), NULL, "job.toggle-hidden"));
+  assert_db (session, "SELECT hidden FROM jobs WHERE id = ?", lancer_job_get_id (hidden), 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The star says whether the job is saved, and saves it in the database. */
 static void
 test_star (void)
@@ -901,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/ui/jobs-page/mark-as-sent", test_mark_as_sent);
   g_test_add_func ("/ui/jobs-page/hide-undo", test_hide_undo);
   g_test_add_func ("/ui/jobs-page/hidden-view", test_hidden_view);
+  g_test_add_func ("/ui/jobs-page/open-from-alert", test_open_from_alert);
   g_test_add_func ("/ui/jobs-page/star", test_star);
   g_test_add_func ("/ui/jobs-page/saved-search", test_saved_search);
   g_test_add_func ("/ui/jobs-page/narrow", test_narrow);
