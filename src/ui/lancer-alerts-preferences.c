@@ -407,12 +407,11 @@ secret_stored_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  SecretCall *call = user_data;
+  g_autofree SecretCall *call = user_data;
   g_autoptr(LancerAlertsPreferences) self = call->self;
   g_autoptr(GError) error = NULL;
 
   toast (self, lancer_secrets_store_finish (result, &error) ? call->saved : error->message);
-  g_free (call);
 }
 
 /* Moves what @row holds into the keyring as @name (it never stays in

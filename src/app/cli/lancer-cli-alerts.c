@@ -19,13 +19,6 @@
  * through one channel, with the settings and keyring the app uses; exit 1
  * with the server's reason when it fails. */
 
-static LancerAlert *
-test_alert (void)
-{
-  return lancer_alert_new_notice ("cli-test", _("Lancer test alert"),
-                                  _("This is a test. Job alerts will arrive like this one."));
-}
-
 static gboolean
 send_test (LancerCli   *cli,
            GSettings   *settings,
@@ -67,7 +60,7 @@ send_test (LancerCli   *cli,
   if (g_str_equal (channel, "webhook"))
     {
       g_autoptr(LancerWebhook) webhook = lancer_webhook_new (settings);
-      g_autoptr(LancerAlert) alert = test_alert ();
+      g_autoptr(LancerAlert) alert = lancer_alert_new_test ("cli-test", _("Lancer test alert"));
       LancerHttpRetryPolicy policy;
 
       /* A test says at once what is wrong instead of retrying for a minute. */
@@ -105,16 +98,12 @@ lancer_cli_alerts (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   if (lancer_cli_get_json (cli))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) sent = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "channel");
-      json_builder_add_string_value (builder, argv[2]);
-      json_builder_set_member_name (builder, "sent");
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_end_object (builder);
-      node = json_builder_get_root (builder);
+      json_object_set_string_member (sent, "channel", argv[2]);
+      json_object_set_boolean_member (sent, "sent", TRUE);
+      json_node_set_object (node, sent);
       lancer_cli_print_json (cli, node);
     }
   else

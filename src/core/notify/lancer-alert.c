@@ -130,6 +130,13 @@ lancer_alert_new_notice (const char *id,
   return alert;
 }
 
+LancerAlert *
+lancer_alert_new_test (const char *id,
+                       const char *title)
+{
+  return lancer_alert_new_notice (id, title, _("This is a test. Job alerts will arrive like this one."));
+}
+
 void
 lancer_alert_set_action (LancerAlert *alert,
                          const char  *action,

@@ -62,6 +62,9 @@ LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
 LancerAlert *lancer_alert_new_notice        (const char   *id,
                                              const char   *title,
                                              const char   *body);
+/* What a channel's test sends: @title says the channel works. */
+LancerAlert *lancer_alert_new_test          (const char   *id,
+                                             const char   *title);
 /* A notice whose button runs @action ("app.connect-upwork"). */
 void         lancer_alert_set_action        (LancerAlert  *alert,
                                              const char   *action,

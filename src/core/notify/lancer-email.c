@@ -444,8 +444,7 @@ lancer_email_send_test_async (LancerEmail         *self,
 
   g_return_if_fail (LANCER_IS_EMAIL (self));
 
-  alert = lancer_alert_new_notice ("email-test", _("Lancer can send you email"),
-                                   _("This is a test. Job alerts will arrive like this one."));
+  alert = lancer_alert_new_test ("email-test", _("Lancer can send you email"));
   start_send (self, alert, lancer_email_send_test_async, cancellable, callback, user_data);
 }
 

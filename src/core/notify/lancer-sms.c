@@ -393,8 +393,7 @@ lancer_sms_send_test_async (LancerSms           *self,
 
   g_return_if_fail (LANCER_IS_SMS (self));
 
-  alert = lancer_alert_new_notice ("sms-test", _("Lancer can text you"),
-                                   _("This is a test. Job alerts will arrive like this one."));
+  alert = lancer_alert_new_test ("sms-test", _("Lancer can text you"));
   start_send (self, alert, lancer_sms_send_test_async, cancellable, callback, user_data);
 }
 
