@@ -818,23 +818,19 @@ init_done_cb (GObject      *source,
     g_message ("Alert history could not be read: %s", error->message);
   else
     {
-      g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+      g_autoptr(GPtrArray) history = lancer_alert_history_from_store (state->records);
 
       self->job_watermark = MAX (state->job_watermark, 0);
       self->story_watermark = MAX (state->story_watermark, 0);
       if (self->job_watermark == 0 && self->story_watermark == 0 && self->import == IMPORT_NONE)
         self->import = IMPORT_FRESH;
-      for (guint i = 0; i < state->records->len; i++)
+      for (guint i = 0; i < history->len; i++)
         {
-          LancerStoreAlertRecord *row = g_ptr_array_index (state->records, i);
-          LancerAlertKind kind;
+          LancerAlertRecord *record = g_ptr_array_index (history, i);
 
-          if (!lancer_alert_kind_from_channel (row->channel, &kind))
-            continue;
-          g_ptr_array_add (history, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
           /* Held before a restart: still owed a digest. */
-          if (kind == LANCER_ALERT_KIND_HELD)
-            g_ptr_array_add (self->held, g_strdup (row->key));
+          if (record->kind == LANCER_ALERT_KIND_HELD)
+            g_ptr_array_add (self->held, g_strdup (record->key));
         }
       lancer_alert_history_apply (history, self->policy);
       set_unread (self, state->unread);
