@@ -1180,46 +1180,11 @@ webhook_disabled_cb (LancerNotifier *self)
 
 /* ---- public ---- */
 
-LancerSession *
-lancer_notifier_get_session (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->session;
-}
-
 LancerAlertPolicy *
 lancer_notifier_get_policy (LancerNotifier *self)
 {
   g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
   return self->policy;
-}
-
-LancerTelegram *
-lancer_notifier_get_telegram (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->telegram;
-}
-
-LancerWebhook *
-lancer_notifier_get_webhook (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->webhook;
-}
-
-LancerEmail *
-lancer_notifier_get_email (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->email;
-}
-
-LancerSms *
-lancer_notifier_get_sms (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->sms;
 }
 
 guint
