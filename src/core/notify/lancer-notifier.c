@@ -791,27 +791,18 @@ flush_waiting (LancerNotifier *self)
     }
 }
 
-typedef struct
-{
-  LancerNotifier *self;
-  LancerStore    *store;
-} InitCall;
-
 static void
 init_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  InitCall *call = user_data;
-  g_autoptr(LancerNotifier) self = call->self;
+  g_autoptr(LancerNotifier) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerStoreAlertState) state = NULL;
-  gboolean current = self->store == call->store;
 
   state = lancer_store_alerts_read_state_finish (LANCER_STORE (source), result, &error);
-  g_object_unref (call->store);
-  g_free (call);
-  if (!current)
+  /* Read from a store the profile has since closed. */
+  if (self->store != LANCER_STORE (source))
     return;
   self->loading = FALSE;
   if (state == NULL)
@@ -844,17 +835,12 @@ init_done_cb (GObject      *source,
 static void
 ensure_ready (LancerNotifier *self)
 {
-  InitCall *call;
-
   if (self->ready || self->loading || self->store == NULL)
     return;
   self->loading = TRUE;
-  call = g_new0 (InitCall, 1);
-  call->self = g_object_ref (self);
-  call->store = g_object_ref (self->store);
   lancer_store_alerts_read_state_async (self->store,
                                         lancer_alert_policy_now (self->policy) - HISTORY_DAYS * 24 * 3600,
-                                        NULL, init_done_cb, call);
+                                        NULL, init_done_cb, g_object_ref (self));
 }
 
 static void
