@@ -508,11 +508,14 @@ email_test_sent_cb (GObject      *source,
 static void
 email_test_clicked_cb (LancerAlertsPreferences *self)
 {
+  g_autoptr(LancerAlert) test = NULL;
+
   if (self->email == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->email_test_button), FALSE);
   show_status (self->email_status_row, self->email_status_row_icon, _("Sending a test email…"), NULL, FALSE);
-  lancer_email_send_test_async (self->email, self->cancellable, email_test_sent_cb, g_object_ref (self));
+  test = lancer_alert_new_test ("email");
+  lancer_email_send_async (self->email, test, self->cancellable, email_test_sent_cb, g_object_ref (self));
 }
 
 static void
@@ -540,11 +543,14 @@ sms_test_sent_cb (GObject      *source,
 static void
 sms_test_clicked_cb (LancerAlertsPreferences *self)
 {
+  g_autoptr(LancerAlert) test = NULL;
+
   if (self->sms == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->sms_test_button), FALSE);
   show_status (self->sms_status_row, self->sms_status_row_icon, _("Sending a test SMS…"), NULL, FALSE);
-  lancer_sms_send_test_async (self->sms, self->cancellable, sms_test_sent_cb, g_object_ref (self));
+  test = lancer_alert_new_test ("sms");
+  lancer_sms_send_async (self->sms, test, self->cancellable, sms_test_sent_cb, g_object_ref (self));
 }
 
 /* Per-channel rules */

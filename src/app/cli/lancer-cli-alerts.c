@@ -27,19 +27,20 @@ send_test (LancerCli   *cli,
            GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerAlert) alert = lancer_alert_new_test (channel);
 
   if (g_str_equal (channel, "email"))
     {
       g_autoptr(LancerEmail) email = lancer_email_new (settings, profile_id);
 
-      lancer_email_send_test_async (email, NULL, lancer_cli_async_cb, &result);
+      lancer_email_send_async (email, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_email_send_finish (email, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "sms"))
     {
       g_autoptr(LancerSms) sms = lancer_sms_new (settings, profile_id);
 
-      lancer_sms_send_test_async (sms, NULL, lancer_cli_async_cb, &result);
+      lancer_sms_send_async (sms, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_sms_send_finish (sms, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "telegram"))
@@ -60,7 +61,6 @@ send_test (LancerCli   *cli,
   if (g_str_equal (channel, "webhook"))
     {
       g_autoptr(LancerWebhook) webhook = lancer_webhook_new (settings);
-      g_autoptr(LancerAlert) alert = lancer_alert_new_test ("cli-test", _("Lancer test alert"));
       LancerHttpRetryPolicy policy;
 
       /* A test says at once what is wrong instead of retrying for a minute. */

@@ -131,9 +131,15 @@ lancer_alert_new_notice (const char *id,
 }
 
 LancerAlert *
-lancer_alert_new_test (const char *id,
-                       const char *title)
+lancer_alert_new_test (const char *channel)
 {
+  g_autofree char *id = g_strconcat (channel, "-test", NULL);
+  const char *title = _("Lancer test alert");
+
+  if (g_str_equal (channel, "email"))
+    title = _("Lancer can send you email");
+  else if (g_str_equal (channel, "sms"))
+    title = _("Lancer can text you");
   return lancer_alert_new_notice (id, title, _("This is a test. Job alerts will arrive like this one."));
 }
 
