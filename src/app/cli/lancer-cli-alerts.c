@@ -27,6 +27,7 @@ send_test (LancerCli   *cli,
            GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  /* Telegram greets with its own words (lancer_telegram_send_test_async). */
   g_autoptr(LancerAlert) alert = lancer_alert_new_test (channel);
 
   if (g_str_equal (channel, "email"))
