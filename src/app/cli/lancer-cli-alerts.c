@@ -27,7 +27,6 @@ send_test (LancerCli   *cli,
            GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  /* Telegram greets with its own words (lancer_telegram_send_test_async). */
   g_autoptr(LancerAlert) alert = lancer_alert_new_test (channel);
 
   if (g_str_equal (channel, "email"))
@@ -56,7 +55,7 @@ send_test (LancerCli   *cli,
                                  "Preferences → Alerts."));
           return FALSE;
         }
-      lancer_telegram_send_test_async (telegram, chat_id, NULL, lancer_cli_async_cb, &result);
+      lancer_telegram_send_alert_async (telegram, chat_id, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_telegram_send_finish (telegram, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "webhook"))

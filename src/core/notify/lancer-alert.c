@@ -135,12 +135,18 @@ lancer_alert_new_test (const char *channel)
 {
   g_autofree char *id = g_strconcat (channel, "-test", NULL);
   const char *title = _("Lancer test alert");
+  const char *body = _("This is a test. Job alerts will arrive like this one.");
 
   if (g_str_equal (channel, "email"))
     title = _("Lancer can send you email");
   else if (g_str_equal (channel, "sms"))
     title = _("Lancer can text you");
-  return lancer_alert_new_notice (id, title, _("This is a test. Job alerts will arrive like this one."));
+  else if (g_str_equal (channel, "telegram"))
+    {
+      title = _("Lancer is connected");
+      body = _("Job alerts will arrive in this chat.");
+    }
+  return lancer_alert_new_notice (id, title, body);
 }
 
 void

@@ -62,7 +62,7 @@ LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
 LancerAlert *lancer_alert_new_notice        (const char   *id,
                                              const char   *title,
                                              const char   *body);
-/* What a test through @channel ("email", "sms", "webhook") sends. */
+/* What a test through @channel ("telegram", "email", …) sends. */
 LancerAlert *lancer_alert_new_test          (const char   *channel);
 /* A notice whose button runs @action ("app.connect-upwork"). */
 void         lancer_alert_set_action        (LancerAlert  *alert,
