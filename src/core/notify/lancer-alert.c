@@ -131,6 +131,21 @@ lancer_alert_new_notice (const char *id,
 }
 
 LancerAlert *
+lancer_alert_new_first_sync (guint jobs,
+                             guint rooms)
+{
+  g_autofree char *n_jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", jobs), jobs);
+  g_autofree char *n_rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations",
+                                                        rooms), rooms);
+  g_autofree char *body = NULL;
+
+  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
+  body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
+                          n_jobs, n_rooms);
+  return lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
+}
+
+LancerAlert *
 lancer_alert_new_test (const char *channel)
 {
   g_autofree char *id = g_strconcat (channel, "-test", NULL);

@@ -62,6 +62,9 @@ LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
 LancerAlert *lancer_alert_new_notice        (const char   *id,
                                              const char   *title,
                                              const char   *body);
+/* The first sync is an import, not news: one notice with its counts. */
+LancerAlert *lancer_alert_new_first_sync    (guint         jobs,
+                                             guint         rooms);
 /* What a test through @channel ("telegram", "email", …) sends. */
 LancerAlert *lancer_alert_new_test          (const char   *channel);
 /* A notice whose button runs @action ("app.connect-upwork"). */

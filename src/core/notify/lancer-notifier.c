@@ -992,9 +992,6 @@ import_checked_cb (GObject      *source,
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerAlert) summary = NULL;
-  g_autofree char *jobs = NULL;
-  g_autofree char *rooms = NULL;
-  g_autofree char *body = NULL;
   guint n_rooms;
 
   alerts = lancer_notifier_check_finish (self, result, &error);
@@ -1007,14 +1004,9 @@ import_checked_cb (GObject      *source,
   g_hash_table_remove_all (self->imported_rooms);
   if (self->imported_jobs == 0 && n_rooms == 0)
     return;
-  jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", self->imported_jobs), self->imported_jobs);
-  rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations", n_rooms), n_rooms);
-  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
-  body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
-                          jobs, rooms);
-  self->imported_jobs = 0;
   /* Counts only: nothing private, locked or not. */
-  summary = lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
+  summary = lancer_alert_new_first_sync (self->imported_jobs, n_rooms);
+  self->imported_jobs = 0;
   lancer_notifier_send_desktop (self, summary);
 }
 
