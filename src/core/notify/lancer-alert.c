@@ -213,6 +213,22 @@ lancer_alert_copy (const LancerAlert *alert)
   return copy;
 }
 
+gboolean
+lancer_alert_searches_overlap (const char * const *a,
+                               const char * const *b)
+{
+  for (guint i = 0; a != NULL && a[i] != NULL; i++)
+    for (guint j = 0; b != NULL && b[j] != NULL; j++)
+      {
+        g_autofree char *x = g_utf8_casefold (a[i], -1);
+        g_autofree char *y = g_utf8_casefold (b[j], -1);
+
+        if (g_str_equal (x, y))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 LancerAlert *
 lancer_alert_new_digest (GPtrArray *jobs)
 {

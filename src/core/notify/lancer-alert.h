@@ -78,6 +78,10 @@ void         lancer_alert_set_job_facts     (LancerAlert  *alert,
                                              const char   *client,
                                              const char * const *searches);
 LancerAlert *lancer_alert_copy              (const LancerAlert *alert);
+/* Whether a saved search named in @a is named in @b too; names match
+ * case-insensitively, and a NULL list names none. */
+gboolean     lancer_alert_searches_overlap  (const char * const *a,
+                                             const char * const *b);
 /* One alert standing for jobs that arrived in quiet hours: @jobs (element
  * type LancerAlert, job alerts) are listed in the body. */
 LancerAlert *lancer_alert_new_digest        (GPtrArray    *jobs);
