@@ -253,22 +253,50 @@ webhook_switch_changed_cb (LancerAlertsPreferences *self)
 
 /* Saved searches */
 
+/* A row with a tick for @search, ticked when @chosen names it; the tick
+ * carries the search's name as "search-name". */
+static GtkWidget *
+search_row_new (LancerSavedSearch   *search,
+                const char * const  *chosen,
+                GtkWidget          **check_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), search->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains (chosen, search->name));
+  g_object_set_data_full (G_OBJECT (check), "search-name", g_strdup (search->name), g_free);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  *check_out = check;
+  return row;
+}
+
+/* The names of the searches whose ticks in @checks are on. */
+static GStrv
+ticked_searches (GPtrArray *checks)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "search-name"));
+    }
+  return g_strv_builder_end (builder);
+}
+
 static void
 search_toggled_cb (GtkCheckButton          *check,
                    GParamSpec              *pspec,
                    LancerAlertsPreferences *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) names = ticked_searches (self->search_rows);
 
-  for (guint i = 0; i < self->search_rows->len; i++)
-    {
-      GtkCheckButton *c = g_ptr_array_index (self->search_rows, i);
-
-      if (gtk_check_button_get_active (c))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (c), "search-name"));
-    }
-  names = g_strv_builder_end (builder);
   g_settings_set_strv (self->profile_settings, "alert-searches", (const char * const *) names);
 }
 
@@ -290,19 +318,10 @@ searches_listed_cb (GObject      *source,
                                          searches->len == 0 ? _("No saved searches yet.") : NULL);
   for (guint i = 0; i < searches->len; i++)
     {
-      LancerSavedSearch *search = g_ptr_array_index (searches, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check;
+      GtkWidget *row = search_row_new (g_ptr_array_index (searches, i), (const char * const *) chosen, &check);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), search->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strv_contains ((const char * const *) chosen, search->name));
-      g_object_set_data_full (G_OBJECT (check), "search-name", g_strdup (search->name), g_free);
       g_signal_connect_object (check, "notify::active", G_CALLBACK (search_toggled_cb), self, 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->searches_group, row);
       g_ptr_array_add (self->search_rows, check);
     }
@@ -310,34 +329,6 @@ searches_listed_cb (GObject      *source,
 }
 
 /* Telegram */
-
-static void
-token_stored_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(LancerAlertsPreferences) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lancer_secrets_store_finish (result, &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Bot token saved in the keyring. Now send your bot a message and press Detect."));
-}
-
-static void
-token_applied_cb (LancerAlertsPreferences *self)
-{
-  g_autofree char *token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
-
-  g_strstrip (token);
-  if (profile_id (self) == NULL || *token == '\0')
-    return;
-  lancer_secrets_store_async (profile_id (self), LANCER_SECRET_TELEGRAM_BOT_TOKEN, token,
-                              self->cancellable, token_stored_cb, g_object_ref (self));
-  /* The token never stays in the widget. */
-  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
-}
 
 static void
 chat_detected_cb (GObject      *source,
@@ -403,54 +394,70 @@ test_clicked_cb (LancerAlertsPreferences *self)
   lancer_telegram_send_test_async (self->telegram, chat_id, self->cancellable, test_sent_cb, g_object_ref (self));
 }
 
-/* Email and SMS: secrets, tests */
+/* Secrets and tests */
+
+typedef struct
+{
+  LancerAlertsPreferences *self;
+  const char              *saved;   /* the toast when it worked */
+} SecretCall;
 
 static void
 secret_stored_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(LancerAlertsPreferences) self = user_data;
+  g_autofree SecretCall *call = user_data;
+  g_autoptr(LancerAlertsPreferences) self = call->self;
   g_autoptr(GError) error = NULL;
 
-  if (!lancer_secrets_store_finish (result, &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Saved in the keyring"));
+  toast (self, lancer_secrets_store_finish (result, &error) ? call->saved : error->message);
 }
 
+/* Moves what @row holds into the keyring as @name (it never stays in
+ * the widget); the toast says @saved, or why not. */
 static void
 store_secret (LancerAlertsPreferences *self,
               AdwEntryRow             *row,
-              const char              *name)
+              const char              *name,
+              const char              *saved)
 {
   g_autofree char *value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  SecretCall *call;
 
   g_strstrip (value);
   if (profile_id (self) == NULL || *value == '\0')
     return;
-  lancer_secrets_store_async (profile_id (self), name, value, self->cancellable, secret_stored_cb,
-                              g_object_ref (self));
-  /* The secret never stays in the widget. */
+  call = g_new (SecretCall, 1);
+  call->self = g_object_ref (self);
+  call->saved = saved;
+  lancer_secrets_store_async (profile_id (self), name, value, self->cancellable, secret_stored_cb, call);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+token_applied_cb (LancerAlertsPreferences *self)
+{
+  store_secret (self, self->token_row, LANCER_SECRET_TELEGRAM_BOT_TOKEN,
+                _("Bot token saved in the keyring. Now send your bot a message and press Detect."));
 }
 
 static void
 email_password_applied_cb (LancerAlertsPreferences *self)
 {
-  store_secret (self, self->email_password_row, LANCER_SECRET_SMTP_PASSWORD);
+  store_secret (self, self->email_password_row, LANCER_SECRET_SMTP_PASSWORD, _("Saved in the keyring"));
 }
 
 static void
 sms_token_applied_cb (LancerAlertsPreferences *self)
 {
-  store_secret (self, self->sms_token_row, LANCER_SECRET_TWILIO_AUTH_TOKEN);
+  store_secret (self, self->sms_token_row, LANCER_SECRET_TWILIO_AUTH_TOKEN, _("Saved in the keyring"));
 }
 
 static void
 sms_gateway_token_applied_cb (LancerAlertsPreferences *self)
 {
-  store_secret (self, self->sms_gateway_token_row, LANCER_SECRET_SMS_GATEWAY_TOKEN);
+  store_secret (self, self->sms_gateway_token_row, LANCER_SECRET_SMS_GATEWAY_TOKEN, _("Saved in the keyring"));
 }
 
 /* The outcome of a test, in the page: a failure keeps the server's reply
@@ -501,11 +508,14 @@ email_test_sent_cb (GObject      *source,
 static void
 email_test_clicked_cb (LancerAlertsPreferences *self)
 {
+  g_autoptr(LancerAlert) test = NULL;
+
   if (self->email == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->email_test_button), FALSE);
   show_status (self->email_status_row, self->email_status_row_icon, _("Sending a test email…"), NULL, FALSE);
-  lancer_email_send_test_async (self->email, self->cancellable, email_test_sent_cb, g_object_ref (self));
+  test = lancer_alert_new_test ("email");
+  lancer_email_send_async (self->email, test, self->cancellable, email_test_sent_cb, g_object_ref (self));
 }
 
 static void
@@ -533,11 +543,14 @@ sms_test_sent_cb (GObject      *source,
 static void
 sms_test_clicked_cb (LancerAlertsPreferences *self)
 {
+  g_autoptr(LancerAlert) test = NULL;
+
   if (self->sms == NULL)
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->sms_test_button), FALSE);
   show_status (self->sms_status_row, self->sms_status_row_icon, _("Sending a test SMS…"), NULL, FALSE);
-  lancer_sms_send_test_async (self->sms, self->cancellable, sms_test_sent_cb, g_object_ref (self));
+  test = lancer_alert_new_test ("sms");
+  lancer_sms_send_async (self->sms, test, self->cancellable, sms_test_sent_cb, g_object_ref (self));
 }
 
 /* Per-channel rules */
@@ -553,19 +566,11 @@ static void
 save_rule (RuleRows *rules)
 {
   LancerAlertsPreferences *self = rules->self;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) searches = NULL;
 
   if (self->profile_settings == NULL)
     return;
-  for (guint i = 0; i < rules->checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (rules->checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "search-name"));
-    }
-  searches = g_strv_builder_end (builder);
+  searches = ticked_searches (rules->checks);
   lancer_alert_route_set (self->profile_settings, rules->channel,
                           (guint) gtk_spin_button_get_value (rules->spin), (const char * const *) searches);
 }
@@ -659,19 +664,10 @@ add_rule_searches (LancerAlertsPreferences *self,
       lancer_alert_route_get (self->profile_settings, rules->channel, NULL, &chosen);
       for (guint j = 0; j < searches->len; j++)
         {
-          LancerSavedSearch *search = g_ptr_array_index (searches, j);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
+          GtkWidget *check;
+          GtkWidget *row = search_row_new (g_ptr_array_index (searches, j), (const char * const *) chosen, &check);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), search->name);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                       g_strv_contains ((const char * const *) chosen, search->name));
-          g_object_set_data_full (G_OBJECT (check), "search-name", g_strdup (search->name), g_free);
           g_signal_connect (check, "notify::active", G_CALLBACK (rule_search_toggled_cb), rules);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_expander_row_add_row (rules->row, row);
           g_ptr_array_add (rules->checks, check);
         }

@@ -267,6 +267,28 @@ test_https_only (Fixture       *f,
   g_assert_cmpuint (f->requests, ==, 0);
 }
 
+/* What `lancer-cli alerts test webhook` posts: a notice that says it is a test. */
+static void
+test_test_alert (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LancerWebhook) webhook = new_webhook (f, 0);
+  g_autoptr(LancerAlert) alert = lancer_alert_new_test ("webhook");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+
+  g_assert_true (send_one (webhook, alert, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->bodies->len, ==, 1);
+  o = parse (g_ptr_array_index (f->bodies, 0), parser);
+  g_assert_cmpstr (json_object_get_string_member (o, "event"), ==, "notice");
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Lancer test alert");
+  g_assert_cmpstr (json_object_get_string_member (o, "body"), ==,
+                   "This is a test. Job alerts will arrive like this one.");
+  g_assert_true (json_object_get_null_member (o, "job_id"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,5 +300,6 @@ main (int   argc,
   g_test_add ("/webhook/disabled-after-10-failures", Fixture, NULL, fixture_setup,
               test_disabled_after_failures, fixture_teardown);
   g_test_add ("/webhook/https-only", Fixture, NULL, fixture_setup, test_https_only, fixture_teardown);
+  g_test_add ("/webhook/test-alert", Fixture, NULL, fixture_setup, test_test_alert, fixture_teardown);
   return g_test_run ();
 }

@@ -19,13 +19,6 @@
  * through one channel, with the settings and keyring the app uses; exit 1
  * with the server's reason when it fails. */
 
-static LancerAlert *
-test_alert (void)
-{
-  return lancer_alert_new_notice ("cli-test", _("Lancer test alert"),
-                                  _("This is a test. Job alerts will arrive like this one."));
-}
-
 static gboolean
 send_test (LancerCli   *cli,
            GSettings   *settings,
@@ -34,19 +27,20 @@ send_test (LancerCli   *cli,
            GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LancerAlert) alert = lancer_alert_new_test (channel);
 
   if (g_str_equal (channel, "email"))
     {
       g_autoptr(LancerEmail) email = lancer_email_new (settings, profile_id);
 
-      lancer_email_send_test_async (email, NULL, lancer_cli_async_cb, &result);
+      lancer_email_send_async (email, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_email_send_finish (email, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "sms"))
     {
       g_autoptr(LancerSms) sms = lancer_sms_new (settings, profile_id);
 
-      lancer_sms_send_test_async (sms, NULL, lancer_cli_async_cb, &result);
+      lancer_sms_send_async (sms, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_sms_send_finish (sms, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "telegram"))
@@ -61,13 +55,12 @@ send_test (LancerCli   *cli,
                                  "Preferences → Alerts."));
           return FALSE;
         }
-      lancer_telegram_send_test_async (telegram, chat_id, NULL, lancer_cli_async_cb, &result);
+      lancer_telegram_send_alert_async (telegram, chat_id, alert, NULL, lancer_cli_async_cb, &result);
       return lancer_telegram_send_finish (telegram, lancer_cli_wait (cli, &result), error);
     }
   if (g_str_equal (channel, "webhook"))
     {
       g_autoptr(LancerWebhook) webhook = lancer_webhook_new (settings);
-      g_autoptr(LancerAlert) alert = test_alert ();
       LancerHttpRetryPolicy policy;
 
       /* A test says at once what is wrong instead of retrying for a minute. */
@@ -105,16 +98,12 @@ lancer_cli_alerts (LancerCli  *cli,
     return lancer_cli_fail (cli, error);
   if (lancer_cli_get_json (cli))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonObject) sent = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "channel");
-      json_builder_add_string_value (builder, argv[2]);
-      json_builder_set_member_name (builder, "sent");
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_end_object (builder);
-      node = json_builder_get_root (builder);
+      json_object_set_string_member (sent, "channel", argv[2]);
+      json_object_set_boolean_member (sent, "sent", TRUE);
+      json_node_set_object (node, sent);
       lancer_cli_print_json (cli, node);
     }
   else

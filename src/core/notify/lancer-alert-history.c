@@ -42,7 +42,6 @@ records_loaded_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *records;
   GError *error = NULL;
 
   rows = lancer_store_alerts_load_records_finish (LANCER_STORE (source), result, &error);
@@ -51,16 +50,7 @@ records_loaded_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      LancerStoreAlertRecord *row = g_ptr_array_index (rows, i);
-      LancerAlertKind kind;
-
-      if (lancer_alert_kind_from_channel (row->channel, &kind))
-        g_ptr_array_add (records, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
-    }
-  g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, lancer_alert_history_from_store (rows), (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -114,6 +104,22 @@ lancer_alert_history_to_store (GPtrArray *records)
                                                             r->job_id, r->sent_at));
     }
   return rows;
+}
+
+GPtrArray *
+lancer_alert_history_from_store (GPtrArray *rows)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      LancerStoreAlertRecord *row = g_ptr_array_index (rows, i);
+      LancerAlertKind kind;
+
+      if (lancer_alert_kind_from_channel (row->channel, &kind))
+        g_ptr_array_add (records, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
+    }
+  return records;
 }
 
 void

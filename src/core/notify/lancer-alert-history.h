@@ -51,5 +51,8 @@ gboolean    lancer_alert_history_add_finish (LancerStore        *store,
 
 /* @records as notifications_sent rows (element type LancerStoreAlertRecord). */
 GPtrArray  *lancer_alert_history_to_store   (GPtrArray          *records);
+/* notifications_sent @rows as records (element type LancerAlertRecord);
+ * rows of a channel that is not an alert kind are left out. */
+GPtrArray  *lancer_alert_history_from_store (GPtrArray          *rows);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-alert.h"
 #include "lancer-alert-policy.h"
 
 #define HOUR 3600
@@ -338,18 +339,8 @@ search_alerts (LancerAlertPolicy    *self,
 {
   if (self->rules.all_searches)
     return TRUE;
-  if (job->searches == NULL || self->rules.searches == NULL)
-    return FALSE;
-  for (guint i = 0; job->searches[i] != NULL; i++)
-    for (guint j = 0; self->rules.searches[j] != NULL; j++)
-      {
-        g_autofree char *a = g_utf8_casefold (job->searches[i], -1);
-        g_autofree char *b = g_utf8_casefold (self->rules.searches[j], -1);
-
-        if (g_str_equal (a, b))
-          return TRUE;
-      }
-  return FALSE;
+  return lancer_alert_searches_overlap ((const char * const *) job->searches,
+                                        (const char * const *) self->rules.searches);
 }
 
 LancerAlertVerdict

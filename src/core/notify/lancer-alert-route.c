@@ -61,22 +61,6 @@ lancer_alert_route_set (GSettings          *settings,
   g_settings_set_value (settings, "alert-channel-rules", g_variant_builder_end (&builder));
 }
 
-static gboolean
-matches_search (const GStrv  wanted,
-                const GStrv  matched)
-{
-  for (guint i = 0; matched != NULL && matched[i] != NULL; i++)
-    for (guint j = 0; wanted[j] != NULL; j++)
-      {
-        g_autofree char *a = g_utf8_casefold (matched[i], -1);
-        g_autofree char *b = g_utf8_casefold (wanted[j], -1);
-
-        if (g_str_equal (a, b))
-          return TRUE;
-      }
-  return FALSE;
-}
-
 gboolean
 lancer_alert_route_allows (GSettings         *settings,
                            const char        *channel,
@@ -92,7 +76,8 @@ lancer_alert_route_allows (GSettings         *settings,
   lancer_alert_route_get (settings, channel, &min_score, &searches);
   if (min_score > 0 && !isnan (alert->score) && alert->score < min_score)
     return FALSE;
-  if (searches[0] != NULL && !matches_search (searches, alert->searches))
+  if (searches[0] != NULL &&
+      !lancer_alert_searches_overlap ((const char * const *) alert->searches, (const char * const *) searches))
     return FALSE;
   return TRUE;
 }

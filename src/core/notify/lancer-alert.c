@@ -41,16 +41,29 @@ lancer_alert_new_job (const char *job_id,
   return alert;
 }
 
+/* An alert that stands for @n jobs or messages; takes @title. */
+static LancerAlert *
+summary_new (LancerAlertType  type,
+             const char      *id,
+             guint            n,
+             char            *title,
+             const char      *body)
+{
+  LancerAlert *alert = alert_new (type);
+
+  alert->id = g_strdup (id);
+  alert->count = n;
+  alert->title = title;
+  alert->body = g_strdup (body);
+  return alert;
+}
+
 LancerAlert *
 lancer_alert_new_jobs_summary (guint n)
 {
-  LancerAlert *alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
-
-  alert->id = g_strdup ("jobs-summary");
-  alert->count = n;
-  alert->title = g_strdup_printf (ngettext ("%u more new job", "%u more new jobs", n), n);
-  alert->body = g_strdup (_("More jobs matched your searches than alerts are allowed this hour."));
-  return alert;
+  return summary_new (LANCER_ALERT_JOBS_SUMMARY, "jobs-summary", n,
+                      g_strdup_printf (ngettext ("%u more new job", "%u more new jobs", n), n),
+                      _("More jobs matched your searches than alerts are allowed this hour."));
 }
 
 LancerAlert *
@@ -80,13 +93,9 @@ lancer_alert_new_message (const char *story_id,
 LancerAlert *
 lancer_alert_new_messages_summary (guint n)
 {
-  LancerAlert *alert = alert_new (LANCER_ALERT_MESSAGES_SUMMARY);
-
-  alert->id = g_strdup ("messages-summary");
-  alert->count = n;
-  alert->title = g_strdup_printf (ngettext ("%u more new message", "%u more new messages", n), n);
-  alert->body = g_strdup (_("Open Lancer to read them."));
-  return alert;
+  return summary_new (LANCER_ALERT_MESSAGES_SUMMARY, "messages-summary", n,
+                      g_strdup_printf (ngettext ("%u more new message", "%u more new messages", n), n),
+                      _("Open Lancer to read them."));
 }
 
 LancerAlert *
@@ -96,21 +105,14 @@ lancer_alert_new_redacted (LancerAlertType type,
   LancerAlert *alert;
 
   if (type == LANCER_ALERT_MESSAGE || type == LANCER_ALERT_MESSAGES_SUMMARY)
-    {
-      alert = alert_new (LANCER_ALERT_MESSAGES_SUMMARY);
-      alert->id = g_strdup ("messages-locked");
-      alert->title = g_strdup_printf (ngettext ("%u new message", "%u new messages", n), n);
-      alert->body = g_strdup (_("Unlock Lancer to read them."));
-    }
+    alert = summary_new (LANCER_ALERT_MESSAGES_SUMMARY, "messages-locked", n,
+                         g_strdup_printf (ngettext ("%u new message", "%u new messages", n), n),
+                         _("Unlock Lancer to read them."));
   else
-    {
-      alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
-      alert->id = g_strdup ("jobs-locked");
-      alert->title = g_strdup_printf (ngettext ("%u new job matches your searches",
-                                                "%u new jobs match your searches", n), n);
-      alert->body = g_strdup (_("Unlock Lancer to see them."));
-    }
-  alert->count = n;
+    alert = summary_new (LANCER_ALERT_JOBS_SUMMARY, "jobs-locked", n,
+                         g_strdup_printf (ngettext ("%u new job matches your searches",
+                                                   "%u new jobs match your searches", n), n),
+                         _("Unlock Lancer to see them."));
   alert->redacted = TRUE;
   return alert;
 }
@@ -126,6 +128,40 @@ lancer_alert_new_notice (const char *id,
   alert->title = g_strdup (title);
   alert->body = g_strdup (body);
   return alert;
+}
+
+LancerAlert *
+lancer_alert_new_first_sync (guint jobs,
+                             guint rooms)
+{
+  g_autofree char *n_jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", jobs), jobs);
+  g_autofree char *n_rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations",
+                                                        rooms), rooms);
+  g_autofree char *body = NULL;
+
+  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
+  body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
+                          n_jobs, n_rooms);
+  return lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
+}
+
+LancerAlert *
+lancer_alert_new_test (const char *channel)
+{
+  g_autofree char *id = g_strconcat (channel, "-test", NULL);
+  const char *title = _("Lancer test alert");
+  const char *body = _("This is a test. Job alerts will arrive like this one.");
+
+  if (g_str_equal (channel, "email"))
+    title = _("Lancer can send you email");
+  else if (g_str_equal (channel, "sms"))
+    title = _("Lancer can text you");
+  else if (g_str_equal (channel, "telegram"))
+    {
+      title = _("Lancer is connected");
+      body = _("Job alerts will arrive in this chat.");
+    }
+  return lancer_alert_new_notice (id, title, body);
 }
 
 void
@@ -177,17 +213,28 @@ lancer_alert_copy (const LancerAlert *alert)
   return copy;
 }
 
+gboolean
+lancer_alert_searches_overlap (const char * const *a,
+                               const char * const *b)
+{
+  for (guint i = 0; a != NULL && a[i] != NULL; i++)
+    for (guint j = 0; b != NULL && b[j] != NULL; j++)
+      {
+        g_autofree char *x = g_utf8_casefold (a[i], -1);
+        g_autofree char *y = g_utf8_casefold (b[j], -1);
+
+        if (g_str_equal (x, y))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 LancerAlert *
 lancer_alert_new_digest (GPtrArray *jobs)
 {
-  LancerAlert *alert = alert_new (LANCER_ALERT_JOBS_SUMMARY);
-  GString *body = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
   guint n = jobs->len;
 
-  alert->id = g_strdup ("quiet-hours-digest");
-  alert->count = n;
-  alert->title = g_strdup_printf (ngettext ("%u job arrived during quiet hours",
-                                            "%u jobs arrived during quiet hours", n), n);
   for (guint i = 0; i < jobs->len; i++)
     {
       LancerAlert *job = g_ptr_array_index (jobs, i);
@@ -198,8 +245,10 @@ lancer_alert_new_digest (GPtrArray *jobs)
       if (job->budget != NULL && *job->budget != '\0')
         g_string_append_printf (body, " (%s)", job->budget);
     }
-  alert->body = g_string_free (body, FALSE);
-  return alert;
+  return summary_new (LANCER_ALERT_JOBS_SUMMARY, "quiet-hours-digest", n,
+                      g_strdup_printf (ngettext ("%u job arrived during quiet hours",
+                                                "%u jobs arrived during quiet hours", n), n),
+                      body->str);
 }
 
 void

@@ -62,6 +62,11 @@ LancerAlert *lancer_alert_new_redacted      (LancerAlertType type,
 LancerAlert *lancer_alert_new_notice        (const char   *id,
                                              const char   *title,
                                              const char   *body);
+/* The first sync is an import, not news: one notice with its counts. */
+LancerAlert *lancer_alert_new_first_sync    (guint         jobs,
+                                             guint         rooms);
+/* What a test through @channel ("telegram", "email", …) sends. */
+LancerAlert *lancer_alert_new_test          (const char   *channel);
 /* A notice whose button runs @action ("app.connect-upwork"). */
 void         lancer_alert_set_action        (LancerAlert  *alert,
                                              const char   *action,
@@ -73,6 +78,10 @@ void         lancer_alert_set_job_facts     (LancerAlert  *alert,
                                              const char   *client,
                                              const char * const *searches);
 LancerAlert *lancer_alert_copy              (const LancerAlert *alert);
+/* Whether a saved search named in @a is named in @b too; names match
+ * case-insensitively, and a NULL list names none. */
+gboolean     lancer_alert_searches_overlap  (const char * const *a,
+                                             const char * const *b);
 /* One alert standing for jobs that arrived in quiet hours: @jobs (element
  * type LancerAlert, job alerts) are listed in the body. */
 LancerAlert *lancer_alert_new_digest        (GPtrArray    *jobs);

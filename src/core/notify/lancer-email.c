@@ -388,21 +388,24 @@ plain_address (const char *address)
   return strchr (address, '@') != NULL && strpbrk (address, "\r\n<>\" \t,;") == NULL;
 }
 
-static void
-start_send (LancerEmail         *self,
-            const LancerAlert   *alert,
-            gpointer             source_tag,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+void
+lancer_email_send_async (LancerEmail         *self,
+                         const LancerAlert   *alert,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
   g_autofree char *server = NULL;
   g_autofree char *security = NULL;
   Delivery *d;
   guint port;
 
-  g_task_set_source_tag (task, source_tag);
+  g_return_if_fail (LANCER_IS_EMAIL (self));
+  g_return_if_fail (alert != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_email_send_async);
   server = g_strstrip (g_settings_get_string (self->settings, "alert-email-server"));
   security = g_settings_get_string (self->settings, "alert-email-security");
   port = g_settings_get_uint (self->settings, "alert-email-port");
@@ -426,34 +429,6 @@ start_send (LancerEmail         *self,
   d->message = lancer_email_build_message (d->from, d->to, alert);
   /* libcurl blocks: never on the main thread. */
   g_task_run_in_thread (task, send_thread);
-}
-
-void
-lancer_email_send_async (LancerEmail         *self,
-                         const LancerAlert   *alert,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_return_if_fail (LANCER_IS_EMAIL (self));
-  g_return_if_fail (alert != NULL);
-
-  start_send (self, alert, lancer_email_send_async, cancellable, callback, user_data);
-}
-
-void
-lancer_email_send_test_async (LancerEmail         *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(LancerAlert) alert = NULL;
-
-  g_return_if_fail (LANCER_IS_EMAIL (self));
-
-  alert = lancer_alert_new_notice ("email-test", _("Lancer can send you email"),
-                                   _("This is a test. Job alerts will arrive like this one."));
-  start_send (self, alert, lancer_email_send_test_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -52,11 +52,6 @@ void         lancer_email_send_async        (LancerEmail        *self,
                                              GCancellable       *cancellable,
                                              GAsyncReadyCallback callback,
                                              gpointer            user_data);
-/* "Lancer can send you email": what Send Test Email sends. */
-void         lancer_email_send_test_async   (LancerEmail        *self,
-                                             GCancellable       *cancellable,
-                                             GAsyncReadyCallback callback,
-                                             gpointer            user_data);
 gboolean     lancer_email_send_finish       (LancerEmail        *self,
                                              GAsyncResult       *result,
                                              GError            **error);

@@ -99,7 +99,7 @@ const char * const lancer_notifier_channels[] = { "desktop", "telegram", "webhoo
 G_DEFINE_FINAL_TYPE (LancerNotifier, lancer_notifier, G_TYPE_OBJECT)
 
 static void schedule_digest (LancerNotifier *self);
-static void digest_sent_cb  (GObject *source, GAsyncResult *result, gpointer user_data);
+static void background_cb   (GObject *source, GAsyncResult *result, gpointer user_data);
 
 typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
 
@@ -190,6 +190,17 @@ reload_rules (LancerNotifier *self)
 
 /* ---- channels ---- */
 
+/* Clicking the notification does what this button does. */
+static void
+add_open_button (GNotification *notification,
+                 const char    *label,
+                 const char    *action,
+                 const char    *target)
+{
+  g_notification_set_default_action_and_target (notification, action, "s", target);
+  g_notification_add_button_with_target (notification, label, action, "s", target);
+}
+
 void
 lancer_notifier_send_desktop (LancerNotifier    *self,
                               const LancerAlert *alert)
@@ -208,8 +219,7 @@ lancer_notifier_send_desktop (LancerNotifier    *self,
     case LANCER_ALERT_JOB:
       if (alert->job_id != NULL && !alert->redacted)
         {
-          g_notification_set_default_action_and_target (notification, "app.open-job", "s", alert->job_id);
-          g_notification_add_button_with_target (notification, _("Open Job"), "app.open-job", "s", alert->job_id);
+          add_open_button (notification, _("Open Job"), "app.open-job", alert->job_id);
           g_notification_add_button_with_target (notification, _("Write Proposal"), "app.write-proposal", "s",
                                                  alert->job_id);
           if (!isnan (alert->score) && alert->score >= LANCER_ALERT_HIGH_SCORE)
@@ -218,22 +228,18 @@ lancer_notifier_send_desktop (LancerNotifier    *self,
         }
       G_GNUC_FALLTHROUGH;
     case LANCER_ALERT_JOBS_SUMMARY:
-      g_notification_set_default_action_and_target (notification, "app.open-job", "s", "");
-      g_notification_add_button_with_target (notification, _("Open Jobs"), "app.open-job", "s", "");
+      add_open_button (notification, _("Open Jobs"), "app.open-job", "");
       break;
 
     case LANCER_ALERT_MESSAGE:
       if (alert->room_id != NULL && !alert->redacted)
         {
-          g_notification_set_default_action_and_target (notification, "app.open-room", "s", alert->room_id);
-          g_notification_add_button_with_target (notification, _("Open Conversation"), "app.open-room", "s",
-                                                 alert->room_id);
+          add_open_button (notification, _("Open Conversation"), "app.open-room", alert->room_id);
           break;
         }
       G_GNUC_FALLTHROUGH;
     case LANCER_ALERT_MESSAGES_SUMMARY:
-      g_notification_set_default_action_and_target (notification, "app.open-room", "s", "");
-      g_notification_add_button_with_target (notification, _("Open Messages"), "app.open-room", "s", "");
+      add_open_button (notification, _("Open Messages"), "app.open-room", "");
       break;
 
     case LANCER_ALERT_NOTICE:
@@ -250,29 +256,28 @@ lancer_notifier_send_desktop (LancerNotifier    *self,
   g_hash_table_add (self->shown, g_strdup (alert->id));
 }
 
+/* Logs an alert a channel did not deliver; @user_data names it ("A
+ * Telegram alert"). A webhook that is off is not a failure. */
 static void
-telegram_sent_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lancer_telegram_send_finish (LANCER_TELEGRAM (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("A Telegram alert was not delivered: %s", error->message);
-}
-
-static void
-webhook_sent_cb (GObject      *source,
+channel_sent_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  const char *what = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean sent;
 
-  if (!lancer_webhook_send_finish (LANCER_WEBHOOK (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+  if (LANCER_IS_TELEGRAM (source))
+    sent = lancer_telegram_send_finish (LANCER_TELEGRAM (source), result, &error);
+  else if (LANCER_IS_WEBHOOK (source))
+    sent = lancer_webhook_send_finish (LANCER_WEBHOOK (source), result, &error);
+  else if (LANCER_IS_EMAIL (source))
+    sent = lancer_email_send_finish (LANCER_EMAIL (source), result, &error);
+  else
+    sent = lancer_sms_send_finish (LANCER_SMS (source), result, &error);
+  if (!sent && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, LANCER_WEBHOOK_ERROR, LANCER_WEBHOOK_ERROR_DISABLED))
-    g_message ("A webhook alert was not delivered: %s", error->message);
+    g_message ("%s was not delivered: %s", what, error->message);
 }
 
 /* The user is looking at the page the alert is about. */
@@ -299,30 +304,6 @@ shown_in_window (LancerNotifier    *self,
       return FALSE;
     }
   return self->page_shown != NULL && self->page_shown (page, self->page_shown_data);
-}
-
-static void
-email_sent_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lancer_email_send_finish (LANCER_EMAIL (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("An email alert was not delivered: %s", error->message);
-}
-
-static void
-sms_sent_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!lancer_sms_send_finish (LANCER_SMS (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("An SMS alert was not delivered: %s", error->message);
 }
 
 static gboolean
@@ -363,22 +344,64 @@ send_to_channel (LancerNotifier    *self,
     {
       g_autofree char *chat_id = g_settings_get_string (self->settings, "alert-telegram-chat-id");
 
-      lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable, telegram_sent_cb, NULL);
+      lancer_telegram_send_alert_async (self->telegram, chat_id, alert, self->cancellable, channel_sent_cb,
+                                        "A Telegram alert");
     }
   else if (g_str_equal (channel, "webhook"))
-    lancer_webhook_send_async (self->webhook, alert, self->cancellable, webhook_sent_cb, NULL);
+    lancer_webhook_send_async (self->webhook, alert, self->cancellable, channel_sent_cb, "A webhook alert");
   else if (g_str_equal (channel, "email"))
-    lancer_email_send_async (self->email, alert, self->cancellable, email_sent_cb, NULL);
+    lancer_email_send_async (self->email, alert, self->cancellable, channel_sent_cb, "An email alert");
   else if (g_str_equal (channel, "sms"))
-    lancer_sms_send_async (self->sms, alert, self->cancellable, sms_sent_cb, NULL);
+    lancer_sms_send_async (self->sms, alert, self->cancellable, channel_sent_cb, "An SMS alert");
 }
 
-/* Each channel that is on gets the alerts its rules let through (score,
- * searches), redacted while locked, in its own template's words. */
+/* Sends @routed, the alerts a channel's rules let through, one way. */
+typedef void (*ChannelSendFunc) (LancerNotifier *self,
+                                 const char     *channel,
+                                 GPtrArray      *routed,
+                                 gboolean        locked);
+
+/* Each alert on its own (redacted while locked), in the channel's own
+ * template's words. */
 static void
-fan_out (LancerNotifier *self,
-         GPtrArray      *alerts,
-         gboolean        locked)
+send_each (LancerNotifier *self,
+           const char     *channel,
+           GPtrArray      *routed,
+           gboolean        locked)
+{
+  g_autoptr(GPtrArray) sent = locked ? lancer_alert_redact_batch (routed) : g_ptr_array_ref (routed);
+
+  for (guint i = 0; i < sent->len; i++)
+    {
+      g_autoptr(LancerAlert) worded = lancer_alert_template_apply (self->settings, channel,
+                                                                   g_ptr_array_index (sent, i));
+
+      send_to_channel (self, channel, worded);
+    }
+}
+
+/* The held jobs in one quiet-hours digest (only a count while locked). */
+static void
+send_digest (LancerNotifier *self,
+             const char     *channel,
+             GPtrArray      *routed,
+             gboolean        locked)
+{
+  g_autoptr(LancerAlert) digest = NULL;
+
+  if (routed->len == 0)
+    return;
+  digest = locked ? lancer_alert_new_redacted (LANCER_ALERT_JOB, routed->len) : lancer_alert_new_digest (routed);
+  send_to_channel (self, channel, digest);
+}
+
+/* Each channel that is on gets the alerts its own rules let through
+ * (score, searches). */
+static void
+fan_out (LancerNotifier  *self,
+         GPtrArray       *alerts,
+         gboolean         locked,
+         ChannelSendFunc  send)
 {
   for (guint c = 0; lancer_notifier_channels[c] != NULL; c++)
     {
@@ -387,28 +410,11 @@ fan_out (LancerNotifier *self,
 
       if (!channel_enabled (self, channel))
         continue;
-      routed = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_free);
+      routed = g_ptr_array_new ();
       for (guint i = 0; i < alerts->len; i++)
-        {
-          LancerAlert *alert = g_ptr_array_index (alerts, i);
-
-          if (lancer_alert_route_allows (self->settings, channel, alert))
-            g_ptr_array_add (routed, lancer_alert_copy (alert));
-        }
-      if (locked)
-        {
-          GPtrArray *redacted = lancer_alert_redact_batch (routed);
-
-          g_ptr_array_unref (routed);
-          routed = redacted;
-        }
-      for (guint i = 0; i < routed->len; i++)
-        {
-          g_autoptr(LancerAlert) worded = lancer_alert_template_apply (self->settings, channel,
-                                                                       g_ptr_array_index (routed, i));
-
-          send_to_channel (self, channel, worded);
-        }
+        if (lancer_alert_route_allows (self->settings, channel, g_ptr_array_index (alerts, i)))
+          g_ptr_array_add (routed, g_ptr_array_index (alerts, i));
+      send (self, channel, routed, locked);
     }
 }
 
@@ -613,10 +619,10 @@ check_done_cb (GObject      *source,
   if (records->len > 0 && self->store != NULL)
     lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
   locked = lancer_notifier_get_locked (self);
-  fan_out (self, alerts, locked);
+  fan_out (self, alerts, locked, send_each);
   /* Quiet hours ended while nothing ran (a suspend): the digest now. */
   if (q->kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
-    lancer_notifier_send_digest_async (self, self->cancellable, digest_sent_cb, NULL);
+    lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
   if (locked)
     {
       GPtrArray *redacted = lancer_alert_redact_batch (alerts);
@@ -628,31 +634,6 @@ check_done_cb (GObject      *source,
 }
 
 /* ---- the quiet-hours digest ---- */
-
-static void
-digest_fan_out (LancerNotifier *self,
-                GPtrArray      *jobs,
-                gboolean        locked)
-{
-  /* Each channel's digest lists the held jobs its own rules let through. */
-  for (guint c = 0; lancer_notifier_channels[c] != NULL; c++)
-    {
-      const char *channel = lancer_notifier_channels[c];
-      g_autoptr(GPtrArray) routed = NULL;
-      g_autoptr(LancerAlert) digest = NULL;
-
-      if (!channel_enabled (self, channel))
-        continue;
-      routed = g_ptr_array_new ();
-      for (guint i = 0; i < jobs->len; i++)
-        if (lancer_alert_route_allows (self->settings, channel, g_ptr_array_index (jobs, i)))
-          g_ptr_array_add (routed, g_ptr_array_index (jobs, i));
-      if (routed->len == 0)
-        continue;
-      digest = locked ? lancer_alert_new_redacted (LANCER_ALERT_JOB, routed->len) : lancer_alert_new_digest (routed);
-      send_to_channel (self, channel, digest);
-    }
-}
 
 static void
 digest_read_cb (GObject      *source,
@@ -700,7 +681,7 @@ digest_read_cb (GObject      *source,
     {
       gboolean locked = lancer_notifier_get_locked (self);
 
-      digest_fan_out (self, jobs, locked);
+      fan_out (self, jobs, locked, send_digest);
       g_ptr_array_add (alerts, locked ? lancer_alert_new_redacted (LANCER_ALERT_JOB, jobs->len)
                                       : lancer_alert_new_digest (jobs));
     }
@@ -746,26 +727,13 @@ lancer_notifier_get_held (LancerNotifier *self)
   return self->held->len;
 }
 
-static void
-digest_sent_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GPtrArray) alerts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  alerts = lancer_notifier_check_finish (LANCER_NOTIFIER (source), result, &error);
-  if (alerts == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("The quiet-hours digest failed: %s", error->message);
-}
-
 static gboolean
 digest_timeout_cb (gpointer user_data)
 {
   LancerNotifier *self = user_data;
 
   self->digest_source = 0;
-  lancer_notifier_send_digest_async (self, self->cancellable, digest_sent_cb, NULL);
+  lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
   return G_SOURCE_REMOVE;
 }
 
@@ -823,50 +791,37 @@ flush_waiting (LancerNotifier *self)
     }
 }
 
-typedef struct
-{
-  LancerNotifier *self;
-  LancerStore    *store;
-} InitCall;
-
 static void
 init_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  InitCall *call = user_data;
-  g_autoptr(LancerNotifier) self = call->self;
+  g_autoptr(LancerNotifier) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerStoreAlertState) state = NULL;
-  gboolean current = self->store == call->store;
 
   state = lancer_store_alerts_read_state_finish (LANCER_STORE (source), result, &error);
-  g_object_unref (call->store);
-  g_free (call);
-  if (!current)
+  /* Read from a store the profile has since closed. */
+  if (self->store != LANCER_STORE (source))
     return;
   self->loading = FALSE;
   if (state == NULL)
     g_message ("Alert history could not be read: %s", error->message);
   else
     {
-      g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+      g_autoptr(GPtrArray) history = lancer_alert_history_from_store (state->records);
 
       self->job_watermark = MAX (state->job_watermark, 0);
       self->story_watermark = MAX (state->story_watermark, 0);
       if (self->job_watermark == 0 && self->story_watermark == 0 && self->import == IMPORT_NONE)
         self->import = IMPORT_FRESH;
-      for (guint i = 0; i < state->records->len; i++)
+      for (guint i = 0; i < history->len; i++)
         {
-          LancerStoreAlertRecord *row = g_ptr_array_index (state->records, i);
-          LancerAlertKind kind;
+          LancerAlertRecord *record = g_ptr_array_index (history, i);
 
-          if (!lancer_alert_kind_from_channel (row->channel, &kind))
-            continue;
-          g_ptr_array_add (history, lancer_alert_record_new (row->key, kind, row->job_id, row->sent_at));
           /* Held before a restart: still owed a digest. */
-          if (kind == LANCER_ALERT_KIND_HELD)
-            g_ptr_array_add (self->held, g_strdup (row->key));
+          if (record->kind == LANCER_ALERT_KIND_HELD)
+            g_ptr_array_add (self->held, g_strdup (record->key));
         }
       lancer_alert_history_apply (history, self->policy);
       set_unread (self, state->unread);
@@ -880,17 +835,12 @@ init_done_cb (GObject      *source,
 static void
 ensure_ready (LancerNotifier *self)
 {
-  InitCall *call;
-
   if (self->ready || self->loading || self->store == NULL)
     return;
   self->loading = TRUE;
-  call = g_new0 (InitCall, 1);
-  call->self = g_object_ref (self);
-  call->store = g_object_ref (self->store);
   lancer_store_alerts_read_state_async (self->store,
                                         lancer_alert_policy_now (self->policy) - HISTORY_DAYS * 24 * 3600,
-                                        NULL, init_done_cb, call);
+                                        NULL, init_done_cb, g_object_ref (self));
 }
 
 static void
@@ -952,17 +902,20 @@ lancer_notifier_check_finish (LancerNotifier  *self,
 
 /* ---- following the session ---- */
 
+/* Ends a check or digest nobody waits for; @user_data says which one
+ * failed in the log ("Alert check failed"). */
 static void
-background_check_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+background_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  const char *what = user_data;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
 
   alerts = lancer_notifier_check_finish (LANCER_NOTIFIER (source), result, &error);
   if (alerts == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Alert check failed: %s", error->message);
+    g_message ("%s: %s", what, error->message);
 }
 
 static void
@@ -970,7 +923,7 @@ new_jobs_cb (LancerSync     *sync,
              guint           n,
              LancerNotifier *self)
 {
-  lancer_notifier_check_jobs_async (self, self->cancellable, background_check_cb, NULL);
+  lancer_notifier_check_jobs_async (self, self->cancellable, background_cb, "Alert check failed");
 }
 
 static gboolean
@@ -979,7 +932,7 @@ stories_changed_idle (gpointer user_data)
   LancerNotifier *self = user_data;
 
   self->stories_source = 0;
-  lancer_notifier_check_messages_async (self, self->cancellable, background_check_cb, NULL);
+  lancer_notifier_check_messages_async (self, self->cancellable, background_cb, "Alert check failed");
   return G_SOURCE_REMOVE;
 }
 
@@ -993,17 +946,27 @@ stories_changed_cb (LancerStore    *store,
     self->stories_source = g_timeout_add (500, stories_changed_idle, self);
 }
 
+/* Holds @object in *@slot instead of what it held, whose signals stop
+ * reaching this notifier. FALSE when @object is held already. */
+static gboolean
+set_followed (LancerNotifier *self,
+              GObject       **slot,
+              gpointer        object)
+{
+  if (*slot == object)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, self);
+  g_set_object (slot, object);
+  return TRUE;
+}
+
 static void
 set_store (LancerNotifier *self,
            LancerStore    *store)
 {
-  if (self->store == store)
+  if (!set_followed (self, (GObject **) &self->store, store))
     return;
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_clear_object (&self->store);
-    }
   self->ready = FALSE;
   self->loading = FALSE;
   self->import = IMPORT_NONE;
@@ -1014,7 +977,6 @@ set_store (LancerNotifier *self,
   g_clear_handle_id (&self->digest_source, g_source_remove);
   if (store != NULL)
     {
-      self->store = g_object_ref (store);
       g_signal_connect_object (store, "changed::stories", G_CALLBACK (stories_changed_cb), self, 0);
       g_signal_connect_object (store, "changed::rooms", G_CALLBACK (stories_changed_cb), self, 0);
       ensure_ready (self);
@@ -1030,9 +992,6 @@ import_checked_cb (GObject      *source,
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerAlert) summary = NULL;
-  g_autofree char *jobs = NULL;
-  g_autofree char *rooms = NULL;
-  g_autofree char *body = NULL;
   guint n_rooms;
 
   alerts = lancer_notifier_check_finish (self, result, &error);
@@ -1045,14 +1004,9 @@ import_checked_cb (GObject      *source,
   g_hash_table_remove_all (self->imported_rooms);
   if (self->imported_jobs == 0 && n_rooms == 0)
     return;
-  jobs = g_strdup_printf (ngettext ("%u job", "%u jobs", self->imported_jobs), self->imported_jobs);
-  rooms = g_strdup_printf (ngettext ("%u unread conversation", "%u unread conversations", n_rooms), n_rooms);
-  /* Translators: "%s" are "400 jobs" and "12 unread conversations" */
-  body = g_strdup_printf (_("The first sync brought in %s and %s. New ones are announced from now on."),
-                          jobs, rooms);
-  self->imported_jobs = 0;
   /* Counts only: nothing private, locked or not. */
-  summary = lancer_alert_new_notice ("first-sync", _("Lancer is up to date"), body);
+  summary = lancer_alert_new_first_sync (self->imported_jobs, n_rooms);
+  self->imported_jobs = 0;
   lancer_notifier_send_desktop (self, summary);
 }
 
@@ -1127,20 +1081,14 @@ static void
 set_sync (LancerNotifier *self,
           LancerSync     *sync)
 {
-  if (self->sync == sync)
+  if (!set_followed (self, (GObject **) &self->sync, sync))
     return;
-  if (self->sync != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->sync, self);
-      g_clear_object (&self->sync);
-    }
   g_cancellable_cancel (self->me_cancellable);
   g_clear_object (&self->me_cancellable);
   g_clear_pointer (&self->user_name, g_free);
   self->sync_ran = sync != NULL && lancer_sync_get_state (sync) == LANCER_SYNC_STATE_SYNCING;
   if (sync != NULL)
     {
-      self->sync = g_object_ref (sync);
       g_signal_connect_object (sync, "new-jobs", G_CALLBACK (new_jobs_cb), self, 0);
       g_signal_connect_object (sync, "notify::state", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
     }
@@ -1166,19 +1114,10 @@ static void
 set_oauth (LancerNotifier *self,
            LancerOAuth    *oauth)
 {
-  if (self->oauth == oauth)
+  if (!set_followed (self, (GObject **) &self->oauth, oauth))
     return;
-  if (self->oauth != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->oauth, self);
-      g_clear_object (&self->oauth);
-    }
   if (oauth != NULL)
-    {
-      self->oauth = g_object_ref (oauth);
-      g_signal_connect_object (oauth, "notify::needs-sign-in", G_CALLBACK (needs_sign_in_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (oauth, "notify::needs-sign-in", G_CALLBACK (needs_sign_in_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1219,46 +1158,11 @@ webhook_disabled_cb (LancerNotifier *self)
 
 /* ---- public ---- */
 
-LancerSession *
-lancer_notifier_get_session (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->session;
-}
-
 LancerAlertPolicy *
 lancer_notifier_get_policy (LancerNotifier *self)
 {
   g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
   return self->policy;
-}
-
-LancerTelegram *
-lancer_notifier_get_telegram (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->telegram;
-}
-
-LancerWebhook *
-lancer_notifier_get_webhook (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->webhook;
-}
-
-LancerEmail *
-lancer_notifier_get_email (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->email;
-}
-
-LancerSms *
-lancer_notifier_get_sms (LancerNotifier *self)
-{
-  g_return_val_if_fail (LANCER_IS_NOTIFIER (self), NULL);
-  return self->sms;
 }
 
 guint

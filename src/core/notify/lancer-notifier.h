@@ -35,12 +35,7 @@ G_DECLARE_FINAL_TYPE (LancerNotifier, lancer_notifier, LANCER, NOTIFIER, GObject
  * "attention" (a high-score job arrived), "paused" (boolean). */
 LancerNotifier   *lancer_notifier_new              (GApplication        *app,
                                                     LancerSession       *session);
-LancerSession    *lancer_notifier_get_session      (LancerNotifier      *self);
 LancerAlertPolicy *lancer_notifier_get_policy      (LancerNotifier      *self);
-LancerTelegram   *lancer_notifier_get_telegram     (LancerNotifier      *self);
-LancerWebhook    *lancer_notifier_get_webhook      (LancerNotifier      *self);
-LancerEmail      *lancer_notifier_get_email        (LancerNotifier      *self);
-LancerSms        *lancer_notifier_get_sms          (LancerNotifier      *self);
 
 /* The channels, in the order alerts go out: "desktop", "telegram",
  * "webhook", "email", "sms". Each sends only when turned on, and only the

@@ -291,22 +291,27 @@ token_cb (GObject      *source,
                                     response_cb, g_object_ref (task));
 }
 
-static void
-start_send (LancerSms           *self,
-            const LancerAlert   *alert,
-            gpointer             source_tag,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+void
+lancer_sms_send_async (LancerSms           *self,
+                       const LancerAlert   *alert,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *provider = g_settings_get_string (self->settings, "alert-sms-provider");
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base = NULL;
-  guint cap = g_settings_get_uint (self->settings, "alert-sms-daily-cap");
+  guint cap;
   Delivery *d;
 
-  g_task_set_source_tag (task, source_tag);
+  g_return_if_fail (LANCER_IS_SMS (self));
+  g_return_if_fail (alert != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lancer_sms_send_async);
+  provider = g_settings_get_string (self->settings, "alert-sms-provider");
+  cap = g_settings_get_uint (self->settings, "alert-sms-daily-cap");
   d = g_new0 (Delivery, 1);
   g_task_set_task_data (task, d, (GDestroyNotify) delivery_free);
   d->twilio = g_strcmp0 (provider, "gateway") != 0;
@@ -368,34 +373,6 @@ start_send (LancerSms           *self,
   lancer_secrets_lookup_async (self->profile_id,
                                d->twilio ? LANCER_SECRET_TWILIO_AUTH_TOKEN : LANCER_SECRET_SMS_GATEWAY_TOKEN,
                                cancellable, token_cb, g_steal_pointer (&task));
-}
-
-void
-lancer_sms_send_async (LancerSms           *self,
-                       const LancerAlert   *alert,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_return_if_fail (LANCER_IS_SMS (self));
-  g_return_if_fail (alert != NULL);
-
-  start_send (self, alert, lancer_sms_send_async, cancellable, callback, user_data);
-}
-
-void
-lancer_sms_send_test_async (LancerSms           *self,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(LancerAlert) alert = NULL;
-
-  g_return_if_fail (LANCER_IS_SMS (self));
-
-  alert = lancer_alert_new_notice ("sms-test", _("Lancer can text you"),
-                                   _("This is a test. Job alerts will arrive like this one."));
-  start_send (self, alert, lancer_sms_send_test_async, cancellable, callback, user_data);
 }
 
 gboolean

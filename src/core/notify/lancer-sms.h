@@ -51,10 +51,6 @@ void         lancer_sms_send_async          (LancerSms          *self,
                                              GCancellable       *cancellable,
                                              GAsyncReadyCallback callback,
                                              gpointer            user_data);
-void         lancer_sms_send_test_async     (LancerSms          *self,
-                                             GCancellable       *cancellable,
-                                             GAsyncReadyCallback callback,
-                                             gpointer            user_data);
 gboolean     lancer_sms_send_finish         (LancerSms          *self,
                                              GAsyncResult       *result,
                                              GError            **error);

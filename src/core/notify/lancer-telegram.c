@@ -436,15 +436,13 @@ lancer_telegram_send_test_async (LancerTelegram      *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
+  g_autoptr(LancerAlert) alert = NULL;
   g_autofree char *html = NULL;
 
   g_return_if_fail (LANCER_IS_TELEGRAM (self));
 
-  title = g_markup_escape_text (_("Lancer is connected"), -1);
-  body = g_markup_escape_text (_("Job alerts will arrive in this chat."), -1);
-  html = g_strdup_printf ("<b>%s</b>\n%s", title, body);
+  alert = lancer_alert_new_test ("telegram");
+  html = lancer_telegram_format_alert (alert);
   send_html_async (self, chat_id, html, lancer_telegram_send_test_async, cancellable, callback, user_data);
 }
 

@@ -247,7 +247,6 @@ typedef struct
   char     *url;
   GBytes   *body;
   guint     attempt;
-  guint     timeout_id;
 } Delivery;
 
 static void
@@ -297,11 +296,7 @@ fail (GTask  *task,
 static gboolean
 retry_cb (gpointer user_data)
 {
-  GTask *task = user_data;
-  Delivery *d = g_task_get_task_data (task);
-
-  d->timeout_id = 0;
-  attempt_send (task);
+  attempt_send (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -342,7 +337,7 @@ response_cb (GObject      *source,
     {
       d->attempt++;
       g_debug ("Webhook delivery failed (%u); retry %u in %u ms", status, d->attempt, delay_ms);
-      d->timeout_id = g_timeout_add (delay_ms, retry_cb, task);
+      g_timeout_add (delay_ms, retry_cb, task);
       return;
     }
   if (bytes != NULL)
