@@ -12,6 +12,7 @@
 #include "lancer-alert-route.h"
 #include "lancer-alert-template.h"
 #include "lancer-alerts-preferences.h"
+#include "lancer-settings-choice-private.h"
 #include "lancer-email.h"
 #include "lancer-notifier.h"
 #include "lancer-secrets.h"
@@ -162,34 +163,6 @@ hour_to_minutes (const GValue       *value,
                  gpointer            user_data)
 {
   return g_variant_new_uint32 ((guint32) g_value_get_double (value) * 60);
-}
-
-/* A string setting with choices ↔ a combo row's position; @user_data is
- * the NULL-terminated list of choices in row order. */
-static gboolean
-choice_to_index (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *str = g_variant_get_string (variant, NULL);
-
-  g_value_set_uint (value, 0);
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_str_equal (str, choices[i]))
-      g_value_set_uint (value, i);
-  return TRUE;
-}
-
-static GVariant *
-index_to_choice (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint i = g_value_get_uint (value);
-
-  return g_variant_new_string (i < g_strv_length ((char **) choices) ? choices[i] : choices[0]);
 }
 
 static void update_rule_subtitles (LancerAlertsPreferences *self);
@@ -914,23 +887,17 @@ lancer_alerts_preferences_new (GSettings *settings,
   g_settings_bind (profile_settings, "alert-webhook-enabled", self->webhook_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-webhook-url", self->webhook_url_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (profile_settings, "alert-webhook-format", self->webhook_format_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
-                                (gpointer) webhook_formats, NULL);
+  _lancer_settings_bind_choice (profile_settings, "alert-webhook-format", self->webhook_format_row, webhook_formats);
   g_settings_bind (settings, "start-hidden-at-login", self->start_hidden_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-email", self->email_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-email-server", self->email_server_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-email-port", self->email_port_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (profile_settings, "alert-email-security", self->email_security_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
-                                (gpointer) email_securities, NULL);
+  _lancer_settings_bind_choice (profile_settings, "alert-email-security", self->email_security_row, email_securities);
   g_settings_bind (profile_settings, "alert-email-user", self->email_user_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-email-from", self->email_from_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-email-to", self->email_to_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-sms", self->sms_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (profile_settings, "alert-sms-provider", self->sms_provider_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
-                                (gpointer) sms_providers, NULL);
+  _lancer_settings_bind_choice (profile_settings, "alert-sms-provider", self->sms_provider_row, sms_providers);
   g_settings_bind (profile_settings, "alert-sms-to", self->sms_to_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-sms-from", self->sms_from_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (profile_settings, "alert-sms-twilio-account", self->sms_account_row, "text",
