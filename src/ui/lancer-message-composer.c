@@ -547,6 +547,14 @@ lancer_message_composer_finalize (GObject *object)
   G_OBJECT_CLASS (lancer_message_composer_parent_class)->finalize (object);
 }
 
+/* Focusing the composer (opening a conversation) puts the cursor where
+ * the reply is typed. */
+static gboolean
+lancer_message_composer_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (LANCER_MESSAGE_COMPOSER (widget)->compose_view));
+}
+
 static void
 lancer_message_composer_class_init (LancerMessageComposerClass *klass)
 {
@@ -555,6 +563,7 @@ lancer_message_composer_class_init (LancerMessageComposerClass *klass)
 
   object_class->dispose = lancer_message_composer_dispose;
   object_class->finalize = lancer_message_composer_finalize;
+  widget_class->grab_focus = lancer_message_composer_grab_focus;
 
   signals [SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 0);

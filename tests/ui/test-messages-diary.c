@@ -22,6 +22,7 @@
 #include "lancer-store-messages.h"
 #include "lancer-story-list-model.h"
 #include "lancer-sync-writer.h"
+#include "lancer-message-composer.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 #include "lancer-window.h"
@@ -141,9 +142,16 @@ static void
 tap_room (LancerMessagesPage *page,
           guint               position)
 {
+  GtkWidget *composer = lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_MESSAGE_COMPOSER);
+  GtkWidget *focus;
+
   g_signal_emit_by_name (lancer_messages_page_get_room_view (page), "activate", position);
   g_assert_true (lancer_test_iterate_until (thread_loaded, page, 20));
   lancer_test_ui_settle (GTK_WIDGET (window));
+  /* The reply can be typed at once. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT_VIEW (focus) && gtk_widget_is_ancestor (focus, composer));
 }
 
 /* The row showing the open conversation's last message, if it is on
