@@ -163,6 +163,19 @@ gboolean   _lancer_store_each_row           (LancerStore         *store,
                                              LancerStoreRowFunc   row,
                                              gpointer             user_data,
                                              GError             **error);
+/* Builds one item from the current row of @stmt; NULL with @error set
+ * when the row cannot be read (a sealed column while locked). */
+typedef gpointer (*LancerStoreRowNewFunc) (LancerStore   *store,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+/* Steps @stmt through its rows and returns the items @row_new builds,
+ * freed with @item_free; NULL with @error when a step or a row fails. */
+GPtrArray *_lancer_store_collect_rows       (LancerStore           *store,
+                                             sqlite3               *db,
+                                             sqlite3_stmt          *stmt,
+                                             LancerStoreRowNewFunc  row_new,
+                                             GDestroyNotify         item_free,
+                                             GError               **error);
 /* Runs @sql with ?1 bound to @arg and returns a JSON array, one element
  * a row, added to the JsonBuilder by @row; NULL with @error on failure. */
 JsonNode  *_lancer_store_json_rows          (LancerStore         *store,

@@ -326,6 +326,33 @@ _lancer_store_each_row (LancerStore         *store,
   return TRUE;
 }
 
+GPtrArray *
+_lancer_store_collect_rows (LancerStore            *store,
+                            sqlite3                *db,
+                            sqlite3_stmt           *stmt,
+                            LancerStoreRowNewFunc   row_new,
+                            GDestroyNotify          item_free,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer item = row_new (store, stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 JsonNode *
 _lancer_store_json_rows (LancerStore         *store,
                          sqlite3             *db,
