@@ -12,12 +12,6 @@
 #include "lancer-store-ai.h"
 #include "lancer-store-private.h"
 
-static gint64
-now_seconds (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 /* Drafts */
 
 G_DEFINE_BOXED_TYPE (LancerAiDraft, lancer_ai_draft, lancer_ai_draft_copy, lancer_ai_draft_free)
@@ -85,7 +79,7 @@ record_call_worker (LancerStore   *store,
 {
   CallData *c = data;
   LancerAiUsage *u = c->usage;
-  gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : now_seconds ();
+  gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : _lancer_store_now_s ();
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db,
                            "INSERT INTO ai_calls (provider, model, purpose, tokens_in, tokens_out,"
@@ -325,7 +319,7 @@ save_analysis_worker (LancerStore   *store,
   sqlite3_bind_double (stmt, 5, a->analysis->fit_score);
   sqlite3_bind_text (stmt, 6, a->analysis->summary, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, a->analysis->raw_json, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, now_seconds ());
+  sqlite3_bind_int64 (stmt, 8, _lancer_store_now_s ());
   if (!_lancer_store_step_done (db, stmt, error))
     return NULL;
   return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
@@ -447,7 +441,6 @@ save_one_draft (LancerStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) slot = NULL;
-  g_autoptr(sqlite3_stmt) acted = NULL;
   gint64 variant_id = 0;
   gint64 id = draft->proposal_id;
 
@@ -493,13 +486,9 @@ save_one_draft (LancerStore    *store,
   if (!_lancer_store_step_done (db, slot, error))
     return FALSE;
 
-  /* Like the store's own draft saving: a job proposed to is kept. */
-  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", NULL);
-  if (acted != NULL)
-    {
-      sqlite3_bind_text (acted, 1, draft->job_id, -1, SQLITE_STATIC);
-      sqlite3_step (acted);
-    }
+  /* Like the store's own draft saving: a job proposed to is kept (a
+   * failure here costs nothing but that). */
+  _lancer_store_mark_acted_on (db, draft->job_id, NULL);
 
   draft->proposal_id = id;
   draft->updated_at = now;
@@ -514,7 +503,7 @@ save_drafts_worker (LancerStore   *store,
                     GError       **error)
 {
   GPtrArray *drafts = data;
-  gint64 now = now_seconds ();
+  gint64 now = _lancer_store_now_s ();
 
   for (guint i = 0; i < drafts->len; i++)
     if (!save_one_draft (store, db, g_ptr_array_index (drafts, i), now, error))
@@ -654,7 +643,7 @@ choose_draft_worker (LancerStore   *store,
   sqlite3_bind_int64 (cover, 1, id);
   if (!lancer_store_bind_sealed (store, cover, 2, text ? text : "", "proposals.cover_letter", error))
     return NULL;
-  sqlite3_bind_int64 (cover, 3, now_seconds ());
+  sqlite3_bind_int64 (cover, 3, _lancer_store_now_s ());
   if (!_lancer_store_step_done (db, cover, error))
     return NULL;
 

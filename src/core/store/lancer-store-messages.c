@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lancer-store-messages.h"
+#include "lancer-store-outbox.h"
 #include "lancer-store-private.h"
 
 /* ---- helpers ---- */
@@ -181,6 +182,19 @@ typedef struct
   guint  limit;
 } StoryQuery;
 
+static StoryQuery *
+story_query_new (const char *room_id,
+                 guint       offset,
+                 guint       limit)
+{
+  StoryQuery *query = g_new0 (StoryQuery, 1);
+
+  query->room_id = g_strdup (room_id);
+  query->offset = offset;
+  query->limit = limit;
+  return query;
+}
+
 static void
 story_query_free (StoryQuery *query)
 {
@@ -213,13 +227,10 @@ lancer_store_count_stories_async (LancerStore         *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  StoryQuery *q = g_new0 (StoryQuery, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  q->room_id = g_strdup (room_id);
-  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, q, (GDestroyNotify) story_query_free,
-                          g_free, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, story_query_new (room_id, 0, 0),
+                          (GDestroyNotify) story_query_free, g_free, cancellable, callback, user_data);
 }
 
 gssize
@@ -286,15 +297,11 @@ lancer_store_query_stories_async (LancerStore         *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  StoryQuery *q = g_new0 (StoryQuery, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  q->room_id = g_strdup (room_id);
-  q->offset = offset;
-  q->limit = limit;
-  lancer_store_run_async (store, FALSE, NULL, query_stories_worker, q, (GDestroyNotify) story_query_free,
-                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, query_stories_worker, story_query_new (room_id, offset, limit),
+                          (GDestroyNotify) story_query_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -314,37 +321,25 @@ typedef struct
   gint64  id;
 } OutboxData;
 
+static OutboxData *
+outbox_data_new (const char *room_id,
+                 const char *body,
+                 gint64      id)
+{
+  OutboxData *data = g_new0 (OutboxData, 1);
+
+  data->room_id = g_strdup (room_id);
+  data->body = g_strdup (body);
+  data->id = id;
+  return data;
+}
+
 static void
 outbox_data_free (OutboxData *data)
 {
   g_free (data->room_id);
   g_free (data->body);
   g_free (data);
-}
-
-static gpointer
-enqueue_worker (LancerStore   *store,
-                sqlite3       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  OutboxData *d = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!_lancer_store_room_is_known (db, d->room_id, error))
-    return NULL;
-  stmt = _lancer_store_prepare (db, "INSERT INTO outbox (room_id, body, state, created_at) VALUES (?1, ?2, 'pending', ?3)",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, d->room_id, -1, SQLITE_STATIC);
-  if (!lancer_store_bind_sealed (store, stmt, 2, d->body, "outbox.body", error))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 3, _lancer_store_now_s ());
-  if (!_lancer_store_step_done (db, stmt, error))
-    return NULL;
-  return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
 }
 
 void
@@ -355,15 +350,11 @@ lancer_store_outbox_enqueue_async (LancerStore         *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (room_id != NULL && body != NULL);
 
-  d->room_id = g_strdup (room_id);
-  d->body = g_strdup (body);
-  lancer_store_run_async (store, TRUE, "outbox", enqueue_worker, d, (GDestroyNotify) outbox_data_free,
-                          g_free, cancellable, callback, user_data);
+  /* The one outbox writer; the state starts as 'pending'. */
+  lancer_outbox_add_async (store, room_id, body, cancellable, callback, user_data);
 }
 
 gint64
@@ -371,7 +362,7 @@ lancer_store_outbox_enqueue_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return _lancer_store_run_finish_int64 (store, result, error);
+  return lancer_outbox_add_finish (store, result, error);
 }
 
 static gpointer
@@ -430,13 +421,11 @@ lancer_store_outbox_list_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  d->room_id = g_strdup (room_id);
-  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, d, (GDestroyNotify) outbox_data_free,
-                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, outbox_data_new (room_id, NULL, 0),
+                          (GDestroyNotify) outbox_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -474,6 +463,19 @@ outbox_update_worker (LancerStore   *store,
   return NULL;
 }
 
+/* @error_message NULL: a retry; otherwise a failed attempt. */
+static void
+outbox_update_async (LancerStore         *store,
+                     gint64               outbox_id,
+                     const char          *error_message,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, outbox_data_new (NULL, error_message, outbox_id),
+                          (GDestroyNotify) outbox_data_free, NULL, cancellable, callback, user_data);
+}
+
 void
 lancer_store_outbox_retry_async (LancerStore         *store,
                                  gint64               outbox_id,
@@ -481,13 +483,9 @@ lancer_store_outbox_retry_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  d->id = outbox_id;
-  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
-                          NULL, cancellable, callback, user_data);
+  outbox_update_async (store, outbox_id, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -506,14 +504,10 @@ lancer_store_outbox_fail_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  d->id = outbox_id;
-  d->body = g_strdup (error_message != NULL ? error_message : "");
-  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
-                          NULL, cancellable, callback, user_data);
+  outbox_update_async (store, outbox_id, error_message != NULL ? error_message : "",
+                       cancellable, callback, user_data);
 }
 
 gboolean

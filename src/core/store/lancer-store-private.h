@@ -135,6 +135,11 @@ void       _lancer_store_bind_double_or_null (sqlite3_stmt  *stmt,
 void       _lancer_store_bind_text_or_null   (sqlite3_stmt  *stmt,
                                              int            index,
                                              const char    *text);
+/* Marks job @job_id acted on, so retention keeps it (a proposal was
+ * drafted or sent for it); FALSE with @error on failure. */
+gboolean   _lancer_store_mark_acted_on       (sqlite3       *db,
+                                              const char    *job_id,
+                                              GError       **error);
 /* Unix seconds; 0 or less stands for "unknown" (NULL). */
 void       _lancer_store_bind_time_or_null   (sqlite3_stmt  *stmt,
                                              int            index,
@@ -176,14 +181,16 @@ GPtrArray *_lancer_store_collect_rows       (LancerStore           *store,
                                              LancerStoreRowNewFunc  row_new,
                                              GDestroyNotify         item_free,
                                              GError               **error);
-/* Runs @sql with ?1 bound to @arg and returns a JSON array, one element
- * a row, added to the JsonBuilder by @row; NULL with @error on failure. */
-JsonNode  *_lancer_store_json_rows          (LancerStore         *store,
-                                             sqlite3             *db,
+/* Runs @sql (a static string) on the worker with ?1 bound to @arg and
+ * returns, through lancer_store_run_finish(), a JsonNode array with one
+ * element a row, added to the JsonBuilder by @row. */
+void       _lancer_store_json_rows_async    (LancerStore         *store,
                                              const char          *sql,
                                              const char          *arg,
                                              LancerStoreRowFunc   row,
-                                             GError             **error);
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 /* Writes @items in one transaction with @func on the worker, then emits
  * ::changed for @table; lancer_store_write_finish() returns items->len. */
 typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,

@@ -111,16 +111,6 @@ static const char proposals_json_sql[] =
   " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
   " ORDER BY p.created_at DESC";
 
-static gpointer
-json_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return _lancer_store_json_rows (store, db, proposals_json_sql, data, add_proposal_json, error);
-}
-
 void
 lancer_store_proposals_json_async (LancerStore         *store,
                                    const char          *status,
@@ -129,11 +119,11 @@ lancer_store_proposals_json_async (LancerStore         *store,
                                    gpointer             user_data)
 {
   /* Stored statuses are Lancer's: "--status Offered" means "offer". */
-  char *normalized = status != NULL && *status != '\0' ? lancer_upwork_normalize_proposal_status (status)
-                                                       : g_strdup ("");
+  g_autofree char *normalized = status != NULL && *status != '\0'
+                                ? lancer_upwork_normalize_proposal_status (status) : NULL;
 
-  lancer_store_run_async (store, FALSE, NULL, json_worker, normalized, g_free,
-                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
+  _lancer_store_json_rows_async (store, proposals_json_sql, normalized != NULL ? normalized : "", add_proposal_json,
+                                 cancellable, callback, user_data);
 }
 
 JsonNode *

@@ -184,16 +184,6 @@ static const char stories_json_sql[] =
   " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
   " ORDER BY s.room_id, s.created_at";
 
-static gpointer
-json_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return _lancer_store_json_rows (store, db, stories_json_sql, data, add_story_json, error);
-}
-
 void
 lancer_store_stories_json_async (LancerStore         *store,
                                  const char          *room_id,
@@ -201,8 +191,8 @@ lancer_store_stories_json_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  lancer_store_run_async (store, FALSE, NULL, json_worker, g_strdup (room_id != NULL ? room_id : ""), g_free,
-                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
+  _lancer_store_json_rows_async (store, stories_json_sql, room_id != NULL ? room_id : "", add_story_json,
+                                 cancellable, callback, user_data);
 }
 
 JsonNode *

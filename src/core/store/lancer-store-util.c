@@ -33,21 +33,6 @@ _lancer_store_prepare (sqlite3     *db,
   return stmt;
 }
 
-gboolean
-_lancer_store_step_done (sqlite3       *db,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 _lancer_store_step_row (sqlite3       *db,
                         sqlite3_stmt  *stmt,
@@ -61,6 +46,15 @@ _lancer_store_step_row (sqlite3       *db,
     return 0;
   lancer_store_set_sqlite_error (error, db, rc);
   return -1;
+}
+
+gboolean
+_lancer_store_step_done (sqlite3       *db,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  /* A write that returns a row (RETURNING) is done as well. */
+  return _lancer_store_step_row (db, stmt, error) >= 0;
 }
 
 gpointer
@@ -194,6 +188,19 @@ _lancer_store_bind_time_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_int64 (stmt, index, value);
+}
+
+gboolean
+_lancer_store_mark_acted_on (sqlite3     *db,
+                             const char  *job_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job_id, -1, SQLITE_STATIC);
+  return _lancer_store_step_done (db, stmt, error);
 }
 
 gint64
@@ -353,23 +360,55 @@ _lancer_store_collect_rows (LancerStore            *store,
   return g_steal_pointer (&items);
 }
 
-JsonNode *
-_lancer_store_json_rows (LancerStore         *store,
-                         sqlite3             *db,
-                         const char          *sql,
-                         const char          *arg,
-                         LancerStoreRowFunc   row,
-                         GError             **error)
+typedef struct
 {
+  const char          *sql;
+  char                *arg;
+  LancerStoreRowFunc   row;
+} JsonRows;
+
+static void
+json_rows_free (JsonRows *rows)
+{
+  g_free (rows->arg);
+  g_free (rows);
+}
+
+static gpointer
+json_rows_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  JsonRows *rows = data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, rows->sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, rows->arg, -1, SQLITE_STATIC);
   json_builder_begin_array (builder);
-  if (!_lancer_store_each_row (store, db, stmt, row, builder, error))
+  if (!_lancer_store_each_row (store, db, stmt, rows->row, builder, error))
     return NULL;
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
+}
+
+void
+_lancer_store_json_rows_async (LancerStore         *store,
+                               const char          *sql,
+                               const char          *arg,
+                               LancerStoreRowFunc   row,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  JsonRows *rows = g_new0 (JsonRows, 1);
+
+  rows->sql = sql;
+  rows->arg = g_strdup (arg);
+  rows->row = row;
+  lancer_store_run_async (store, FALSE, NULL, json_rows_worker, rows, (GDestroyNotify) json_rows_free,
+                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }

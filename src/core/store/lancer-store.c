@@ -1538,7 +1538,7 @@ upsert_worker (LancerStore   *self,
 {
   GPtrArray *jobs = data;
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = _lancer_store_now_s ();
   sqlite3_stmt *fts = NULL;
   gint64 max_rid;
   guint n_new = 0;
@@ -2392,7 +2392,6 @@ save_draft_worker (LancerStore   *self,
                                          " VALUES (?1, 'draft', ?2, ?3, ?3)"
                                        : "UPDATE proposals SET draft = ?2, updated_at = ?3 WHERE id = ?4",
                            error);
-  g_autoptr(sqlite3_stmt) acted = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -2413,11 +2412,7 @@ save_draft_worker (LancerStore   *self,
       return NULL;
     }
 
-  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", error);
-  if (acted == NULL)
-    return NULL;
-  sqlite3_bind_text (acted, 1, w->job_id, -1, SQLITE_STATIC);
-  if (!_lancer_store_step_done (db, acted, error))
+  if (!_lancer_store_mark_acted_on (db, w->job_id, error))
     return NULL;
   return _lancer_store_int64_result (id);
 }
