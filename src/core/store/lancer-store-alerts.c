@@ -108,13 +108,6 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
-static double
-column_double (sqlite3_stmt *stmt,
-               int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
-}
-
 #define JOB_SELECT \
   "SELECT j.rid, j.id, j.title, j.url, j.job_type, j.budget, j.hourly_min, j.hourly_max, j.currency," \
   "  j.proposals, j.client_country, j.client_total_spent, j.client_rating, j.client_payment_verified," \
@@ -134,16 +127,16 @@ job_from_stmt (sqlite3_stmt *stmt)
   job->title = _lancer_store_dup_column (stmt, 2);
   job->url = _lancer_store_dup_column (stmt, 3);
   job->hourly = sqlite3_column_int (stmt, 4) == 1;
-  job->budget = column_double (stmt, 5);
-  job->hourly_min = column_double (stmt, 6);
-  job->hourly_max = column_double (stmt, 7);
+  job->budget = _lancer_store_column_double_or (stmt, 5, NAN);
+  job->hourly_min = _lancer_store_column_double_or (stmt, 6, NAN);
+  job->hourly_max = _lancer_store_column_double_or (stmt, 7, NAN);
   job->currency = _lancer_store_dup_column (stmt, 8);
   job->proposals = sqlite3_column_int (stmt, 9);
   job->client_country = _lancer_store_dup_column (stmt, 10);
-  job->client_spent = column_double (stmt, 11);
-  job->client_rating = column_double (stmt, 12);
+  job->client_spent = _lancer_store_column_double_or (stmt, 11, NAN);
+  job->client_rating = _lancer_store_column_double_or (stmt, 12, NAN);
   job->payment_verified = sqlite3_column_int (stmt, 13) != 0;
-  job->score = column_double (stmt, 14);
+  job->score = _lancer_store_column_double_or (stmt, 14, NAN);
   job->searches = searches != NULL ? g_strsplit (searches, "\n", -1) : g_new0 (char *, 1);
   return job;
 }

@@ -94,6 +94,21 @@ week_data_new (const char *contract_id,
   return data;
 }
 
+/* Both diary reads: @contract_id (NULL: all) over the week of @week_start. */
+static void
+week_async (LancerStore           *store,
+            LancerStoreWorkerFunc  worker,
+            const char            *contract_id,
+            const char            *week_start,
+            GCancellable          *cancellable,
+            GAsyncReadyCallback    callback,
+            gpointer               user_data)
+{
+  lancer_store_run_async (store, FALSE, NULL, worker, week_data_new (contract_id, week_start),
+                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
 static gpointer
 contract_from_row (LancerStore   *store,
                    sqlite3_stmt  *stmt,
@@ -106,10 +121,8 @@ contract_from_row (LancerStore   *store,
                        "title", (const char *) sqlite3_column_text (stmt, 1),
                        "client-name", (const char *) sqlite3_column_text (stmt, 2),
                        "hourly", sqlite3_column_int (stmt, 3) == 1,
-                       "hourly-rate", sqlite3_column_type (stmt, 4) != SQLITE_NULL
-                                      ? sqlite3_column_double (stmt, 4) : -1.0,
-                       "fixed-amount", sqlite3_column_type (stmt, 5) != SQLITE_NULL
-                                       ? sqlite3_column_double (stmt, 5) : -1.0,
+                       "hourly-rate", _lancer_store_column_double_or (stmt, 4, -1.0),
+                       "fixed-amount", _lancer_store_column_double_or (stmt, 5, -1.0),
                        "status", (const char *) sqlite3_column_text (stmt, 6),
                        "started-at", sqlite3_column_int64 (stmt, 7),
                        "ended-at", sqlite3_column_int64 (stmt, 8),
@@ -158,9 +171,7 @@ lancer_store_list_contracts_async (LancerStore         *store,
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (week_start != NULL);
 
-  lancer_store_run_async (store, FALSE, NULL, contracts_worker, week_data_new (NULL, week_start),
-                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
-                          cancellable, callback, user_data);
+  week_async (store, contracts_worker, NULL, week_start, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -240,9 +251,7 @@ lancer_store_get_diary_week_async (LancerStore         *store,
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (contract_id != NULL && week_start != NULL);
 
-  lancer_store_run_async (store, FALSE, NULL, week_worker, week_data_new (contract_id, week_start),
-                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
-                          cancellable, callback, user_data);
+  week_async (store, week_worker, contract_id, week_start, cancellable, callback, user_data);
 }
 
 GPtrArray *

@@ -75,21 +75,15 @@ proposal_from_row (sqlite3_stmt *stmt)
     .status = (const char *) sqlite3_column_text (stmt, 5),
     .variant_id = sqlite3_column_int64 (stmt, 6),
     .variant_name = (const char *) sqlite3_column_text (stmt, 7),
-    .bid_amount = NAN,
-    .bid_type = -1,
-    .connects_spent = -1,
+    .bid_amount = _lancer_store_column_double_or (stmt, 8, NAN),
+    .bid_type = (int) _lancer_store_column_int64_or (stmt, 9, -1),
+    .connects_spent = (int) _lancer_store_column_int64_or (stmt, 10, -1),
     .created_at = sqlite3_column_int64 (stmt, 11),
     .updated_at = sqlite3_column_int64 (stmt, 12),
     .submitted_at = sqlite3_column_int64 (stmt, 13),
     .room_id = (const char *) sqlite3_column_text (stmt, 14),
   };
 
-  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-    f.bid_amount = sqlite3_column_double (stmt, 8);
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    f.bid_type = sqlite3_column_int (stmt, 9);
-  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-    f.connects_spent = sqlite3_column_int (stmt, 10);
   return _lancer_proposal_new (&f);
 }
 

@@ -125,6 +125,13 @@ gint64     _lancer_store_variant_id         (sqlite3       *db,
                                              GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
+/* A column's value, or @fallback when it is NULL: unknown is not zero. */
+double     _lancer_store_column_double_or   (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             double         fallback);
+gint64     _lancer_store_column_int64_or    (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             gint64         fallback);
 /* NaN stands for "no value" in the objects, NULL in the tables. */
 gboolean   _lancer_store_room_is_known        (sqlite3       *db,
                                               const char    *room_id,

@@ -77,18 +77,6 @@ upsert_story (LancerStore        *store,
   return _lancer_store_step_done (db, stmt, error);
 }
 
-gboolean
-_lancer_store_upsert_story (LancerStore        *store,
-                            sqlite3            *db,
-                            LancerUpworkStory  *story,
-                            GError            **error)
-{
-  g_autoptr(sqlite3_stmt) room = _lancer_store_prepare (db, room_sql, error);
-  g_autoptr(sqlite3_stmt) stmt = room != NULL ? _lancer_store_prepare (db, story_sql, error) : NULL;
-
-  return stmt != NULL && upsert_story (store, db, room, stmt, story, error);
-}
-
 static gboolean
 write_stories (LancerStore  *store,
                sqlite3      *db,
@@ -108,6 +96,19 @@ write_stories (LancerStore  *store,
         return FALSE;
     }
   return TRUE;
+}
+
+/* One story is a batch of one. */
+gboolean
+_lancer_store_upsert_story (LancerStore        *store,
+                            sqlite3            *db,
+                            LancerUpworkStory  *story,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, story);
+  return write_stories (store, db, one, error);
 }
 
 void

@@ -82,6 +82,22 @@ _lancer_store_dup_column (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+double
+_lancer_store_column_double_or (sqlite3_stmt *stmt,
+                                int           column,
+                                double        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double (stmt, column);
+}
+
+gint64
+_lancer_store_column_int64_or (sqlite3_stmt *stmt,
+                               int           column,
+                               gint64        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
+}
+
 void
 _lancer_store_bind_double_or_null (sqlite3_stmt *stmt,
                                    int           index,

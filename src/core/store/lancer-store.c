@@ -1473,6 +1473,21 @@ query_int64 (sqlite3    *db,
   return stmt != NULL && _lancer_store_step_row (db, stmt, NULL) == 1 ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* The client columns a job row and a clients row share, from @first on. */
+static void
+bind_client (sqlite3_stmt *s,
+             int           first,
+             LancerJob    *job)
+{
+  bind_text_or_null (s, first, lancer_job_get_client_country (job));
+  sqlite3_bind_double (s, first + 1, lancer_job_get_client_total_spent (job));
+  sqlite3_bind_int (s, first + 2, lancer_job_get_client_hires (job));
+  sqlite3_bind_int (s, first + 3, lancer_job_get_client_jobs_posted (job));
+  _lancer_store_bind_double_or_null (s, first + 4, lancer_job_get_client_hire_rate (job));
+  _lancer_store_bind_double_or_null (s, first + 5, lancer_job_get_client_rating (job));
+  sqlite3_bind_int (s, first + 6, lancer_job_get_client_payment_verified (job));
+}
+
 static int
 compare_client_ids (gconstpointer a,
                     gconstpointer b,
@@ -1513,13 +1528,7 @@ upsert_clients (LancerStore *self,
       int rc;
 
       sqlite3_bind_text (s, 1, lancer_job_get_client_id (job), -1, SQLITE_STATIC);
-      bind_text_or_null (s, 2, lancer_job_get_client_country (job));
-      sqlite3_bind_double (s, 3, lancer_job_get_client_total_spent (job));
-      sqlite3_bind_int (s, 4, lancer_job_get_client_hires (job));
-      sqlite3_bind_int (s, 5, lancer_job_get_client_jobs_posted (job));
-      _lancer_store_bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
-      _lancer_store_bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
-      sqlite3_bind_int (s, 8, lancer_job_get_client_payment_verified (job));
+      bind_client (s, 2, job);
       sqlite3_bind_int64 (s, 9, now);
       rc = sqlite3_step (s);
       sqlite3_reset (s);
@@ -1601,13 +1610,7 @@ upsert_worker (LancerStore   *self,
       else
         sqlite3_bind_null (s, 18);
       bind_text_or_null (s, 19, lancer_job_get_client_id (job));
-      bind_text_or_null (s, 20, lancer_job_get_client_country (job));
-      sqlite3_bind_double (s, 21, lancer_job_get_client_total_spent (job));
-      sqlite3_bind_int (s, 22, lancer_job_get_client_hires (job));
-      sqlite3_bind_int (s, 23, lancer_job_get_client_jobs_posted (job));
-      _lancer_store_bind_double_or_null (s, 24, lancer_job_get_client_hire_rate (job));
-      _lancer_store_bind_double_or_null (s, 25, lancer_job_get_client_rating (job));
-      sqlite3_bind_int (s, 26, lancer_job_get_client_payment_verified (job));
+      bind_client (s, 20, job);
 
       rc = sqlite3_step (s);
       sqlite3_reset (s);
@@ -2658,28 +2661,18 @@ maintenance_worker (LancerStore   *self,
   return NULL;
 }
 
+/* @user_data names the background work; a read-only store is reported
+ * elsewhere already. */
 static void
-maintenance_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+background_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
   lancer_store_run_finish (LANCER_STORE (object), result, &error);
   if (error != NULL && !g_error_matches (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_READ_ONLY))
-    g_warning ("Store maintenance failed: %s", error->message);
-}
-
-static void
-retention_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  lancer_store_apply_retention_finish (LANCER_STORE (object), result, &error);
-  if (error != NULL && !g_error_matches (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_READ_ONLY))
-    g_warning ("Job retention failed: %s", error->message);
+    g_warning ("%s failed: %s", (const char *) user_data, error->message);
 }
 
 static gboolean
@@ -2687,9 +2680,9 @@ maintenance_cb (gpointer data)
 {
   LancerStore *self = data;
 
-  lancer_store_apply_retention_async (self, NULL, retention_done_cb, NULL);
+  lancer_store_apply_retention_async (self, NULL, background_done_cb, (gpointer) "Job retention");
   queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, maintenance_worker, NULL, NULL, NULL,
-            maintenance_cb, NULL, maintenance_done_cb, NULL);
+            maintenance_cb, NULL, background_done_cb, (gpointer) "Store maintenance");
   schedule_maintenance (self, 3600);
   return G_SOURCE_REMOVE;
 }
