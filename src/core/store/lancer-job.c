@@ -558,15 +558,6 @@ lancer_format_iso8601 (gint64 unix_utc)
 
 /* One member each: the job's JSON is a flat list of them. */
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -600,16 +591,16 @@ lancer_job_to_json (LancerJob *self)
   skills = lancer_job_get_skills (self);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", self->id);
-  add_string (builder, "ciphertext", self->ciphertext);
-  add_string (builder, "title", self->title);
-  add_string (builder, "url", self->url);
-  add_string (builder, "posted_at", posted);
-  add_string (builder, "job_type", self->job_type == LANCER_JOB_TYPE_HOURLY ? "hourly" : "fixed");
+  _lancer_store_json_add_text (builder, "id", self->id);
+  _lancer_store_json_add_text (builder, "ciphertext", self->ciphertext);
+  _lancer_store_json_add_text (builder, "title", self->title);
+  _lancer_store_json_add_text (builder, "url", self->url);
+  _lancer_store_json_add_text (builder, "posted_at", posted);
+  _lancer_store_json_add_text (builder, "job_type", self->job_type == LANCER_JOB_TYPE_HOURLY ? "hourly" : "fixed");
   add_number_or_null (builder, "budget", self->budget);
   add_number_or_null (builder, "hourly_min", self->hourly_min);
   add_number_or_null (builder, "hourly_max", self->hourly_max);
-  add_string (builder, "currency", self->currency);
+  _lancer_store_json_add_text (builder, "currency", self->currency);
   add_int (builder, "proposals", self->proposals);
   json_builder_set_member_name (builder, "skills");
   json_builder_begin_array (builder);
@@ -619,7 +610,7 @@ lancer_job_to_json (LancerJob *self)
 
   json_builder_set_member_name (builder, "client");
   json_builder_begin_object (builder);
-  add_string (builder, "country", self->client_country);
+  _lancer_store_json_add_text (builder, "country", self->client_country);
   json_builder_set_member_name (builder, "total_spent");
   json_builder_add_double_value (builder, self->client_total_spent);
   add_int (builder, "hires", self->client_hires);

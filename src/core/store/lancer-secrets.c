@@ -247,11 +247,11 @@ secret_op_free (SecretOp *op)
 
 /* Runs @thread_func in a thread with a SecretOp of copies as task data. */
 static void
-run_secret_op (const char          *profile_id,
+run_secret_op (GTaskThreadFunc      thread_func,
+               gpointer             source_tag,
+               const char          *profile_id,
                const char          *name,
                const char          *value,
-               gpointer             source_tag,
-               GTaskThreadFunc      thread_func,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
@@ -290,7 +290,7 @@ lancer_secrets_lookup_async (const char          *profile_id,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  run_secret_op (profile_id, name, NULL, lancer_secrets_lookup_async, lookup_thread,
+  run_secret_op (lookup_thread, lancer_secrets_lookup_async, profile_id, name, NULL,
                  cancellable, callback, user_data);
 }
 
@@ -324,7 +324,7 @@ lancer_secrets_store_async (const char          *profile_id,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  run_secret_op (profile_id, name, value, lancer_secrets_store_async, store_thread,
+  run_secret_op (store_thread, lancer_secrets_store_async, profile_id, name, value,
                  cancellable, callback, user_data);
 }
 

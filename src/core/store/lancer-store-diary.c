@@ -94,21 +94,6 @@ week_data_new (const char *contract_id,
   return data;
 }
 
-/* Both diary reads: @contract_id (NULL: all) over the week of @week_start. */
-static void
-week_async (LancerStore           *store,
-            LancerStoreWorkerFunc  worker,
-            const char            *contract_id,
-            const char            *week_start,
-            GCancellable          *cancellable,
-            GAsyncReadyCallback    callback,
-            gpointer               user_data)
-{
-  lancer_store_run_async (store, FALSE, NULL, worker, week_data_new (contract_id, week_start),
-                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
-                          cancellable, callback, user_data);
-}
-
 static gpointer
 contract_from_row (LancerStore   *store,
                    sqlite3_stmt  *stmt,
@@ -171,7 +156,9 @@ lancer_store_list_contracts_async (LancerStore         *store,
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (week_start != NULL);
 
-  week_async (store, contracts_worker, NULL, week_start, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, contracts_worker, week_data_new (NULL, week_start),
+                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -251,7 +238,9 @@ lancer_store_get_diary_week_async (LancerStore         *store,
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (contract_id != NULL && week_start != NULL);
 
-  week_async (store, week_worker, contract_id, week_start, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, week_worker, week_data_new (contract_id, week_start),
+                          (GDestroyNotify) week_data_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
 }
 
 GPtrArray *

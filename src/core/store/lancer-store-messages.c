@@ -182,19 +182,6 @@ typedef struct
   guint  limit;
 } StoryQuery;
 
-static StoryQuery *
-story_query_new (const char *room_id,
-                 guint       offset,
-                 guint       limit)
-{
-  StoryQuery *query = g_new0 (StoryQuery, 1);
-
-  query->room_id = g_strdup (room_id);
-  query->offset = offset;
-  query->limit = limit;
-  return query;
-}
-
 static void
 story_query_free (StoryQuery *query)
 {
@@ -209,12 +196,11 @@ count_stories_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  StoryQuery *q = data;
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) < 0)
     return NULL;
   return ssize_new (sqlite3_column_int64 (stmt, 0));
@@ -229,8 +215,8 @@ lancer_store_count_stories_async (LancerStore         *store,
 {
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, story_query_new (room_id, 0, 0),
-                          (GDestroyNotify) story_query_free, g_free, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, g_strdup (room_id), g_free, g_free,
+                          cancellable, callback, user_data);
 }
 
 gssize
@@ -297,11 +283,16 @@ lancer_store_query_stories_async (LancerStore         *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  StoryQuery *q;
+
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, FALSE, NULL, query_stories_worker, story_query_new (room_id, offset, limit),
-                          (GDestroyNotify) story_query_free, (GDestroyNotify) g_ptr_array_unref,
-                          cancellable, callback, user_data);
+  q = g_new0 (StoryQuery, 1);
+  q->room_id = g_strdup (room_id);
+  q->offset = offset;
+  q->limit = limit;
+  lancer_store_run_async (store, FALSE, NULL, query_stories_worker, q, (GDestroyNotify) story_query_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -313,34 +304,6 @@ lancer_store_query_stories_finish (LancerStore   *store,
 }
 
 /* ---- outbox ---- */
-
-typedef struct
-{
-  char   *room_id;
-  char   *body;
-  gint64  id;
-} OutboxData;
-
-static OutboxData *
-outbox_data_new (const char *room_id,
-                 const char *body,
-                 gint64      id)
-{
-  OutboxData *data = g_new0 (OutboxData, 1);
-
-  data->room_id = g_strdup (room_id);
-  data->body = g_strdup (body);
-  data->id = id;
-  return data;
-}
-
-static void
-outbox_data_free (OutboxData *data)
-{
-  g_free (data->room_id);
-  g_free (data->body);
-  g_free (data);
-}
 
 void
 lancer_store_outbox_enqueue_async (LancerStore         *store,
@@ -400,7 +363,7 @@ outbox_list_worker (LancerStore   *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  OutboxData *d = data;
+  const char *room_id = data;
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db,
                            "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
@@ -410,7 +373,7 @@ outbox_list_worker (LancerStore   *store,
 
   if (stmt == NULL)
     return NULL;
-  _lancer_store_bind_text_or_null (stmt, 1, d->room_id);
+  _lancer_store_bind_text_or_null (stmt, 1, room_id);
   return _lancer_store_collect_rows (store, db, stmt, outbox_story_from_row, g_object_unref, error);
 }
 
@@ -423,9 +386,8 @@ lancer_store_outbox_list_async (LancerStore         *store,
 {
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, outbox_data_new (room_id, NULL, 0),
-                          (GDestroyNotify) outbox_data_free, (GDestroyNotify) g_ptr_array_unref,
-                          cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, g_strdup (room_id), g_free,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -436,6 +398,20 @@ lancer_store_outbox_list_finish (LancerStore   *store,
   return lancer_store_run_finish (store, result, error);
 }
 
+/* A retry (no error message) or a failed attempt of one outbox message. */
+typedef struct
+{
+  gint64  id;
+  char   *error_message;
+} OutboxUpdate;
+
+static void
+outbox_update_free (OutboxUpdate *update)
+{
+  g_free (update->error_message);
+  g_free (update);
+}
+
 static gpointer
 outbox_update_worker (LancerStore   *store,
                       sqlite3       *db,
@@ -443,10 +419,9 @@ outbox_update_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  OutboxData *d = data;
-  /* body carries the error message of a failed attempt; NULL retries. */
+  OutboxUpdate *u = data;
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, d->body == NULL
+    _lancer_store_prepare (db, u->error_message == NULL
                                ? "UPDATE outbox SET state = 'pending', last_error = NULL"
                                  " WHERE id = ?1 AND state IN ('failed', 'rejected')"
                                : "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2"
@@ -454,9 +429,9 @@ outbox_update_worker (LancerStore   *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, d->id);
-  if (d->body != NULL)
-    sqlite3_bind_text (stmt, 2, d->body, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, u->id);
+  if (u->error_message != NULL)
+    sqlite3_bind_text (stmt, 2, u->error_message, -1, SQLITE_STATIC);
   if (_lancer_store_step_done (db, stmt, error) && sqlite3_changes (db) == 0)
     g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                          _("No such message waiting in the outbox"));
@@ -472,8 +447,15 @@ outbox_update_async (LancerStore         *store,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, outbox_data_new (NULL, error_message, outbox_id),
-                          (GDestroyNotify) outbox_data_free, NULL, cancellable, callback, user_data);
+  OutboxUpdate *update;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  update = g_new0 (OutboxUpdate, 1);
+  update->id = outbox_id;
+  update->error_message = g_strdup (error_message);
+  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, update, (GDestroyNotify) outbox_update_free,
+                          NULL, cancellable, callback, user_data);
 }
 
 void
@@ -483,8 +465,6 @@ lancer_store_outbox_retry_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_return_if_fail (LANCER_IS_STORE (store));
-
   outbox_update_async (store, outbox_id, NULL, cancellable, callback, user_data);
 }
 
@@ -504,8 +484,6 @@ lancer_store_outbox_fail_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_return_if_fail (LANCER_IS_STORE (store));
-
   outbox_update_async (store, outbox_id, error_message != NULL ? error_message : "",
                        cancellable, callback, user_data);
 }

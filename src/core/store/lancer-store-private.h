@@ -188,16 +188,22 @@ GPtrArray *_lancer_store_collect_rows       (LancerStore           *store,
                                              LancerStoreRowNewFunc  row_new,
                                              GDestroyNotify         item_free,
                                              GError               **error);
-/* Runs @sql (a static string) on the worker with ?1 bound to @arg and
- * returns, through lancer_store_run_finish(), a JsonNode array with one
- * element a row, added to the JsonBuilder by @row. */
-void       _lancer_store_json_rows_async    (LancerStore         *store,
-                                             const char          *sql,
-                                             const char          *arg,
-                                             LancerStoreRowFunc   row,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data);
+/* A JSON listing for lancer-cli: its query, with ?1 bound to the
+ * caller's argument, and @row adding one row to the JsonBuilder. */
+typedef struct
+{
+  const char          *sql;
+  LancerStoreRowFunc   row;
+} LancerStoreJsonListing;
+
+/* Runs @listing on the worker; lancer_store_run_finish() returns the
+ * JsonNode array, one element a row. */
+void       _lancer_store_json_rows_async    (LancerStore                  *store,
+                                             const LancerStoreJsonListing *listing,
+                                             const char                   *arg,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
 /* Writes @items in one transaction with @func on the worker, then emits
  * ::changed for @table; lancer_store_write_finish() returns items->len. */
 typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,

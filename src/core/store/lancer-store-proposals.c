@@ -105,11 +105,13 @@ add_proposal_json (LancerStore   *store,
   return TRUE;
 }
 
-static const char proposals_json_sql[] =
+static const LancerStoreJsonListing proposals_listing = {
   "SELECT p.upwork_id, p.job_id, p.status, p.bid_amount, p.created_at, p.updated_at,"
   " (SELECT title FROM jobs WHERE id = p.job_id)"
   " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
-  " ORDER BY p.created_at DESC";
+  " ORDER BY p.created_at DESC",
+  add_proposal_json,
+};
 
 void
 lancer_store_proposals_json_async (LancerStore         *store,
@@ -122,7 +124,7 @@ lancer_store_proposals_json_async (LancerStore         *store,
   g_autofree char *normalized = status != NULL && *status != '\0'
                                 ? lancer_upwork_normalize_proposal_status (status) : NULL;
 
-  _lancer_store_json_rows_async (store, proposals_json_sql, normalized != NULL ? normalized : "", add_proposal_json,
+  _lancer_store_json_rows_async (store, &proposals_listing, normalized != NULL ? normalized : "",
                                  cancellable, callback, user_data);
 }
 

@@ -180,10 +180,12 @@ add_story_json (LancerStore   *store,
   return TRUE;
 }
 
-static const char stories_json_sql[] =
+static const LancerStoreJsonListing stories_listing = {
   "SELECT s.id, s.room_id, s.sender, s.body, s.created_at, r.topic FROM stories s"
   " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
-  " ORDER BY s.room_id, s.created_at";
+  " ORDER BY s.room_id, s.created_at",
+  add_story_json,
+};
 
 void
 lancer_store_stories_json_async (LancerStore         *store,
@@ -192,7 +194,7 @@ lancer_store_stories_json_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  _lancer_store_json_rows_async (store, stories_json_sql, room_id != NULL ? room_id : "", add_story_json,
+  _lancer_store_json_rows_async (store, &stories_listing, room_id != NULL ? room_id : "",
                                  cancellable, callback, user_data);
 }
 

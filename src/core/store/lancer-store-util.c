@@ -378,9 +378,8 @@ _lancer_store_collect_rows (LancerStore            *store,
 
 typedef struct
 {
-  const char          *sql;
-  char                *arg;
-  LancerStoreRowFunc   row;
+  const LancerStoreJsonListing *listing;
+  char                         *arg;
 } JsonRows;
 
 static void
@@ -399,32 +398,30 @@ json_rows_worker (LancerStore   *store,
 {
   JsonRows *rows = data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, rows->sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, rows->listing->sql, error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, rows->arg, -1, SQLITE_STATIC);
   json_builder_begin_array (builder);
-  if (!_lancer_store_each_row (store, db, stmt, rows->row, builder, error))
+  if (!_lancer_store_each_row (store, db, stmt, rows->listing->row, builder, error))
     return NULL;
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
 }
 
 void
-_lancer_store_json_rows_async (LancerStore         *store,
-                               const char          *sql,
-                               const char          *arg,
-                               LancerStoreRowFunc   row,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+_lancer_store_json_rows_async (LancerStore                  *store,
+                               const LancerStoreJsonListing *listing,
+                               const char                   *arg,
+                               GCancellable                 *cancellable,
+                               GAsyncReadyCallback           callback,
+                               gpointer                      user_data)
 {
   JsonRows *rows = g_new0 (JsonRows, 1);
 
-  rows->sql = sql;
+  rows->listing = listing;
   rows->arg = g_strdup (arg);
-  rows->row = row;
   lancer_store_run_async (store, FALSE, NULL, json_rows_worker, rows, (GDestroyNotify) json_rows_free,
                           (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }
