@@ -616,22 +616,20 @@ choose_draft_worker (LancerStore   *store,
   g_autoptr(sqlite3_stmt) cover = NULL;
   g_autoptr(sqlite3_stmt) chosen = NULL;
   g_autofree char *text = NULL;
-  int rc;
 
   if (select == NULL)
     return NULL;
   sqlite3_bind_int64 (select, 1, id);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_DONE)
+  switch (_lancer_store_step_row (db, select, error))
     {
+    case 0:
       g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                            _("The draft no longer exists"));
       return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
+    case -1:
       return NULL;
+    default:
+      break;
     }
   text = lancer_store_column_unseal (store, select, 0, "proposals.draft", error);
   if (text == NULL && error != NULL && *error != NULL)
@@ -681,29 +679,29 @@ lancer_store_ai_choose_draft_finish (LancerStore   *store,
 /* Portfolio */
 
 static gpointer
+portfolio_item_from_row (LancerStore   *store,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
+                                       (const char *) sqlite3_column_text (stmt, 1),
+                                       (const char *) sqlite3_column_text (stmt, 2));
+}
+
+static gpointer
 load_portfolio_worker (LancerStore   *store,
                        sqlite3       *db,
                        gpointer       data,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                          (const char *) sqlite3_column_text (stmt, 1),
-                                                          (const char *) sqlite3_column_text (stmt, 2)));
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return _lancer_store_collect_rows (store, db, stmt, portfolio_item_from_row,
+                                     (GDestroyNotify) lancer_ai_portfolio_item_free, error);
 }
 
 void
