@@ -65,13 +65,13 @@ load_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT value FROM meta WHERE key = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT value FROM meta WHERE key = ?1", ACCOUNT_KEY, error);
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *json = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, ACCOUNT_KEY, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) == 1)
     json = lancer_store_column_unseal (store, stmt, 0, ACCOUNT_CONTEXT, error);
   if (json == NULL)

@@ -239,12 +239,11 @@ draft_cost_worker (LancerStore   *store,
                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
-                               " WHERE job_id = ? AND purpose = 'proposal'", error);
+    _lancer_store_prepare_text (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
+                                    " WHERE job_id = ? AND purpose = 'proposal'", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   return spend_from_stmt (db, stmt, error);
 }
 
@@ -368,14 +367,13 @@ load_analysis_worker (LancerStore   *store,
                       GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db,
-                           "SELECT result_json FROM ai_analyses WHERE job_id = ?"
-                           " ORDER BY created_at DESC, id DESC LIMIT 1", error);
+    _lancer_store_prepare_text (db,
+                                "SELECT result_json FROM ai_analyses WHERE job_id = ?"
+                                " ORDER BY created_at DESC, id DESC LIMIT 1", data, error);
   g_autoptr(JsonNode) node = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) <= 0 || sqlite3_column_text (stmt, 0) == NULL)
     return NULL;
   /* An unreadable stored analysis is treated as none: the user can run a new one. */

@@ -142,11 +142,11 @@ mark_read_worker (LancerStore   *store,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "UPDATE rooms SET unread = 0 WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "UPDATE rooms SET unread = 0 WHERE id = ?1", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   _lancer_store_step_done (db, stmt, error);
   return NULL;
 }
@@ -196,11 +196,11 @@ count_stories_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) < 0)
     return NULL;
   return ssize_new (sqlite3_column_int64 (stmt, 0));

@@ -104,6 +104,12 @@ char      *_lancer_store_build_fts_query    (const char    *search);
 sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
                                              const char    *sql,
                                              GError       **error);
+/* The same with ?1 bound to @text, which must outlive the statement
+ * (the worker's own data does); NULL @text binds NULL. */
+sqlite3_stmt *_lancer_store_prepare_text     (sqlite3       *db,
+                                             const char    *sql,
+                                             const char    *text,
+                                             GError       **error);
 /* Steps @stmt to completion (a write); FALSE with @error on failure. */
 gboolean   _lancer_store_step_done          (sqlite3       *db,
                                              sqlite3_stmt  *stmt,

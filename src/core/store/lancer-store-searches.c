@@ -406,11 +406,11 @@ remove_worker (LancerStore   *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "DELETE FROM saved_searches WHERE name = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "DELETE FROM saved_searches WHERE name = ?1", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (!_lancer_store_step_done (db, stmt, error))
     return NULL;
   if (sqlite3_changes (db) == 0)
@@ -573,12 +573,11 @@ count_sent_worker (LancerStore   *store,
                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, "SELECT COUNT(*) FROM proposals WHERE job_id = ?1 AND status <> 'draft'", error);
+    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM proposals WHERE job_id = ?1 AND status <> 'draft'",
+                                data, error);
 
   if (stmt == NULL)
     return NULL;
-  if (data != NULL)
-    sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) < 0)
     return NULL;
   return _lancer_store_int64_result (sqlite3_column_int64 (stmt, 0));

@@ -33,6 +33,19 @@ _lancer_store_prepare (sqlite3     *db,
   return stmt;
 }
 
+sqlite3_stmt *
+_lancer_store_prepare_text (sqlite3     *db,
+                            const char  *sql,
+                            const char  *text,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _lancer_store_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  return stmt;
+}
+
 int
 _lancer_store_step_row (sqlite3       *db,
                         sqlite3_stmt  *stmt,
@@ -134,13 +147,12 @@ _lancer_store_variant_id (sqlite3     *db,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) select =
-    _lancer_store_prepare (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
-                               " ORDER BY id LIMIT 1", error);
+    _lancer_store_prepare_text (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
+                                    " ORDER BY id LIMIT 1", name, error);
   g_autoptr(sqlite3_stmt) insert = NULL;
 
   if (select == NULL)
     return -1;
-  sqlite3_bind_text (select, 1, name, -1, SQLITE_STATIC);
   switch (_lancer_store_step_row (db, select, error))
     {
     case 1:
@@ -161,6 +173,19 @@ _lancer_store_variant_id (sqlite3     *db,
   return sqlite3_last_insert_rowid (db);
 }
 
+gboolean
+_lancer_store_mark_acted_on (sqlite3     *db,
+                             const char  *job_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", job_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return _lancer_store_step_done (db, stmt, error);
+}
+
 /* An outbox message needs a conversation Lancer knows: a typo in a room id
  * would otherwise wait in the outbox and fail on every sync. */
 gboolean
@@ -168,12 +193,11 @@ _lancer_store_room_is_known (sqlite3     *db,
                              const char  *room_id,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT 1 FROM rooms WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, "SELECT 1 FROM rooms WHERE id = ?1", room_id, error);
   int known;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, room_id, -1, SQLITE_STATIC);
   known = _lancer_store_step_row (db, stmt, error);
   if (known < 0)
     return FALSE;
@@ -204,19 +228,6 @@ _lancer_store_bind_time_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_int64 (stmt, index, value);
-}
-
-gboolean
-_lancer_store_mark_acted_on (sqlite3     *db,
-                             const char  *job_id,
-                             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, job_id, -1, SQLITE_STATIC);
-  return _lancer_store_step_done (db, stmt, error);
 }
 
 gint64
@@ -398,11 +409,10 @@ json_rows_worker (LancerStore   *store,
 {
   JsonRows *rows = data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, rows->listing->sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, rows->listing->sql, rows->arg, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, rows->arg, -1, SQLITE_STATIC);
   json_builder_begin_array (builder);
   if (!_lancer_store_each_row (store, db, stmt, rows->listing->row, builder, error))
     return NULL;

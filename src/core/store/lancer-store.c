@@ -2125,11 +2125,11 @@ get_job_worker (LancerStore   *self,
 {
   QueryData *q = data;
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, "SELECT " LANCER_JOB_COLUMNS " FROM jobs j WHERE j.id = ?", error);
+    _lancer_store_prepare_text (db, "SELECT " LANCER_JOB_COLUMNS " FROM jobs j WHERE j.id = ?", q->job_id,
+                                error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, q->job_id, -1, SQLITE_STATIC);
   switch (_lancer_store_step_row (db, stmt, error))
     {
     case 1:
