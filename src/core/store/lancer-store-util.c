@@ -243,13 +243,11 @@ _lancer_store_collect_set (sqlite3     *db,
                            GHashTable  *into,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, sql, arg, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);

@@ -926,11 +926,10 @@ static char *
 meta_get (sqlite3    *db,
           const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, "SELECT value FROM meta WHERE key = ?", key, NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   return _lancer_store_step_row (db, stmt, NULL) == 1 ? _lancer_store_dup_column (stmt, 0) : NULL;
 }
 
