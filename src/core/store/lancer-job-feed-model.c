@@ -185,7 +185,7 @@ static float
 column_float (sqlite3_stmt *stmt,
               int           col)
 {
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? NAN : (float) sqlite3_column_double (stmt, col);
+  return (float) _lancer_store_column_double_or (stmt, col, NAN);
 }
 
 static Snapshot *
@@ -354,35 +354,28 @@ mark_rids (sqlite3_stmt   *stmt,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The rids an FTS query returns. */
+#define FTS_RIDS_SQL   "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1"
+#define MATCH_RIDS_SQL "SELECT job_rid FROM job_matches WHERE search_id = ?1"
+
+/* The rids @sql returns for ?1: an FTS query (@text) or, with @text NULL,
+ * the saved search @search_id (the matches the sync stored). */
 static int
-mark_fts (sqlite3        *db,
-          const char     *fts,
-          const Snapshot *s,
-          guint8         *bits)
+mark_query (sqlite3        *db,
+            const char     *sql,
+            const char     *text,
+            gint64          search_id,
+            const Snapshot *s,
+            guint8         *bits)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1", -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     return rc;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  return mark_rids (stmt, s, bits);
-}
-
-/* The rids a saved search matched when the sync ran it. */
-static int
-mark_matches (sqlite3        *db,
-              gint64          search_id,
-              const Snapshot *s,
-              guint8         *bits)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT job_rid FROM job_matches WHERE search_id = ?1", -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return rc;
-  sqlite3_bind_int64 (stmt, 1, search_id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, search_id);
   return mark_rids (stmt, s, bits);
 }
 
@@ -533,15 +526,15 @@ ids_worker (LancerStore   *store,
   if (fts != NULL)
     {
       typed = g_new0 (guint8, s->max_rid + 1);
-      rc = mark_fts (db, fts, s, typed);
+      rc = mark_query (db, FTS_RIDS_SQL, fts, 0, s, typed);
     }
   if (rc == SQLITE_OK && v->search_id > 0)
     {
       saved = g_new0 (guint8, s->max_rid + 1);
-      rc = mark_matches (db, v->search_id, s, saved);
+      rc = mark_query (db, MATCH_RIDS_SQL, NULL, v->search_id, s, saved);
       saved_fts = _lancer_store_build_fts_query (v->search_query);
       if (rc == SQLITE_OK && saved_fts != NULL)
-        rc = mark_fts (db, saved_fts, s, saved);
+        rc = mark_query (db, FTS_RIDS_SQL, saved_fts, 0, s, saved);
     }
   if (rc != SQLITE_OK)
     {

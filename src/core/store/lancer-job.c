@@ -556,6 +556,16 @@ lancer_format_iso8601 (gint64 unix_utc)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* One member each: the job's JSON is a flat list of them. */
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
 static void
 add_number_or_null (JsonBuilder *builder,
                     const char  *name,
@@ -581,25 +591,17 @@ lancer_job_to_json (LancerJob *self)
   skills = lancer_job_get_skills (self);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
-  json_builder_set_member_name (builder, "ciphertext");
-  json_builder_add_string_value (builder, self->ciphertext);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, self->title);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, self->url);
-  json_builder_set_member_name (builder, "posted_at");
-  json_builder_add_string_value (builder, posted);
-  json_builder_set_member_name (builder, "job_type");
-  json_builder_add_string_value (builder, self->job_type == LANCER_JOB_TYPE_HOURLY ? "hourly" : "fixed");
+  _lancer_store_json_add_text (builder, "id", self->id);
+  _lancer_store_json_add_text (builder, "ciphertext", self->ciphertext);
+  _lancer_store_json_add_text (builder, "title", self->title);
+  _lancer_store_json_add_text (builder, "url", self->url);
+  _lancer_store_json_add_text (builder, "posted_at", posted);
+  _lancer_store_json_add_text (builder, "job_type", self->job_type == LANCER_JOB_TYPE_HOURLY ? "hourly" : "fixed");
   add_number_or_null (builder, "budget", self->budget);
   add_number_or_null (builder, "hourly_min", self->hourly_min);
   add_number_or_null (builder, "hourly_max", self->hourly_max);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, self->currency);
-  json_builder_set_member_name (builder, "proposals");
-  json_builder_add_int_value (builder, self->proposals);
+  _lancer_store_json_add_text (builder, "currency", self->currency);
+  add_int (builder, "proposals", self->proposals);
   json_builder_set_member_name (builder, "skills");
   json_builder_begin_array (builder);
   for (guint i = 0; skills[i] != NULL; i++)
@@ -608,14 +610,11 @@ lancer_job_to_json (LancerJob *self)
 
   json_builder_set_member_name (builder, "client");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "country");
-  json_builder_add_string_value (builder, self->client_country);
+  _lancer_store_json_add_text (builder, "country", self->client_country);
   json_builder_set_member_name (builder, "total_spent");
   json_builder_add_double_value (builder, self->client_total_spent);
-  json_builder_set_member_name (builder, "hires");
-  json_builder_add_int_value (builder, self->client_hires);
-  json_builder_set_member_name (builder, "jobs_posted");
-  json_builder_add_int_value (builder, self->client_jobs_posted);
+  add_int (builder, "hires", self->client_hires);
+  add_int (builder, "jobs_posted", self->client_jobs_posted);
   add_number_or_null (builder, "hire_rate", self->client_hire_rate);
   add_number_or_null (builder, "rating", self->client_rating);
   json_builder_set_member_name (builder, "payment_verified");
@@ -629,13 +628,6 @@ lancer_job_to_json (LancerJob *self)
 
 /* Fills a job from a row of LANCER_JOB_COLUMNS (lancer-store-private.h).
  * Runs on the store's worker; sets fields directly, nobody watches yet. */
-
-static double
-column_double_or_nan (sqlite3_stmt *stmt,
-                      int           col)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, col);
-}
 
 LancerJob *
 _lancer_job_new_from_stmt (sqlite3_stmt *stmt)
@@ -651,9 +643,9 @@ _lancer_job_new_from_stmt (sqlite3_stmt *stmt)
   self->posted_at = sqlite3_column_int64 (stmt, 5);
   self->fetched_at = sqlite3_column_int64 (stmt, 6);
   self->job_type = sqlite3_column_int (stmt, 7);
-  self->budget = column_double_or_nan (stmt, 8);
-  self->hourly_min = column_double_or_nan (stmt, 9);
-  self->hourly_max = column_double_or_nan (stmt, 10);
+  self->budget = _lancer_store_column_double_or (stmt, 8, NAN);
+  self->hourly_min = _lancer_store_column_double_or (stmt, 9, NAN);
+  self->hourly_max = _lancer_store_column_double_or (stmt, 10, NAN);
   g_free (self->currency);
   self->currency = _lancer_store_dup_column (stmt, 11);
   self->proposals = sqlite3_column_int (stmt, 12);
@@ -668,8 +660,8 @@ _lancer_job_new_from_stmt (sqlite3_stmt *stmt)
   self->client_total_spent = sqlite3_column_double (stmt, 20);
   self->client_hires = sqlite3_column_int (stmt, 21);
   self->client_jobs_posted = sqlite3_column_int (stmt, 22);
-  self->client_hire_rate = column_double_or_nan (stmt, 23);
-  self->client_rating = column_double_or_nan (stmt, 24);
+  self->client_hire_rate = _lancer_store_column_double_or (stmt, 23, NAN);
+  self->client_rating = _lancer_store_column_double_or (stmt, 24, NAN);
   self->client_payment_verified = sqlite3_column_int (stmt, 25) != 0;
   self->seen = sqlite3_column_int (stmt, 26) != 0;
   self->saved = sqlite3_column_int (stmt, 27) != 0;

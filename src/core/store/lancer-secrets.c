@@ -245,6 +245,28 @@ secret_op_free (SecretOp *op)
   g_free (op);
 }
 
+/* Runs @thread_func in a thread with a SecretOp of copies as task data. */
+static void
+run_secret_op (GTaskThreadFunc      thread_func,
+               gpointer             source_tag,
+               const char          *profile_id,
+               const char          *name,
+               const char          *value,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SecretOp *op = g_new0 (SecretOp, 1);
+
+  op->profile_id = g_strdup (profile_id);
+  op->name = g_strdup (name);
+  op->value = g_strdup (value);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) secret_op_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 lookup_thread (GTask        *task,
                gpointer      source,
@@ -268,14 +290,8 @@ lancer_secrets_lookup_async (const char          *profile_id,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  SecretOp *op = g_new0 (SecretOp, 1);
-
-  op->profile_id = g_strdup (profile_id);
-  op->name = g_strdup (name);
-  g_task_set_source_tag (task, lancer_secrets_lookup_async);
-  g_task_set_task_data (task, op, (GDestroyNotify) secret_op_free);
-  g_task_run_in_thread (task, lookup_thread);
+  run_secret_op (lookup_thread, lancer_secrets_lookup_async, profile_id, name, NULL,
+                 cancellable, callback, user_data);
 }
 
 char *
@@ -308,15 +324,8 @@ lancer_secrets_store_async (const char          *profile_id,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  SecretOp *op = g_new0 (SecretOp, 1);
-
-  op->profile_id = g_strdup (profile_id);
-  op->name = g_strdup (name);
-  op->value = g_strdup (value);
-  g_task_set_source_tag (task, lancer_secrets_store_async);
-  g_task_set_task_data (task, op, (GDestroyNotify) secret_op_free);
-  g_task_run_in_thread (task, store_thread);
+  run_secret_op (store_thread, lancer_secrets_store_async, profile_id, name, value,
+                 cancellable, callback, user_data);
 }
 
 gboolean

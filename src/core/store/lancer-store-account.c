@@ -23,28 +23,16 @@ save_worker (LancerStore   *store,
              GError       **error)
 {
   const char *json = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, json == NULL ? "DELETE FROM meta WHERE key = ?1"
+                                            : "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
 
-  if (json == NULL)
-    rc = sqlite3_prepare_v2 (db, "DELETE FROM meta WHERE key = ?1", -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, ACCOUNT_KEY, -1, SQLITE_STATIC);
   if (json != NULL && !lancer_store_bind_sealed (store, stmt, 2, json, ACCOUNT_CONTEXT, error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
+    return NULL;
+  _lancer_store_step_done (db, stmt, error);
   return NULL;
 }
 
@@ -67,15 +55,7 @@ lancer_store_save_upwork_account_finish (LancerStore   *store,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  GError *local = NULL;
-
-  lancer_store_run_finish (store, result, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  return TRUE;
+  return _lancer_store_run_finish_boolean (store, result, error);
 }
 
 static gpointer
@@ -85,24 +65,15 @@ load_worker (LancerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT value FROM meta WHERE key = ?1", ACCOUNT_KEY, error);
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, ACCOUNT_KEY, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  if (_lancer_store_step_row (db, stmt, error) == 1)
     json = lancer_store_column_unseal (store, stmt, 0, ACCOUNT_CONTEXT, error);
-  else if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
   if (json == NULL)
     return NULL;
 

@@ -12,12 +12,6 @@
 #include "lancer-store-ai.h"
 #include "lancer-store-private.h"
 
-static gint64
-now_seconds (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 /* Drafts */
 
 G_DEFINE_BOXED_TYPE (LancerAiDraft, lancer_ai_draft, lancer_ai_draft_copy, lancer_ai_draft_free)
@@ -85,7 +79,7 @@ record_call_worker (LancerStore   *store,
 {
   CallData *c = data;
   LancerAiUsage *u = c->usage;
-  gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : now_seconds ();
+  gint64 created = u->started_at > 0 ? u->started_at / G_USEC_PER_SEC : _lancer_store_now_s ();
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db,
                            "INSERT INTO ai_calls (provider, model, purpose, tokens_in, tokens_out,"
@@ -245,12 +239,11 @@ draft_cost_worker (LancerStore   *store,
                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
-                               " WHERE job_id = ? AND purpose = 'proposal'", error);
+    _lancer_store_prepare_text (db, "SELECT COALESCE(SUM(cost), 0), COUNT(*) FROM ai_calls"
+                                    " WHERE job_id = ? AND purpose = 'proposal'", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   return spend_from_stmt (db, stmt, error);
 }
 
@@ -325,7 +318,7 @@ save_analysis_worker (LancerStore   *store,
   sqlite3_bind_double (stmt, 5, a->analysis->fit_score);
   sqlite3_bind_text (stmt, 6, a->analysis->summary, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, a->analysis->raw_json, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, now_seconds ());
+  sqlite3_bind_int64 (stmt, 8, _lancer_store_now_s ());
   if (!_lancer_store_step_done (db, stmt, error))
     return NULL;
   return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
@@ -374,14 +367,13 @@ load_analysis_worker (LancerStore   *store,
                       GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare (db,
-                           "SELECT result_json FROM ai_analyses WHERE job_id = ?"
-                           " ORDER BY created_at DESC, id DESC LIMIT 1", error);
+    _lancer_store_prepare_text (db,
+                                "SELECT result_json FROM ai_analyses WHERE job_id = ?"
+                                " ORDER BY created_at DESC, id DESC LIMIT 1", data, error);
   g_autoptr(JsonNode) node = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (_lancer_store_step_row (db, stmt, error) <= 0 || sqlite3_column_text (stmt, 0) == NULL)
     return NULL;
   /* An unreadable stored analysis is treated as none: the user can run a new one. */
@@ -447,7 +439,6 @@ save_one_draft (LancerStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) slot = NULL;
-  g_autoptr(sqlite3_stmt) acted = NULL;
   gint64 variant_id = 0;
   gint64 id = draft->proposal_id;
 
@@ -493,13 +484,9 @@ save_one_draft (LancerStore    *store,
   if (!_lancer_store_step_done (db, slot, error))
     return FALSE;
 
-  /* Like the store's own draft saving: a job proposed to is kept. */
-  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", NULL);
-  if (acted != NULL)
-    {
-      sqlite3_bind_text (acted, 1, draft->job_id, -1, SQLITE_STATIC);
-      sqlite3_step (acted);
-    }
+  /* Like the store's own draft saving: a job proposed to is kept (a
+   * failure here costs nothing but that). */
+  _lancer_store_mark_acted_on (db, draft->job_id, NULL);
 
   draft->proposal_id = id;
   draft->updated_at = now;
@@ -514,7 +501,7 @@ save_drafts_worker (LancerStore   *store,
                     GError       **error)
 {
   GPtrArray *drafts = data;
-  gint64 now = now_seconds ();
+  gint64 now = _lancer_store_now_s ();
 
   for (guint i = 0; i < drafts->len; i++)
     if (!save_one_draft (store, db, g_ptr_array_index (drafts, i), now, error))
@@ -627,22 +614,20 @@ choose_draft_worker (LancerStore   *store,
   g_autoptr(sqlite3_stmt) cover = NULL;
   g_autoptr(sqlite3_stmt) chosen = NULL;
   g_autofree char *text = NULL;
-  int rc;
 
   if (select == NULL)
     return NULL;
   sqlite3_bind_int64 (select, 1, id);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_DONE)
+  switch (_lancer_store_step_row (db, select, error))
     {
+    case 0:
       g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                            _("The draft no longer exists"));
       return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
+    case -1:
       return NULL;
+    default:
+      break;
     }
   text = lancer_store_column_unseal (store, select, 0, "proposals.draft", error);
   if (text == NULL && error != NULL && *error != NULL)
@@ -654,7 +639,7 @@ choose_draft_worker (LancerStore   *store,
   sqlite3_bind_int64 (cover, 1, id);
   if (!lancer_store_bind_sealed (store, cover, 2, text ? text : "", "proposals.cover_letter", error))
     return NULL;
-  sqlite3_bind_int64 (cover, 3, now_seconds ());
+  sqlite3_bind_int64 (cover, 3, _lancer_store_now_s ());
   if (!_lancer_store_step_done (db, cover, error))
     return NULL;
 
@@ -692,29 +677,29 @@ lancer_store_ai_choose_draft_finish (LancerStore   *store,
 /* Portfolio */
 
 static gpointer
+portfolio_item_from_row (LancerStore   *store,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
+                                       (const char *) sqlite3_column_text (stmt, 1),
+                                       (const char *) sqlite3_column_text (stmt, 2));
+}
+
+static gpointer
 load_portfolio_worker (LancerStore   *store,
                        sqlite3       *db,
                        gpointer       data,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_portfolio_item_free);
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db, "SELECT title, description, outcome FROM ai_portfolio ORDER BY position, id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, lancer_ai_portfolio_item_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                          (const char *) sqlite3_column_text (stmt, 1),
-                                                          (const char *) sqlite3_column_text (stmt, 2)));
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return _lancer_store_collect_rows (store, db, stmt, portfolio_item_from_row,
+                                     (GDestroyNotify) lancer_ai_portfolio_item_free, error);
 }
 
 void

@@ -108,13 +108,6 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
-static double
-column_double (sqlite3_stmt *stmt,
-               int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
-}
-
 #define JOB_SELECT \
   "SELECT j.rid, j.id, j.title, j.url, j.job_type, j.budget, j.hourly_min, j.hourly_max, j.currency," \
   "  j.proposals, j.client_country, j.client_total_spent, j.client_rating, j.client_payment_verified," \
@@ -134,16 +127,16 @@ job_from_stmt (sqlite3_stmt *stmt)
   job->title = _lancer_store_dup_column (stmt, 2);
   job->url = _lancer_store_dup_column (stmt, 3);
   job->hourly = sqlite3_column_int (stmt, 4) == 1;
-  job->budget = column_double (stmt, 5);
-  job->hourly_min = column_double (stmt, 6);
-  job->hourly_max = column_double (stmt, 7);
+  job->budget = _lancer_store_column_double_or (stmt, 5, NAN);
+  job->hourly_min = _lancer_store_column_double_or (stmt, 6, NAN);
+  job->hourly_max = _lancer_store_column_double_or (stmt, 7, NAN);
   job->currency = _lancer_store_dup_column (stmt, 8);
   job->proposals = sqlite3_column_int (stmt, 9);
   job->client_country = _lancer_store_dup_column (stmt, 10);
-  job->client_spent = column_double (stmt, 11);
-  job->client_rating = column_double (stmt, 12);
+  job->client_spent = _lancer_store_column_double_or (stmt, 11, NAN);
+  job->client_rating = _lancer_store_column_double_or (stmt, 12, NAN);
   job->payment_verified = sqlite3_column_int (stmt, 13) != 0;
-  job->score = column_double (stmt, 14);
+  job->score = _lancer_store_column_double_or (stmt, 14, NAN);
   job->searches = searches != NULL ? g_strsplit (searches, "\n", -1) : g_new0 (char *, 1);
   return job;
 }
@@ -251,6 +244,23 @@ read_jobs_by_id_worker (LancerStore   *store,
 }
 
 static gpointer
+story_from_row (LancerStore   *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  LancerStoreAlertStory *story = g_new0 (LancerStoreAlertStory, 1);
+
+  story->rid = sqlite3_column_int64 (stmt, 0);
+  story->id = _lancer_store_dup_column (stmt, 1);
+  story->room_id = _lancer_store_dup_column (stmt, 2);
+  story->sender = _lancer_store_dup_column (stmt, 3);
+  story->topic = _lancer_store_dup_column (stmt, 4);
+  /* A locked keyring leaves the text out; the alert says less. */
+  story->text = lancer_store_column_unseal (store, stmt, 5, "stories.body", NULL);
+  return story;
+}
+
+static gpointer
 read_stories_worker (LancerStore   *store,
                      sqlite3       *db,
                      gpointer       data,
@@ -260,8 +270,8 @@ read_stories_worker (LancerStore   *store,
   ReadArgs *args = data;
   g_autoptr(LancerStoreAlertBatch) batch = batch_new ((GDestroyNotify) lancer_store_alert_story_free, args->after);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
   gint64 newest = 0;
-  int rc;
 
   if (!query_int (db, "SELECT COALESCE (SUM (unread), 0) FROM rooms", &batch->unread, error) ||
       !query_int (db, "SELECT COALESCE (MAX (rowid), 0) FROM stories", &newest, error))
@@ -276,35 +286,29 @@ read_stories_worker (LancerStore   *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, args->after);
   sqlite3_bind_int (stmt, 2, (int) args->limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LancerStoreAlertStory *story = g_new0 (LancerStoreAlertStory, 1);
-
-      story->rid = sqlite3_column_int64 (stmt, 0);
-      story->id = _lancer_store_dup_column (stmt, 1);
-      story->room_id = _lancer_store_dup_column (stmt, 2);
-      story->sender = _lancer_store_dup_column (stmt, 3);
-      story->topic = _lancer_store_dup_column (stmt, 4);
-      /* A locked keyring leaves the text out; the alert says less. */
-      story->text = lancer_store_column_unseal (store, stmt, 5, "stories.body", NULL);
-      g_ptr_array_add (batch->rows, story);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  stories = _lancer_store_collect_rows (store, db, stmt, story_from_row,
+                                        (GDestroyNotify) lancer_store_alert_story_free, error);
+  if (stories == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (batch->rows, g_steal_pointer (&stories));
   return g_steal_pointer (&batch);
 }
 
 static void
 read_async (LancerStore           *store,
             LancerStoreWorkerFunc  worker,
-            ReadArgs              *args,
+            gint64                 after,
+            guint                  limit,
+            const char * const    *ids,
             GCancellable          *cancellable,
             GAsyncReadyCallback    callback,
             gpointer               user_data)
 {
+  ReadArgs *args = g_new0 (ReadArgs, 1);
+
+  args->after = after;
+  args->limit = limit;
+  args->ids = g_strdupv ((char **) ids);
   lancer_store_run_async (store, FALSE, NULL, worker, args, (GDestroyNotify) read_args_free,
                           (GDestroyNotify) lancer_store_alert_batch_free, cancellable, callback, user_data);
 }
@@ -317,13 +321,9 @@ lancer_store_alerts_read_jobs_async (LancerStore         *store,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  ReadArgs *args = g_new0 (ReadArgs, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  args->after = after;
-  args->limit = limit;
-  read_async (store, read_jobs_worker, args, cancellable, callback, user_data);
+  read_async (store, read_jobs_worker, after, limit, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -333,12 +333,9 @@ lancer_store_alerts_read_jobs_by_id_async (LancerStore         *store,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  ReadArgs *args = g_new0 (ReadArgs, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  args->ids = g_strdupv ((char **) ids);
-  read_async (store, read_jobs_by_id_worker, args, cancellable, callback, user_data);
+  read_async (store, read_jobs_by_id_worker, 0, 0, ids, cancellable, callback, user_data);
 }
 
 void
@@ -349,13 +346,9 @@ lancer_store_alerts_read_stories_async (LancerStore         *store,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  ReadArgs *args = g_new0 (ReadArgs, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  args->after = after;
-  args->limit = limit;
-  read_async (store, read_stories_worker, args, cancellable, callback, user_data);
+  read_async (store, read_stories_worker, after, limit, NULL, cancellable, callback, user_data);
 }
 
 LancerStoreAlertBatch *
@@ -368,32 +361,32 @@ lancer_store_alerts_read_finish (LancerStore   *store,
 
 /* ---- records ---- */
 
+static gpointer
+record_from_row (LancerStore   *store,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  return lancer_store_alert_record_new ((const char *) sqlite3_column_text (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 2),
+                                        sqlite3_column_int64 (stmt, 3));
+}
+
 static GPtrArray *
 load_records (sqlite3  *db,
               gint64    since,
               GError  **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_store_alert_record_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
+                           "SELECT channel, key, job_id, sent_at FROM notifications_sent"
+                           " WHERE channel LIKE 'alert%' AND sent_at >= ?1 ORDER BY sent_at", error);
 
-  stmt = _lancer_store_prepare (db,
-                                "SELECT channel, key, job_id, sent_at FROM notifications_sent"
-                                " WHERE channel LIKE 'alert%' AND sent_at >= ?1 ORDER BY sent_at", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, lancer_store_alert_record_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                             (const char *) sqlite3_column_text (stmt, 1),
-                                                             (const char *) sqlite3_column_text (stmt, 2),
-                                                             sqlite3_column_int64 (stmt, 3)));
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&records);
+  return _lancer_store_collect_rows (NULL, db, stmt, record_from_row,
+                                     (GDestroyNotify) lancer_store_alert_record_free, error);
 }
 
 static gpointer
@@ -518,10 +511,7 @@ add_records_worker (LancerStore   *store,
       sqlite3_reset (insert);
       sqlite3_bind_text (insert, 1, r->channel, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (insert, 2, r->key, -1, SQLITE_TRANSIENT);
-      if (r->job_id != NULL)
-        sqlite3_bind_text (insert, 3, r->job_id, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (insert, 3);
+      _lancer_store_bind_text_or_null (insert, 3, r->job_id);
       sqlite3_bind_int64 (insert, 4, r->sent_at);
       if (!_lancer_store_step_done (db, insert, error))
         return NULL;

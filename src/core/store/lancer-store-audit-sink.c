@@ -73,23 +73,17 @@ append_worker (LancerStore   *store,
                GError       **error)
 {
   LancerAuditEntry *entry = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)", error);
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO audit_log (at, actor, action, detail) VALUES (?1, ?2, ?3, ?4)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, lancer_audit_entry_get_time (entry));
-      sqlite3_bind_text (stmt, 2, lancer_audit_entry_get_category (entry), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, lancer_audit_entry_get_action (entry), -1, SQLITE_STATIC);
-      if (lancer_audit_entry_get_detail (entry) != NULL)
-        sqlite3_bind_text (stmt, 4, lancer_audit_entry_get_detail (entry), -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_set_sqlite_error (error, db, rc);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, lancer_audit_entry_get_time (entry));
+  sqlite3_bind_text (stmt, 2, lancer_audit_entry_get_category (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lancer_audit_entry_get_action (entry), -1, SQLITE_STATIC);
+  if (lancer_audit_entry_get_detail (entry) != NULL)
+    sqlite3_bind_text (stmt, 4, lancer_audit_entry_get_detail (entry), -1, SQLITE_STATIC);
+  _lancer_store_step_done (db, stmt, error);
   return NULL;
 }
 
@@ -122,23 +116,20 @@ list_worker (LancerStore   *store,
 {
   guint limit = GPOINTER_TO_UINT (data);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
+  /* Newest first; id breaks ties between entries of the same instant. */
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT at, actor, action, detail FROM audit_log"
+                               " ORDER BY at DESC, id DESC LIMIT ?1", error);
   int rc;
 
-  /* Newest first; id breaks ties between entries of the same instant. */
-  rc = sqlite3_prepare_v2 (db, "SELECT at, actor, action, detail FROM audit_log"
-                               " ORDER BY at DESC, id DESC LIMIT ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      rc = SQLITE_OK;
-      g_ptr_array_add (entries, lancer_audit_entry_new (sqlite3_column_int64 (stmt, 0),
-                                                        (const char *) sqlite3_column_text (stmt, 1),
-                                                        (const char *) sqlite3_column_text (stmt, 2),
-                                                        (const char *) sqlite3_column_text (stmt, 3)));
-    }
-  sqlite3_finalize (stmt);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, lancer_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+                                                      (const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2),
+                                                      (const char *) sqlite3_column_text (stmt, 3)));
   if (rc != SQLITE_DONE)
     {
       lancer_store_set_sqlite_error (error, db, rc);

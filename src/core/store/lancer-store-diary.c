@@ -95,6 +95,30 @@ week_data_new (const char *contract_id,
 }
 
 static gpointer
+contract_from_row (LancerStore   *store,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  const char *currency = (const char *) sqlite3_column_text (stmt, 12);
+
+  return g_object_new (LANCER_TYPE_CONTRACT,
+                       "id", (const char *) sqlite3_column_text (stmt, 0),
+                       "title", (const char *) sqlite3_column_text (stmt, 1),
+                       "client-name", (const char *) sqlite3_column_text (stmt, 2),
+                       "hourly", sqlite3_column_int (stmt, 3) == 1,
+                       "hourly-rate", _lancer_store_column_double_or (stmt, 4, -1.0),
+                       "fixed-amount", _lancer_store_column_double_or (stmt, 5, -1.0),
+                       "status", (const char *) sqlite3_column_text (stmt, 6),
+                       "started-at", sqlite3_column_int64 (stmt, 7),
+                       "ended-at", sqlite3_column_int64 (stmt, 8),
+                       "week-minutes", (guint) sqlite3_column_int64 (stmt, 9),
+                       "total-minutes", (guint) sqlite3_column_int64 (stmt, 10),
+                       "paid", sqlite3_column_double (stmt, 11),
+                       "currency", currency != NULL ? currency : "USD",
+                       NULL);
+}
+
+static gpointer
 contracts_worker (LancerStore   *store,
                   sqlite3       *db,
                   gpointer       data,
@@ -102,11 +126,8 @@ contracts_worker (LancerStore   *store,
                   GError       **error)
 {
   WeekData *w = data;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "SELECT c.id, c.title, c.client_name, c.kind, c.hourly_rate, c.fixed_amount, c.status,"
                            " c.started_at, c.ended_at,"
                            " (SELECT COALESCE (SUM (minutes), 0) FROM diary_days d"
@@ -116,44 +137,13 @@ contracts_worker (LancerStore   *store,
                            " (SELECT currency FROM transactions t WHERE t.contract_id = c.id LIMIT 1)"
                            " FROM contracts c"
                            " ORDER BY (c.ended_at IS NOT NULL AND c.ended_at > 0), c.started_at DESC, c.id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, w->week_start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, w->week_end, -1, SQLITE_STATIC);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *currency = (const char *) sqlite3_column_text (stmt, 12);
-      LancerContract *c;
+                           error);
 
-      c = g_object_new (LANCER_TYPE_CONTRACT,
-                        "id", (const char *) sqlite3_column_text (stmt, 0),
-                        "title", (const char *) sqlite3_column_text (stmt, 1),
-                        "client-name", (const char *) sqlite3_column_text (stmt, 2),
-                        "hourly", sqlite3_column_int (stmt, 3) == 1,
-                        "hourly-rate", sqlite3_column_type (stmt, 4) != SQLITE_NULL
-                                       ? sqlite3_column_double (stmt, 4) : -1.0,
-                        "fixed-amount", sqlite3_column_type (stmt, 5) != SQLITE_NULL
-                                        ? sqlite3_column_double (stmt, 5) : -1.0,
-                        "status", (const char *) sqlite3_column_text (stmt, 6),
-                        "started-at", sqlite3_column_int64 (stmt, 7),
-                        "ended-at", sqlite3_column_int64 (stmt, 8),
-                        "week-minutes", (guint) sqlite3_column_int64 (stmt, 9),
-                        "total-minutes", (guint) sqlite3_column_int64 (stmt, 10),
-                        "paid", sqlite3_column_double (stmt, 11),
-                        "currency", currency != NULL ? currency : "USD",
-                        NULL);
-      g_ptr_array_add (out, c);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, w->week_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, w->week_end, -1, SQLITE_STATIC);
+  return _lancer_store_collect_rows (store, db, stmt, contract_from_row, g_object_unref, error);
 }
 
 void
@@ -189,7 +179,7 @@ week_worker (LancerStore   *store,
   WeekData *w = data;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_diary_day_free);
   g_autoptr(GDateTime) start = parse_day (w->week_start);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   for (guint i = 0; i < 7; i++)
@@ -202,16 +192,14 @@ week_worker (LancerStore   *store,
       g_ptr_array_add (out, d);
     }
 
-  rc = sqlite3_prepare_v2 (db, "SELECT day, minutes, memo FROM diary_days"
-                               " WHERE contract_id = ?1 AND day >= ?2 AND day < ?3",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, w->contract_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, w->week_start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, w->week_end, -1, SQLITE_STATIC);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  stmt = _lancer_store_prepare (db, "SELECT day, minutes, memo FROM diary_days"
+                                    " WHERE contract_id = ?1 AND day >= ?2 AND day < ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, w->contract_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, w->week_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, w->week_end, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *day = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -227,13 +215,10 @@ week_worker (LancerStore   *store,
           if (local != NULL)
             {
               g_propagate_error (error, local);
-              sqlite3_finalize (stmt);
               return NULL;
             }
         }
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lancer-store-messages.h"
+#include "lancer-store-outbox.h"
 #include "lancer-store-private.h"
 
 /* ---- helpers ---- */
@@ -32,31 +33,33 @@ rooms_worker (LancerStore   *store,
               GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *last = NULL;
-  sqlite3_stmt *senders = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) last = NULL;
+  g_autoptr(sqlite3_stmt) senders = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT r.id, r.topic, r.contract_id, r.proposal_id, r.unread,"
-                           " MAX (COALESCE (r.last_activity_at, 0),"
-                           "      COALESCE ((SELECT MAX (created_at) FROM stories s WHERE s.room_id = r.id), 0)),"
-                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('pending', 'sending')),"
-                           " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('failed', 'rejected')),"
-                           " (SELECT client_name FROM contracts c WHERE c.id = r.contract_id)"
-                           " FROM rooms r ORDER BY 6 DESC, r.id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT sender, body FROM stories WHERE room_id = ?1"
-                             " ORDER BY created_at DESC, id DESC LIMIT 1",
-                             -1, &last, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT sender FROM stories WHERE room_id = ?1 AND sender IS NOT NULL"
-                             " GROUP BY sender ORDER BY MAX (created_at) DESC",
-                             -1, &senders, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  stmt = _lancer_store_prepare (db,
+                                "SELECT r.id, r.topic, r.contract_id, r.proposal_id, r.unread,"
+                                " MAX (COALESCE (r.last_activity_at, 0),"
+                                "      COALESCE ((SELECT MAX (created_at) FROM stories s WHERE s.room_id = r.id), 0)),"
+                                " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('pending', 'sending')),"
+                                " (SELECT COUNT(*) FROM outbox o WHERE o.room_id = r.id AND o.state IN ('failed', 'rejected')),"
+                                " (SELECT client_name FROM contracts c WHERE c.id = r.contract_id)"
+                                " FROM rooms r ORDER BY 6 DESC, r.id",
+                                error);
+  if (stmt != NULL)
+    last = _lancer_store_prepare (db,
+                                  "SELECT sender, body FROM stories WHERE room_id = ?1"
+                                  " ORDER BY created_at DESC, id DESC LIMIT 1",
+                                  error);
+  if (last != NULL)
+    senders = _lancer_store_prepare (db,
+                                     "SELECT sender FROM stories WHERE room_id = ?1 AND sender IS NOT NULL"
+                                     " GROUP BY sender ORDER BY MAX (created_at) DESC",
+                                     error);
+  if (senders == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LancerRoom) room = NULL;
       g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
@@ -78,9 +81,6 @@ rooms_worker (LancerStore   *store,
           if (local != NULL)
             {
               g_propagate_error (error, local);
-              sqlite3_finalize (stmt);
-              sqlite3_finalize (last);
-              sqlite3_finalize (senders);
               return NULL;
             }
         }
@@ -106,11 +106,7 @@ rooms_worker (LancerStore   *store,
                            "senders", sender_names,
                            NULL);
       g_ptr_array_add (out, g_steal_pointer (&room));
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  sqlite3_finalize (last);
-  sqlite3_finalize (senders);
   if (rc != SQLITE_DONE)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);
@@ -146,17 +142,12 @@ mark_read_worker (LancerStore   *store,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "UPDATE rooms SET unread = 0 WHERE id = ?1", -1, &stmt, NULL);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "UPDATE rooms SET unread = 0 WHERE id = ?1", data, error);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
+  if (stmt == NULL)
+    return NULL;
+  _lancer_store_step_done (db, stmt, error);
   return NULL;
 }
 
@@ -205,22 +196,14 @@ count_stories_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  StoryQuery *q = data;
-  sqlite3_stmt *stmt = NULL;
-  gssize n = -1;
-  int rc = sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", -1, &stmt, NULL);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", data, error);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return n >= 0 ? ssize_new (n) : NULL;
+  if (stmt == NULL)
+    return NULL;
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return NULL;
+  return ssize_new (sqlite3_column_int64 (stmt, 0));
 }
 
 void
@@ -230,13 +213,10 @@ lancer_store_count_stories_async (LancerStore         *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  StoryQuery *q = g_new0 (StoryQuery, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  q->room_id = g_strdup (room_id);
-  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, q, (GDestroyNotify) story_query_free,
-                          g_free, cancellable, callback, user_data);
+  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, g_strdup (room_id), g_free, g_free,
+                          cancellable, callback, user_data);
 }
 
 gssize
@@ -250,6 +230,29 @@ lancer_store_count_stories_finish (LancerStore   *store,
 }
 
 static gpointer
+story_from_row (LancerStore   *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_object_new (LANCER_TYPE_STORY,
+                       "loaded", TRUE,
+                       "id", (const char *) sqlite3_column_text (stmt, 0),
+                       "room-id", (const char *) sqlite3_column_text (stmt, 1),
+                       "sender", (const char *) sqlite3_column_text (stmt, 2),
+                       "body", body,
+                       "created-at", sqlite3_column_int64 (stmt, 4),
+                       NULL);
+}
+
+static gpointer
 query_stories_worker (LancerStore   *store,
                       sqlite3       *db,
                       gpointer       data,
@@ -257,48 +260,18 @@ query_stories_worker (LancerStore   *store,
                       GError       **error)
 {
   StoryQuery *q = data;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "SELECT id, room_id, sender, body, created_at FROM stories WHERE room_id = ?1"
                            " ORDER BY created_at, id LIMIT ?2 OFFSET ?3",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, q->limit);
-      sqlite3_bind_int64 (stmt, 3, q->offset);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GError *local = NULL;
-      g_autofree char *body = lancer_store_column_unseal (store, stmt, 3, "stories.body", &local);
+                           error);
 
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (out, g_object_new (LANCER_TYPE_STORY,
-                                          "loaded", TRUE,
-                                          "id", (const char *) sqlite3_column_text (stmt, 0),
-                                          "room-id", (const char *) sqlite3_column_text (stmt, 1),
-                                          "sender", (const char *) sqlite3_column_text (stmt, 2),
-                                          "body", body,
-                                          "created-at", sqlite3_column_int64 (stmt, 4),
-                                          NULL));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, q->room_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, q->limit);
+  sqlite3_bind_int64 (stmt, 3, q->offset);
+  return _lancer_store_collect_rows (store, db, stmt, story_from_row, g_object_unref, error);
 }
 
 void
@@ -310,10 +283,11 @@ lancer_store_query_stories_async (LancerStore         *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  StoryQuery *q = g_new0 (StoryQuery, 1);
+  StoryQuery *q;
 
   g_return_if_fail (LANCER_IS_STORE (store));
 
+  q = g_new0 (StoryQuery, 1);
   q->room_id = g_strdup (room_id);
   q->offset = offset;
   q->limit = limit;
@@ -331,61 +305,6 @@ lancer_store_query_stories_finish (LancerStore   *store,
 
 /* ---- outbox ---- */
 
-typedef struct
-{
-  char   *room_id;
-  char   *body;
-  gint64  id;
-} OutboxData;
-
-static void
-outbox_data_free (OutboxData *data)
-{
-  g_free (data->room_id);
-  g_free (data->body);
-  g_free (data);
-}
-
-static gpointer
-enqueue_worker (LancerStore   *store,
-                sqlite3       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  OutboxData *d = data;
-  sqlite3_stmt *stmt = NULL;
-  gint64 *id = NULL;
-  int rc;
-
-  if (!_lancer_store_room_is_known (db, d->room_id, error))
-    return NULL;
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO outbox (room_id, body, state, created_at) VALUES (?1, ?2, 'pending', ?3)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, d->room_id, -1, SQLITE_STATIC);
-  if (!lancer_store_bind_sealed (store, stmt, 2, d->body, "outbox.body", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      id = g_new (gint64, 1);
-      *id = sqlite3_last_insert_rowid (db);
-    }
-  else
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return id;
-}
-
 void
 lancer_store_outbox_enqueue_async (LancerStore         *store,
                                    const char          *room_id,
@@ -394,15 +313,11 @@ lancer_store_outbox_enqueue_async (LancerStore         *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
   g_return_if_fail (room_id != NULL && body != NULL);
 
-  d->room_id = g_strdup (room_id);
-  d->body = g_strdup (body);
-  lancer_store_run_async (store, TRUE, "outbox", enqueue_worker, d, (GDestroyNotify) outbox_data_free,
-                          g_free, cancellable, callback, user_data);
+  /* The one outbox writer; the state starts as 'pending'. */
+  lancer_outbox_add_async (store, room_id, body, cancellable, callback, user_data);
 }
 
 gint64
@@ -410,9 +325,35 @@ lancer_store_outbox_enqueue_finish (LancerStore   *store,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autofree gint64 *id = lancer_store_run_finish (store, result, error);
+  return lancer_outbox_add_finish (store, result, error);
+}
 
-  return id != NULL ? *id : 0;
+static gpointer
+outbox_story_from_row (LancerStore   *store,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 outbox_id = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, outbox_id);
+  g_autofree char *body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return g_object_new (LANCER_TYPE_STORY,
+                       "loaded", TRUE,
+                       "outbox-id", outbox_id,
+                       "id", id,
+                       "room-id", (const char *) sqlite3_column_text (stmt, 1),
+                       "body", body,
+                       "state", (const char *) sqlite3_column_text (stmt, 3),
+                       "attempts", (guint) MAX (sqlite3_column_int (stmt, 4), 0),
+                       "last-error", (const char *) sqlite3_column_text (stmt, 5),
+                       "created-at", sqlite3_column_int64 (stmt, 6),
+                       NULL);
 }
 
 static gpointer
@@ -422,56 +363,18 @@ outbox_list_worker (LancerStore   *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  OutboxData *d = data;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  const char *room_id = data;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
                            " WHERE (?1 IS NULL OR room_id = ?1) AND state IN ('pending', 'sending', 'failed', 'rejected')"
                            " ORDER BY id",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      if (d->room_id != NULL)
-        sqlite3_bind_text (stmt, 1, d->room_id, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 1);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GError *local = NULL;
-      gint64 outbox_id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *id = g_strdup_printf ("outbox-%" G_GINT64_FORMAT, outbox_id);
-      g_autofree char *body = lancer_store_column_unseal (store, stmt, 2, "outbox.body", &local);
+                           error);
 
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (out, g_object_new (LANCER_TYPE_STORY,
-                                          "loaded", TRUE,
-                                          "outbox-id", outbox_id,
-                                          "id", id,
-                                          "room-id", (const char *) sqlite3_column_text (stmt, 1),
-                                          "body", body,
-                                          "state", (const char *) sqlite3_column_text (stmt, 3),
-                                          "attempts", (guint) MAX (sqlite3_column_int (stmt, 4), 0),
-                                          "last-error", (const char *) sqlite3_column_text (stmt, 5),
-                                          "created-at", sqlite3_column_int64 (stmt, 6),
-                                          NULL));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  if (stmt == NULL)
+    return NULL;
+  _lancer_store_bind_text_or_null (stmt, 1, room_id);
+  return _lancer_store_collect_rows (store, db, stmt, outbox_story_from_row, g_object_unref, error);
 }
 
 void
@@ -481,12 +384,9 @@ lancer_store_outbox_list_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
   g_return_if_fail (LANCER_IS_STORE (store));
 
-  d->room_id = g_strdup (room_id);
-  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, d, (GDestroyNotify) outbox_data_free,
+  lancer_store_run_async (store, FALSE, NULL, outbox_list_worker, g_strdup (room_id), g_free,
                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
@@ -498,6 +398,20 @@ lancer_store_outbox_list_finish (LancerStore   *store,
   return lancer_store_run_finish (store, result, error);
 }
 
+/* A retry (no error message) or a failed attempt of one outbox message. */
+typedef struct
+{
+  gint64  id;
+  char   *error_message;
+} OutboxUpdate;
+
+static void
+outbox_update_free (OutboxUpdate *update)
+{
+  g_free (update->error_message);
+  g_free (update);
+}
+
 static gpointer
 outbox_update_worker (LancerStore   *store,
                       sqlite3       *db,
@@ -505,31 +419,43 @@ outbox_update_worker (LancerStore   *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  OutboxData *d = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  OutboxUpdate *u = data;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, u->error_message == NULL
+                               ? "UPDATE outbox SET state = 'pending', last_error = NULL"
+                                 " WHERE id = ?1 AND state IN ('failed', 'rejected')"
+                               : "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2"
+                                 " WHERE id = ?1 AND state != 'sent'", error);
 
-  /* body carries the error message of a failed attempt; NULL retries. */
-  if (d->body == NULL)
-    rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'pending', last_error = NULL"
-                                 " WHERE id = ?1 AND state IN ('failed', 'rejected')", -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?2"
-                                 " WHERE id = ?1 AND state != 'sent'", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      if (d->body != NULL)
-        sqlite3_bind_text (stmt, 2, d->body, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_DONE && sqlite3_changes (db) == 0)
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, u->id);
+  if (u->error_message != NULL)
+    sqlite3_bind_text (stmt, 2, u->error_message, -1, SQLITE_STATIC);
+  if (_lancer_store_step_done (db, stmt, error) && sqlite3_changes (db) == 0)
     g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                          _("No such message waiting in the outbox"));
-  else if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
   return NULL;
+}
+
+/* @error_message NULL: a retry; otherwise a failed attempt. */
+static void
+outbox_update_async (LancerStore         *store,
+                     gint64               outbox_id,
+                     const char          *error_message,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  OutboxUpdate *update;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  update = g_new0 (OutboxUpdate, 1);
+  update->id = outbox_id;
+  update->error_message = g_strdup (error_message);
+  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, update, (GDestroyNotify) outbox_update_free,
+                          NULL, cancellable, callback, user_data);
 }
 
 void
@@ -539,13 +465,7 @@ lancer_store_outbox_retry_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
-  g_return_if_fail (LANCER_IS_STORE (store));
-
-  d->id = outbox_id;
-  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
-                          NULL, cancellable, callback, user_data);
+  outbox_update_async (store, outbox_id, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -564,14 +484,8 @@ lancer_store_outbox_fail_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  OutboxData *d = g_new0 (OutboxData, 1);
-
-  g_return_if_fail (LANCER_IS_STORE (store));
-
-  d->id = outbox_id;
-  d->body = g_strdup (error_message != NULL ? error_message : "");
-  lancer_store_run_async (store, TRUE, "outbox", outbox_update_worker, d, (GDestroyNotify) outbox_data_free,
-                          NULL, cancellable, callback, user_data);
+  outbox_update_async (store, outbox_id, error_message != NULL ? error_message : "",
+                       cancellable, callback, user_data);
 }
 
 gboolean

@@ -91,13 +91,6 @@ rows_done (sqlite3  *db,
   return TRUE;
 }
 
-static double
-column_double_or_nan (sqlite3_stmt *stmt,
-                      int           col)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, col);
-}
-
 /* First time each proposal reached each status (proposal id → gint64[LANCER_N_STAGES]). */
 static gboolean
 load_stage_events (sqlite3            *db,
@@ -163,10 +156,10 @@ load_proposals (sqlite3            *db,
       p.country = (const char *) sqlite3_column_text (stmt, 4);
       p.client = (const char *) sqlite3_column_text (stmt, 5);
       p.job_type = sqlite3_column_int (stmt, 6);
-      p.budget = column_double_or_nan (stmt, 7);
+      p.budget = _lancer_store_column_double_or (stmt, 7, NAN);
       /* NULL: nobody told us; unknown is not zero. */
-      p.connects = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
-      p.writing_seconds = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 12);
+      p.connects = (int) _lancer_store_column_int64_or (stmt, 8, -1);
+      p.writing_seconds = _lancer_store_column_int64_or (stmt, 12, -1);
       p.outcome = outcome_from_status ((const char *) sqlite3_column_text (stmt, 10));
       at = g_hash_table_lookup (events, &p.id);
       if (at != NULL)

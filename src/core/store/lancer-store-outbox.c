@@ -48,7 +48,7 @@ add_worker (LancerStore   *store,
   sqlite3_bind_int64 (stmt, 3, _lancer_store_now_s ());
   if (!_lancer_store_step_done (db, stmt, error))
     return NULL;
-  return g_memdup2 (&(gint64) { sqlite3_last_insert_rowid (db) }, sizeof (gint64));
+  return _lancer_store_int64_result (sqlite3_last_insert_rowid (db));
 }
 
 void
@@ -72,21 +72,17 @@ lancer_outbox_add_finish (LancerStore   *store,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_autofree gint64 *id = lancer_store_run_finish (store, result, error);
-
-  return id != NULL ? *id : 0;
+  return _lancer_store_run_finish_int64 (store, result, error);
 }
 
-static gboolean
-add_outbox_item (LancerStore   *store,
-                 sqlite3_stmt  *stmt,
-                 gpointer       user_data,
-                 GError       **error)
+static gpointer
+outbox_item_from_row (LancerStore   *store,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
 {
   LancerOutboxItem *item = g_new0 (LancerOutboxItem, 1);
   GError *local = NULL;
 
-  g_ptr_array_add (user_data, item);
   item->id = sqlite3_column_int64 (stmt, 0);
   item->room_id = _lancer_store_dup_column (stmt, 1);
   item->state = _lancer_store_dup_column (stmt, 3);
@@ -97,9 +93,10 @@ add_outbox_item (LancerStore   *store,
   if (local != NULL)
     {
       g_propagate_error (error, local);
-      return FALSE;
+      lancer_outbox_item_free (item);
+      return NULL;
     }
-  return TRUE;
+  return item;
 }
 
 static gpointer
@@ -109,14 +106,14 @@ pending_worker (LancerStore   *store,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_outbox_item_free);
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db,
     "SELECT id, room_id, body, state, attempts, last_error, created_at FROM outbox"
     " WHERE state IN ('pending', 'failed', 'sending') ORDER BY id", error);
 
-  if (stmt == NULL || !_lancer_store_each_row (store, db, stmt, add_outbox_item, out, error))
+  if (stmt == NULL)
     return NULL;
-  return g_steal_pointer (&out);
+  return _lancer_store_collect_rows (store, db, stmt, outbox_item_from_row,
+                                     (GDestroyNotify) lancer_outbox_item_free, error);
 }
 
 void

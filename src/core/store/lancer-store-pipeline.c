@@ -75,21 +75,15 @@ proposal_from_row (sqlite3_stmt *stmt)
     .status = (const char *) sqlite3_column_text (stmt, 5),
     .variant_id = sqlite3_column_int64 (stmt, 6),
     .variant_name = (const char *) sqlite3_column_text (stmt, 7),
-    .bid_amount = NAN,
-    .bid_type = -1,
-    .connects_spent = -1,
+    .bid_amount = _lancer_store_column_double_or (stmt, 8, NAN),
+    .bid_type = (int) _lancer_store_column_int64_or (stmt, 9, -1),
+    .connects_spent = (int) _lancer_store_column_int64_or (stmt, 10, -1),
     .created_at = sqlite3_column_int64 (stmt, 11),
     .updated_at = sqlite3_column_int64 (stmt, 12),
     .submitted_at = sqlite3_column_int64 (stmt, 13),
     .room_id = (const char *) sqlite3_column_text (stmt, 14),
   };
 
-  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-    f.bid_amount = sqlite3_column_double (stmt, 8);
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    f.bid_type = sqlite3_column_int (stmt, 9);
-  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-    f.connects_spent = sqlite3_column_int (stmt, 10);
   return _lancer_proposal_new (&f);
 }
 
@@ -132,22 +126,18 @@ list_worker (LancerStore   *store,
   ListData *d = data;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *needle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (d->text != NULL && *d->text != '\0')
-    needle = g_utf8_casefold (d->text, -1);
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            PROPOSAL_COLUMNS
                            " WHERE (?1 = 0 OR p.variant_id = ?1) AND (?2 = 0 OR p.updated_at >= ?2)"
                            " ORDER BY p.updated_at DESC, p.id DESC",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
+                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (d->text != NULL && *d->text != '\0')
+    needle = g_utf8_casefold (d->text, -1);
   sqlite3_bind_int64 (stmt, 1, d->variant_id);
   sqlite3_bind_int64 (stmt, 2, d->since);
 
@@ -176,10 +166,8 @@ list_worker (LancerStore   *store,
   if (rc != SQLITE_DONE)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);
-      sqlite3_finalize (stmt);
       return NULL;
     }
-  sqlite3_finalize (stmt);
   return g_steal_pointer (&out);
 }
 
@@ -223,26 +211,25 @@ count_worker (LancerStore   *store,
               GCancellable  *cancellable,
               GError       **error)
 {
-  guint *counts = g_new0 (guint, LANCER_PROPOSAL_N_STAGES);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree guint *counts = g_new0 (guint, LANCER_PROPOSAL_N_STAGES);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT status, COUNT(*) FROM proposals GROUP BY status", error);
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT status, COUNT(*) FROM proposals GROUP BY status", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LancerProposalStage stage = lancer_proposal_stage_from_status ((const char *) sqlite3_column_text (stmt, 0));
 
       counts[stage] += (guint) sqlite3_column_int (stmt, 1);
-      rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       lancer_store_propagate_sqlite_error (error, db, rc);
-      g_free (counts);
       return NULL;
     }
-  return counts;
+  return g_steal_pointer (&counts);
 }
 
 void
@@ -268,6 +255,19 @@ lancer_store_count_proposal_stages_finish (LancerStore   *store,
 /* ---- detail ---- */
 
 static gpointer
+event_from_row (LancerStore   *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  LancerProposalEvent *event = g_new0 (LancerProposalEvent, 1);
+
+  event->status = _lancer_store_dup_column (stmt, 0);
+  event->at = sqlite3_column_int64 (stmt, 1);
+  event->source = _lancer_store_dup_column (stmt, 2);
+  return event;
+}
+
+static gpointer
 detail_worker (LancerStore   *store,
                sqlite3       *db,
                gpointer       data,
@@ -276,61 +276,39 @@ detail_worker (LancerStore   *store,
 {
   gint64 id = *(gint64 *) data;
   g_autoptr(LancerProposalDetail) detail = g_new0 (LancerProposalDetail, 1);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, PROPOSAL_COLUMNS " WHERE p.id = ?1", error);
+  g_autoptr(sqlite3_stmt) events = NULL;
 
-  rc = sqlite3_prepare_v2 (db, PROPOSAL_COLUMNS " WHERE p.id = ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (_lancer_store_step_row (db, stmt, error))
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc == SQLITE_DONE)
-    {
+    case 0:
       g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
                    _("This proposal is no longer stored"));
-      sqlite3_finalize (stmt);
       return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      sqlite3_finalize (stmt);
+    case -1:
       return NULL;
+    default:
+      break;
     }
   detail->proposal = proposal_from_row (stmt);
   detail->cover_letter = lancer_store_column_unseal (store, stmt, 15, "proposals.cover_letter", error);
   if (error != NULL && *error != NULL)
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+    return NULL;
   detail->draft = lancer_store_column_unseal (store, stmt, 16, "proposals.draft", error);
-  sqlite3_finalize (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
 
-  detail->events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
-  rc = sqlite3_prepare_v2 (db, "SELECT status, at, source FROM proposal_events WHERE proposal_id = ?1"
-                               " ORDER BY at, id", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LancerProposalEvent *event = g_new0 (LancerProposalEvent, 1);
-
-      event->status = _lancer_store_dup_column (stmt, 0);
-      event->at = sqlite3_column_int64 (stmt, 1);
-      event->source = _lancer_store_dup_column (stmt, 2);
-      g_ptr_array_add (detail->events, event);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  events = _lancer_store_prepare (db, "SELECT status, at, source FROM proposal_events WHERE proposal_id = ?1"
+                                      " ORDER BY at, id", error);
+  if (events == NULL)
+    return NULL;
+  sqlite3_bind_int64 (events, 1, id);
+  detail->events = _lancer_store_collect_rows (store, db, events, event_from_row, (GDestroyNotify) event_free, error);
+  if (detail->events == NULL)
+    return NULL;
   return g_steal_pointer (&detail);
 }
 
@@ -378,36 +356,25 @@ add_event_worker (LancerStore   *store,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  /* The event, then the proposal's own status: both from the same values. */
+  static const char * const sql[] = {
+    "INSERT INTO proposal_events (proposal_id, status, at, source) VALUES (?1, ?2, ?3, 'user')",
+    "UPDATE proposals SET status = ?2, updated_at = MAX (updated_at, ?3) WHERE id = ?1",
+  };
   EventData *d = data;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO proposal_events (proposal_id, status, at, source)"
-                               " VALUES (?1, ?2, ?3, 'user')", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
+      g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return NULL;
       sqlite3_bind_int64 (stmt, 1, d->id);
       sqlite3_bind_text (stmt, 2, d->status, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, d->at);
-      rc = sqlite3_step (stmt);
+      if (!_lancer_store_step_done (db, stmt, error))
+        return NULL;
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc == SQLITE_DONE)
-    {
-      rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET status = ?2, updated_at = MAX (updated_at, ?3) WHERE id = ?1",
-                               -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_int64 (stmt, 1, d->id);
-          sqlite3_bind_text (stmt, 2, d->status, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 3, d->at);
-          rc = sqlite3_step (stmt);
-        }
-      sqlite3_finalize (stmt);
-    }
-  if (rc != SQLITE_DONE)
-    lancer_store_propagate_sqlite_error (error, db, rc);
   return NULL;
 }
 
@@ -427,7 +394,7 @@ lancer_store_add_proposal_event_async (LancerStore         *store,
 
   data->id = proposal_id;
   data->status = g_strdup (status);
-  data->at = at > 0 ? at : g_get_real_time () / G_USEC_PER_SEC;
+  data->at = at > 0 ? at : _lancer_store_now_s ();
   lancer_store_run_async (store, TRUE, "proposals", add_event_worker, data, (GDestroyNotify) event_data_free,
                           NULL, cancellable, callback, user_data);
 }
@@ -450,43 +417,38 @@ sync_status_worker (LancerStore   *store,
                     GError       **error)
 {
   char **resources = data;
-  LancerSyncStatus *status = g_new0 (LancerSyncStatus, 1);
-  sqlite3_stmt *stmt = NULL;
-  gboolean first = TRUE;
-  int rc;
+  g_autoptr(LancerSyncStatus) status = g_new0 (LancerSyncStatus, 1);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "SELECT last_success_at, last_attempt_at, last_error FROM sync_state"
+                               " WHERE resource = ?1", error);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT last_success_at, last_attempt_at, last_error FROM sync_state"
-                               " WHERE resource = ?1", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && resources != NULL && resources[i] != NULL; i++)
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; resources != NULL && resources[i] != NULL; i++)
     {
+      int found;
+
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, resources[i], -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      found = _lancer_store_step_row (db, stmt, error);
+      if (found < 0)
+        return NULL;
+      if (found)
         {
           gint64 success = sqlite3_column_int64 (stmt, 0);
           gint64 attempt = sqlite3_column_int64 (stmt, 1);
           const char *message = (const char *) sqlite3_column_text (stmt, 2);
 
-          if (first || success < status->last_success_at)
+          if (i == 0 || success < status->last_success_at)
             status->last_success_at = success;
           status->last_attempt_at = MAX (status->last_attempt_at, attempt);
           if (status->last_error == NULL && message != NULL && *message != '\0' && attempt >= success)
             status->last_error = g_strdup (message);
         }
-      else if (rc == SQLITE_DONE)
+      else
         status->last_success_at = 0;
-      first = FALSE;
-      rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      lancer_sync_status_free (status);
-      return NULL;
-    }
-  return status;
+  return g_steal_pointer (&status);
 }
 
 void

@@ -104,6 +104,12 @@ char      *_lancer_store_build_fts_query    (const char    *search);
 sqlite3_stmt *_lancer_store_prepare          (sqlite3       *db,
                                              const char    *sql,
                                              GError       **error);
+/* The same with ?1 bound to @text, which must outlive the statement
+ * (the worker's own data does); NULL @text binds NULL. */
+sqlite3_stmt *_lancer_store_prepare_text     (sqlite3       *db,
+                                             const char    *sql,
+                                             const char    *text,
+                                             GError       **error);
 /* Steps @stmt to completion (a write); FALSE with @error on failure. */
 gboolean   _lancer_store_step_done          (sqlite3       *db,
                                              sqlite3_stmt  *stmt,
@@ -125,6 +131,13 @@ gint64     _lancer_store_variant_id         (sqlite3       *db,
                                              GError       **error);
 char      *_lancer_store_dup_column          (sqlite3_stmt  *stmt,
                                              int            column);
+/* A column's value, or @fallback when it is NULL: unknown is not zero. */
+double     _lancer_store_column_double_or   (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             double         fallback);
+gint64     _lancer_store_column_int64_or    (sqlite3_stmt  *stmt,
+                                             int            column,
+                                             gint64         fallback);
 /* NaN stands for "no value" in the objects, NULL in the tables. */
 gboolean   _lancer_store_room_is_known        (sqlite3       *db,
                                               const char    *room_id,
@@ -135,6 +148,11 @@ void       _lancer_store_bind_double_or_null (sqlite3_stmt  *stmt,
 void       _lancer_store_bind_text_or_null   (sqlite3_stmt  *stmt,
                                              int            index,
                                              const char    *text);
+/* Marks job @job_id acted on, so retention keeps it (a proposal was
+ * drafted or sent for it); FALSE with @error on failure. */
+gboolean   _lancer_store_mark_acted_on       (sqlite3       *db,
+                                              const char    *job_id,
+                                              GError       **error);
 /* Unix seconds; 0 or less stands for "unknown" (NULL). */
 void       _lancer_store_bind_time_or_null   (sqlite3_stmt  *stmt,
                                              int            index,
@@ -163,14 +181,35 @@ gboolean   _lancer_store_each_row           (LancerStore         *store,
                                              LancerStoreRowFunc   row,
                                              gpointer             user_data,
                                              GError             **error);
-/* Runs @sql with ?1 bound to @arg and returns a JSON array, one element
- * a row, added to the JsonBuilder by @row; NULL with @error on failure. */
-JsonNode  *_lancer_store_json_rows          (LancerStore         *store,
-                                             sqlite3             *db,
-                                             const char          *sql,
-                                             const char          *arg,
-                                             LancerStoreRowFunc   row,
-                                             GError             **error);
+/* Builds one item from the current row of @stmt; NULL with @error set
+ * when the row cannot be read (a sealed column while locked). */
+typedef gpointer (*LancerStoreRowNewFunc) (LancerStore   *store,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+/* Steps @stmt through its rows and returns the items @row_new builds,
+ * freed with @item_free; NULL with @error when a step or a row fails. */
+GPtrArray *_lancer_store_collect_rows       (LancerStore           *store,
+                                             sqlite3               *db,
+                                             sqlite3_stmt          *stmt,
+                                             LancerStoreRowNewFunc  row_new,
+                                             GDestroyNotify         item_free,
+                                             GError               **error);
+/* A JSON listing for lancer-cli: its query, with ?1 bound to the
+ * caller's argument, and @row adding one row to the JsonBuilder. */
+typedef struct
+{
+  const char          *sql;
+  LancerStoreRowFunc   row;
+} LancerStoreJsonListing;
+
+/* Runs @listing on the worker; lancer_store_run_finish() returns the
+ * JsonNode array, one element a row. */
+void       _lancer_store_json_rows_async    (LancerStore                  *store,
+                                             const LancerStoreJsonListing *listing,
+                                             const char                   *arg,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
 /* Writes @items in one transaction with @func on the worker, then emits
  * ::changed for @table; lancer_store_write_finish() returns items->len. */
 typedef gboolean (*LancerStoreRowsFunc) (LancerStore  *store,

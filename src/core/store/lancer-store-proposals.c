@@ -105,21 +105,13 @@ add_proposal_json (LancerStore   *store,
   return TRUE;
 }
 
-static const char proposals_json_sql[] =
+static const LancerStoreJsonListing proposals_listing = {
   "SELECT p.upwork_id, p.job_id, p.status, p.bid_amount, p.created_at, p.updated_at,"
   " (SELECT title FROM jobs WHERE id = p.job_id)"
   " FROM proposals p WHERE p.upwork_id IS NOT NULL AND (?1 = '' OR p.status = ?1 COLLATE NOCASE)"
-  " ORDER BY p.created_at DESC";
-
-static gpointer
-json_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return _lancer_store_json_rows (store, db, proposals_json_sql, data, add_proposal_json, error);
-}
+  " ORDER BY p.created_at DESC",
+  add_proposal_json,
+};
 
 void
 lancer_store_proposals_json_async (LancerStore         *store,
@@ -129,11 +121,11 @@ lancer_store_proposals_json_async (LancerStore         *store,
                                    gpointer             user_data)
 {
   /* Stored statuses are Lancer's: "--status Offered" means "offer". */
-  char *normalized = status != NULL && *status != '\0' ? lancer_upwork_normalize_proposal_status (status)
-                                                       : g_strdup ("");
+  g_autofree char *normalized = status != NULL && *status != '\0'
+                                ? lancer_upwork_normalize_proposal_status (status) : NULL;
 
-  lancer_store_run_async (store, FALSE, NULL, json_worker, normalized, g_free,
-                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
+  _lancer_store_json_rows_async (store, &proposals_listing, normalized != NULL ? normalized : "",
+                                 cancellable, callback, user_data);
 }
 
 JsonNode *

@@ -77,18 +77,6 @@ upsert_story (LancerStore        *store,
   return _lancer_store_step_done (db, stmt, error);
 }
 
-gboolean
-_lancer_store_upsert_story (LancerStore        *store,
-                            sqlite3            *db,
-                            LancerUpworkStory  *story,
-                            GError            **error)
-{
-  g_autoptr(sqlite3_stmt) room = _lancer_store_prepare (db, room_sql, error);
-  g_autoptr(sqlite3_stmt) stmt = room != NULL ? _lancer_store_prepare (db, story_sql, error) : NULL;
-
-  return stmt != NULL && upsert_story (store, db, room, stmt, story, error);
-}
-
 static gboolean
 write_stories (LancerStore  *store,
                sqlite3      *db,
@@ -108,6 +96,19 @@ write_stories (LancerStore  *store,
         return FALSE;
     }
   return TRUE;
+}
+
+/* One story is a batch of one. */
+gboolean
+_lancer_store_upsert_story (LancerStore        *store,
+                            sqlite3            *db,
+                            LancerUpworkStory  *story,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, story);
+  return write_stories (store, db, one, error);
 }
 
 void
@@ -179,20 +180,12 @@ add_story_json (LancerStore   *store,
   return TRUE;
 }
 
-static const char stories_json_sql[] =
+static const LancerStoreJsonListing stories_listing = {
   "SELECT s.id, s.room_id, s.sender, s.body, s.created_at, r.topic FROM stories s"
   " LEFT JOIN rooms r ON r.id = s.room_id WHERE (?1 = '' OR s.room_id = ?1)"
-  " ORDER BY s.room_id, s.created_at";
-
-static gpointer
-json_worker (LancerStore   *store,
-             sqlite3       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return _lancer_store_json_rows (store, db, stories_json_sql, data, add_story_json, error);
-}
+  " ORDER BY s.room_id, s.created_at",
+  add_story_json,
+};
 
 void
 lancer_store_stories_json_async (LancerStore         *store,
@@ -201,8 +194,8 @@ lancer_store_stories_json_async (LancerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  lancer_store_run_async (store, FALSE, NULL, json_worker, g_strdup (room_id != NULL ? room_id : ""), g_free,
-                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
+  _lancer_store_json_rows_async (store, &stories_listing, room_id != NULL ? room_id : "",
+                                 cancellable, callback, user_data);
 }
 
 JsonNode *

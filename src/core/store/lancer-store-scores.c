@@ -14,12 +14,6 @@
 
 #define OUTCOME_PENDING_DAYS 14
 
-static gint64
-now_seconds (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
-}
-
 static gpointer
 list_outcomes_worker (LancerStore   *store,
                       sqlite3       *db,
@@ -34,7 +28,7 @@ list_outcomes_worker (LancerStore   *store,
                            " (SELECT group_concat(lower(e.status)) FROM proposal_events e WHERE e.proposal_id = p.id)"
                            " FROM proposals p JOIN jobs j ON j.id = p.job_id"
                            " WHERE lower(p.status) <> 'draft'", error);
-  gint64 now = now_seconds ();
+  gint64 now = _lancer_store_now_s ();
   int rc, base;
 
   if (stmt == NULL)
@@ -106,7 +100,7 @@ write_scores_worker (LancerStore   *store,
                      GError       **error)
 {
   ScoreRequest *request = data;
-  gint64 now = now_seconds ();
+  gint64 now = _lancer_store_now_s ();
   g_autoptr(sqlite3_stmt) select =
     _lancer_store_prepare (db,
                            "SELECT " LANCER_JOB_COLUMNS ", j.rid FROM jobs j"

@@ -288,36 +288,38 @@ count_new_jobs (sqlite3            *db,
 }
 
 static gpointer
+saved_search_from_row (LancerStore   *store,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->name = _lancer_store_dup_column (stmt, 1);
+  s->query = _lancer_store_dup_column (stmt, 2);
+  s->filters = _lancer_store_dup_column (stmt, 3);
+  return s;
+}
+
+static gpointer
 list_worker (LancerStore   *store,
              sqlite3       *db,
              gpointer       data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_saved_search_free);
+  g_autoptr(GPtrArray) searches = NULL;
   g_autoptr(sqlite3_stmt) stmt =
     _lancer_store_prepare (db, "SELECT id, name, query, filters FROM saved_searches ORDER BY name COLLATE NOCASE",
                            error);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  int rc;
+  gint64 now = _lancer_store_now_s ();
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LancerSavedSearch *s = g_new0 (LancerSavedSearch, 1);
-
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->name = _lancer_store_dup_column (stmt, 1);
-      s->query = _lancer_store_dup_column (stmt, 2);
-      s->filters = _lancer_store_dup_column (stmt, 3);
-      g_ptr_array_add (searches, s);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  searches = _lancer_store_collect_rows (store, db, stmt, saved_search_from_row,
+                                         (GDestroyNotify) lancer_saved_search_free, error);
+  if (searches == NULL)
+    return NULL;
   for (guint i = 0; i < searches->len; i++)
     if (!count_new_jobs (db, g_ptr_array_index (searches, i), now, error))
       return NULL;
@@ -361,7 +363,7 @@ save_worker (LancerStore   *store,
   sqlite3_bind_text (stmt, 1, v[0], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, v[1], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, v[2], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 4, _lancer_store_now_s ());
   if (_lancer_store_step_row (db, stmt, error) <= 0)
     return NULL;
   return _lancer_store_int64_result (sqlite3_column_int64 (stmt, 0));
@@ -404,11 +406,11 @@ remove_worker (LancerStore   *store,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "DELETE FROM saved_searches WHERE name = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "DELETE FROM saved_searches WHERE name = ?1", data, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
   if (!_lancer_store_step_done (db, stmt, error))
     return NULL;
   if (sqlite3_changes (db) == 0)
@@ -465,28 +467,6 @@ sent_proposal_copy (const LancerSentProposal *p)
   return copy;
 }
 
-static int
-exec_int64 (sqlite3    *db,
-            const char *sql,
-            const char *text,
-            gint64     *out)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    return rc;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
-    }
-  return rc;
-}
-
 /* Steps a prepared write with @id bound to ?1 and @now to ?2. */
 static gboolean
 write_for_proposal (sqlite3       *db,
@@ -512,10 +492,9 @@ mark_sent_worker (LancerStore   *store,
                   GError       **error)
 {
   LancerSentProposal *p = data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = _lancer_store_now_s ();
   gint64 variant_id = 0, id = p->proposal_id;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) acted = NULL;
 
   if (p->variant != NULL && *p->variant != '\0' &&
       (variant_id = _lancer_store_variant_id (db, p->variant, now, error)) < 0)
@@ -562,11 +541,7 @@ mark_sent_worker (LancerStore   *store,
                            id, MAX (0, p->writing_seconds), error))
     return NULL;
 
-  acted = _lancer_store_prepare (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", error);
-  if (acted == NULL)
-    return NULL;
-  sqlite3_bind_text (acted, 1, p->job_id, -1, SQLITE_STATIC);
-  if (!_lancer_store_step_done (db, acted, error))
+  if (!_lancer_store_mark_acted_on (db, p->job_id, error))
     return NULL;
   return _lancer_store_int64_result (id);
 }
@@ -597,15 +572,15 @@ count_sent_worker (LancerStore   *store,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  gint64 n = 0;
-  int rc = exec_int64 (db, "SELECT COUNT(*) FROM proposals WHERE job_id = ?1 AND status <> 'draft'", data, &n);
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM proposals WHERE job_id = ?1 AND status <> 'draft'",
+                                data, error);
 
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_propagate_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  return g_memdup2 (&n, sizeof n);
+  if (stmt == NULL)
+    return NULL;
+  if (_lancer_store_step_row (db, stmt, error) < 0)
+    return NULL;
+  return _lancer_store_int64_result (sqlite3_column_int64 (stmt, 0));
 }
 
 void

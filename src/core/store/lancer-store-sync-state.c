@@ -19,17 +19,11 @@ get_worker (LancerStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT cursor FROM sync_state WHERE resource = ?1",
                                                         error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _lancer_store_dup_column (stmt, 0);
-  if (rc != SQLITE_DONE)
-    lancer_store_set_sqlite_error (error, db, rc);
-  return NULL;
+  return _lancer_store_step_row (db, stmt, error) == 1 ? _lancer_store_dup_column (stmt, 0) : NULL;
 }
 
 void

@@ -33,19 +33,17 @@ _lancer_store_prepare (sqlite3     *db,
   return stmt;
 }
 
-gboolean
-_lancer_store_step_done (sqlite3       *db,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
+sqlite3_stmt *
+_lancer_store_prepare_text (sqlite3     *db,
+                            const char  *sql,
+                            const char  *text,
+                            GError     **error)
 {
-  int rc = sqlite3_step (stmt);
+  sqlite3_stmt *stmt = _lancer_store_prepare (db, sql, error);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  return stmt;
 }
 
 int
@@ -61,6 +59,15 @@ _lancer_store_step_row (sqlite3       *db,
     return 0;
   lancer_store_set_sqlite_error (error, db, rc);
   return -1;
+}
+
+gboolean
+_lancer_store_step_done (sqlite3       *db,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  /* A write that returns a row (RETURNING) is done as well. */
+  return _lancer_store_step_row (db, stmt, error) >= 0;
 }
 
 gpointer
@@ -86,6 +93,22 @@ _lancer_store_dup_column (sqlite3_stmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+double
+_lancer_store_column_double_or (sqlite3_stmt *stmt,
+                                int           column,
+                                double        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_double (stmt, column);
+}
+
+gint64
+_lancer_store_column_int64_or (sqlite3_stmt *stmt,
+                               int           column,
+                               gint64        fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int64 (stmt, column);
 }
 
 void
@@ -124,13 +147,12 @@ _lancer_store_variant_id (sqlite3     *db,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) select =
-    _lancer_store_prepare (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
-                               " ORDER BY id LIMIT 1", error);
+    _lancer_store_prepare_text (db, "SELECT id FROM proposal_variants WHERE name = ? AND retired_at IS NULL"
+                                    " ORDER BY id LIMIT 1", name, error);
   g_autoptr(sqlite3_stmt) insert = NULL;
 
   if (select == NULL)
     return -1;
-  sqlite3_bind_text (select, 1, name, -1, SQLITE_STATIC);
   switch (_lancer_store_step_row (db, select, error))
     {
     case 1:
@@ -151,6 +173,19 @@ _lancer_store_variant_id (sqlite3     *db,
   return sqlite3_last_insert_rowid (db);
 }
 
+gboolean
+_lancer_store_mark_acted_on (sqlite3     *db,
+                             const char  *job_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?1", job_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return _lancer_store_step_done (db, stmt, error);
+}
+
 /* An outbox message needs a conversation Lancer knows: a typo in a room id
  * would otherwise wait in the outbox and fail on every sync. */
 gboolean
@@ -158,12 +193,11 @@ _lancer_store_room_is_known (sqlite3     *db,
                              const char  *room_id,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "SELECT 1 FROM rooms WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, "SELECT 1 FROM rooms WHERE id = ?1", room_id, error);
   int known;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, room_id, -1, SQLITE_STATIC);
   known = _lancer_store_step_row (db, stmt, error);
   if (known < 0)
     return FALSE;
@@ -209,13 +243,11 @@ _lancer_store_collect_set (sqlite3     *db,
                            GHashTable  *into,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, sql, arg, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
@@ -326,23 +358,78 @@ _lancer_store_each_row (LancerStore         *store,
   return TRUE;
 }
 
-JsonNode *
-_lancer_store_json_rows (LancerStore         *store,
-                         sqlite3             *db,
-                         const char          *sql,
-                         const char          *arg,
-                         LancerStoreRowFunc   row,
-                         GError             **error)
+GPtrArray *
+_lancer_store_collect_rows (LancerStore            *store,
+                            sqlite3                *db,
+                            sqlite3_stmt           *stmt,
+                            LancerStoreRowNewFunc   row_new,
+                            GDestroyNotify          item_free,
+                            GError                **error)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer item = row_new (store, stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lancer_store_set_sqlite_error (error, db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+typedef struct
+{
+  const LancerStoreJsonListing *listing;
+  char                         *arg;
+} JsonRows;
+
+static void
+json_rows_free (JsonRows *rows)
+{
+  g_free (rows->arg);
+  g_free (rows);
+}
+
+static gpointer
+json_rows_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  JsonRows *rows = data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, rows->listing->sql, rows->arg, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_STATIC);
   json_builder_begin_array (builder);
-  if (!_lancer_store_each_row (store, db, stmt, row, builder, error))
+  if (!_lancer_store_each_row (store, db, stmt, rows->listing->row, builder, error))
     return NULL;
   json_builder_end_array (builder);
   return json_builder_get_root (builder);
+}
+
+void
+_lancer_store_json_rows_async (LancerStore                  *store,
+                               const LancerStoreJsonListing *listing,
+                               const char                   *arg,
+                               GCancellable                 *cancellable,
+                               GAsyncReadyCallback           callback,
+                               gpointer                      user_data)
+{
+  JsonRows *rows = g_new0 (JsonRows, 1);
+
+  rows->listing = listing;
+  rows->arg = g_strdup (arg);
+  lancer_store_run_async (store, FALSE, NULL, json_rows_worker, rows, (GDestroyNotify) json_rows_free,
+                          (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }

@@ -385,6 +385,8 @@ worker_thread (gpointer data)
   return NULL;
 }
 
+/* Queues @func for the worker; its GTask, tagged @source_tag, completes
+ * on the caller's main context. */
 static void
 queue_op (LancerStore           *self,
           int                    priority,
@@ -394,7 +396,10 @@ queue_op (LancerStore           *self,
           gpointer               data,
           GDestroyNotify         data_destroy,
           GDestroyNotify         result_destroy,
-          GTask                 *task)
+          gpointer               source_tag,
+          GCancellable          *cancellable,
+          GAsyncReadyCallback    callback,
+          gpointer               user_data)
 {
   StoreOp *op = g_new0 (StoreOp, 1);
 
@@ -406,25 +411,13 @@ queue_op (LancerStore           *self,
   op->data = data;
   op->data_destroy = data_destroy;
   op->result_destroy = result_destroy;
-  op->task = task;
-  g_async_queue_push_sorted (self->queue, op, store_op_compare, NULL);
-}
-
-static GTask *
-new_task (LancerStore         *self,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
+  op->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (op->task, source_tag);
   /* GTask's default, on purpose: once a caller cancels (a page being
    * disposed), its callback only ever sees G_IO_ERROR_CANCELLED, even when
    * the work had already finished, so it never touches a dead page. The
    * result is freed with its destroy notify. */
-  return task;
+  g_async_queue_push_sorted (self->queue, op, store_op_compare, NULL);
 }
 
 void
@@ -443,7 +436,7 @@ lancer_store_run_async (LancerStore           *self,
   g_return_if_fail (func != NULL);
 
   queue_op (self, PRIORITY_DEFAULT, write, changed_table, func, data, data_destroy, result_destroy,
-            new_task (self, lancer_store_run_async, cancellable, callback, user_data));
+            lancer_store_run_async, cancellable, callback, user_data);
 }
 
 gpointer
@@ -580,14 +573,10 @@ check_header (const char  *path,
 static gboolean
 run_quick_check (sqlite3 *db)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, "PRAGMA quick_check(1)", NULL);
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  return ok;
+  return stmt != NULL && _lancer_store_step_row (db, stmt, NULL) == 1 &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
 }
 
 static void
@@ -937,17 +926,11 @@ static char *
 meta_get (sqlite3    *db,
           const char *key)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare_text (db, "SELECT value FROM meta WHERE key = ?", key, NULL);
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-    }
-  sqlite3_finalize (stmt);
-  return value;
+  if (stmt == NULL)
+    return NULL;
+  return _lancer_store_step_row (db, stmt, NULL) == 1 ? _lancer_store_dup_column (stmt, 0) : NULL;
 }
 
 static gboolean
@@ -955,17 +938,14 @@ meta_set (sqlite3    *db,
           const char *key,
           const char *value)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", NULL);
 
-  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return _lancer_store_step_done (db, stmt, NULL);
 }
 
 static void
@@ -1141,7 +1121,7 @@ start_deferred_check_cb (gpointer data)
   LancerStore *self = data;
 
   queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, deferred_check_worker, NULL, NULL, NULL,
-            new_task (self, deferred_check_worker, NULL, deferred_check_done_cb, NULL));
+            deferred_check_worker, NULL, deferred_check_done_cb, NULL);
   g_clear_pointer (&self->check_source, g_source_unref);
   return G_SOURCE_REMOVE;
 }
@@ -1191,7 +1171,7 @@ open_async (LancerProfile       *profile,
   g_task_set_source_tag (task, lancer_store_open_async);
 
   queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, open_worker, NULL, NULL, NULL,
-            new_task (self, lancer_store_open_async, cancellable, open_completed_cb, task));
+            lancer_store_open_async, cancellable, open_completed_cb, task);
 }
 
 void
@@ -1487,13 +1467,24 @@ static gint64
 query_int64 (sqlite3    *db,
              const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 v = 0;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
+  return stmt != NULL && _lancer_store_step_row (db, stmt, NULL) == 1 ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* The client columns a job row and a clients row share, from @first on. */
+static void
+bind_client (sqlite3_stmt *s,
+             int           first,
+             LancerJob    *job)
+{
+  bind_text_or_null (s, first, lancer_job_get_client_country (job));
+  sqlite3_bind_double (s, first + 1, lancer_job_get_client_total_spent (job));
+  sqlite3_bind_int (s, first + 2, lancer_job_get_client_hires (job));
+  sqlite3_bind_int (s, first + 3, lancer_job_get_client_jobs_posted (job));
+  _lancer_store_bind_double_or_null (s, first + 4, lancer_job_get_client_hire_rate (job));
+  _lancer_store_bind_double_or_null (s, first + 5, lancer_job_get_client_rating (job));
+  sqlite3_bind_int (s, first + 6, lancer_job_get_client_payment_verified (job));
 }
 
 static int
@@ -1536,13 +1527,7 @@ upsert_clients (LancerStore *self,
       int rc;
 
       sqlite3_bind_text (s, 1, lancer_job_get_client_id (job), -1, SQLITE_STATIC);
-      bind_text_or_null (s, 2, lancer_job_get_client_country (job));
-      sqlite3_bind_double (s, 3, lancer_job_get_client_total_spent (job));
-      sqlite3_bind_int (s, 4, lancer_job_get_client_hires (job));
-      sqlite3_bind_int (s, 5, lancer_job_get_client_jobs_posted (job));
-      _lancer_store_bind_double_or_null (s, 6, lancer_job_get_client_hire_rate (job));
-      _lancer_store_bind_double_or_null (s, 7, lancer_job_get_client_rating (job));
-      sqlite3_bind_int (s, 8, lancer_job_get_client_payment_verified (job));
+      bind_client (s, 2, job);
       sqlite3_bind_int64 (s, 9, now);
       rc = sqlite3_step (s);
       sqlite3_reset (s);
@@ -1561,7 +1546,7 @@ upsert_worker (LancerStore   *self,
 {
   GPtrArray *jobs = data;
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = _lancer_store_now_s ();
   sqlite3_stmt *fts = NULL;
   gint64 max_rid;
   guint n_new = 0;
@@ -1624,13 +1609,7 @@ upsert_worker (LancerStore   *self,
       else
         sqlite3_bind_null (s, 18);
       bind_text_or_null (s, 19, lancer_job_get_client_id (job));
-      bind_text_or_null (s, 20, lancer_job_get_client_country (job));
-      sqlite3_bind_double (s, 21, lancer_job_get_client_total_spent (job));
-      sqlite3_bind_int (s, 22, lancer_job_get_client_hires (job));
-      sqlite3_bind_int (s, 23, lancer_job_get_client_jobs_posted (job));
-      _lancer_store_bind_double_or_null (s, 24, lancer_job_get_client_hire_rate (job));
-      _lancer_store_bind_double_or_null (s, 25, lancer_job_get_client_rating (job));
-      sqlite3_bind_int (s, 26, lancer_job_get_client_payment_verified (job));
+      bind_client (s, 20, job);
 
       rc = sqlite3_step (s);
       sqlite3_reset (s);
@@ -1679,7 +1658,7 @@ lancer_store_upsert_jobs_async (LancerStore         *self,
    * the call finishes. */
   queue_op (self, PRIORITY_DEFAULT, TRUE, "jobs", upsert_worker,
             g_ptr_array_ref (jobs), (GDestroyNotify) g_ptr_array_unref, NULL,
-            new_task (self, lancer_store_upsert_jobs_async, cancellable, callback, user_data));
+            lancer_store_upsert_jobs_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -2099,8 +2078,7 @@ lancer_store_query_jobs_async (LancerStore          *self,
   q->offset = offset;
   q->limit = limit;
   queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, query_worker, q, query_data_free,
-            (GDestroyNotify) g_ptr_array_unref,
-            new_task (self, lancer_store_query_jobs_async, cancellable, callback, user_data));
+            (GDestroyNotify) g_ptr_array_unref, lancer_store_query_jobs_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -2108,8 +2086,7 @@ lancer_store_query_jobs_finish (LancerStore   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 void
@@ -2126,7 +2103,7 @@ lancer_store_count_jobs_async (LancerStore          *self,
   q = query_data_new (query);
   q->count = TRUE;
   queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, query_worker, q, query_data_free, NULL,
-            new_task (self, lancer_store_count_jobs_async, cancellable, callback, user_data));
+            lancer_store_count_jobs_async, cancellable, callback, user_data);
 }
 
 gssize
@@ -2146,30 +2123,24 @@ get_job_worker (LancerStore   *self,
                 GError       **error)
 {
   QueryData *q = data;
-  sqlite3_stmt *stmt = NULL;
-  LancerJob *job = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT " LANCER_JOB_COLUMNS " FROM jobs j WHERE j.id = ?", q->job_id,
+                                error);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " LANCER_JOB_COLUMNS " FROM jobs j WHERE j.id = ?", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (stmt == NULL)
+    return NULL;
+  switch (_lancer_store_step_row (db, stmt, error))
     {
-      lancer_store_set_sqlite_error (error, db, rc);
+    case 1:
+      g_atomic_int_inc (&self->job_rows_read);
+      return _lancer_job_new_from_stmt (stmt);
+    case 0:
+      g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                   _("The job “%s” is not stored; it may have expired"), q->job_id);
+      return NULL;
+    default:
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, q->job_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      job = _lancer_job_new_from_stmt (stmt);
-      g_atomic_int_inc (&self->job_rows_read);
-    }
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
-                 _("The job “%s” is not stored; it may have expired"), q->job_id);
-  else
-    lancer_store_set_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return job;
 }
 
 void
@@ -2187,7 +2158,7 @@ lancer_store_get_job_async (LancerStore         *self,
   q = query_data_new (NULL);
   q->job_id = g_strdup (job_id);
   queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, get_job_worker, q, query_data_free, g_object_unref,
-            new_task (self, lancer_store_get_job_async, cancellable, callback, user_data));
+            lancer_store_get_job_async, cancellable, callback, user_data);
 }
 
 LancerJob *
@@ -2195,8 +2166,7 @@ lancer_store_get_job_finish (LancerStore   *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 typedef struct
@@ -2207,6 +2177,19 @@ typedef struct
   char *text;
   gint64 proposal_id;
 } WriteData;
+
+static WriteData *
+write_data_new (const char *job_id,
+                const char *text,
+                gint64      proposal_id)
+{
+  WriteData *w = g_new0 (WriteData, 1);
+
+  w->job_id = g_strdup (job_id);
+  w->text = g_strdup (text);
+  w->proposal_id = proposal_id;
+  return w;
+}
 
 static void
 write_data_free (gpointer data)
@@ -2259,21 +2242,13 @@ set_flag_worker (LancerStore   *self,
     [LANCER_JOB_FLAG_ACTED_ON] = "UPDATE jobs SET acted_on = ?1 WHERE id = ?2",
   };
   WriteData *w = data;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = _lancer_store_prepare (db, sql[w->flag], error);
 
-  rc = sqlite3_prepare_v2 (db, sql[w->flag], -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int (stmt, 1, w->value ? 1 : 0);
   sqlite3_bind_text (stmt, 2, w->job_id, -1, SQLITE_STATIC);
-  ok = step_one_row (db, stmt, w->job_id, error);
-  sqlite3_finalize (stmt);
-  return ok ? GINT_TO_POINTER (TRUE) : NULL;
+  return step_one_row (db, stmt, w->job_id, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -2291,27 +2266,11 @@ lancer_store_set_job_flag_async (LancerStore         *self,
   g_return_if_fail (job_id != NULL);
   g_return_if_fail (flag <= LANCER_JOB_FLAG_ACTED_ON);
 
-  w = g_new0 (WriteData, 1);
-  w->job_id = g_strdup (job_id);
+  w = write_data_new (job_id, NULL, 0);
   w->flag = flag;
   w->value = value;
   queue_op (self, PRIORITY_DEFAULT, TRUE, "jobs", set_flag_worker, w, write_data_free, NULL,
-            new_task (self, lancer_store_set_job_flag_async, cancellable, callback, user_data));
-}
-
-static gboolean
-propagate_done (GAsyncResult  *result,
-                GError       **error)
-{
-  GError *local_error = NULL;
-
-  g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+            lancer_store_set_job_flag_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -2319,8 +2278,7 @@ lancer_store_set_job_flag_finish (LancerStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return propagate_done (result, error);
+  return _lancer_store_run_finish_boolean (self, result, error);
 }
 
 /* Sealed text: job notes and proposal drafts */
@@ -2333,25 +2291,15 @@ set_note_worker (LancerStore   *self,
                  GError       **error)
 {
   WriteData *w = data;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
   /* A note is the user's own record: keep the job past retention. */
-  rc = sqlite3_prepare_v2 (db, "UPDATE jobs SET note = ?1, acted_on = acted_on OR ?1 IS NOT NULL WHERE id = ?2",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
-  if (lancer_store_bind_sealed (self, stmt, 1, w->text, "jobs.note", error))
-    {
-      sqlite3_bind_text (stmt, 2, w->job_id, -1, SQLITE_STATIC);
-      ok = step_one_row (db, stmt, w->job_id, error);
-    }
-  sqlite3_finalize (stmt);
-  return ok ? GINT_TO_POINTER (TRUE) : NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, "UPDATE jobs SET note = ?1, acted_on = acted_on OR ?1 IS NOT NULL WHERE id = ?2",
+                           error);
+
+  if (stmt == NULL || !lancer_store_bind_sealed (self, stmt, 1, w->text, "jobs.note", error))
+    return NULL;
+  sqlite3_bind_text (stmt, 2, w->job_id, -1, SQLITE_STATIC);
+  return step_one_row (db, stmt, w->job_id, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -2362,16 +2310,11 @@ lancer_store_set_job_note_async (LancerStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  WriteData *w;
-
   g_return_if_fail (LANCER_IS_STORE (self));
   g_return_if_fail (job_id != NULL);
 
-  w = g_new0 (WriteData, 1);
-  w->job_id = g_strdup (job_id);
-  w->text = g_strdup (note);
-  queue_op (self, PRIORITY_DEFAULT, TRUE, "jobs", set_note_worker, w, write_data_free, NULL,
-            new_task (self, lancer_store_set_job_note_async, cancellable, callback, user_data));
+  queue_op (self, PRIORITY_DEFAULT, TRUE, "jobs", set_note_worker, write_data_new (job_id, note, 0),
+            write_data_free, NULL, lancer_store_set_job_note_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -2379,8 +2322,7 @@ lancer_store_set_job_note_finish (LancerStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return propagate_done (result, error);
+  return _lancer_store_run_finish_boolean (self, result, error);
 }
 
 static gpointer
@@ -2391,35 +2333,29 @@ get_sealed_worker (LancerStore   *self,
                    GError       **error)
 {
   WriteData *w = data;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, w->job_id != NULL ? "SELECT note FROM jobs WHERE id = ?"
+                                                 : "SELECT draft FROM proposals WHERE id = ?", error);
 
-  if (w->job_id != NULL)
-    rc = sqlite3_prepare_v2 (db, "SELECT note FROM jobs WHERE id = ?", -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db, "SELECT draft FROM proposals WHERE id = ?", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
   if (w->job_id != NULL)
     sqlite3_bind_text (stmt, 1, w->job_id, -1, SQLITE_STATIC);
   else
     sqlite3_bind_int64 (stmt, 1, w->proposal_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    text = lancer_store_column_unseal (self, stmt, 0, w->job_id ? "jobs.note" : "proposals.draft", error);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
-                         w->job_id ? _("The job is not stored; it may have expired")
-                                   : _("The proposal does not exist"));
-  else
-    lancer_store_set_sqlite_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  return text;
+  switch (_lancer_store_step_row (db, stmt, error))
+    {
+    case 1:
+      return lancer_store_column_unseal (self, stmt, 0, w->job_id ? "jobs.note" : "proposals.draft", error);
+    case 0:
+      g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                           w->job_id ? _("The job is not stored; it may have expired")
+                                     : _("The proposal does not exist"));
+      return NULL;
+    default:
+      return NULL;
+    }
 }
 
 void
@@ -2429,15 +2365,11 @@ lancer_store_get_job_note_async (LancerStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  WriteData *w;
-
   g_return_if_fail (LANCER_IS_STORE (self));
   g_return_if_fail (job_id != NULL);
 
-  w = g_new0 (WriteData, 1);
-  w->job_id = g_strdup (job_id);
-  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, get_sealed_worker, w, write_data_free, g_free,
-            new_task (self, lancer_store_get_job_note_async, cancellable, callback, user_data));
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, get_sealed_worker, write_data_new (job_id, NULL, 0),
+            write_data_free, g_free, lancer_store_get_job_note_async, cancellable, callback, user_data);
 }
 
 char *
@@ -2445,8 +2377,7 @@ lancer_store_get_job_note_finish (LancerStore   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 static gpointer
@@ -2457,33 +2388,23 @@ save_draft_worker (LancerStore   *self,
                    GError       **error)
 {
   WriteData *w = data;
-  sqlite3_stmt *stmt = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 id = w->proposal_id;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db, id == 0 ? "INSERT INTO proposals (job_id, status, draft, created_at, updated_at)"
+                                         " VALUES (?1, 'draft', ?2, ?3, ?3)"
+                                       : "UPDATE proposals SET draft = ?2, updated_at = ?3 WHERE id = ?4",
+                           error);
 
-  if (id == 0)
-    rc = sqlite3_prepare_v2 (db, "INSERT INTO proposals (job_id, status, draft, created_at, updated_at)"
-                                 " VALUES (?1, 'draft', ?2, ?3, ?3)", -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db, "UPDATE proposals SET draft = ?2, updated_at = ?3 WHERE id = ?4",
-                             -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_text (stmt, 1, w->job_id, -1, SQLITE_STATIC);
   if (!lancer_store_bind_sealed (self, stmt, 2, w->text, "proposals.draft", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 3, now);
+    return NULL;
+  sqlite3_bind_int64 (stmt, 3, _lancer_store_now_s ());
   if (id != 0)
     sqlite3_bind_int64 (stmt, 4, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    goto failed;
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
   if (id == 0)
     id = sqlite3_last_insert_rowid (db);
   else if (sqlite3_changes (db) == 0)
@@ -2493,20 +2414,9 @@ save_draft_worker (LancerStore   *self,
       return NULL;
     }
 
-  rc = sqlite3_prepare_v2 (db, "UPDATE jobs SET acted_on = 1 WHERE id = ?", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, w->job_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  return g_memdup2 (&id, sizeof id);
-
-failed:
-  lancer_store_set_sqlite_error (error, db, rc);
-  return NULL;
+  if (!_lancer_store_mark_acted_on (db, w->job_id, error))
+    return NULL;
+  return _lancer_store_int64_result (id);
 }
 
 void
@@ -2518,18 +2428,13 @@ lancer_store_save_proposal_draft_async (LancerStore         *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  WriteData *w;
-
   g_return_if_fail (LANCER_IS_STORE (self));
   g_return_if_fail (job_id != NULL);
   g_return_if_fail (cover_letter != NULL);
 
-  w = g_new0 (WriteData, 1);
-  w->job_id = g_strdup (job_id);
-  w->text = g_strdup (cover_letter);
-  w->proposal_id = proposal_id;
-  queue_op (self, PRIORITY_DEFAULT, TRUE, "proposals", save_draft_worker, w, write_data_free, g_free,
-            new_task (self, lancer_store_save_proposal_draft_async, cancellable, callback, user_data));
+  queue_op (self, PRIORITY_DEFAULT, TRUE, "proposals", save_draft_worker,
+            write_data_new (job_id, cover_letter, proposal_id), write_data_free, g_free,
+            lancer_store_save_proposal_draft_async, cancellable, callback, user_data);
 }
 
 gint64
@@ -2537,11 +2442,7 @@ lancer_store_save_proposal_draft_finish (LancerStore   *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_autofree gint64 *id = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  id = g_task_propagate_pointer (G_TASK (result), error);
-  return id ? *id : 0;
+  return _lancer_store_run_finish_int64 (self, result, error);
 }
 
 void
@@ -2551,14 +2452,10 @@ lancer_store_get_proposal_draft_async (LancerStore         *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  WriteData *w;
-
   g_return_if_fail (LANCER_IS_STORE (self));
 
-  w = g_new0 (WriteData, 1);
-  w->proposal_id = proposal_id;
-  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, get_sealed_worker, w, write_data_free, g_free,
-            new_task (self, lancer_store_get_proposal_draft_async, cancellable, callback, user_data));
+  queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, get_sealed_worker, write_data_new (NULL, NULL, proposal_id),
+            write_data_free, g_free, lancer_store_get_proposal_draft_async, cancellable, callback, user_data);
 }
 
 char *
@@ -2566,8 +2463,7 @@ lancer_store_get_proposal_draft_finish (LancerStore   *self,
                                         GAsyncResult  *result,
                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 /* Retention */
@@ -2579,27 +2475,19 @@ retention_worker (LancerStore   *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 cutoff = g_get_real_time () / G_USEC_PER_SEC - (gint64) self->retention_hours * 3600;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare (db,
                            "DELETE FROM jobs WHERE fetched_at < ?1 AND saved = 0 AND acted_on = 0"
                            " AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.job_id = jobs.id)"
                            " AND NOT EXISTS (SELECT 1 FROM ai_analyses a WHERE a.job_id = jobs.id)"
                            " AND NOT EXISTS (SELECT 1 FROM job_scores s WHERE s.job_rid = jobs.rid AND s.kind = 'ai')",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, cutoff);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      lancer_store_set_sqlite_error (error, db, rc);
-      return NULL;
-    }
+                           error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, _lancer_store_now_s () - (gint64) self->retention_hours * 3600);
+  if (!_lancer_store_step_done (db, stmt, error))
+    return NULL;
   if (sqlite3_changes (db) > 0)
     g_debug ("Retention removed %d job postings", sqlite3_changes (db));
   return GSIZE_TO_POINTER ((gsize) sqlite3_changes (db));
@@ -2616,7 +2504,7 @@ lancer_store_apply_retention_async (LancerStore         *self,
   /* Pick up a changed setting. */
   self->retention_hours = lancer_profile_get_job_retention_hours (self->profile);
   queue_op (self, PRIORITY_BACKGROUND, TRUE, "jobs", retention_worker, NULL, NULL, NULL,
-            new_task (self, lancer_store_apply_retention_async, cancellable, callback, user_data));
+            lancer_store_apply_retention_async, cancellable, callback, user_data);
 }
 
 gssize
@@ -2708,7 +2596,7 @@ lancer_store_backup_async (LancerStore         *self,
   g_return_if_fail (LANCER_IS_STORE (self));
 
   queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, backup_worker, NULL, NULL, g_free,
-            new_task (self, lancer_store_backup_async, cancellable, callback, user_data));
+            lancer_store_backup_async, cancellable, callback, user_data);
 }
 
 char *
@@ -2716,8 +2604,7 @@ lancer_store_backup_finish (LancerStore   *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 /* The daily backup, if the newest one is a day old (or there is none).
@@ -2747,7 +2634,7 @@ lancer_store_backup_if_due_async (LancerStore         *self,
   g_return_if_fail (LANCER_IS_STORE (self));
 
   queue_op (self, PRIORITY_DEFAULT, FALSE, NULL, backup_if_due_worker, NULL, NULL, g_free,
-            new_task (self, lancer_store_backup_if_due_async, cancellable, callback, user_data));
+            lancer_store_backup_if_due_async, cancellable, callback, user_data);
 }
 
 char *
@@ -2755,8 +2642,7 @@ lancer_store_backup_if_due_finish (LancerStore   *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lancer_store_run_finish (self, result, error);
 }
 
 static gpointer
@@ -2774,28 +2660,18 @@ maintenance_worker (LancerStore   *self,
   return NULL;
 }
 
+/* @user_data names the background work; a read-only store is reported
+ * elsewhere already. */
 static void
-maintenance_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+background_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
   lancer_store_run_finish (LANCER_STORE (object), result, &error);
   if (error != NULL && !g_error_matches (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_READ_ONLY))
-    g_warning ("Store maintenance failed: %s", error->message);
-}
-
-static void
-retention_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  lancer_store_apply_retention_finish (LANCER_STORE (object), result, &error);
-  if (error != NULL && !g_error_matches (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_READ_ONLY))
-    g_warning ("Job retention failed: %s", error->message);
+    g_warning ("%s failed: %s", (const char *) user_data, error->message);
 }
 
 static gboolean
@@ -2803,9 +2679,9 @@ maintenance_cb (gpointer data)
 {
   LancerStore *self = data;
 
-  lancer_store_apply_retention_async (self, NULL, retention_done_cb, NULL);
+  lancer_store_apply_retention_async (self, NULL, background_done_cb, (gpointer) "Job retention");
   queue_op (self, PRIORITY_BACKGROUND, FALSE, NULL, maintenance_worker, NULL, NULL, NULL,
-            new_task (self, maintenance_cb, NULL, maintenance_done_cb, NULL));
+            maintenance_cb, NULL, background_done_cb, (gpointer) "Store maintenance");
   schedule_maintenance (self, 3600);
   return G_SOURCE_REMOVE;
 }
