@@ -235,14 +235,12 @@ typedef struct
 {
   LancerJobsSidebar *self;
   char              *name;
-  char              *replaces;   /* a rename: the name the new one replaces */
 } Save;
 
 static void
 save_free (Save *save)
 {
   g_free (save->name);
-  g_free (save->replaces);
   g_free (save);
 }
 
@@ -267,11 +265,8 @@ saved_cb (GObject      *source,
       toast (save->self, adw_toast_new (title));
       return;
     }
-  /* The new name is in; only then does the old one go. */
-  if (save->replaces != NULL && g_strcmp0 (save->replaces, save->name) != 0)
-    lancer_saved_searches_remove_async (LANCER_STORE (source), save->replaces, save->self->cancellable, NULL, NULL);
   /* Translators: %s is the name of a saved search */
-  title = g_strdup_printf (save->replaces != NULL ? _("Search renamed to “%s”") : _("Search “%s” saved"), save->name);
+  title = g_strdup_printf (_("Search “%s” saved"), save->name);
   toast (save->self, adw_toast_new (title));
 }
 
@@ -279,15 +274,13 @@ static void
 save (LancerJobsSidebar     *self,
       const char            *name,
       const char            *query,
-      const LancerJobFilter *filter,
-      const char            *replaces)
+      const LancerJobFilter *filter)
 {
   Save *save = g_new0 (Save, 1);
   g_autofree char *filters = filter != NULL ? lancer_job_filter_to_json (filter) : NULL;
 
   save->self = self;
   save->name = g_strdup (name);
-  save->replaces = g_strdup (replaces);
   lancer_saved_searches_save_async (self->store, name, query != NULL ? query : "", filters,
                                     self->cancellable, saved_cb, save);
 }
@@ -301,7 +294,7 @@ lancer_jobs_sidebar_save_search (LancerJobsSidebar     *self,
   g_return_if_fail (LANCER_IS_JOBS_SIDEBAR (self));
 
   if (self->store != NULL && name != NULL && *name != '\0')
-    save (self, name, query, filter, NULL);
+    save (self, name, query, filter);
 }
 
 typedef struct
@@ -321,6 +314,26 @@ rename_free (gpointer  data,
 }
 
 static void
+renamed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Save) save = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (lancer_saved_searches_rename_finish (LANCER_STORE (source), result, &error))
+    /* Translators: %s is the name of a saved search */
+    title = g_strdup_printf (_("Search renamed to “%s”"), save->name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else
+    /* Translators: %s says why */
+    title = g_strdup_printf (_("The search could not be renamed: %s"), error->message);
+  toast (save->self, adw_toast_new (title));
+}
+
+static void
 rename_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     Rename           *rename)
@@ -328,8 +341,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   LancerJobsSidebar *self = rename->self;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(LancerJobFilter) filter = NULL;
   LancerJobsSidebarRow *row = lancer_jobs_sidebar_find (self, LANCER_JOBS_VIEW_SEARCH, rename->id);
+  Save *save;
 
   if (!g_str_equal (response, "rename") || row == NULL || *name == '\0' || self->store == NULL)
     return;
@@ -341,8 +354,10 @@ rename_response_cb (AdwMessageDialog *dialog,
       toast (self, adw_toast_new (title));
       return;
     }
-  filter = lancer_job_filter_new_from_json (lancer_jobs_sidebar_row_get_filters (row));
-  save (self, name, lancer_jobs_sidebar_row_get_query (row), filter, lancer_jobs_sidebar_row_get_title (row));
+  save = g_new0 (Save, 1);
+  save->self = self;
+  save->name = g_strdup (name);
+  lancer_saved_searches_rename_async (self->store, rename->id, name, self->cancellable, renamed_cb, save);
 }
 
 static void
@@ -405,7 +420,7 @@ undo_delete_cb (AdwToast *toast,
   g_autoptr(LancerJobFilter) filter = lancer_job_filter_new_from_json (deleted->filters);
 
   if (deleted->self->store != NULL)
-    save (deleted->self, deleted->name, deleted->query, filter, NULL);
+    save (deleted->self, deleted->name, deleted->query, filter);
 }
 
 static void

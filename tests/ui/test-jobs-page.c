@@ -795,7 +795,8 @@ test_saved_search (void)
   g_assert_cmpint (db_number (session, "SELECT instr(filters, '5000') > 0 FROM saved_searches WHERE name = ?",
                               "Clients who pay"), ==, 1);
   g_assert_true (lancer_test_iterate_until (sidebar_lists_renamed, page, 10));
-  (void) id;
+  /* The same search under a new name: its id (and so its job matches) stay. */
+  g_assert_cmpint (db_number (session, "SELECT id FROM saved_searches WHERE name = ?", "Clients who pay"), ==, id);
 
   /* Delete, then Undo. */
   row = lancer_jobs_sidebar_find_by_name (LANCER_JOBS_SIDEBAR (lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_JOBS_SIDEBAR)), "Clients who pay", 0);

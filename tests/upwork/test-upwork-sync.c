@@ -893,6 +893,67 @@ test_search_filters (Fixture       *f,
                    ==, 0);
 }
 
+static gint64
+save_search (Fixture    *f,
+             const char *name,
+             const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 id;
+
+  lancer_saved_searches_save_async (f->store, name, query, NULL, NULL, store_result, &result);
+  id = lancer_saved_searches_save_finish (f->store, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gboolean
+rename_search (Fixture     *f,
+               gint64       id,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lancer_saved_searches_rename_async (f->store, id, name, NULL, store_result, &result);
+  return lancer_saved_searches_rename_finish (f->store, wait_result (&result), error);
+}
+
+/* A renamed search is the same search: same id, and the sync goes on from
+ * where it got to instead of paging everything again. */
+static void
+test_search_rename (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LancerSyncReport) report = NULL;
+  gint64 gtk = save_search (f, "GTK", "gtk");
+  gint64 rust = save_search (f, "Rust", "rust");
+
+  report = run_sync (f, LANCER_SYNC_JOBS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM sync_state WHERE resource = 'jobs:GTK'"), ==, 1);
+
+  g_assert_true (rename_search (f, gtk, "GTK 4 and libadwaita", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM saved_searches WHERE name = 'GTK 4 and libadwaita'"
+                                   " AND query = 'gtk'"), ==, 1);
+  g_assert_cmpint (count_where (f, "SELECT id FROM saved_searches WHERE name = 'GTK 4 and libadwaita'"), ==, gtk);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM sync_state WHERE resource = 'jobs:GTK'"), ==, 0);
+  g_assert_cmpint (count_where (f, "SELECT count(*) FROM sync_state WHERE resource = 'jobs:GTK 4 and libadwaita'"),
+                   ==, 1);
+
+  /* Another search's name is refused and nothing changes. */
+  g_assert_false (rename_search (f, gtk, "Rust", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (count_where (f, "SELECT id FROM saved_searches WHERE name = 'Rust'"), ==, rust);
+  g_assert_false (rename_search (f, rust + gtk + 100, "Gone", &error));
+  g_assert_error (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_watermark (Fixture       *f,
                 gconstpointer  data)
@@ -1169,6 +1230,7 @@ main (int   argc,
   ADD ("/upwork/sync/vjca6-halving", test_vjca6_halving);
   ADD ("/upwork/sync/watermark", test_watermark);
   ADD ("/upwork/sync/search-filters", test_search_filters);
+  ADD ("/upwork/sync/search-rename", test_search_rename);
   ADD ("/upwork/client/insecure-graphql-url", test_insecure_graphql_url);
   ADD ("/upwork/client/long-retry-after", test_long_retry_after);
   ADD ("/upwork/oauth/insecure-token-url", test_insecure_token_url);

@@ -441,6 +441,98 @@ lancer_saved_searches_remove_finish (LancerStore   *store,
   return _lancer_store_run_finish_boolean (store, result, error);
 }
 
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} Rename;
+
+static void
+rename_free (Rename *rename)
+{
+  g_free (rename->name);
+  g_free (rename);
+}
+
+static gpointer
+rename_worker (LancerStore   *store,
+               sqlite3       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Rename *rename = data;
+  g_autoptr(sqlite3_stmt) taken = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) state = NULL;
+  g_autofree char *old_name = NULL;
+
+  taken = _lancer_store_prepare (db, "SELECT (SELECT name FROM saved_searches WHERE id = ?1),"
+                                     " EXISTS (SELECT 1 FROM saved_searches WHERE name = ?2 AND id <> ?1)", error);
+  if (taken == NULL)
+    return NULL;
+  sqlite3_bind_int64 (taken, 1, rename->id);
+  sqlite3_bind_text (taken, 2, rename->name, -1, SQLITE_STATIC);
+  if (_lancer_store_step_row (db, taken, error) <= 0)
+    return NULL;
+  old_name = _lancer_store_dup_column (taken, 0);
+  if (old_name == NULL)
+    {
+      g_set_error_literal (error, LANCER_STORE_ERROR, LANCER_STORE_ERROR_NOT_FOUND,
+                           _("This saved search no longer exists"));
+      return NULL;
+    }
+  if (sqlite3_column_int (taken, 1))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("A search named “%s” already exists"), rename->name);
+      return NULL;
+    }
+  update = _lancer_store_prepare (db, "UPDATE saved_searches SET name = ?2 WHERE id = ?1", error);
+  if (update == NULL)
+    return NULL;
+  sqlite3_bind_int64 (update, 1, rename->id);
+  sqlite3_bind_text (update, 2, rename->name, -1, SQLITE_STATIC);
+  if (!_lancer_store_step_done (db, update, error))
+    return NULL;
+  /* The sync keeps each search's place under its name ("jobs:NAME"). */
+  state = _lancer_store_prepare (db, "UPDATE sync_state SET resource = 'jobs:' || ?2 WHERE resource = 'jobs:' || ?1",
+                                 error);
+  if (state == NULL)
+    return NULL;
+  sqlite3_bind_text (state, 1, old_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (state, 2, rename->name, -1, SQLITE_STATIC);
+  _lancer_store_step_done (db, state, error);
+  return NULL;
+}
+
+void
+lancer_saved_searches_rename_async (LancerStore         *store,
+                                    gint64               id,
+                                    const char          *name,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  Rename *rename;
+
+  g_return_if_fail (LANCER_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  rename = g_new0 (Rename, 1);
+  rename->id = id;
+  rename->name = g_strdup (name);
+  lancer_store_run_async (store, TRUE, "saved_searches", rename_worker, rename, (GDestroyNotify) rename_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+gboolean
+lancer_saved_searches_rename_finish (LancerStore   *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _lancer_store_run_finish_boolean (store, result, error);
+}
+
 /* Proposals */
 
 void

@@ -90,6 +90,18 @@ void       lancer_saved_searches_remove_async  (LancerStore         *store,
 gboolean   lancer_saved_searches_remove_finish (LancerStore         *store,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+/* Renames the search @id in place: it keeps its id, its job matches and
+ * where the sync got to. Fails with G_IO_ERROR_EXISTS when another search
+ * has @name, LANCER_STORE_ERROR_NOT_FOUND when @id is gone. */
+void       lancer_saved_searches_rename_async  (LancerStore         *store,
+                                                gint64               id,
+                                                const char          *name,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean   lancer_saved_searches_rename_finish (LancerStore         *store,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* A proposal the user sent on Upwork (or through the API). */
 typedef struct
