@@ -68,8 +68,15 @@ _lancer_cli()
         config)
             verbs="get set"
             if [[ -n $verb && $prev == "$verb" ]]; then
-                verbs="upwork.client-id upwork.redirect-uri upwork.tenant-id ai.provider
-                       ai.model ai.base-url sync.interval-minutes"
+                verbs="upwork.client-id upwork.redirect-uri upwork.tenant-id ai.provider ai.model ai.base-url
+                       ai.monthly-budget ai.proposal-tone ai.proposal-length sync.interval-minutes
+                       jobs.retention-hours alerts.min-score alerts.max-per-hour alerts.quiet-hours
+                       alerts.quiet-start alerts.quiet-end alerts.desktop alerts.telegram alerts.telegram-chat-id
+                       alerts.webhook alerts.webhook-url alerts.webhook-format alerts.email alerts.email-server
+                       alerts.email-port alerts.email-security alerts.email-user alerts.email-from
+                       alerts.email-to alerts.sms alerts.sms-provider alerts.sms-to alerts.sms-from
+                       alerts.sms-twilio-account alerts.sms-gateway-url alerts.sms-gateway-body
+                       alerts.sms-daily-cap"
             elif [[ $verb == set && $prev == ai.provider ]]; then
                 verbs="openai anthropic ollama openai-compatible"
             elif [[ -n $verb ]]; then

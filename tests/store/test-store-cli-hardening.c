@@ -360,6 +360,56 @@ test_config_invalid_utf8 (void)
   cli_teardown (&cli);
 }
 
+/* Email and SMS alerts can be set up from a terminal too; a value the
+ * setting cannot take is refused with what it does take. */
+static void
+test_config_alert_settings (void)
+{
+  g_autoptr(LancerProfile) profile = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *config_env = NULL;
+  const char *env[3] = { "GSETTINGS_BACKEND=keyfile", NULL, NULL };
+  Cli cli = { 0 };
+
+  cli_setup (&cli);
+  profile = make_profile_with_jobs (&cli, "Work", 0);
+  /* Settings kept on disk between runs, as dconf keeps them for a user. */
+  config_home = g_build_filename (cli.data_home, "config", NULL);
+  config_env = g_strconcat ("XDG_CONFIG_HOME=", config_home, NULL);
+  env[1] = config_env;
+  cli_run_env (&cli, env, "config", "set", "alerts.email-server", "smtp.example.org");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run_env (&cli, env, "config", "set", "alerts.email-port", "465");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run_env (&cli, env, "config", "set", "alerts.email-security", "tls");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run_env (&cli, env, "config", "set", "alerts.email", "true");
+  g_assert_cmpint (cli.status, ==, 0);
+  cli_run_env (&cli, env, "config", "get", "alerts.email-port");
+  g_assert_cmpstr (cli.out, ==, "465\n");
+  cli_run_env (&cli, env, "config", "get", "alerts.email-security");
+  g_assert_cmpstr (cli.out, ==, "tls\n");
+  cli_run_env (&cli, env, "config", "get", "alerts.email");
+  g_assert_cmpstr (cli.out, ==, "true\n");
+
+  cli_run_env (&cli, env, "config", "set", "alerts.email-port", "99999");
+  assert_clean_failure (&cli, "1–65535");
+  cli_run_env (&cli, env, "config", "set", "alerts.email-port", "25 ");
+  assert_clean_failure (&cli, "1–65535");
+  cli_run_env (&cli, env, "config", "set", "alerts.sms", "yes");
+  assert_clean_failure (&cli, "true or false");
+  cli_run_env (&cli, env, "config", "set", "alerts.email-security", "none");
+  assert_clean_failure (&cli, "starttls, tls");
+  cli_run_env (&cli, env, "config", "set", "ai.monthly-budget", "nan");
+  assert_clean_failure (&cli, "ai.monthly-budget");
+  cli_run_env (&cli, env, "config", "set", "lock.enabled", "false");
+  assert_clean_failure (&cli, "alerts.sms-daily-cap");
+  /* Nothing refused was written. */
+  cli_run_env (&cli, env, "config", "get", "alerts.email-port");
+  g_assert_cmpstr (cli.out, ==, "465\n");
+  cli_teardown (&cli);
+}
+
 static void
 test_searches (void)
 {
@@ -817,6 +867,7 @@ main (int   argc,
     g_test_add_func ("/store/cli-hardening/lock", test_lock);
   g_test_add_func ("/store/cli-hardening/secret-with-nul", test_secret_with_nul);
   g_test_add_func ("/store/cli-hardening/config-invalid-utf8", test_config_invalid_utf8);
+  g_test_add_func ("/store/cli-hardening/config-alert-settings", test_config_alert_settings);
   g_test_add_func ("/store/cli-hardening/searches-finite-no-overwrite", test_searches);
   g_test_add_func ("/store/cli-hardening/profile-typo", test_profile_typo);
   g_test_add_func ("/store/cli-hardening/debug-log-off-stdout", test_debug_log_stays_off_stdout);

@@ -27,6 +27,9 @@
 /* config, secret, searches, login, sync, job show, proposals, messages, send
  * (DESIGN §8). Secrets come from stdin and go to the keyring only. */
 
+/* The settings lancer-cli reads and writes: the profile's GSettings keys
+ * under shorter names. The lock and the demo flag are left out on purpose
+ * (turning the lock on needs an authenticator app enrolled). */
 static const struct {
   const char *key;
   const char *gsettings;
@@ -37,7 +40,37 @@ static const struct {
   { "ai.provider", "ai-provider" },
   { "ai.model", "ai-model" },
   { "ai.base-url", "ai-base-url" },
+  { "ai.monthly-budget", "ai-monthly-budget" },
+  { "ai.proposal-tone", "ai-proposal-tone" },
+  { "ai.proposal-length", "ai-proposal-length" },
   { "sync.interval-minutes", "sync-interval-minutes" },
+  { "jobs.retention-hours", "job-retention-hours" },
+  { "alerts.min-score", "alert-min-score" },
+  { "alerts.max-per-hour", "alert-max-per-hour" },
+  { "alerts.quiet-hours", "alert-quiet-hours" },
+  { "alerts.quiet-start", "alert-quiet-start" },
+  { "alerts.quiet-end", "alert-quiet-end" },
+  { "alerts.desktop", "alert-desktop" },
+  { "alerts.telegram", "alert-telegram" },
+  { "alerts.telegram-chat-id", "alert-telegram-chat-id" },
+  { "alerts.webhook", "alert-webhook-enabled" },
+  { "alerts.webhook-url", "alert-webhook-url" },
+  { "alerts.webhook-format", "alert-webhook-format" },
+  { "alerts.email", "alert-email" },
+  { "alerts.email-server", "alert-email-server" },
+  { "alerts.email-port", "alert-email-port" },
+  { "alerts.email-security", "alert-email-security" },
+  { "alerts.email-user", "alert-email-user" },
+  { "alerts.email-from", "alert-email-from" },
+  { "alerts.email-to", "alert-email-to" },
+  { "alerts.sms", "alert-sms" },
+  { "alerts.sms-provider", "alert-sms-provider" },
+  { "alerts.sms-to", "alert-sms-to" },
+  { "alerts.sms-from", "alert-sms-from" },
+  { "alerts.sms-twilio-account", "alert-sms-twilio-account" },
+  { "alerts.sms-gateway-url", "alert-sms-gateway-url" },
+  { "alerts.sms-gateway-body", "alert-sms-gateway-body" },
+  { "alerts.sms-daily-cap", "alert-sms-daily-cap" },
 };
 
 static const char *user_secrets[] = {
@@ -62,6 +95,79 @@ profile_settings (LancerCli  *cli,
   return settings;
 }
 
+/* @text as a value of @type ("b", "u", "i", "d" or "s"), or NULL. */
+static GVariant *
+parse_setting (const GVariantType *type,
+               const char         *text)
+{
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    return g_variant_ref_sink (g_variant_new_string (text));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_BOOLEAN))
+    {
+      if (g_str_equal (text, "true") || g_str_equal (text, "false"))
+        return g_variant_ref_sink (g_variant_new_boolean (g_str_equal (text, "true")));
+      return NULL;
+    }
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &n, NULL))
+        return NULL;
+      return g_variant_ref_sink (g_variant_new_uint32 ((guint32) n));
+    }
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
+    {
+      gint64 n;
+
+      if (!g_ascii_string_to_signed (text, 10, G_MININT32, G_MAXINT32, &n, NULL))
+        return NULL;
+      return g_variant_ref_sink (g_variant_new_int32 ((gint32) n));
+    }
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
+    {
+      char *end = NULL;
+      double v = g_ascii_strtod (text, &end);
+
+      if (*text == '\0' || *end != '\0' || !isfinite (v))
+        return NULL;
+      return g_variant_ref_sink (g_variant_new_double (v));
+    }
+  return NULL;
+}
+
+/* What @key takes, for an error message: "true or false", "5–1440", or
+ * the choices. */
+static char *
+describe_setting (GSettingsSchemaKey *key)
+{
+  g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+  g_autoptr(GVariant) detail = NULL;
+  const char *kind;
+
+  g_variant_get (range, "(&sv)", &kind, &detail);
+  if (g_str_equal (kind, "enum"))
+    {
+      g_autofree const char **choices = g_variant_get_strv (detail, NULL);
+
+      return g_strjoinv (", ", (char **) choices);
+    }
+  if (g_str_equal (kind, "range"))
+    {
+      g_autoptr(GVariant) low = g_variant_get_child_value (detail, 0);
+      g_autoptr(GVariant) high = g_variant_get_child_value (detail, 1);
+      g_autofree char *lo = g_variant_print (low, FALSE);
+      g_autofree char *hi = g_variant_print (high, FALSE);
+
+      return g_strdup_printf ("%s–%s", lo, hi);
+    }
+  if (g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (_("true or false"));
+  if (g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_STRING))
+    return g_strdup (_("any text"));
+  return g_strdup (_("a number"));
+}
+
 int
 lancer_cli_config (LancerCli  *cli,
                    int         argc,
@@ -69,6 +175,8 @@ lancer_cli_config (LancerCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
   g_autoptr(GVariant) value = NULL;
   const char *gkey = NULL;
 
@@ -84,20 +192,28 @@ lancer_cli_config (LancerCli  *cli,
       gkey = config_keys[i].gsettings;
   if (gkey == NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown setting “%s”; known: upwork.client-id, upwork.redirect-uri, "
-                                                "upwork.tenant-id, ai.provider, ai.model, ai.base-url, sync.interval-minutes"), argv[2]);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) known = NULL;
+      g_autofree char *list = NULL;
+      g_autofree char *msg = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (config_keys); i++)
+        g_strv_builder_add (names, config_keys[i].key);
+      known = g_strv_builder_end (names);
+      list = g_strjoinv (", ", known);
+      msg = g_strdup_printf (_("Unknown setting “%s”; known: %s"), argv[2], list);
       return lancer_cli_fail_message (cli, msg);
     }
   if ((settings = profile_settings (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, gkey);
 
   if (g_str_equal (argv[1], "get"))
     {
       value = g_settings_get_value (settings, gkey);
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
         g_print ("%s\n", g_variant_get_string (value, NULL));
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-        g_print ("%u\n", g_variant_get_uint32 (value));
       else
         {
           g_autofree char *text = g_variant_print (value, FALSE);
@@ -106,38 +222,16 @@ lancer_cli_config (LancerCli  *cli,
       return LANCER_CLI_EXIT_OK;
     }
 
-  value = g_settings_get_value (settings, gkey);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+  value = parse_setting (g_settings_schema_key_get_value_type (key), argv[3]);
+  if (value == NULL || !g_settings_schema_key_range_check (key, value))
     {
-      guint64 n = 0;
-      g_autoptr(GVariant) v = NULL;
+      g_autofree char *takes = describe_setting (key);
+      /* Translators: "“abc” is not a value for alerts.email-port; it takes 1–65535" */
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not a value for %s; it takes %s"), argv[3], argv[2], takes);
 
-      if (!g_ascii_string_to_unsigned (argv[3], 10, 0, G_MAXUINT32, &n, NULL))
-        return lancer_cli_fail_message (cli, _("The value must be a whole number"));
-      v = g_variant_ref_sink (g_variant_new_uint32 ((guint32) n));
-      {
-        g_autoptr(GSettingsSchema) schema = NULL;
-        g_autoptr(GSettingsSchemaKey) key = NULL;
-        g_object_get (settings, "settings-schema", &schema, NULL);
-        key = g_settings_schema_get_key (schema, gkey);
-        if (!g_settings_schema_key_range_check (key, v))
-          return lancer_cli_fail_message (cli, _("The value is out of range (5–1440 minutes)"));
-      }
-      g_settings_set_value (settings, gkey, v);
+      return lancer_cli_fail_message (cli, msg);
     }
-  else
-    {
-      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_string (argv[3]));
-      g_autoptr(GSettingsSchema) schema = NULL;
-      g_autoptr(GSettingsSchemaKey) key = NULL;
-
-      g_object_get (settings, "settings-schema", &schema, NULL);
-      key = g_settings_schema_get_key (schema, gkey);
-      if (!g_settings_schema_key_range_check (key, v))
-        return lancer_cli_fail_message (cli, _("That value is not allowed here; ai.provider takes openai, "
-                                               "anthropic, ollama or openai-compatible"));
-      g_settings_set_value (settings, gkey, v);
-    }
+  g_settings_set_value (settings, gkey, value);
   g_settings_sync ();
   return LANCER_CLI_EXIT_OK;
 }
