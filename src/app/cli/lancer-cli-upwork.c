@@ -305,17 +305,18 @@ lancer_cli_searches (LancerCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *query = NULL;
   g_autofree char *filters = NULL;
-  double budget_min = 0, hourly_min = 0, spent_min = 0, hire_min = 0, rating_min = 0;
-  gboolean verified = FALSE;
+  /* The options fill the Jobs page's filter, so the app shows them and
+   * the sync applies them the same way. */
+  g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
   gboolean replace = FALSE;
   GOptionEntry entries[] = {
     { "query", 0, 0, G_OPTION_ARG_STRING, &query, N_("Search words"), N_("Q") },
-    { "budget-min", 0, 0, G_OPTION_ARG_DOUBLE, &budget_min, N_("Lowest fixed budget"), N_("AMOUNT") },
-    { "hourly-min", 0, 0, G_OPTION_ARG_DOUBLE, &hourly_min, N_("Lowest top hourly rate"), N_("AMOUNT") },
-    { "client-spent-min", 0, 0, G_OPTION_ARG_DOUBLE, &spent_min, N_("Lowest client spend"), N_("AMOUNT") },
-    { "hire-rate-min", 0, 0, G_OPTION_ARG_DOUBLE, &hire_min, N_("Lowest client hire rate (0–1)"), N_("RATE") },
-    { "rating-min", 0, 0, G_OPTION_ARG_DOUBLE, &rating_min, N_("Lowest client rating (0–5)"), N_("RATING") },
-    { "verified-only", 0, 0, G_OPTION_ARG_NONE, &verified, N_("Only clients with a verified payment method"), NULL },
+    { "budget-min", 0, 0, G_OPTION_ARG_DOUBLE, &filter->budget_floor, N_("Lowest fixed budget"), N_("AMOUNT") },
+    { "hourly-min", 0, 0, G_OPTION_ARG_DOUBLE, &filter->rate_floor, N_("Lowest top hourly rate"), N_("AMOUNT") },
+    { "client-spent-min", 0, 0, G_OPTION_ARG_DOUBLE, &filter->min_client_spent, N_("Lowest client spend"), N_("AMOUNT") },
+    { "hire-rate-min", 0, 0, G_OPTION_ARG_DOUBLE, &filter->min_hire_rate, N_("Lowest client hire rate (0–1)"), N_("RATE") },
+    { "rating-min", 0, 0, G_OPTION_ARG_DOUBLE, &filter->min_rating, N_("Lowest client rating (0–5)"), N_("RATING") },
+    { "verified-only", 0, 0, G_OPTION_ARG_NONE, &filter->verified_only, N_("Only clients with a verified payment method"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace a saved search of the same name"), NULL },
     { NULL }
   };
@@ -327,11 +328,12 @@ lancer_cli_searches (LancerCli  *cli,
   if (argc < 2 || (!g_str_equal (argv[1], "list") && argc != 3))
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli searches list | add NAME --query Q | remove NAME"));
   /* inf or nan would be stored and break every later JSON listing. */
-  if (!isfinite (budget_min) || !isfinite (hourly_min) || !isfinite (spent_min) ||
-      !isfinite (hire_min) || !isfinite (rating_min) ||
-      budget_min < 0 || hourly_min < 0 || spent_min < 0 || hire_min < 0 || rating_min < 0)
+  if (!isfinite (filter->budget_floor) || !isfinite (filter->rate_floor) || !isfinite (filter->min_client_spent) ||
+      !isfinite (filter->min_hire_rate) || !isfinite (filter->min_rating) ||
+      filter->budget_floor < 0 || filter->rate_floor < 0 || filter->min_client_spent < 0 ||
+      filter->min_hire_rate < 0 || filter->min_rating < 0)
     return lancer_cli_fail_message (cli, _("Amounts, rates and ratings must be ordinary numbers of 0 or more"));
-  if (hire_min > 1 || rating_min > 5)
+  if (filter->min_hire_rate > 1 || filter->min_rating > 5)
     return lancer_cli_fail_message (cli, _("--hire-rate-min goes from 0 to 1 and --rating-min from 0 to 5"));
   if (g_str_equal (argv[1], "add") &&
       (*g_strstrip (argv[2]) == '\0' || query == NULL || *g_strstrip (query) == '\0'))
@@ -384,8 +386,6 @@ lancer_cli_searches (LancerCli  *cli,
     }
   if (g_str_equal (argv[1], "add"))
     {
-      g_autoptr(LancerJobFilter) filter = lancer_job_filter_new ();
-
       if (!replace)
         {
           g_autoptr(GPtrArray) existing = NULL;
@@ -403,14 +403,6 @@ lancer_cli_searches (LancerCli  *cli,
                 return lancer_cli_fail_message (cli, msg);
               }
         }
-      /* The Jobs page's format, so the app shows these filters and the
-       * sync applies them the same way. */
-      filter->budget_floor = budget_min;
-      filter->rate_floor = hourly_min;
-      filter->min_client_spent = spent_min;
-      filter->min_hire_rate = hire_min;
-      filter->min_rating = rating_min;
-      filter->verified_only = verified;
       filters = lancer_job_filter_to_json (filter);
       lancer_saved_searches_save_async (store, argv[2], query, filters, NULL, lancer_cli_async_cb, &result);
       if (lancer_saved_searches_save_finish (store, lancer_cli_wait (cli, &result), &error) <= 0)
