@@ -136,6 +136,27 @@ saved_visible (gpointer this,
   return loaded && saved;
 }
 
+/* One sentence for a screen reader: GTK 4.8 does not name a row from the
+ * labels inside it. */
+static void
+update_accessible_label (LancerJobRow *self)
+{
+  LancerJob *job = self->job;
+  g_autofree char *terms = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *label = NULL;
+
+  if (job == NULL || !lancer_job_get_loaded (job))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+      return;
+    }
+  terms = terms_text (NULL, job, TRUE, lancer_job_get_proposals (job));
+  client = client_text (NULL, job, TRUE);
+  label = g_strdup_printf ("%s. %s. %s", lancer_job_get_title (job), terms, client);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 LancerJob *
 lancer_job_row_get_job (LancerJobRow *self)
 {
@@ -150,8 +171,17 @@ lancer_job_row_set_job (LancerJobRow *self,
   g_return_if_fail (LANCER_IS_JOB_ROW (self));
   g_return_if_fail (job == NULL || LANCER_IS_JOB (job));
 
-  if (g_set_object (&self->job, job))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOB]);
+  if (self->job == job)
+    return;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_func (self->job, update_accessible_label, self);
+  g_set_object (&self->job, job);
+  /* A row's job is often a placeholder that loads a moment later, and a
+   * sync updates a listed job in place. */
+  if (job != NULL)
+    g_signal_connect_object (job, "notify", G_CALLBACK (update_accessible_label), self, G_CONNECT_SWAPPED);
+  update_accessible_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_JOB]);
 }
 
 static void

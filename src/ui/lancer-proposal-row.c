@@ -100,7 +100,21 @@ lancer_proposal_row_set_proposal (LancerProposalRow *self,
   g_return_if_fail (!proposal || LANCER_IS_PROPOSAL (proposal));
 
   if (g_set_object (&self->proposal, proposal))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROPOSAL]);
+    {
+      /* One sentence for a screen reader: GTK 4.8 does not name a row from
+       * the labels inside it. */
+      if (proposal != NULL)
+        {
+          g_autofree char *meta = format_meta (NULL, proposal);
+          g_autofree char *label = g_strdup_printf ("%s. %s. %s", lancer_proposal_get_title (proposal),
+                                                    lancer_proposal_get_stage_label (proposal), meta);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        }
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROPOSAL]);
+    }
 }
 
 static void

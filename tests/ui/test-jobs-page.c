@@ -12,6 +12,7 @@
 #include "lancer-application.h"
 #include "lancer-job-feed-model.h"
 #include "lancer-job-detail.h"
+#include "lancer-job-row.h"
 #include "lancer-jobs-filter-pane.h"
 #include "lancer-jobs-sidebar.h"
 #include "lancer-jobs-page-private.h"
@@ -427,6 +428,54 @@ job_saved (gpointer data)
   return lancer_job_get_saved (data);
 }
 
+static LancerJobRow *
+find_row_of (GtkWidget *widget,
+             LancerJob *job)
+{
+  if (LANCER_IS_JOB_ROW (widget) && lancer_job_row_get_job (LANCER_JOB_ROW (widget)) == job)
+    return LANCER_JOB_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LancerJobRow *found = find_row_of (child, job);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_visible_labels (GtkWidget *widget,
+                        GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_visible_labels (child, texts);
+}
+
+/* A screen reader hears a row as one sentence: the title, the terms and
+ * the client line it shows. */
+static void
+assert_row_spoken (GtkWidget *list,
+                   LancerJob *job)
+{
+  LancerJobRow *row = find_row_of (list, job);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *sentence = NULL;
+  g_autofree char *problem = NULL;
+
+  g_assert_nonnull (row);
+  collect_visible_labels (GTK_WIDGET (row), texts);
+  g_assert_cmpuint (texts->len, >=, 3);
+  sentence = g_strdup_printf ("%s. %s. %s", (char *) texts->pdata[0], (char *) texts->pdata[texts->len - 2],
+                              (char *) texts->pdata[texts->len - 1]);
+  g_assert_nonnull (strstr (sentence, lancer_job_get_title (job)));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+  g_assert_null (problem);
+}
+
 /* A job that changes where it stands (saved elsewhere, rescored) is the
  * same object, updated in place: its row follows, nothing is rebuilt. */
 static void
@@ -451,6 +500,8 @@ test_updated_in_place (void)
   first = g_list_model_get_item (model, 0);
   g_assert_true (lancer_job_get_loaded (first));
   g_assert_false (lancer_job_get_saved (first));
+  lancer_test_ui_settle (GTK_WIDGET (window));
+  assert_row_spoken (find_job_list (GTK_WIDGET (page)), first);
 
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &n_changes);
   lancer_store_set_job_flag_async (lancer_session_get_store (session), lancer_job_get_id (first),
@@ -952,6 +1003,9 @@ main (int   argc,
 {
   int ret;
 
+  /* GTK's in-process accessibility backend, so the tests can read what a
+   * screen reader would be told (there is no AT-SPI bus here). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = lancer_test_ui_app_new (&argc, &argv);
 
   g_test_add_func ("/ui/jobs-page/empty-then-jobs", test_empty_then_jobs);

@@ -16,6 +16,7 @@
 #include "lancer-proposal-editor.h"
 #include "lancer-proposal-sheet.h"
 #include "lancer-proposals-page-private.h"
+#include "lancer-proposal-row.h"
 #include "lancer-test-ui.h"
 #include "lancer-test-util.h"
 #include "lancer-window.h"
@@ -302,6 +303,51 @@ test_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_proposal_row (GtkWidget *widget)
+{
+  if (LANCER_IS_PROPOSAL_ROW (widget) && lancer_proposal_row_get_proposal (LANCER_PROPOSAL_ROW (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_proposal_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_visible_labels (GtkWidget *widget,
+                        GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_visible_labels (child, texts);
+}
+
+/* A screen reader hears a row as one sentence: the job, the stage and the
+ * terms line it shows. */
+static void
+assert_row_spoken (LancerProposalsPage *page)
+{
+  GtkWidget *row = find_proposal_row (GTK_WIDGET (page));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *sentence = NULL;
+  g_autofree char *problem = NULL;
+
+  g_assert_nonnull (row);
+  collect_visible_labels (row, texts);
+  g_assert_cmpuint (texts->len, >=, 3);
+  sentence = g_strdup_printf ("%s. %s. %s", (char *) texts->pdata[0], (char *) texts->pdata[1],
+                              (char *) texts->pdata[texts->len - 1]);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+  g_assert_null (problem);
+}
+
 /* Archive a proposal with its button, then Undo from the toast: the
  * database has it archived, then back in its stage, and so has the list. */
 static void
@@ -320,6 +366,7 @@ test_archive_undo (void)
   page = proposals_page (window);
   wait_state (page, LANCER_PAGE_READY);
   shoot_all (GTK_WIDGET (window), "proposals-page-list");
+  assert_row_spoken (page);
 
   lancer_proposals_page_show_proposal (page, 5);
   g_assert_true (lancer_test_iterate_until (detail_loaded, page, 20));
@@ -451,6 +498,9 @@ main (int   argc,
 {
   int ret;
 
+  /* GTK's in-process accessibility backend, so the tests can read what a
+   * screen reader would be told (there is no AT-SPI bus here). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = lancer_test_ui_app_new (&argc, &argv);
 
   /* In this order: the profile is empty until the archive test seeds it. */
