@@ -141,6 +141,31 @@ retry_clicked_cb (LancerMessageRow *self)
                                 lancer_story_get_outbox_id (self->story));
 }
 
+/* One sentence for a screen reader ("Priya Nair: Thanks! 2 hours ago"):
+ * GTK 4.8 does not name a row from the labels inside it. */
+static void
+update_accessible_label (LancerMessageRow *self)
+{
+  LancerStory *story = self->story;
+  g_autofree char *sender = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *label = NULL;
+
+  if (story == NULL || !lancer_story_get_loaded (story))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+      return;
+    }
+  sender = sender_text_cb (NULL, story, lancer_story_get_from_user (story));
+  body = body_text_cb (NULL, story);
+  when = time_text_cb (NULL, lancer_story_get_created_at (story));
+  state = state_text_cb (NULL, story);
+  label = g_strdup_printf ("%s: %s %s%s%s", sender, body, when, *state != '\0' ? ". " : "", state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 LancerStory *
 lancer_message_row_get_story (LancerMessageRow *self)
 {
@@ -154,8 +179,17 @@ lancer_message_row_set_story (LancerMessageRow *self,
 {
   g_return_if_fail (LANCER_IS_MESSAGE_ROW (self));
 
-  if (g_set_object (&self->story, story))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORY]);
+  if (self->story == story)
+    return;
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_func (self->story, update_accessible_label, self);
+  g_set_object (&self->story, story);
+  /* A row's message is often a placeholder that loads a moment later, and
+   * an outgoing one changes state as it is sent. */
+  if (story != NULL)
+    g_signal_connect_object (story, "notify", G_CALLBACK (update_accessible_label), self, G_CONNECT_SWAPPED);
+  update_accessible_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORY]);
 }
 
 GtkWidget *

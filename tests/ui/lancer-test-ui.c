@@ -239,6 +239,38 @@ lancer_test_ui_collect_text (GtkWidget *widget)
 }
 
 static void
+collect_visible_labels (GtkWidget *widget,
+                        GPtrArray *texts)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_visible_labels (child, texts);
+}
+
+GPtrArray *
+lancer_test_ui_visible_labels (GtkWidget *widget)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+
+  collect_visible_labels (widget, texts);
+  return texts;
+}
+
+void
+lancer_test_ui_assert_spoken (GtkWidget  *widget,
+                              const char *label)
+{
+  g_autofree char *problem =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+  if (problem != NULL)
+    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
+}
+
+static void
 shoot (GtkWidget  *widget,
        const char *name,
        gboolean    check_colors)

@@ -29,6 +29,13 @@ gboolean  lancer_test_ui_save_png          (GtkWidget  *widget,
 guint     lancer_test_ui_count_colors      (const char *path);
 /* Collects the text of every label, button and entry under @widget. */
 char     *lancer_test_ui_collect_text      (GtkWidget  *widget);
+/* The texts of the visible, non-empty labels under @widget, in order
+ * (element-type utf8, owned by the labels). */
+GPtrArray *lancer_test_ui_visible_labels   (GtkWidget  *widget);
+/* Asserts that a screen reader is told @label for @widget (needs
+ * GTK_A11Y=test set before GTK starts). */
+void      lancer_test_ui_assert_spoken     (GtkWidget  *widget,
+                                            const char *label);
 
 /* Settles @widget, saves it to $LANCER_ARTIFACT_DIR/@name.png and asserts
  * that the image holds more than ten colours (is not a blank page). */

@@ -443,18 +443,6 @@ find_row_of (GtkWidget *widget,
   return NULL;
 }
 
-static void
-collect_visible_labels (GtkWidget *widget,
-                        GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_visible_labels (child, texts);
-}
-
 /* A screen reader hears a row as one sentence: the title, the terms and
  * the client line it shows. */
 static void
@@ -462,18 +450,16 @@ assert_row_spoken (GtkWidget *list,
                    LancerJob *job)
 {
   LancerJobRow *row = find_row_of (list, job);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *sentence = NULL;
-  g_autofree char *problem = NULL;
 
   g_assert_nonnull (row);
-  collect_visible_labels (GTK_WIDGET (row), texts);
+  texts = lancer_test_ui_visible_labels (GTK_WIDGET (row));
   g_assert_cmpuint (texts->len, >=, 3);
   sentence = g_strdup_printf ("%s. %s. %s", (char *) texts->pdata[0], (char *) texts->pdata[texts->len - 2],
                               (char *) texts->pdata[texts->len - 1]);
   g_assert_nonnull (strstr (sentence, lancer_job_get_title (job)));
-  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
-  g_assert_null (problem);
+  lancer_test_ui_assert_spoken (GTK_WIDGET (row), sentence);
 }
 
 /* A job that changes where it stands (saved elsewhere, rescored) is the

@@ -186,6 +186,19 @@ last_in_view (gpointer data)
   return last_row_in_view (data) != NULL;
 }
 
+/* A screen reader hears a message as one sentence: who, what, when. */
+static void
+assert_row_spoken (LancerMessageRow *row)
+{
+  g_autoptr(GPtrArray) texts = lancer_test_ui_visible_labels (GTK_WIDGET (row));
+  g_autofree char *sentence = NULL;
+
+  g_assert_cmpuint (texts->len, ==, 3);
+  sentence = g_strdup_printf ("%s: %s %s", (char *) texts->pdata[0], (char *) texts->pdata[1],
+                              (char *) texts->pdata[2]);
+  lancer_test_ui_assert_spoken (GTK_WIDGET (row), sentence);
+}
+
 /* Titles name the client: Upwork's name for the other side, never a room
  * id, "Room" or the user. */
 static void
@@ -275,6 +288,7 @@ test_newest_in_view (void)
   g_assert_cmpuint (g_list_model_get_n_items (thread), ==, longest_n + 1);
   g_assert_true (lancer_test_iterate_until (last_in_view, page, 10));
   g_assert_true (gtk_widget_has_css_class (lancer_message_row_get_bubble (last_row_in_view (page)), "from-client"));
+  assert_row_spoken (last_row_in_view (page));
   set_width (WIDE_WIDTH);
   shoot ("messages-conversation-1180");
 }
@@ -470,6 +484,9 @@ main (int   argc,
 {
   int ret;
 
+  /* GTK's in-process accessibility backend, so the tests can read what a
+   * screen reader would be told (there is no AT-SPI bus here). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = lancer_test_ui_app_new (&argc, &argv);
   g_application_activate (G_APPLICATION (app));
   window = LANCER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));

@@ -317,35 +317,21 @@ find_proposal_row (GtkWidget *widget)
   return NULL;
 }
 
-static void
-collect_visible_labels (GtkWidget *widget,
-                        GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_visible_labels (child, texts);
-}
-
 /* A screen reader hears a row as one sentence: the job, the stage and the
  * terms line it shows. */
 static void
 assert_row_spoken (LancerProposalsPage *page)
 {
   GtkWidget *row = find_proposal_row (GTK_WIDGET (page));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *sentence = NULL;
-  g_autofree char *problem = NULL;
 
   g_assert_nonnull (row);
-  collect_visible_labels (row, texts);
+  texts = lancer_test_ui_visible_labels (row);
   g_assert_cmpuint (texts->len, >=, 3);
   sentence = g_strdup_printf ("%s. %s. %s", (char *) texts->pdata[0], (char *) texts->pdata[1],
                               (char *) texts->pdata[texts->len - 1]);
-  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
-  g_assert_null (problem);
+  lancer_test_ui_assert_spoken (row, sentence);
 }
 
 /* Archive a proposal with its button, then Undo from the toast: the
