@@ -12,12 +12,14 @@
 
 #include "lancer-format.h"
 #include "lancer-job-row.h"
+#include "lancer-spoken-label-private.h"
 
 struct _LancerJobRow
 {
   GtkWidget  parent_instance;
 
   LancerJob *job;
+  char      *spoken;   /* the accessible label last set */
 };
 
 enum {
@@ -148,13 +150,13 @@ update_accessible_label (LancerJobRow *self)
 
   if (job == NULL || !lancer_job_get_loaded (job))
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+      _lancer_row_set_spoken (GTK_WIDGET (self), &self->spoken, _("Loading…"));
       return;
     }
   terms = terms_text (NULL, job, TRUE, lancer_job_get_proposals (job));
   client = client_text (NULL, job, TRUE);
   label = g_strdup_printf ("%s. %s. %s", lancer_job_get_title (job), terms, client);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  _lancer_row_set_spoken (GTK_WIDGET (self), &self->spoken, label);
 }
 
 LancerJob *
@@ -195,6 +197,7 @@ lancer_job_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->job);
+  g_clear_pointer (&self->spoken, g_free);
 
   G_OBJECT_CLASS (lancer_job_row_parent_class)->dispose (object);
 }

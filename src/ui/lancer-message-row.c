@@ -11,6 +11,7 @@
 
 #include "lancer-format.h"
 #include "lancer-message-row.h"
+#include "lancer-spoken-label-private.h"
 
 struct _LancerMessageRow
 {
@@ -18,6 +19,7 @@ struct _LancerMessageRow
 
   LancerStory *story;
   GtkWidget   *bubble;
+  char        *spoken;   /* the accessible label last set */
 };
 
 enum {
@@ -155,7 +157,7 @@ update_accessible_label (LancerMessageRow *self)
 
   if (story == NULL || !lancer_story_get_loaded (story))
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+      _lancer_row_set_spoken (GTK_WIDGET (self), &self->spoken, _("Loading…"));
       return;
     }
   sender = sender_text_cb (NULL, story, lancer_story_get_from_user (story));
@@ -163,7 +165,7 @@ update_accessible_label (LancerMessageRow *self)
   when = time_text_cb (NULL, lancer_story_get_created_at (story));
   state = state_text_cb (NULL, story);
   label = g_strdup_printf ("%s: %s %s%s%s", sender, body, when, *state != '\0' ? ". " : "", state);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  _lancer_row_set_spoken (GTK_WIDGET (self), &self->spoken, label);
 }
 
 LancerStory *
@@ -208,6 +210,7 @@ lancer_message_row_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->story);
+  g_clear_pointer (&self->spoken, g_free);
 
   G_OBJECT_CLASS (lancer_message_row_parent_class)->dispose (object);
 }

@@ -12,12 +12,14 @@
 
 #include "lancer-format.h"
 #include "lancer-proposal-row.h"
+#include "lancer-spoken-label-private.h"
 
 struct _LancerProposalRow
 {
   GtkWidget       parent_instance;
 
   LancerProposal *proposal;
+  char           *spoken;   /* the accessible label last set */
 };
 
 G_DEFINE_FINAL_TYPE (LancerProposalRow, lancer_proposal_row, GTK_TYPE_WIDGET)
@@ -85,6 +87,19 @@ stage_classes (gpointer            unused,
   return lancer_proposal_stage_css_classes (stage);
 }
 
+/* One sentence for a screen reader: the job, the stage, the terms. */
+static char *
+spoken_text (LancerProposal *proposal)
+{
+  g_autofree char *meta = NULL;
+
+  if (proposal == NULL)
+    return NULL;
+  meta = format_meta (NULL, proposal);
+  return g_strdup_printf ("%s. %s. %s", lancer_proposal_get_title (proposal),
+                          lancer_proposal_get_stage_label (proposal), meta);
+}
+
 LancerProposal *
 lancer_proposal_row_get_proposal (LancerProposalRow *self)
 {
@@ -101,18 +116,9 @@ lancer_proposal_row_set_proposal (LancerProposalRow *self,
 
   if (g_set_object (&self->proposal, proposal))
     {
-      /* One sentence for a screen reader: GTK 4.8 does not name a row from
-       * the labels inside it. */
-      if (proposal != NULL)
-        {
-          g_autofree char *meta = format_meta (NULL, proposal);
-          g_autofree char *label = g_strdup_printf ("%s. %s. %s", lancer_proposal_get_title (proposal),
-                                                    lancer_proposal_get_stage_label (proposal), meta);
+      g_autofree char *label = spoken_text (proposal);
 
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        }
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      _lancer_row_set_spoken (GTK_WIDGET (self), &self->spoken, label);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROPOSAL]);
     }
 }
@@ -127,6 +133,7 @@ lancer_proposal_row_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->proposal);
+  g_clear_pointer (&self->spoken, g_free);
 
   G_OBJECT_CLASS (lancer_proposal_row_parent_class)->dispose (object);
 }
