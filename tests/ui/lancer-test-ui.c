@@ -300,19 +300,35 @@ lancer_test_ui_shoot_unchecked (GtkWidget  *widget,
 }
 
 GtkWidget *
-lancer_test_ui_find_type (GtkWidget *root,
-                          GType      type)
+lancer_test_ui_find (GtkWidget  *root,
+                     gboolean  (*match) (GtkWidget *widget,
+                                         gpointer   data),
+                     gpointer    data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = lancer_test_ui_find_type (child, type);
+      GtkWidget *found = lancer_test_ui_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+lancer_test_ui_find_type (GtkWidget *root,
+                          GType      type)
+{
+  return lancer_test_ui_find (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWidget *

@@ -44,6 +44,12 @@ void      lancer_test_ui_shoot             (GtkWidget  *widget,
 /* The same without the colour check, for shots that may be nearly plain. */
 void      lancer_test_ui_shoot_unchecked   (GtkWidget  *widget,
                                             const char *name);
+/* The first widget under @root (depth first, @root included) that @match
+ * accepts; @data is passed on to it. */
+GtkWidget *lancer_test_ui_find             (GtkWidget  *root,
+                                            gboolean  (*match) (GtkWidget *widget,
+                                                                gpointer   data),
+                                            gpointer    data);
 /* The first widget of @type under @root (depth first, @root included). */
 GtkWidget *lancer_test_ui_find_type        (GtkWidget  *root,
                                             GType       type);

@@ -67,19 +67,18 @@ upserted_cb (GObject      *source,
 }
 
 
+static gboolean
+is_job_list (GtkWidget *widget,
+             gpointer   unused)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list");
+}
+
 /* The list of jobs (not the sort menu's list). */
 static GtkWidget *
 find_job_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "rich-list"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_job_list (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return lancer_test_ui_find (widget, is_job_list, NULL);
 }
 
 /* A button the user sees, by its label or by the action it runs. */
@@ -101,20 +100,19 @@ find_button_with (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+is_row_titled (GtkWidget *widget,
+               gpointer   title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return lancer_test_ui_find (widget, is_row_titled, (gpointer) title);
 }
 
 /* One number (or -1 for no row) from the profile's database, as a person
@@ -428,19 +426,11 @@ job_saved (gpointer data)
   return lancer_job_get_saved (data);
 }
 
-static LancerJobRow *
-find_row_of (GtkWidget *widget,
-             LancerJob *job)
+static gboolean
+is_row_of (GtkWidget *widget,
+           gpointer   job)
 {
-  if (LANCER_IS_JOB_ROW (widget) && lancer_job_row_get_job (LANCER_JOB_ROW (widget)) == job)
-    return LANCER_JOB_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      LancerJobRow *found = find_row_of (child, job);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return LANCER_IS_JOB_ROW (widget) && lancer_job_row_get_job (LANCER_JOB_ROW (widget)) == job;
 }
 
 /* A screen reader hears a row as one sentence: the title, the terms and
@@ -449,17 +439,17 @@ static void
 assert_row_spoken (GtkWidget *list,
                    LancerJob *job)
 {
-  LancerJobRow *row = find_row_of (list, job);
+  GtkWidget *row = lancer_test_ui_find (list, is_row_of, job);
   g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *sentence = NULL;
 
   g_assert_nonnull (row);
-  texts = lancer_test_ui_visible_labels (GTK_WIDGET (row));
+  texts = lancer_test_ui_visible_labels (row);
   g_assert_cmpuint (texts->len, >=, 3);
   sentence = g_strdup_printf ("%s. %s. %s", (char *) texts->pdata[0], (char *) texts->pdata[texts->len - 2],
                               (char *) texts->pdata[texts->len - 1]);
   g_assert_nonnull (strstr (sentence, lancer_job_get_title (job)));
-  lancer_test_ui_assert_spoken (GTK_WIDGET (row), sentence);
+  lancer_test_ui_assert_spoken (row, sentence);
 }
 
 /* A job that changes where it stands (saved elsewhere, rescored) is the
@@ -501,20 +491,6 @@ test_updated_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 says_recorded (gpointer data)
 {
@@ -550,7 +526,7 @@ test_mark_as_sent (void)
   g_assert_nonnull (mark);
   g_assert_false (gtk_widget_is_sensitive (mark));
   {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (GTK_WIDGET (sheet))));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lancer_test_ui_find_type (GTK_WIDGET (sheet), GTK_TYPE_TEXT_VIEW)));
 
     gtk_text_buffer_insert_interactive_at_cursor (buffer, "I sent this on Upwork.", -1, TRUE);
   }

@@ -303,18 +303,11 @@ test_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_proposal_row (GtkWidget *widget)
+static gboolean
+is_bound_proposal_row (GtkWidget *widget,
+                       gpointer   unused)
 {
-  if (LANCER_IS_PROPOSAL_ROW (widget) && lancer_proposal_row_get_proposal (LANCER_PROPOSAL_ROW (widget)) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_proposal_row (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return LANCER_IS_PROPOSAL_ROW (widget) && lancer_proposal_row_get_proposal (LANCER_PROPOSAL_ROW (widget)) != NULL;
 }
 
 /* A screen reader hears a row as one sentence: the job, the stage and the
@@ -322,7 +315,7 @@ find_proposal_row (GtkWidget *widget)
 static void
 assert_row_spoken (LancerProposalsPage *page)
 {
-  GtkWidget *row = find_proposal_row (GTK_WIDGET (page));
+  GtkWidget *row = lancer_test_ui_find (GTK_WIDGET (page), is_bound_proposal_row, NULL);
   g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *sentence = NULL;
 

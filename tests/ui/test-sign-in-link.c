@@ -18,20 +18,19 @@
 
 static LancerApplication *app;
 
+static gboolean
+is_entry_row_titled (GtkWidget *widget,
+                     gpointer   title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_entry_row (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return lancer_test_ui_find (widget, is_entry_row_titled, (gpointer) title);
 }
 
 /* The mapped label whose text starts with @prefix. */
