@@ -124,6 +124,53 @@ test_log_writer (void)
   lancer_redact_unregister_secret (secret);
 }
 
+/* With GLib's own writer behind it, as the app and lancer-cli install it:
+ * a debug message that G_MESSAGES_DEBUG asks for is printed redacted, and
+ * one it does not ask for is not printed at all. */
+static void
+log_secret_with_default_writer (const char *messages_debug)
+{
+  const char *secret = "S3cr3t-Debug-Value-4567";
+
+  if (!g_test_subprocess ())
+    return;  /* run by /secret/log-writer-default */
+  if (messages_debug != NULL)
+    g_setenv ("G_MESSAGES_DEBUG", messages_debug, TRUE);
+  else
+    g_unsetenv ("G_MESSAGES_DEBUG");
+  lancer_redact_install_log_writer (NULL, NULL, NULL);
+  lancer_redact_register_secret (secret);
+  g_log ("lancer-test", G_LOG_LEVEL_DEBUG, "debug value %s", secret);
+  g_log ("lancer-test", G_LOG_LEVEL_INFO, "info value %s", secret);
+}
+
+static void
+test_log_writer_default_shown (void)
+{
+  log_secret_with_default_writer ("lancer-test");
+}
+
+static void
+test_log_writer_default_dropped (void)
+{
+  log_secret_with_default_writer (NULL);
+}
+
+static void
+test_log_writer_default (void)
+{
+  g_test_trap_subprocess ("/secret/log-writer-default/shown", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*debug value " LANCER_REDACTED "*");
+  g_test_trap_assert_stdout ("*info value " LANCER_REDACTED "*");
+  g_test_trap_assert_stdout_unmatched ("*S3cr3t-Debug-Value-4567*");
+
+  g_test_trap_subprocess ("/secret/log-writer-default/dropped", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout_unmatched ("*value*");
+  g_test_trap_assert_stderr_unmatched ("*value*");
+}
+
 static void
 test_no_secret_anywhere (void)
 {
@@ -314,6 +361,9 @@ main (int   argc,
 
   g_test_add_func ("/secret/redact-patterns", test_redact_patterns);
   g_test_add_func ("/secret/log-writer", test_log_writer);
+  g_test_add_func ("/secret/log-writer-default", test_log_writer_default);
+  g_test_add_func ("/secret/log-writer-default/shown", test_log_writer_default_shown);
+  g_test_add_func ("/secret/log-writer-default/dropped", test_log_writer_default_dropped);
   g_test_add_func ("/secret/none-found", test_no_secret_anywhere);
 
   return g_test_run ();

@@ -219,6 +219,19 @@ redacting_writer (GLogLevelFlags   log_level,
   inner_data = writer_inner_data;
   g_mutex_unlock (&writer_mutex);
 
+  /* A debug message GLib will not print needs no redacting (the patterns
+   * are compiled on first use, and this keeps that off the start-up path). */
+  if (inner == g_log_writer_default && log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    {
+      const char *domain = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+          domain = fields[i].value;
+      if (g_log_writer_default_would_drop (log_level, domain))
+        return G_LOG_WRITER_HANDLED;
+    }
+
   copy = g_memdup2 (fields, sizeof (GLogField) * n_fields);
   for (gsize i = 0; i < n_fields; i++)
     {
