@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Every GraphQL request Lancer can send is valid against Upwork's published
-schema (src/core/upwork/upwork-schema.graphql): the documents compiled into
+schema (data/upwork-schema.graphql): the documents compiled into
 the app and the variables the app really builds, as printed by
 tests/upwork/dump-upwork-requests. A document the schema lacks fails here,
 as it would against the live API, which has no sandbox to try it on.
@@ -14,7 +14,7 @@ import graphql
 from graphql import build_ast_schema, parse, validate
 
 root, dump = sys.argv[1], sys.argv[2]
-schema_path = os.path.join(root, "src", "core", "upwork", "upwork-schema.graphql")
+schema_path = os.path.join(root, "data", "upwork-schema.graphql")
 queries_dir = os.path.join(root, "src", "core", "upwork", "queries")
 schema = build_ast_schema(parse(open(schema_path).read()))
 problems = []

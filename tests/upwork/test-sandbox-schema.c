@@ -13,7 +13,7 @@
 #include "lancer-upwork-client.h"
 
 /* The sandbox rejects what Upwork's live API rejects, checked against
- * Upwork's published schema (src/core/upwork/upwork-schema.graphql): once
+ * Upwork's published schema (data/upwork-schema.graphql): once
  * the sandbox took a query the live API refused, every test passed and the
  * real job feed stayed empty. Each of Lancer's queries must pass with the
  * variables Upwork documents; known-bad requests must get Upwork's answer,

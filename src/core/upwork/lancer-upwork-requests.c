@@ -10,7 +10,7 @@
 #include "lancer-upwork-requests.h"
 
 /* Every input type and field named here is checked against Upwork's
- * published schema (src/core/upwork/upwork-schema.graphql) by the data
+ * published schema (data/upwork-schema.graphql) by the data
  * suite, with the values these functions really build. */
 
 static void
