@@ -167,14 +167,10 @@ void          _lancer_ai_http_provider_set_endpoint (LancerAiHttpProvider *self,
                                                      const char           *api_key);
 const char   *_lancer_ai_http_provider_get_api_key  (LancerAiHttpProvider *self);
 SoupSession  *_lancer_ai_http_provider_get_session  (LancerAiHttpProvider *self);
-/* Reports NO_KEY with the class's no_key_message (and drops the delta
- * data) unless a key is set or the class needs none. */
-gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
-                                                     gpointer              delta_data,
-                                                     GDestroyNotify        delta_destroy,
-                                                     gpointer              source_tag,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
+/* FALSE with NO_KEY (the class's no_key_message) unless a key is set or
+ * the class needs none. */
+gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider  *self,
+                                                     GError               **error);
 
 /* Provider config defaults */
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);

@@ -273,13 +273,6 @@ lancer_ai_service_dup_writer_profile (LancerAiService *self)
   return profile;
 }
 
-GPtrArray *
-lancer_ai_service_get_portfolio (LancerAiService *self)
-{
-  g_return_val_if_fail (LANCER_IS_AI_SERVICE (self), NULL);
-  return self->portfolio;
-}
-
 static void
 set_portfolio (LancerAiService *self,
                GPtrArray       *items)
