@@ -313,7 +313,7 @@ lancer_job_analysis_run_async (LancerAiProvider      *provider,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   RunData *rd;
 
   g_return_if_fail (LANCER_IS_AI_PROVIDER (provider));
@@ -325,7 +325,7 @@ lancer_job_analysis_run_async (LancerAiProvider      *provider,
   rd->provider = g_object_ref (provider);
   rd->request = lancer_job_analysis_build_request (model, job, profile, NULL);
   g_task_set_task_data (task, rd, run_data_free);
-  send_request (g_steal_pointer (&task));
+  send_request (task);
 }
 
 LancerJobAnalysis *
