@@ -56,6 +56,7 @@ struct _LancerAiCall
   LancerSseParser    *parser;
   SoupMessage        *msg;
   GInputStream       *stream;
+  GByteArray         *error_body;       /* a failed attempt's answer, while it is read */
   GSource            *retry_source;
   GSource            *retry_cancel_source;
   GTask              *task;             /* weak: the task owns the call */
