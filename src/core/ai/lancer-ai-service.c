@@ -246,6 +246,17 @@ lancer_ai_service_job_from_model (LancerJob *job)
   return ai;
 }
 
+/* A GCopyFunc: the service keeps its own copies of the items it is given
+ * and hands copies out. */
+static gpointer
+copy_portfolio_item (gconstpointer data,
+                     gpointer      user_data)
+{
+  const LancerAiPortfolioItem *item = data;
+
+  return lancer_ai_portfolio_item_new (item->title, item->description, item->outcome);
+}
+
 LancerAiProfile *
 lancer_ai_service_dup_writer_profile (LancerAiService *self)
 {
@@ -265,11 +276,7 @@ lancer_ai_service_dup_writer_profile (LancerAiService *self)
   if (profile->hourly_rate <= 0)
     profile->hourly_rate = -1;
   profile->currency = g_strdup ("USD");
-  for (guint i = 0; i < self->portfolio->len; i++)
-    {
-      LancerAiPortfolioItem *item = g_ptr_array_index (self->portfolio, i);
-      lancer_ai_profile_add_portfolio_item (profile, item->title, item->description, item->outcome);
-    }
+  g_ptr_array_extend (profile->portfolio, self->portfolio, copy_portfolio_item, NULL);
   return profile;
 }
 
@@ -278,12 +285,7 @@ set_portfolio (LancerAiService *self,
                GPtrArray       *items)
 {
   g_ptr_array_set_size (self->portfolio, 0);
-  for (guint i = 0; i < items->len; i++)
-    {
-      LancerAiPortfolioItem *item = g_ptr_array_index (items, i);
-      g_ptr_array_add (self->portfolio,
-                       lancer_ai_portfolio_item_new (item->title, item->description, item->outcome));
-    }
+  g_ptr_array_extend (self->portfolio, items, copy_portfolio_item, NULL);
   self->portfolio_loaded = TRUE;
 }
 
