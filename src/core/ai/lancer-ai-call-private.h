@@ -93,9 +93,6 @@ void          _lancer_ai_call_run           (LancerAiCall           *call,
                                              gpointer                source_tag,
                                              GAsyncReadyCallback     callback,
                                              gpointer                user_data);
-LancerAiResult *_lancer_ai_call_finish      (LancerAiProvider       *provider,
-                                             GAsyncResult           *result,
-                                             GError                **error);
 
 /* For wires */
 void          _lancer_ai_call_emit_text     (LancerAiCall           *call,

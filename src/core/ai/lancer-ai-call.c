@@ -920,15 +920,6 @@ _lancer_ai_call_run (LancerAiCall        *call,
 }
 
 LancerAiResult *
-_lancer_ai_call_finish (LancerAiProvider  *provider,
-                        GAsyncResult      *result,
-                        GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-LancerAiResult *
 lancer_ai_provider_dup_partial_result (GAsyncResult *result)
 {
   LancerAiCall *call;

@@ -306,8 +306,8 @@ lancer_ai_provider_stream_chat_finish (LancerAiProvider  *self,
                                        GAsyncResult      *result,
                                        GError           **error)
 {
-  g_return_val_if_fail (LANCER_IS_AI_PROVIDER (self), NULL);
-  return _lancer_ai_call_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -330,8 +330,8 @@ lancer_ai_provider_complete_json_finish (LancerAiProvider  *self,
                                          GAsyncResult      *result,
                                          GError           **error)
 {
-  g_return_val_if_fail (LANCER_IS_AI_PROVIDER (self), NULL);
-  return _lancer_ai_call_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
