@@ -246,10 +246,13 @@ lancer_ai_anthropic_list_models_async (LancerAiProvider    *provider,
   g_autofree char *url = NULL;
   const char *headers[5] = { "x-api-key", _lancer_ai_http_provider_get_api_key (self),
                              "anthropic-version", LANCER_AI_ANTHROPIC_VERSION, NULL };
+  GError *error = NULL;
 
-  if (!_lancer_ai_http_provider_check_key (self, NULL, NULL, lancer_ai_anthropic_list_models_async,
-                                           callback, user_data))
-    return;
+  if (!_lancer_ai_http_provider_check_key (self, &error))
+    {
+      g_task_report_error (self, callback, user_data, lancer_ai_anthropic_list_models_async, error);
+      return;
+    }
   url = g_strconcat (lancer_ai_provider_get_base_url (provider), "/v1/models", NULL);
   _lancer_ai_list_models_async (self, url, headers,
                                 _("The model list from Anthropic could not be read. Try again later."),

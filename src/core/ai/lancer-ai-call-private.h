@@ -56,6 +56,7 @@ struct _LancerAiCall
   LancerSseParser    *parser;
   SoupMessage        *msg;
   GInputStream       *stream;
+  GByteArray         *error_body;       /* a failed attempt's answer, while it is read */
   GSource            *retry_source;
   GSource            *retry_cancel_source;
   GTask              *task;             /* weak: the task owns the call */
@@ -92,9 +93,6 @@ void          _lancer_ai_call_run           (LancerAiCall           *call,
                                              gpointer                source_tag,
                                              GAsyncReadyCallback     callback,
                                              gpointer                user_data);
-LancerAiResult *_lancer_ai_call_finish      (LancerAiProvider       *provider,
-                                             GAsyncResult           *result,
-                                             GError                **error);
 
 /* For wires */
 void          _lancer_ai_call_emit_text     (LancerAiCall           *call,
@@ -167,14 +165,10 @@ void          _lancer_ai_http_provider_set_endpoint (LancerAiHttpProvider *self,
                                                      const char           *api_key);
 const char   *_lancer_ai_http_provider_get_api_key  (LancerAiHttpProvider *self);
 SoupSession  *_lancer_ai_http_provider_get_session  (LancerAiHttpProvider *self);
-/* Reports NO_KEY with the class's no_key_message (and drops the delta
- * data) unless a key is set or the class needs none. */
-gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider *self,
-                                                     gpointer              delta_data,
-                                                     GDestroyNotify        delta_destroy,
-                                                     gpointer              source_tag,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
+/* FALSE with NO_KEY (the class's no_key_message) unless a key is set or
+ * the class needs none. */
+gboolean      _lancer_ai_http_provider_check_key    (LancerAiHttpProvider  *self,
+                                                     GError               **error);
 
 /* Provider config defaults */
 void          _lancer_ai_provider_config_init  (LancerAiProviderConfig *config);

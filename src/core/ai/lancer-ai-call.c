@@ -300,6 +300,7 @@ call_free (gpointer data)
   g_clear_pointer (&call->watchdog, lancer_http_watchdog_free);
   g_clear_pointer (&call->parser, lancer_sse_parser_free);
   g_clear_object (&call->stream);
+  g_clear_pointer (&call->error_body, g_byte_array_unref);
   g_clear_object (&call->msg);
   g_clear_object (&call->cancellable);
   g_clear_object (&call->user_cancellable);
@@ -697,12 +698,6 @@ schedule_retry (GTask *task,
     }
 }
 
-typedef struct
-{
-  GByteArray *buf;
-  GTask      *task;
-} ReadAll;
-
 static void
 error_body_done (GTask  *task,
                  GBytes *body)
@@ -736,29 +731,25 @@ error_body_read_cb (GObject      *object,
                     GAsyncResult *res,
                     gpointer      user_data)
 {
-  ReadAll *ra = user_data;
-  g_autoptr(GTask) task = ra->task;
+  g_autoptr(GTask) task = user_data;
   LancerAiCall *call = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), res, &error);
-  if (bytes != NULL && g_bytes_get_size (bytes) > 0 && ra->buf->len < MAX_ERROR_BODY && !call->completed)
+  if (bytes != NULL && g_bytes_get_size (bytes) > 0 && call->error_body->len < MAX_ERROR_BODY && !call->completed)
     {
-      g_byte_array_append (ra->buf, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_byte_array_append (call->error_body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       g_input_stream_read_bytes_async (G_INPUT_STREAM (object), 8192, G_PRIORITY_DEFAULT,
-                                       call->cancellable, error_body_read_cb, ra);
-      ra->task = g_steal_pointer (&task);
+                                       call->cancellable, error_body_read_cb, g_steal_pointer (&task));
       return;
     }
   if (!call->completed)
     {
-      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&ra->buf));
+      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&call->error_body));
       error_body_done (task, body);
     }
-  if (ra->buf != NULL)
-    g_byte_array_unref (ra->buf);
-  g_free (ra);
+  g_clear_pointer (&call->error_body, g_byte_array_unref);
 }
 
 static void
@@ -824,12 +815,9 @@ send_cb (GObject      *object,
 
   if (status < 200 || status >= 300)
     {
-      ReadAll *ra = g_new0 (ReadAll, 1);
-
-      ra->buf = g_byte_array_new ();
-      ra->task = g_steal_pointer (&task);
+      call->error_body = g_byte_array_new ();
       g_input_stream_read_bytes_async (stream, 8192, G_PRIORITY_DEFAULT,
-                                       call->cancellable, error_body_read_cb, ra);
+                                       call->cancellable, error_body_read_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -929,15 +917,6 @@ _lancer_ai_call_run (LancerAiCall        *call,
       return;
     }
   attempt_send (task);
-}
-
-LancerAiResult *
-_lancer_ai_call_finish (LancerAiProvider  *provider,
-                        GAsyncResult      *result,
-                        GError           **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 LancerAiResult *

@@ -27,72 +27,28 @@ G_DEFINE_ABSTRACT_TYPE_WITH_CODE (LancerAiHttpProvider, lancer_ai_http_provider,
                                   G_IMPLEMENT_INTERFACE (LANCER_TYPE_AI_PROVIDER, provider_iface_init))
 
 gboolean
-_lancer_ai_http_provider_check_key (LancerAiHttpProvider *self,
-                                    gpointer              delta_data,
-                                    GDestroyNotify        delta_destroy,
-                                    gpointer              source_tag,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data)
+_lancer_ai_http_provider_check_key (LancerAiHttpProvider  *self,
+                                    GError               **error)
 {
   LancerAiHttpProviderPrivate *priv = lancer_ai_http_provider_get_instance_private (self);
   const char *missing = LANCER_AI_HTTP_PROVIDER_GET_CLASS (self)->no_key_message;
 
   if (missing == NULL || (priv->api_key != NULL && *priv->api_key != '\0'))
     return TRUE;
-  g_task_report_new_error (self, callback, user_data, source_tag,
-                           LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY, "%s", _(missing));
-  /* The call will never run, so nothing else will drop the delta data. */
-  if (delta_destroy != NULL)
-    delta_destroy (delta_data);
+  g_set_error (error, LANCER_AI_ERROR, LANCER_AI_ERROR_NO_KEY, "%s", _(missing));
   return FALSE;
 }
 
-static void
-start_call (LancerAiHttpProvider  *self,
-            const LancerAiRequest *request,
-            LancerAiDeltaFunc      delta_func,
-            gpointer               delta_data,
-            GDestroyNotify         delta_destroy,
-            GCancellable          *cancellable,
-            gpointer               source_tag,
-            GAsyncReadyCallback    callback,
-            gpointer               user_data)
+static LancerAiCall *
+lancer_ai_http_provider_new_call (LancerAiProvider       *provider,
+                                  const LancerAiRequest  *request,
+                                  GError                **error)
 {
-  LancerAiCall *call;
+  LancerAiHttpProvider *self = LANCER_AI_HTTP_PROVIDER (provider);
 
-  if (!_lancer_ai_http_provider_check_key (self, delta_data, delta_destroy,
-                                           source_tag, callback, user_data))
-    return;
-  call = LANCER_AI_HTTP_PROVIDER_GET_CLASS (self)->new_call (self, request);
-  _lancer_ai_call_set_deltas (call, delta_func, delta_data, delta_destroy);
-  _lancer_ai_call_run (call, cancellable, source_tag, callback, user_data);
-}
-
-static void
-lancer_ai_http_provider_stream_chat_async (LancerAiProvider      *provider,
-                                           const LancerAiRequest *request,
-                                           LancerAiDeltaFunc      delta_func,
-                                           gpointer               delta_data,
-                                           GDestroyNotify         delta_destroy,
-                                           GCancellable          *cancellable,
-                                           GAsyncReadyCallback    callback,
-                                           gpointer               user_data)
-{
-  g_autoptr(LancerAiRequest) chat = _lancer_ai_request_copy_for_chat (request);
-
-  start_call (LANCER_AI_HTTP_PROVIDER (provider), chat, delta_func, delta_data, delta_destroy,
-              cancellable, lancer_ai_http_provider_stream_chat_async, callback, user_data);
-}
-
-static void
-lancer_ai_http_provider_complete_json_async (LancerAiProvider      *provider,
-                                             const LancerAiRequest *request,
-                                             GCancellable          *cancellable,
-                                             GAsyncReadyCallback    callback,
-                                             gpointer               user_data)
-{
-  start_call (LANCER_AI_HTTP_PROVIDER (provider), request, NULL, NULL, NULL,
-              cancellable, lancer_ai_http_provider_complete_json_async, callback, user_data);
+  if (!_lancer_ai_http_provider_check_key (self, error))
+    return NULL;
+  return LANCER_AI_HTTP_PROVIDER_GET_CLASS (self)->new_call (self, request);
 }
 
 static const char *
@@ -118,10 +74,7 @@ provider_iface_init (LancerAiProviderInterface *iface)
 {
   iface->get_base_url = lancer_ai_http_provider_get_base_url;
   iface->get_config = lancer_ai_http_provider_get_config;
-  iface->stream_chat_async = lancer_ai_http_provider_stream_chat_async;
-  iface->stream_chat_finish = _lancer_ai_call_finish;
-  iface->complete_json_async = lancer_ai_http_provider_complete_json_async;
-  iface->complete_json_finish = _lancer_ai_call_finish;
+  iface->new_call = lancer_ai_http_provider_new_call;
   iface->list_models_finish = _lancer_ai_list_models_finish;
 }
 

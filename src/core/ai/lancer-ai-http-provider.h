@@ -10,14 +10,12 @@
 G_BEGIN_DECLS
 
 /* The base of the HTTP providers (OpenAI, Anthropic, local servers): it
- * holds the endpoint, key, session and config, checks the key and runs
- * stream_chat and complete_json calls. A subclass describes its wire in
- * new_call and implements get_id and list_models_async itself. */
+ * holds the endpoint, key, session and config, and checks the key before
+ * building a call. A subclass describes its wire in new_call and
+ * implements get_id and list_models_async itself. */
 
 #define LANCER_TYPE_AI_HTTP_PROVIDER (lancer_ai_http_provider_get_type ())
 G_DECLARE_DERIVABLE_TYPE (LancerAiHttpProvider, lancer_ai_http_provider, LANCER, AI_HTTP_PROVIDER, GObject)
-
-typedef struct _LancerAiCall LancerAiCall;
 
 struct _LancerAiHttpProviderClass
 {

@@ -134,13 +134,6 @@ lancer_ai_local_new (LancerAiLocalKind  kind,
   return self;
 }
 
-LancerAiLocalKind
-lancer_ai_local_get_kind (LancerAiLocal *self)
-{
-  g_return_val_if_fail (LANCER_IS_AI_LOCAL (self), LANCER_AI_LOCAL_GENERIC);
-  return self->kind;
-}
-
 static void
 detect_cb (GObject      *object,
            GAsyncResult *res,

@@ -30,7 +30,6 @@ G_DECLARE_FINAL_TYPE (LancerAiLocal, lancer_ai_local, LANCER, AI_LOCAL, LancerAi
 LancerAiLocal     *lancer_ai_local_new                 (LancerAiLocalKind     kind,
                                                         const char           *base_url,
                                                         const char           *api_key);
-LancerAiLocalKind  lancer_ai_local_get_kind            (LancerAiLocal        *self);
 
 /* Looks for Ollama (GET /api/tags) at @root_url, or $LANCER_OLLAMA_BASE_URL,
  * or localhost:11434, with a short timeout. Finishes with the installed

@@ -344,21 +344,6 @@ lancer_ai_prices_load_data (LancerAiPrices  *self,
   return load_keyfile (self, data, n, error);
 }
 
-gboolean
-lancer_ai_prices_load_file (LancerAiPrices  *self,
-                            const char      *path,
-                            GError         **error)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-
-  g_return_val_if_fail (LANCER_IS_AI_PRICES (self), FALSE);
-
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  return lancer_ai_prices_load_data (self, contents, len, error);
-}
-
 void
 lancer_ai_prices_apply (LancerAiPrices *self,
                         LancerAiUsage  *usage)

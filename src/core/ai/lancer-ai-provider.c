@@ -252,6 +252,34 @@ lancer_ai_provider_set_max_retries (LancerAiProvider *self,
   lancer_ai_provider_get_config (self)->max_retries = max_retries;
 }
 
+/* Both kinds of call: the provider builds it for its wire, LancerAiCall
+ * runs it (retries, stream, usage). */
+static void
+start_call (LancerAiProvider      *self,
+            const LancerAiRequest *request,
+            LancerAiDeltaFunc      delta_func,
+            gpointer               delta_data,
+            GDestroyNotify         delta_destroy,
+            GCancellable          *cancellable,
+            gpointer               source_tag,
+            GAsyncReadyCallback    callback,
+            gpointer               user_data)
+{
+  GError *error = NULL;
+  LancerAiCall *call = LANCER_AI_PROVIDER_GET_IFACE (self)->new_call (self, request, &error);
+
+  if (call == NULL)
+    {
+      g_task_report_error (self, callback, user_data, source_tag, error);
+      /* The call will never run, so nothing else will drop the delta data. */
+      if (delta_destroy != NULL)
+        delta_destroy (delta_data);
+      return;
+    }
+  _lancer_ai_call_set_deltas (call, delta_func, delta_data, delta_destroy);
+  _lancer_ai_call_run (call, cancellable, source_tag, callback, user_data);
+}
+
 void
 lancer_ai_provider_stream_chat_async (LancerAiProvider      *self,
                                       const LancerAiRequest *request,
@@ -262,13 +290,15 @@ lancer_ai_provider_stream_chat_async (LancerAiProvider      *self,
                                       GAsyncReadyCallback    callback,
                                       gpointer               user_data)
 {
+  g_autoptr(LancerAiRequest) chat = NULL;
+
   g_return_if_fail (LANCER_IS_AI_PROVIDER (self));
   g_return_if_fail (request != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  LANCER_AI_PROVIDER_GET_IFACE (self)->stream_chat_async (self, request, delta_func, delta_data,
-                                                          delta_destroy, cancellable,
-                                                          callback, user_data);
+  chat = _lancer_ai_request_copy_for_chat (request);
+  start_call (self, chat, delta_func, delta_data, delta_destroy, cancellable,
+              lancer_ai_provider_stream_chat_async, callback, user_data);
 }
 
 LancerAiResult *
@@ -276,8 +306,8 @@ lancer_ai_provider_stream_chat_finish (LancerAiProvider  *self,
                                        GAsyncResult      *result,
                                        GError           **error)
 {
-  g_return_val_if_fail (LANCER_IS_AI_PROVIDER (self), NULL);
-  return LANCER_AI_PROVIDER_GET_IFACE (self)->stream_chat_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -291,8 +321,8 @@ lancer_ai_provider_complete_json_async (LancerAiProvider      *self,
   g_return_if_fail (request != NULL);
   g_return_if_fail (request->schema != NULL && request->schema_name != NULL);
 
-  LANCER_AI_PROVIDER_GET_IFACE (self)->complete_json_async (self, request, cancellable,
-                                                            callback, user_data);
+  start_call (self, request, NULL, NULL, NULL, cancellable,
+              lancer_ai_provider_complete_json_async, callback, user_data);
 }
 
 LancerAiResult *
@@ -300,8 +330,8 @@ lancer_ai_provider_complete_json_finish (LancerAiProvider  *self,
                                          GAsyncResult      *result,
                                          GError           **error)
 {
-  g_return_val_if_fail (LANCER_IS_AI_PROVIDER (self), NULL);
-  return LANCER_AI_PROVIDER_GET_IFACE (self)->complete_json_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -79,6 +79,8 @@ typedef void (*LancerAiDeltaFunc) (const char *delta,
 #define LANCER_TYPE_AI_PROVIDER (lancer_ai_provider_get_type ())
 G_DECLARE_INTERFACE (LancerAiProvider, lancer_ai_provider, LANCER, AI_PROVIDER, GObject)
 
+typedef struct _LancerAiCall LancerAiCall;
+
 /* Knobs shared by every provider (see lancer_ai_provider_get_config). */
 typedef struct
 {
@@ -96,24 +98,10 @@ struct _LancerAiProviderInterface
   const char     *(*get_base_url)        (LancerAiProvider       *self);
   LancerAiProviderConfig *(*get_config)  (LancerAiProvider       *self);
 
-  void            (*stream_chat_async)   (LancerAiProvider       *self,
+  /* The call for @request on the provider's wire (stream_chat and
+   * complete_json run it), or NULL with an error (no key). */
+  LancerAiCall   *(*new_call)            (LancerAiProvider       *self,
                                           const LancerAiRequest  *request,
-                                          LancerAiDeltaFunc       delta_func,
-                                          gpointer                delta_data,
-                                          GDestroyNotify          delta_destroy,
-                                          GCancellable           *cancellable,
-                                          GAsyncReadyCallback     callback,
-                                          gpointer                user_data);
-  LancerAiResult *(*stream_chat_finish)  (LancerAiProvider       *self,
-                                          GAsyncResult           *result,
-                                          GError                **error);
-  void            (*complete_json_async) (LancerAiProvider       *self,
-                                          const LancerAiRequest  *request,
-                                          GCancellable           *cancellable,
-                                          GAsyncReadyCallback     callback,
-                                          gpointer                user_data);
-  LancerAiResult *(*complete_json_finish)(LancerAiProvider       *self,
-                                          GAsyncResult           *result,
                                           GError                **error);
   void            (*list_models_async)   (LancerAiProvider       *self,
                                           GCancellable           *cancellable,

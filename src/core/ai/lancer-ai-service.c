@@ -246,6 +246,17 @@ lancer_ai_service_job_from_model (LancerJob *job)
   return ai;
 }
 
+/* A GCopyFunc: the service keeps its own copies of the items it is given
+ * and hands copies out. */
+static gpointer
+copy_portfolio_item (gconstpointer data,
+                     gpointer      user_data)
+{
+  const LancerAiPortfolioItem *item = data;
+
+  return lancer_ai_portfolio_item_new (item->title, item->description, item->outcome);
+}
+
 LancerAiProfile *
 lancer_ai_service_dup_writer_profile (LancerAiService *self)
 {
@@ -265,19 +276,8 @@ lancer_ai_service_dup_writer_profile (LancerAiService *self)
   if (profile->hourly_rate <= 0)
     profile->hourly_rate = -1;
   profile->currency = g_strdup ("USD");
-  for (guint i = 0; i < self->portfolio->len; i++)
-    {
-      LancerAiPortfolioItem *item = g_ptr_array_index (self->portfolio, i);
-      lancer_ai_profile_add_portfolio_item (profile, item->title, item->description, item->outcome);
-    }
+  g_ptr_array_extend (profile->portfolio, self->portfolio, copy_portfolio_item, NULL);
   return profile;
-}
-
-GPtrArray *
-lancer_ai_service_get_portfolio (LancerAiService *self)
-{
-  g_return_val_if_fail (LANCER_IS_AI_SERVICE (self), NULL);
-  return self->portfolio;
 }
 
 static void
@@ -285,12 +285,7 @@ set_portfolio (LancerAiService *self,
                GPtrArray       *items)
 {
   g_ptr_array_set_size (self->portfolio, 0);
-  for (guint i = 0; i < items->len; i++)
-    {
-      LancerAiPortfolioItem *item = g_ptr_array_index (items, i);
-      g_ptr_array_add (self->portfolio,
-                       lancer_ai_portfolio_item_new (item->title, item->description, item->outcome));
-    }
+  g_ptr_array_extend (self->portfolio, items, copy_portfolio_item, NULL);
   self->portfolio_loaded = TRUE;
 }
 
@@ -454,6 +449,20 @@ call_finished_cb (LancerAiProvider *provider,
     }
 }
 
+/* A stored base URL belongs to the provider it was set for: the
+ * LANCER_*_BASE_URL overrides (tests, proxies) win when it is empty. */
+static LancerAiProvider *
+new_provider (LancerAiService  *self,
+              const char       *provider_id,
+              const char       *api_key,
+              GError          **error)
+{
+  g_autofree char *base_url = g_strstrip (g_settings_get_string (self->settings, "ai-base-url"));
+
+  return lancer_ai_provider_new_for_id (provider_id, *base_url ? base_url : NULL, api_key, error);
+}
+
+/* The provider for a call, recording each call it makes. */
 static LancerAiProvider *
 make_provider (LancerAiService  *self,
                const char       *provider_id,
@@ -461,13 +470,9 @@ make_provider (LancerAiService  *self,
                const char       *job_id,
                GError          **error)
 {
-  g_autofree char *base_url = g_strstrip (g_settings_get_string (self->settings, "ai-base-url"));
-  LancerAiProvider *provider;
+  LancerAiProvider *provider = new_provider (self, provider_id, api_key, error);
   CallContext *ctx;
 
-  /* A stored base URL belongs to the provider it was set for: the
-   * LANCER_*_BASE_URL overrides (tests, proxies) win when it is empty. */
-  provider = lancer_ai_provider_new_for_id (provider_id, *base_url ? base_url : NULL, api_key, error);
   if (provider == NULL)
     return NULL;
 
@@ -680,22 +685,35 @@ op_task_new (LancerAiService     *self,
   return task;
 }
 
+/* The profile's store, or NULL after failing @task: the session opens it
+ * in the background. */
+static LancerStore *
+store_or_fail (LancerAiService *self,
+               GTask           *task)
+{
+  LancerStore *store = lancer_session_get_store (self->session);
+
+  if (store == NULL)
+    g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_FAILED,
+                             _("The profile is not open yet. Try again in a moment."));
+  return store;
+}
+
 static void
 op_start (GTask *task)
 {
   LancerAiService *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
-  LancerStore *store = lancer_session_get_store (self->session);
+  LancerStore *store;
 
   if (op->kind == OP_PROVIDER)
     {
       lookup_key (task);
       return;
     }
+  store = store_or_fail (self, task);
   if (store == NULL)
     {
-      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_FAILED,
-                               _("The profile is not open yet. Try again in a moment."));
       g_object_unref (task);
       return;
     }
@@ -740,6 +758,17 @@ proposal_delta_cb (guint       variant,
     op->delta_func (variant, delta, len, op->delta_data);
 }
 
+/* The drafts, or the stream's own error once they are kept. */
+static void
+return_drafts (GTask *task,
+               Op    *op)
+{
+  if (op->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&op->error));
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (op->drafts), (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 drafts_saved_cb (GObject      *source,
                  GAsyncResult *result,
@@ -755,12 +784,7 @@ drafts_saved_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (op->error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&op->error));
-      return;
-    }
-  g_task_return_pointer (task, g_ptr_array_ref (op->drafts), (GDestroyNotify) g_ptr_array_unref);
+  return_drafts (task, op);
 }
 
 static void
@@ -795,10 +819,7 @@ proposal_streamed_cb (GObject      *source,
 
   if (op->drafts->len == 0 || store == NULL)
     {
-      if (op->error != NULL)
-        g_task_return_error (task, g_steal_pointer (&op->error));
-      else
-        g_task_return_pointer (task, g_ptr_array_ref (op->drafts), (GDestroyNotify) g_ptr_array_unref);
+      return_drafts (task, op);
       return;
     }
   lancer_store_ai_save_drafts_async (store, op->drafts, NULL, drafts_saved_cb, g_steal_pointer (&task));
@@ -1052,7 +1073,6 @@ lancer_ai_service_test_key_async (LancerAiService     *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(LancerAiProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base_url = NULL;
 
   g_return_if_fail (LANCER_IS_AI_SERVICE (self));
 
@@ -1065,8 +1085,7 @@ lancer_ai_service_test_key_async (LancerAiService     *self,
                                _("Paste an API key first."));
       return;
     }
-  base_url = g_strstrip (g_settings_get_string (self->settings, "ai-base-url"));
-  provider = lancer_ai_provider_new_for_id (provider_id, *base_url ? base_url : NULL, api_key, &error);
+  provider = new_provider (self, provider_id, api_key, &error);
   if (provider == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1119,13 +1138,9 @@ lancer_ai_service_save_draft_async (LancerAiService     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lancer_ai_service_save_draft_async);
-  store = lancer_session_get_store (self->session);
+  store = store_or_fail (self, task);
   if (store == NULL)
-    {
-      g_task_return_new_error (task, LANCER_AI_ERROR, LANCER_AI_ERROR_FAILED,
-                               _("The profile is not open yet. Try again in a moment."));
-      return;
-    }
+    return;
   drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_ai_draft_free);
   g_ptr_array_add (drafts, lancer_ai_draft_copy (draft));
   g_task_set_task_data (task, drafts, (GDestroyNotify) g_ptr_array_unref);

@@ -45,9 +45,8 @@ const char          *lancer_ai_service_get_secret_name    (const char           
 LancerAiJob         *lancer_ai_service_job_from_model     (LancerJob             *job);
 /* The writer profile from settings, with the portfolio loaded last. */
 LancerAiProfile     *lancer_ai_service_dup_writer_profile (LancerAiService       *self);
-/* The portfolio the service sends (loaded from the store at start and
- * after lancer_ai_service_set_portfolio). Element-type LancerAiPortfolioItem. */
-GPtrArray           *lancer_ai_service_get_portfolio      (LancerAiService       *self);
+/* Replaces the portfolio the service sends (otherwise loaded from the store
+ * on first use) and saves it. Element-type LancerAiPortfolioItem. */
 void                 lancer_ai_service_set_portfolio      (LancerAiService       *self,
                                                            GPtrArray             *items);
 /* Tone and length from settings, model from settings; @n_variants as given. */

@@ -226,6 +226,16 @@ run_data_free (gpointer data)
 
 static void json_done_cb (GObject *object, GAsyncResult *res, gpointer user_data);
 
+/* Sends rd->request, the first time and for the repair. */
+static void
+send_request (GTask *task)
+{
+  RunData *rd = g_task_get_task_data (task);
+
+  lancer_ai_provider_complete_json_async (rd->provider, rd->request, g_task_get_cancellable (task),
+                                          json_done_cb, task);
+}
+
 static void
 start_repair (GTask      *task,
               const char *previous,
@@ -245,8 +255,7 @@ start_repair (GTask      *task,
   lancer_ai_request_add_message (rd->request, "user", msg);
   g_free (rd->request->purpose);
   rd->request->purpose = g_strdup ("analysis-repair");
-  lancer_ai_provider_complete_json_async (rd->provider, rd->request, g_task_get_cancellable (task),
-                                          json_done_cb, g_object_ref (task));
+  send_request (g_object_ref (task));
 }
 
 static void
@@ -304,7 +313,7 @@ lancer_job_analysis_run_async (LancerAiProvider      *provider,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   RunData *rd;
 
   g_return_if_fail (LANCER_IS_AI_PROVIDER (provider));
@@ -316,9 +325,7 @@ lancer_job_analysis_run_async (LancerAiProvider      *provider,
   rd->provider = g_object_ref (provider);
   rd->request = lancer_job_analysis_build_request (model, job, profile, NULL);
   g_task_set_task_data (task, rd, run_data_free);
-
-  lancer_ai_provider_complete_json_async (provider, rd->request, cancellable,
-                                          json_done_cb, g_steal_pointer (&task));
+  send_request (task);
 }
 
 LancerJobAnalysis *

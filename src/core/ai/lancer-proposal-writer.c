@@ -79,13 +79,6 @@ lancer_proposal_writer_new (LancerAiProvider *provider)
   return self;
 }
 
-LancerAiProvider *
-lancer_proposal_writer_get_provider (LancerProposalWriter *self)
-{
-  g_return_val_if_fail (LANCER_IS_PROPOSAL_WRITER (self), NULL);
-  return self->provider;
-}
-
 LancerAiRequest *
 lancer_proposal_writer_build_request (LancerProposalWriter        *self,
                                       const LancerAiJob           *job,

@@ -39,7 +39,6 @@ typedef void (*LancerProposalDeltaFunc) (guint       variant,
 G_DECLARE_FINAL_TYPE (LancerProposalWriter, lancer_proposal_writer, LANCER, PROPOSAL_WRITER, GObject)
 
 LancerProposalWriter *lancer_proposal_writer_new            (LancerAiProvider            *provider);
-LancerAiProvider     *lancer_proposal_writer_get_provider   (LancerProposalWriter        *self);
 /* The strategy of variant @variant: "problem-first", "proof-first", "question-first". */
 const char           *lancer_proposal_writer_get_strategy   (guint                        variant);
 /* The exact request a variant sends (show it before the first cloud call). */
