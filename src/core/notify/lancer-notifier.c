@@ -101,13 +101,8 @@ G_DEFINE_FINAL_TYPE (LancerNotifier, lancer_notifier, G_TYPE_OBJECT)
 static void schedule_digest (LancerNotifier *self);
 static void background_cb   (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* What a check reads; its task data (GUINT_TO_POINTER). */
 typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
-
-typedef struct
-{
-  CheckKind  kind;
-  gint64     after;
-} Query;
 
 /* The alert for one stored job: its facts worded for every channel. */
 static LancerAlert *
@@ -556,7 +551,7 @@ check_done_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   LancerNotifier *self = g_task_get_source_object (task);
-  Query *q = g_task_get_task_data (task);
+  CheckKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
@@ -576,12 +571,12 @@ check_done_cb (GObject      *source,
   /* A check started before another one finished read from an older
    * watermark: what the other one covered is not new any more. */
   {
-    gint64 seen = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
+    gint64 seen = kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
 
     for (guint i = rows->len; i > 0; i--)
       {
-        gint64 rid = q->kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
-                                           : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
+        gint64 rid = kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
+                                        : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
 
         if (rid <= seen)
           g_ptr_array_remove_index (rows, i - 1);
@@ -590,7 +585,7 @@ check_done_cb (GObject      *source,
   if (importing (self))
     {
       /* Counted for the summary; the watermarks move past all of it. */
-      if (q->kind == CHECK_JOBS)
+      if (kind == CHECK_JOBS)
         {
           self->job_watermark = MAX (self->job_watermark, batch->watermark);
           self->imported_jobs += rows->len;
@@ -606,7 +601,7 @@ check_done_cb (GObject      *source,
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
-  if (q->kind == CHECK_JOBS)
+  if (kind == CHECK_JOBS)
     {
       self->job_watermark = MAX (self->job_watermark, batch->watermark);
       alerts = alerts_for_jobs (self, rows, records);
@@ -621,7 +616,7 @@ check_done_cb (GObject      *source,
   locked = lancer_notifier_get_locked (self);
   fan_out (self, alerts, locked, send_each);
   /* Quiet hours ended while nothing ran (a suspend): the digest now. */
-  if (q->kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
+  if (kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
     lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
   if (locked)
     {
@@ -754,7 +749,7 @@ static void
 run_check (LancerNotifier *self,
            GTask          *task)
 {
-  Query *q = g_task_get_task_data (task);
+  CheckKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
 
   if (self->store == NULL)
     {
@@ -762,13 +757,12 @@ run_check (LancerNotifier *self,
       g_object_unref (task);
       return;
     }
-  q->after = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
-  if (q->kind == CHECK_JOBS)
-    lancer_store_alerts_read_jobs_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
-                                         check_done_cb, task);
+  if (kind == CHECK_JOBS)
+    lancer_store_alerts_read_jobs_async (self->store, self->job_watermark, CHECK_LIMIT,
+                                         g_task_get_cancellable (task), check_done_cb, task);
   else
-    lancer_store_alerts_read_stories_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
-                                            check_done_cb, task);
+    lancer_store_alerts_read_stories_async (self->store, self->story_watermark, CHECK_LIMIT,
+                                            g_task_get_cancellable (task), check_done_cb, task);
 }
 
 static void
@@ -852,11 +846,9 @@ start_check (LancerNotifier      *self,
              gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Query *q = g_new0 (Query, 1);
 
   g_task_set_source_tag (task, source_tag);
-  q->kind = kind;
-  g_task_set_task_data (task, q, g_free);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
   if (self->ready)
     {
       run_check (self, task);
@@ -1304,13 +1296,13 @@ lancer_notifier_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_NEW_MATCHES:
-      g_value_set_uint (value, self->new_matches);
+      g_value_set_uint (value, lancer_notifier_get_new_matches (self));
       break;
     case PROP_UNREAD_MESSAGES:
-      g_value_set_uint (value, self->unread_messages);
+      g_value_set_uint (value, lancer_notifier_get_unread_messages (self));
       break;
     case PROP_ATTENTION:
-      g_value_set_boolean (value, self->attention);
+      g_value_set_boolean (value, lancer_notifier_get_attention (self));
       break;
     case PROP_PAUSED:
       g_value_set_boolean (value, lancer_notifier_get_paused (self));
@@ -1327,26 +1319,23 @@ static void
 lancer_notifier_class_init (LancerNotifierClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  /* Every property only reports state, for the tray. */
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = lancer_notifier_dispose;
   object_class->finalize = lancer_notifier_finalize;
   object_class->get_property = lancer_notifier_get_property;
 
   properties[PROP_NEW_MATCHES] =
-    g_param_spec_uint ("new-matches", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("new-matches", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_UNREAD_MESSAGES] =
-    g_param_spec_uint ("unread-messages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("unread-messages", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_ATTENTION] =
-    g_param_spec_boolean ("attention", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("attention", NULL, NULL, FALSE, read_only);
   properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE, read_only);
   properties[PROP_LOCKED] =
-    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE, read_only);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
