@@ -780,8 +780,7 @@ lancer_scorer_update_store_async (LancerScorer        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_return_if_fail (LANCER_IS_SCORER (self));
-
+  /* The store checks both objects. */
   lancer_store_write_local_scores_async (store, self, limit, cancellable, callback, user_data);
 }
 

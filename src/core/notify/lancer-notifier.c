@@ -544,6 +544,61 @@ alerts_for_stories (LancerNotifier *self,
   return alerts;
 }
 
+/* A check started before another one finished read from an older
+ * watermark: what the other one covered is not new any more. */
+static void
+drop_seen_rows (LancerNotifier *self,
+                CheckKind       kind,
+                GPtrArray      *rows)
+{
+  gint64 seen = kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
+
+  for (guint i = rows->len; i > 0; i--)
+    {
+      gint64 rid = kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
+                                      : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
+
+      if (rid <= seen)
+        g_ptr_array_remove_index (rows, i - 1);
+    }
+}
+
+/* The alerts for a check's new rows go out on every channel and into the
+ * history; returns them, redacted while locked, as the check's result. */
+static GPtrArray *
+send_alerts (LancerNotifier        *self,
+             CheckKind              kind,
+             LancerStoreAlertBatch *batch)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  GPtrArray *alerts;
+  GPtrArray *redacted;
+  gboolean locked;
+
+  if (kind == CHECK_JOBS)
+    {
+      self->job_watermark = MAX (self->job_watermark, batch->watermark);
+      alerts = alerts_for_jobs (self, batch->rows, records);
+    }
+  else
+    {
+      self->story_watermark = MAX (self->story_watermark, batch->watermark);
+      alerts = alerts_for_stories (self, batch->rows, records);
+    }
+  if (records->len > 0 && self->store != NULL)
+    lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
+  locked = lancer_notifier_get_locked (self);
+  fan_out (self, alerts, locked, send_each);
+  /* Quiet hours ended while nothing ran (a suspend): the digest now. */
+  if (kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
+    lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
+  if (!locked)
+    return alerts;
+  redacted = lancer_alert_redact_batch (alerts);
+  g_ptr_array_unref (alerts);
+  return redacted;
+}
+
 static void
 check_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -553,11 +608,8 @@ check_done_cb (GObject      *source,
   LancerNotifier *self = g_task_get_source_object (task);
   CheckKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(LancerStoreAlertBatch) batch = NULL;
   GPtrArray *rows;
-  gboolean locked;
 
   batch = lancer_store_alerts_read_finish (LANCER_STORE (source), result, &error);
   if (batch == NULL)
@@ -567,21 +619,7 @@ check_done_cb (GObject      *source,
     }
   rows = batch->rows;
   set_unread (self, batch->unread);
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  /* A check started before another one finished read from an older
-   * watermark: what the other one covered is not new any more. */
-  {
-    gint64 seen = kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
-
-    for (guint i = rows->len; i > 0; i--)
-      {
-        gint64 rid = kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
-                                        : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
-
-        if (rid <= seen)
-          g_ptr_array_remove_index (rows, i - 1);
-      }
-  }
+  drop_seen_rows (self, kind, rows);
   if (importing (self))
     {
       /* Counted for the summary; the watermarks move past all of it. */
@@ -601,31 +639,7 @@ check_done_cb (GObject      *source,
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
-  if (kind == CHECK_JOBS)
-    {
-      self->job_watermark = MAX (self->job_watermark, batch->watermark);
-      alerts = alerts_for_jobs (self, rows, records);
-    }
-  else
-    {
-      self->story_watermark = MAX (self->story_watermark, batch->watermark);
-      alerts = alerts_for_stories (self, rows, records);
-    }
-  if (records->len > 0 && self->store != NULL)
-    lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
-  locked = lancer_notifier_get_locked (self);
-  fan_out (self, alerts, locked, send_each);
-  /* Quiet hours ended while nothing ran (a suspend): the digest now. */
-  if (kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
-    lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
-  if (locked)
-    {
-      GPtrArray *redacted = lancer_alert_redact_batch (alerts);
-
-      g_ptr_array_unref (alerts);
-      alerts = redacted;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&alerts), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, send_alerts (self, kind, batch), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* ---- the quiet-hours digest ---- */
@@ -1021,7 +1035,7 @@ me_read_cb (GObject      *source,
 {
   g_autoptr(LancerNotifier) self = user_data;
   g_autoptr(GError) error = NULL;
-  LancerUpworkUser *user;
+  g_autoptr(LancerUpworkUser) user = NULL;
 
   user = lancer_upwork_client_query_read_finish (LANCER_UPWORK_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1034,7 +1048,6 @@ me_read_cb (GObject      *source,
       return;
     }
   lancer_notifier_set_user_name (self, user->name);
-  lancer_upwork_user_free (user);
 }
 
 /* Once a run has worked, the sign-in is good: who is "me"? */
