@@ -310,12 +310,12 @@ write_cache (LancerLockGuard  *self,
 
   if (g_mkdir_with_parents (self->profile_dir, 0700) != 0)
     reason = g_strerror (errno);
-  else if (g_file_set_contents_full (self->state_path, data, len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0600, &local_error))
-    return TRUE;
-  else
+  else if (!g_file_set_contents_full (self->state_path, data, len,
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, &local_error))
     reason = local_error->message;
+  else
+    return TRUE;
   g_set_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_STATE,
                _("The lock settings in “%s” could not be saved (%s). Check that the disk is not full "
                  "and that the folder is writable, then try again."),
