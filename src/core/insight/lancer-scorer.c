@@ -575,6 +575,21 @@ typedef struct
   guint         n;
 } TrainResult;
 
+/* What a training run reads off the main thread: @outcomes and a copy
+ * of the skills as they are now. */
+static TrainData *
+train_data_new (LancerScorer *self,
+                GPtrArray    *outcomes)
+{
+  TrainData *d = g_new0 (TrainData, 1);
+
+  d->outcomes = g_ptr_array_ref (outcomes);
+  g_mutex_lock (&self->mutex);
+  d->user_skills = g_strdupv (self->user_skills);
+  g_mutex_unlock (&self->mutex);
+  return d;
+}
+
 static void
 train_data_free (TrainData *d)
 {
@@ -668,20 +683,13 @@ lancer_scorer_train_async (LancerScorer        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  TrainData *d;
 
   g_return_if_fail (LANCER_IS_SCORER (self));
   g_return_if_fail (outcomes != NULL);
 
-  d = g_new0 (TrainData, 1);
-  d->outcomes = g_ptr_array_ref (outcomes);
-  g_mutex_lock (&self->mutex);
-  d->user_skills = g_strdupv (self->user_skills);
-  g_mutex_unlock (&self->mutex);
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lancer_scorer_train_async);
-  g_task_set_task_data (task, d, (GDestroyNotify) train_data_free);
+  g_task_set_task_data (task, train_data_new (self, outcomes), (GDestroyNotify) train_data_free);
   g_task_run_in_thread (task, train_thread);
 }
 
@@ -772,8 +780,7 @@ lancer_scorer_update_store_async (LancerScorer        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_return_if_fail (LANCER_IS_SCORER (self));
-
+  /* The store checks both objects. */
   lancer_store_write_local_scores_async (store, self, limit, cancellable, callback, user_data);
 }
 

@@ -129,11 +129,9 @@ lancer_alert_history_add_async (LancerStore         *store,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = lancer_alert_history_to_store (records);
 
-  g_return_if_fail (LANCER_IS_STORE (store));
-
-  rows = lancer_alert_history_to_store (records);
+  /* The store checks @store. */
   lancer_store_alerts_add_records_async (store, rows, NULL, cancellable, callback, user_data);
 }
 

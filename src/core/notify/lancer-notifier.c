@@ -101,13 +101,8 @@ G_DEFINE_FINAL_TYPE (LancerNotifier, lancer_notifier, G_TYPE_OBJECT)
 static void schedule_digest (LancerNotifier *self);
 static void background_cb   (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* What a check reads; its task data (GUINT_TO_POINTER). */
 typedef enum { CHECK_JOBS, CHECK_MESSAGES } CheckKind;
-
-typedef struct
-{
-  CheckKind  kind;
-  gint64     after;
-} Query;
 
 /* The alert for one stored job: its facts worded for every channel. */
 static LancerAlert *
@@ -549,6 +544,61 @@ alerts_for_stories (LancerNotifier *self,
   return alerts;
 }
 
+/* A check started before another one finished read from an older
+ * watermark: what the other one covered is not new any more. */
+static void
+drop_seen_rows (LancerNotifier *self,
+                CheckKind       kind,
+                GPtrArray      *rows)
+{
+  gint64 seen = kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
+
+  for (guint i = rows->len; i > 0; i--)
+    {
+      gint64 rid = kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
+                                      : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
+
+      if (rid <= seen)
+        g_ptr_array_remove_index (rows, i - 1);
+    }
+}
+
+/* The alerts for a check's new rows go out on every channel and into the
+ * history; returns them, redacted while locked, as the check's result. */
+static GPtrArray *
+send_alerts (LancerNotifier        *self,
+             CheckKind              kind,
+             LancerStoreAlertBatch *batch)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
+  GPtrArray *alerts;
+  GPtrArray *redacted;
+  gboolean locked;
+
+  if (kind == CHECK_JOBS)
+    {
+      self->job_watermark = MAX (self->job_watermark, batch->watermark);
+      alerts = alerts_for_jobs (self, batch->rows, records);
+    }
+  else
+    {
+      self->story_watermark = MAX (self->story_watermark, batch->watermark);
+      alerts = alerts_for_stories (self, batch->rows, records);
+    }
+  if (records->len > 0 && self->store != NULL)
+    lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
+  locked = lancer_notifier_get_locked (self);
+  fan_out (self, alerts, locked, send_each);
+  /* Quiet hours ended while nothing ran (a suspend): the digest now. */
+  if (kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
+    lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
+  if (!locked)
+    return alerts;
+  redacted = lancer_alert_redact_batch (alerts);
+  g_ptr_array_unref (alerts);
+  return redacted;
+}
+
 static void
 check_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -556,13 +606,10 @@ check_done_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   LancerNotifier *self = g_task_get_source_object (task);
-  Query *q = g_task_get_task_data (task);
+  CheckKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(LancerStoreAlertBatch) batch = NULL;
   GPtrArray *rows;
-  gboolean locked;
 
   batch = lancer_store_alerts_read_finish (LANCER_STORE (source), result, &error);
   if (batch == NULL)
@@ -572,25 +619,11 @@ check_done_cb (GObject      *source,
     }
   rows = batch->rows;
   set_unread (self, batch->unread);
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_alert_record_free);
-  /* A check started before another one finished read from an older
-   * watermark: what the other one covered is not new any more. */
-  {
-    gint64 seen = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
-
-    for (guint i = rows->len; i > 0; i--)
-      {
-        gint64 rid = q->kind == CHECK_JOBS ? ((LancerStoreAlertJob *) g_ptr_array_index (rows, i - 1))->rid
-                                           : ((LancerStoreAlertStory *) g_ptr_array_index (rows, i - 1))->rid;
-
-        if (rid <= seen)
-          g_ptr_array_remove_index (rows, i - 1);
-      }
-  }
+  drop_seen_rows (self, kind, rows);
   if (importing (self))
     {
       /* Counted for the summary; the watermarks move past all of it. */
-      if (q->kind == CHECK_JOBS)
+      if (kind == CHECK_JOBS)
         {
           self->job_watermark = MAX (self->job_watermark, batch->watermark);
           self->imported_jobs += rows->len;
@@ -606,31 +639,7 @@ check_done_cb (GObject      *source,
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
-  if (q->kind == CHECK_JOBS)
-    {
-      self->job_watermark = MAX (self->job_watermark, batch->watermark);
-      alerts = alerts_for_jobs (self, rows, records);
-    }
-  else
-    {
-      self->story_watermark = MAX (self->story_watermark, batch->watermark);
-      alerts = alerts_for_stories (self, rows, records);
-    }
-  if (records->len > 0 && self->store != NULL)
-    lancer_alert_history_add_async (self->store, records, NULL, history_added_cb, NULL);
-  locked = lancer_notifier_get_locked (self);
-  fan_out (self, alerts, locked, send_each);
-  /* Quiet hours ended while nothing ran (a suspend): the digest now. */
-  if (q->kind == CHECK_JOBS && self->held->len > 0 && !lancer_alert_policy_in_quiet_hours (self->policy))
-    lancer_notifier_send_digest_async (self, self->cancellable, background_cb, "The quiet-hours digest failed");
-  if (locked)
-    {
-      GPtrArray *redacted = lancer_alert_redact_batch (alerts);
-
-      g_ptr_array_unref (alerts);
-      alerts = redacted;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&alerts), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, send_alerts (self, kind, batch), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* ---- the quiet-hours digest ---- */
@@ -754,7 +763,7 @@ static void
 run_check (LancerNotifier *self,
            GTask          *task)
 {
-  Query *q = g_task_get_task_data (task);
+  CheckKind kind = GPOINTER_TO_UINT (g_task_get_task_data (task));
 
   if (self->store == NULL)
     {
@@ -762,13 +771,12 @@ run_check (LancerNotifier *self,
       g_object_unref (task);
       return;
     }
-  q->after = q->kind == CHECK_JOBS ? self->job_watermark : self->story_watermark;
-  if (q->kind == CHECK_JOBS)
-    lancer_store_alerts_read_jobs_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
-                                         check_done_cb, task);
+  if (kind == CHECK_JOBS)
+    lancer_store_alerts_read_jobs_async (self->store, self->job_watermark, CHECK_LIMIT,
+                                         g_task_get_cancellable (task), check_done_cb, task);
   else
-    lancer_store_alerts_read_stories_async (self->store, q->after, CHECK_LIMIT, g_task_get_cancellable (task),
-                                            check_done_cb, task);
+    lancer_store_alerts_read_stories_async (self->store, self->story_watermark, CHECK_LIMIT,
+                                            g_task_get_cancellable (task), check_done_cb, task);
 }
 
 static void
@@ -852,11 +860,9 @@ start_check (LancerNotifier      *self,
              gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Query *q = g_new0 (Query, 1);
 
   g_task_set_source_tag (task, source_tag);
-  q->kind = kind;
-  g_task_set_task_data (task, q, g_free);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
   if (self->ready)
     {
       run_check (self, task);
@@ -1029,7 +1035,7 @@ me_read_cb (GObject      *source,
 {
   g_autoptr(LancerNotifier) self = user_data;
   g_autoptr(GError) error = NULL;
-  LancerUpworkUser *user;
+  g_autoptr(LancerUpworkUser) user = NULL;
 
   user = lancer_upwork_client_query_read_finish (LANCER_UPWORK_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1042,7 +1048,6 @@ me_read_cb (GObject      *source,
       return;
     }
   lancer_notifier_set_user_name (self, user->name);
-  lancer_upwork_user_free (user);
 }
 
 /* Once a run has worked, the sign-in is good: who is "me"? */
@@ -1304,13 +1309,13 @@ lancer_notifier_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_NEW_MATCHES:
-      g_value_set_uint (value, self->new_matches);
+      g_value_set_uint (value, lancer_notifier_get_new_matches (self));
       break;
     case PROP_UNREAD_MESSAGES:
-      g_value_set_uint (value, self->unread_messages);
+      g_value_set_uint (value, lancer_notifier_get_unread_messages (self));
       break;
     case PROP_ATTENTION:
-      g_value_set_boolean (value, self->attention);
+      g_value_set_boolean (value, lancer_notifier_get_attention (self));
       break;
     case PROP_PAUSED:
       g_value_set_boolean (value, lancer_notifier_get_paused (self));
@@ -1327,26 +1332,23 @@ static void
 lancer_notifier_class_init (LancerNotifierClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  /* Every property only reports state, for the tray. */
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = lancer_notifier_dispose;
   object_class->finalize = lancer_notifier_finalize;
   object_class->get_property = lancer_notifier_get_property;
 
   properties[PROP_NEW_MATCHES] =
-    g_param_spec_uint ("new-matches", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("new-matches", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_UNREAD_MESSAGES] =
-    g_param_spec_uint ("unread-messages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_uint ("unread-messages", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_ATTENTION] =
-    g_param_spec_boolean ("attention", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("attention", NULL, NULL, FALSE, read_only);
   properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE, read_only);
   properties[PROP_LOCKED] =
-    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE, read_only);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

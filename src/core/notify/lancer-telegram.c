@@ -267,19 +267,41 @@ response_cb (GObject      *source,
   g_task_return_pointer (task, g_strdup ("ok"), g_free);
 }
 
+/* Sends the task's call to the Bot API with @token; the answer ends
+ * @task (in response_cb). */
+static void
+send_call (GTask      *task,
+           const char *token)
+{
+  LancerTelegram *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autofree char *uri = g_strdup_printf ("%s/bot%s/%s", self->base_url, token, call->method);
+  g_autoptr(SoupMessage) msg = NULL;
+
+  msg = soup_message_new (call->body != NULL ? SOUP_METHOD_POST : SOUP_METHOD_GET, uri);
+  if (msg == NULL)
+    {
+      g_task_return_error (task, api_error (SOUP_STATUS_UNAUTHORIZED, NULL));
+      return;
+    }
+  if (call->body != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (call->body, strlen (call->body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    }
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                    response_cb, g_object_ref (task));
+}
+
 static void
 token_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  LancerTelegram *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  GCancellable *cancellable;
 
   token = lancer_secrets_lookup_finish (result, &error);
   if (error != NULL)
@@ -294,23 +316,7 @@ token_cb (GObject      *source,
                                  "paste its token into Preferences → Alerts."));
       return;
     }
-  g_strstrip (token);
-  uri = g_strdup_printf ("%s/bot%s/%s", self->base_url, token, call->method);
-  msg = soup_message_new (call->body != NULL ? SOUP_METHOD_POST : SOUP_METHOD_GET, uri);
-  if (msg == NULL)
-    {
-      g_task_return_error (task, api_error (SOUP_STATUS_UNAUTHORIZED, NULL));
-      return;
-    }
-  if (call->body != NULL)
-    {
-      g_autoptr(GBytes) body = g_bytes_new (call->body, strlen (call->body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", body);
-    }
-  cancellable = g_task_get_cancellable (task);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
-                                    response_cb, g_steal_pointer (&task));
+  send_call (task, g_strstrip (token));
 }
 
 static void

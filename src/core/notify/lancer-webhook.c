@@ -305,7 +305,7 @@ response_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   LancerWebhook *self = g_task_get_source_object (task);
   Delivery *d = g_task_get_task_data (task);
   SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
@@ -321,13 +321,11 @@ response_cb (GObject      *source,
     {
       record_result (self, TRUE);
       g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
       return;
     }
   if ((bytes != NULL || lancer_http_error_is_retryable (error)) &&
@@ -337,7 +335,7 @@ response_cb (GObject      *source,
     {
       d->attempt++;
       g_debug ("Webhook delivery failed (%u); retry %u in %u ms", status, d->attempt, delay_ms);
-      g_timeout_add (delay_ms, retry_cb, task);
+      g_timeout_add (delay_ms, retry_cb, g_steal_pointer (&task));
       return;
     }
   if (bytes != NULL)
@@ -346,7 +344,6 @@ response_cb (GObject      *source,
   else
     fail (task, g_error_new (LANCER_WEBHOOK_ERROR, LANCER_WEBHOOK_ERROR_FAILED,
                              _("The webhook could not be reached: %s"), error->message));
-  g_object_unref (task);
 }
 
 static void

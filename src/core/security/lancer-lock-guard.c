@@ -166,17 +166,6 @@ audit (LancerLockGuard *self,
   lancer_audit_record (log, category, action, detail);
 }
 
-static void
-set_state_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_set_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_STATE,
-               _("The lock settings in “%s” could not be saved (%s). Check that the disk is not full "
-                 "and that the folder is writable, then try again."),
-               path, reason);
-}
-
 /* The lock's state. Its authoritative copy is a keyring item beside the
  * TOTP secret, so deleting or editing lock-state.ini in the profile folder
  * can neither turn the lock off nor reset the back-off. The file is only a
@@ -317,20 +306,21 @@ write_cache (LancerLockGuard  *self,
              GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
+  const char *reason;
 
   if (g_mkdir_with_parents (self->profile_dir, 0700) != 0)
-    {
-      set_state_error (error, self->state_path, g_strerror (errno));
-      return FALSE;
-    }
-  if (!g_file_set_contents_full (self->state_path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      set_state_error (error, self->state_path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+    reason = g_strerror (errno);
+  else if (!g_file_set_contents_full (self->state_path, data, len,
+                                      G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                      0600, &local_error))
+    reason = local_error->message;
+  else
+    return TRUE;
+  g_set_error (error, LANCER_SECURITY_ERROR, LANCER_SECURITY_ERROR_STATE,
+               _("The lock settings in “%s” could not be saved (%s). Check that the disk is not full "
+                 "and that the folder is writable, then try again."),
+               self->state_path, reason);
+  return FALSE;
 }
 
 static gboolean
@@ -841,6 +831,10 @@ static void
 lancer_lock_guard_class_init (LancerLockGuardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  /* Where the profile is, set once; then the lock's state, which only
+   * the guard changes. */
+  GParamFlags construct_only = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = lancer_lock_guard_constructed;
   object_class->dispose = lancer_lock_guard_dispose;
@@ -849,20 +843,15 @@ lancer_lock_guard_class_init (LancerLockGuardClass *klass)
   object_class->set_property = lancer_lock_guard_set_property;
 
   properties[PROP_PROFILE_ID] =
-    g_param_spec_string ("profile-id", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("profile-id", NULL, NULL, NULL, construct_only);
   properties[PROP_PROFILE_DIR] =
-    g_param_spec_string ("profile-dir", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("profile-dir", NULL, NULL, NULL, construct_only);
   properties[PROP_ENABLED] =
-    g_param_spec_boolean ("enabled", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boolean ("enabled", NULL, NULL, FALSE, read_only);
   properties[PROP_LOCKED] =
-    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE, read_only);
   properties[PROP_FAILURES] =
-    g_param_spec_uint ("failures", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_uint ("failures", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -491,14 +491,6 @@ lancer_lock_triggers_new (LancerLockGuard *guard,
                        NULL);
 }
 
-LancerLockGuard *
-lancer_lock_triggers_get_guard (LancerLockTriggers *self)
-{
-  g_return_val_if_fail (LANCER_IS_LOCK_TRIGGERS (self), NULL);
-
-  return self->guard;
-}
-
 void
 lancer_lock_triggers_note_activity (LancerLockTriggers *self)
 {

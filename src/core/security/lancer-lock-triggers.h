@@ -32,7 +32,6 @@ G_DECLARE_FINAL_TYPE (LancerLockTriggers, lancer_lock_triggers, LANCER, LOCK_TRI
  * truth). */
 LancerLockTriggers *lancer_lock_triggers_new                  (LancerLockGuard    *guard,
                                                                GSettings          *settings);
-LancerLockGuard    *lancer_lock_triggers_get_guard            (LancerLockTriggers *self);
 
 /* Any key or pointer input in one of the app's windows. Cheap: it only
  * stores a timestamp. */
