@@ -245,16 +245,6 @@ finish_reload (LancerStoryListModel *self,
 }
 
 static void
-reload_failed (LancerStoryListModel *self,
-               GError               *error)
-{
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Could not load messages: %s", error->message);
-  self->loading = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 room_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -268,7 +258,10 @@ room_loaded_cb (GObject      *object,
     return;
   if (n < 0)
     {
-      reload_failed (req->self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not load messages: %s", error->message);
+      req->self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (req->self), properties[PROP_LOADING]);
       return;
     }
   finish_reload (req->self, (guint) n, g_steal_pointer (&outbox));
