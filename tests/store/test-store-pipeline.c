@@ -388,6 +388,26 @@ test_thread_lazy (Fixture       *f,
   g_assert_cmpuint (lancer_story_list_model_get_n_fetched (model), <=, 200);
 }
 
+/* A thread lists the room's stored messages, then the user's own one that
+ * still waits to be sent, read in the same reload. */
+static void
+test_thread_outbox (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = enqueue (f->store, FIXTURE_BIG_ROOM, "I can start on Monday.");
+  g_autoptr(LancerStoryListModel) model = lancer_story_list_model_new (f->store, FIXTURE_BIG_ROOM, 50);
+  ItemWait newest_stored = { G_LIST_MODEL (model), BIG_THREAD - 1 };
+  g_autoptr(LancerStory) waiting = NULL;
+
+  g_assert_true (lancer_test_iterate_until (model_idle, model, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, BIG_THREAD + 1);
+  g_assert_true (lancer_test_iterate_until (item_loaded, &newest_stored, 30));
+  waiting = g_list_model_get_item (G_LIST_MODEL (model), BIG_THREAD);
+  g_assert_cmpint (lancer_story_get_outbox_id (waiting), ==, id);
+  g_assert_cmpstr (lancer_story_get_state (waiting), ==, "pending");
+  g_assert_cmpstr (lancer_story_get_body (waiting), ==, "I can start on Monday.");
+}
+
 /* ---- diary ---- */
 
 static void
@@ -493,6 +513,7 @@ main (int   argc,
   g_test_add ("/store/pipeline/outbox-failed-retry", Fixture, NULL, fixture_setup, test_outbox_failed_retry,
               fixture_teardown);
   g_test_add ("/store/pipeline/thread-lazy", Fixture, NULL, fixture_setup, test_thread_lazy, fixture_teardown);
+  g_test_add ("/store/pipeline/thread-outbox", Fixture, NULL, fixture_setup, test_thread_outbox, fixture_teardown);
   g_test_add_func ("/store/pipeline/week-math", test_week_math);
   g_test_add_func ("/store/pipeline/reminder-rule", test_reminder_rule);
   g_test_add ("/store/pipeline/diary", Fixture, NULL, fixture_setup, test_diary, fixture_teardown);

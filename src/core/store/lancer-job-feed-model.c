@@ -693,12 +693,48 @@ same_job (LancerJob *a,
          g_strcmp0 (lancer_job_get_score_reasons (a), lancer_job_get_score_reasons (b)) == 0;
 }
 
-typedef struct
+/* A store run the model started: the stamp it was started under, to
+ * tell a stale answer, and the page it reads. */
+typedef struct _Request Request;
+
+/* Gets the run's result (owned; NULL with @error on failure). */
+typedef void (*RequestDoneFunc) (LancerJobFeedModel *self,
+                                 const Request      *req,
+                                 gpointer            result,
+                                 GError             *error);
+
+struct _Request
 {
   LancerJobFeedModel *self;
   guint               stamp;
   guint               page;
-} Request;
+  RequestDoneFunc     done;
+};
+
+static Request *
+request_new (LancerJobFeedModel *self,
+             guint               stamp,
+             guint               page,
+             RequestDoneFunc     done)
+{
+  Request req = { g_object_ref (self), stamp, page, done };
+
+  return g_memdup2 (&req, sizeof req);
+}
+
+/* Every run the model starts ends here: its request gets the result. */
+static void
+request_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree Request *req = user_data;
+  g_autoptr(GError) error = NULL;
+  gpointer value = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+
+  req->done (req->self, req, value, error);
+  g_object_unref (req->self);
+}
 
 
 /* Fills the holes among exposed rows [@from, @to) with the jobs the
@@ -773,19 +809,16 @@ reveal_cb (gpointer data)
 }
 
 static void
-snapshot_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+snapshot_built (LancerJobFeedModel *self,
+                const Request      *req,
+                gpointer            result,
+                GError             *error)
 {
-  Request *req = user_data;
-  g_autoptr(LancerJobFeedModel) self = req->self;
-  g_autoptr(GError) error = NULL;
-  Snapshot *snapshot = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  Snapshot *snapshot = result;
 
   if (req->stamp == self->snapshot_gen && self->snapshot == NULL)
     self->snapshot = g_steal_pointer (&snapshot);
   g_clear_pointer (&snapshot, snapshot_unref);
-  g_free (req);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->prefetch);
@@ -802,38 +835,30 @@ snapshot_cb (GObject      *source,
 static void
 prefetch_snapshot (LancerJobFeedModel *self)
 {
-  Request *req;
-
   if (self->prefetch != NULL)
     return;
   self->prefetch = g_cancellable_new ();
-  req = g_new0 (Request, 1);
-  req->self = g_object_ref (self);
-  req->stamp = self->snapshot_gen;
   lancer_store_run_async (self->store, FALSE, NULL, snapshot_worker, NULL, NULL,
-                          (GDestroyNotify) snapshot_unref, self->prefetch, snapshot_cb, req);
+                          (GDestroyNotify) snapshot_unref, self->prefetch, request_done_cb,
+                          request_new (self, self->snapshot_gen, 0, snapshot_built));
 }
 
 static void
-ids_cb (GObject      *source,
-        GAsyncResult *result,
-        gpointer      user_data)
+ids_loaded (LancerJobFeedModel *self,
+            const Request      *req,
+            gpointer            result,
+            GError             *error)
 {
-  Request *req = user_data;
-  g_autoptr(LancerJobFeedModel) self = req->self;
-  g_autoptr(GError) error = NULL;
-  IdsResult *r = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  IdsResult *r = result;
   g_autoptr(GArray) rids = NULL;
   g_autoptr(GPtrArray) head = NULL;
   guint old_n, prefix, suffix, added, shown;
 
   if (req->stamp != self->stamp)
     {
-      g_free (req);
       g_clear_pointer (&r, ids_result_free);
       return;
     }
-  g_free (req);
   if (r != NULL)
     {
       rids = g_steal_pointer (&r->rids);
@@ -919,7 +944,6 @@ void
 lancer_job_feed_model_reload (LancerJobFeedModel *self)
 {
   IdsData *d;
-  Request *req;
 
   g_return_if_fail (LANCER_IS_JOB_FEED_MODEL (self));
 
@@ -934,20 +958,16 @@ lancer_job_feed_model_reload (LancerJobFeedModel *self)
   d->view = lancer_job_view_copy (self->view);
   d->now = g_get_real_time () / G_USEC_PER_SEC;
   d->snapshot = self->snapshot != NULL ? snapshot_ref (self->snapshot) : NULL;
-  req = g_new0 (Request, 1);
-  req->self = g_object_ref (self);
-  req->stamp = self->stamp;
   set_loading (self, TRUE);
   if (self->snapshot == NULL && self->prefetch != NULL)
     {
       self->reload_after_prefetch = TRUE;
       ids_data_free (d);
-      g_object_unref (req->self);
-      g_free (req);
       return;
     }
   lancer_store_run_async (self->store, FALSE, NULL, ids_worker, d, (GDestroyNotify) ids_data_free,
-                          (GDestroyNotify) ids_result_free, self->cancellable, ids_cb, req);
+                          (GDestroyNotify) ids_result_free, self->cancellable, request_done_cb,
+                          request_new (self, self->stamp, 0, ids_loaded));
 }
 
 /* Pages */
@@ -1029,19 +1049,16 @@ deferred_cb (gpointer data)
 }
 
 static void
-page_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+page_loaded (LancerJobFeedModel *self,
+             const Request      *req,
+             gpointer            result,
+             GError             *error)
 {
-  Request *req = user_data;
-  g_autoptr(LancerJobFeedModel) self = req->self;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *jobs = lancer_store_run_finish (LANCER_STORE (source), result, &error);
+  GPtrArray *jobs = result;
   GPtrArray *old;
-  guint page = req->page, stamp = req->stamp;
+  guint page = req->page;
 
-  g_free (req);
-  if (stamp != self->page_stamp)
+  if (req->stamp != self->page_stamp)
     {
       g_clear_pointer (&jobs, g_ptr_array_unref);
       return;
@@ -1116,7 +1133,6 @@ request_page (LancerJobFeedModel *self,
               guint               page)
 {
   PageData *d;
-  Request *req;
   guint start = page * PAGE_SIZE, n = MIN (PAGE_SIZE, self->rids->len - start);
 
   if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
@@ -1125,12 +1141,9 @@ request_page (LancerJobFeedModel *self,
   d = g_new0 (PageData, 1);
   d->rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   g_array_append_vals (d->rids, &g_array_index (self->rids, gint64, start), n);
-  req = g_new0 (Request, 1);
-  req->self = g_object_ref (self);
-  req->stamp = self->page_stamp;
-  req->page = page;
   lancer_store_run_async (self->store, FALSE, NULL, page_worker, d, (GDestroyNotify) page_data_free,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_cb, req);
+                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, request_done_cb,
+                          request_new (self, self->page_stamp, page, page_loaded));
 }
 
 /* GListModel */

@@ -13,16 +13,6 @@
 #include "lancer-store-outbox.h"
 #include "lancer-store-private.h"
 
-/* ---- helpers ---- */
-
-static gssize *
-ssize_new (gssize value)
-{
-  gssize *p = g_new (gssize, 1);
-  *p = value;
-  return p;
-}
-
 /* ---- rooms ---- */
 
 static gpointer
@@ -187,46 +177,6 @@ story_query_free (StoryQuery *query)
 {
   g_free (query->room_id);
   g_free (query);
-}
-
-static gpointer
-count_stories_worker (LancerStore   *store,
-                      sqlite3       *db,
-                      gpointer       data,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", data, error);
-
-  if (stmt == NULL)
-    return NULL;
-  if (_lancer_store_step_row (db, stmt, error) < 0)
-    return NULL;
-  return ssize_new (sqlite3_column_int64 (stmt, 0));
-}
-
-void
-lancer_store_count_stories_async (LancerStore         *store,
-                                  const char          *room_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_if_fail (LANCER_IS_STORE (store));
-
-  lancer_store_run_async (store, FALSE, NULL, count_stories_worker, g_strdup (room_id), g_free, g_free,
-                          cancellable, callback, user_data);
-}
-
-gssize
-lancer_store_count_stories_finish (LancerStore   *store,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_autofree gssize *n = lancer_store_run_finish (store, result, error);
-
-  return n != NULL ? *n : -1;
 }
 
 static gpointer
@@ -396,6 +346,71 @@ lancer_store_outbox_list_finish (LancerStore   *store,
                                  GError       **error)
 {
   return lancer_store_run_finish (store, result, error);
+}
+
+/* ---- a room's message list ---- */
+
+typedef struct
+{
+  gssize     n_stories;
+  GPtrArray *outbox;
+} RoomHead;
+
+static void
+room_head_free (RoomHead *head)
+{
+  g_clear_pointer (&head->outbox, g_ptr_array_unref);
+  g_free (head);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoomHead, room_head_free)
+
+/* One read for both, so the count and the outbox agree. */
+static gpointer
+room_head_worker (LancerStore   *store,
+                  sqlite3       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _lancer_store_prepare_text (db, "SELECT COUNT(*) FROM stories WHERE room_id = ?1", data, error);
+  g_autoptr(RoomHead) head = g_new0 (RoomHead, 1);
+
+  if (stmt == NULL || _lancer_store_step_row (db, stmt, error) < 0)
+    return NULL;
+  head->n_stories = sqlite3_column_int64 (stmt, 0);
+  head->outbox = outbox_list_worker (store, db, data, cancellable, error);
+  if (head->outbox == NULL)
+    return NULL;
+  return g_steal_pointer (&head);
+}
+
+void
+lancer_store_load_room_async (LancerStore         *store,
+                              const char          *room_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (LANCER_IS_STORE (store));
+
+  lancer_store_run_async (store, FALSE, NULL, room_head_worker, g_strdup (room_id), g_free,
+                          (GDestroyNotify) room_head_free, cancellable, callback, user_data);
+}
+
+gssize
+lancer_store_load_room_finish (LancerStore   *store,
+                               GAsyncResult  *result,
+                               GPtrArray    **outbox,
+                               GError       **error)
+{
+  g_autoptr(RoomHead) head = lancer_store_run_finish (store, result, error);
+
+  if (head == NULL)
+    return -1;
+  *outbox = g_steal_pointer (&head->outbox);
+  return head->n_stories;
 }
 
 /* A retry (no error message) or a failed attempt of one outbox message. */

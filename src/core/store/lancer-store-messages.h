@@ -30,16 +30,21 @@ gboolean    lancer_store_mark_room_read_finish   (LancerStore          *store,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
-/* The stored stories of @room_id, oldest first (@offset counts from the
- * oldest). The outbox is not included. */
-void        lancer_store_count_stories_async     (LancerStore          *store,
+/* What a room's message list starts from, read at once: how many stories
+ * @room_id has stored, and (@outbox) its unsent messages, as
+ * lancer_store_outbox_list_async() lists them. Returns -1 on error. */
+void        lancer_store_load_room_async         (LancerStore          *store,
                                                   const char           *room_id,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
-gssize      lancer_store_count_stories_finish    (LancerStore          *store,
+gssize      lancer_store_load_room_finish        (LancerStore          *store,
                                                   GAsyncResult         *result,
+                                                  GPtrArray           **outbox,
                                                   GError              **error);
+
+/* The stored stories of @room_id, oldest first (@offset counts from the
+ * oldest). The outbox is not included. */
 void        lancer_store_query_stories_async     (LancerStore          *store,
                                                   const char           *room_id,
                                                   guint                 offset,

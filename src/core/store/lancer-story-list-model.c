@@ -33,8 +33,6 @@ struct _LancerStoryListModel
   GCancellable *cancellable;
   gboolean      loading;
   gboolean      reload_again;
-  gssize        pending_count;
-  GPtrArray    *pending_outbox;
 
   guint         n_fetched;
 };
@@ -220,20 +218,19 @@ new_placeholder (LancerStoryListModel *self,
   return placeholder;
 }
 
+/* Shows the reloaded room: @n_stories stories and @outbox (taken). */
 static void
-finish_reload (LancerStoryListModel *self)
+finish_reload (LancerStoryListModel *self,
+               guint                 n_stories,
+               GPtrArray            *outbox)
 {
   guint old_n = n_items (self);
 
-  if (self->pending_count < 0 || self->pending_outbox == NULL)
-    return;
-
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
-  self->n_stories = (guint) self->pending_count;
+  self->n_stories = n_stories;
   g_clear_pointer (&self->outbox, g_ptr_array_unref);
-  self->outbox = g_steal_pointer (&self->pending_outbox);
-  self->pending_count = -1;
+  self->outbox = outbox;
   self->loading = FALSE;
 
   /* The view opens at the newest message: fetch that page right away. */
@@ -248,56 +245,26 @@ finish_reload (LancerStoryListModel *self)
 }
 
 static void
-reload_failed (LancerStoryListModel *self,
-               GError               *error)
-{
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Could not load messages: %s", error->message);
-  self->loading = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-count_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+room_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(Request) req = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n = lancer_store_count_stories_finish (LANCER_STORE (object), result, &error);
+  g_autoptr(GPtrArray) outbox = NULL;
+  gssize n = lancer_store_load_room_finish (LANCER_STORE (object), result, &outbox, &error);
 
   if (req->stamp != req->self->stamp)
     return;
   if (n < 0)
     {
-      reload_failed (req->self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not load messages: %s", error->message);
+      req->self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (req->self), properties[PROP_LOADING]);
       return;
     }
-  req->self->pending_count = n;
-  finish_reload (req->self);
-}
-
-static void
-outbox_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(Request) req = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *outbox = lancer_store_outbox_list_finish (LANCER_STORE (object), result, &error);
-
-  if (req->stamp != req->self->stamp)
-    {
-      g_clear_pointer (&outbox, g_ptr_array_unref);
-      return;
-    }
-  if (outbox == NULL)
-    {
-      reload_failed (req->self, error);
-      return;
-    }
-  req->self->pending_outbox = outbox;
-  finish_reload (req->self);
+  finish_reload (req->self, (guint) n, g_steal_pointer (&outbox));
 }
 
 static void
@@ -308,8 +275,6 @@ start_reload (LancerStoryListModel *self)
   self->cancellable = g_cancellable_new ();
   self->stamp++;
   self->reload_again = FALSE;
-  self->pending_count = -1;
-  g_clear_pointer (&self->pending_outbox, g_ptr_array_unref);
   g_hash_table_remove_all (self->pending);
   g_hash_table_remove_all (self->wanted);
   if (!self->loading)
@@ -317,10 +282,8 @@ start_reload (LancerStoryListModel *self)
       self->loading = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
-  lancer_store_count_stories_async (self->store, self->room_id, self->cancellable,
-                                    count_cb, request_new (self, 0));
-  lancer_store_outbox_list_async (self->store, self->room_id, self->cancellable,
-                                  outbox_cb, request_new (self, 0));
+  lancer_store_load_room_async (self->store, self->room_id, self->cancellable,
+                                room_loaded_cb, request_new (self, 0));
 }
 
 void
@@ -422,7 +385,6 @@ lancer_story_list_model_finalize (GObject *object)
   g_free (self->room_id);
   g_free (self->user_name);
   g_clear_pointer (&self->outbox, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_outbox, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
@@ -471,7 +433,6 @@ lancer_story_list_model_init (LancerStoryListModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new (NULL, NULL);
   self->wanted = g_hash_table_new (NULL, NULL);
-  self->pending_count = -1;
   self->outbox = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
