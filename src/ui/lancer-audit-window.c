@@ -129,27 +129,30 @@ list_cb (GObject      *source,
 
 typedef struct
 {
-  GFile *file;
-  char  *format;
-  guint  count;
+  LancerAuditWindow *self;
+  GFile             *file;
+  char              *format;
+  guint              count;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
+  g_object_unref (data->self);
   g_clear_object (&data->file);
   g_free (data->format);
   g_free (data);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
 
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *detail = NULL;
@@ -189,9 +192,8 @@ export_list_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -213,7 +215,7 @@ export_list_cb (GObject      *source,
   bytes = g_bytes_new_take (text, strlen (text));
   g_file_replace_contents_bytes_async (data->file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, exported_cb, g_steal_pointer (&task));
+                                       self->cancellable, exported_cb, g_steal_pointer (&data));
 }
 
 static void
@@ -221,9 +223,8 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -233,7 +234,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (data->file == NULL)
     return;
   lancer_audit_log_list_async (self->audit_log, 0, self->cancellable,
-                               export_list_cb, g_steal_pointer (&task));
+                               export_list_cb, g_steal_pointer (&data));
 }
 
 static void
@@ -246,16 +247,13 @@ export_action_cb (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   ExportData *data;
-  GTask *task;
 
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return;
 
   data = g_new0 (ExportData, 1);
+  data->self = g_object_ref (self);
   data->format = g_strdup (format);
-  task = g_task_new (self, self->cancellable, NULL, NULL);
-  g_task_set_source_tag (task, export_action_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
 
   chooser = gtk_file_chooser_native_new (_("Export Activity Log"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -275,7 +273,7 @@ export_action_cb (GtkWidget  *widget,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("lancer-activity.csv"));
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), task);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
