@@ -146,6 +146,17 @@ export_data_free (ExportData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
 
+static ExportData *
+export_data_new (LancerAuditWindow *self,
+                 const char        *format)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->self = g_object_ref (self);
+  data->format = g_strdup (format);
+  return data;
+}
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
@@ -194,6 +205,7 @@ export_list_cb (GObject      *source,
 {
   g_autoptr(ExportData) data = user_data;
   LancerAuditWindow *self = data->self;
+  GFile *file = data->file;   /* data itself goes on to exported_cb */
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -213,7 +225,7 @@ export_list_cb (GObject      *source,
   else
     text = lancer_audit_export_csv (entries);
   bytes = g_bytes_new_take (text, strlen (text));
-  g_file_replace_contents_bytes_async (data->file, bytes, NULL, FALSE,
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                        self->cancellable, exported_cb, g_steal_pointer (&data));
 }
@@ -251,9 +263,7 @@ export_action_cb (GtkWidget  *widget,
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return;
 
-  data = g_new0 (ExportData, 1);
-  data->self = g_object_ref (self);
-  data->format = g_strdup (format);
+  data = export_data_new (self, format);
 
   chooser = gtk_file_chooser_native_new (_("Export Activity Log"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -407,4 +417,19 @@ lancer_audit_window_reload (LancerAuditWindow *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   lancer_audit_log_list_async (self->audit_log, 0, self->cancellable, list_cb, g_object_ref (self));
+}
+
+void
+lancer_audit_window_export_to (LancerAuditWindow *self,
+                               const char        *format,
+                               GFile             *file)
+{
+  ExportData *data;
+
+  g_return_if_fail (LANCER_IS_AUDIT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = export_data_new (self, format);
+  data->file = g_object_ref (file);
+  lancer_audit_log_list_async (self->audit_log, 0, self->cancellable, export_list_cb, data);
 }
