@@ -747,14 +747,15 @@ switch_profile_action_cb (GSimpleAction *action,
   lancer_application_open_profile (self, profile);
 }
 
-/* A message dialog with one entry, for naming a profile. */
-static AdwMessageDialog *
-name_dialog_new (LancerApplication *self,
-                 const char        *heading,
-                 const char        *body,
-                 const char        *initial,
-                 const char        *accept_label,
-                 GtkEntry         **entry_out)
+/* A message dialog with one entry (its extra child), for naming a
+ * profile; @response_cb gets the answer. */
+static void
+present_name_dialog (LancerApplication *self,
+                     const char        *heading,
+                     const char        *body,
+                     const char        *initial,
+                     const char        *accept_label,
+                     GCallback          response_cb)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
@@ -772,8 +773,8 @@ name_dialog_new (LancerApplication *self,
   adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "accept");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  *entry_out = GTK_ENTRY (entry);
-  return dialog;
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -799,7 +800,7 @@ new_profile_response_cb (AdwMessageDialog  *dialog,
                          const char        *response,
                          LancerApplication *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
   if (!g_str_equal (response, "accept"))
     return;
@@ -812,16 +813,9 @@ new_profile_action_cb (GSimpleAction *action,
                        GVariant      *param,
                        gpointer       user_data)
 {
-  LancerApplication *self = user_data;
-  GtkEntry *entry;
-  AdwMessageDialog *dialog;
-
-  dialog = name_dialog_new (self, _("New Profile"),
-                            _("Each profile has its own Upwork account, data, keys and settings."),
-                            NULL, _("C_reate"), &entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_profile_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_name_dialog (user_data, _("New Profile"),
+                       _("Each profile has its own Upwork account, data, keys and settings."),
+                       NULL, _("C_reate"), G_CALLBACK (new_profile_response_cb));
 }
 
 static void
@@ -829,7 +823,7 @@ rename_profile_response_cb (AdwMessageDialog  *dialog,
                             const char        *response,
                             LancerApplication *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "accept") || self->session == NULL)
@@ -845,17 +839,12 @@ rename_profile_action_cb (GSimpleAction *action,
                           gpointer       user_data)
 {
   LancerApplication *self = user_data;
-  GtkEntry *entry;
-  AdwMessageDialog *dialog;
 
   if (self->session == NULL)
     return;
-  dialog = name_dialog_new (self, _("Rename Profile"), NULL,
-                            lancer_profile_get_display_name (lancer_session_get_profile (self->session)),
-                            _("_Rename"), &entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_profile_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_name_dialog (self, _("Rename Profile"), NULL,
+                       lancer_profile_get_display_name (lancer_session_get_profile (self->session)),
+                       _("_Rename"), G_CALLBACK (rename_profile_response_cb));
 }
 
 static void

@@ -129,17 +129,32 @@ list_cb (GObject      *source,
 
 typedef struct
 {
-  GFile *file;
-  char  *format;
-  guint  count;
+  LancerAuditWindow *self;
+  GFile             *file;
+  char              *format;
+  guint              count;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
+  g_object_unref (data->self);
   g_clear_object (&data->file);
   g_free (data->format);
   g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static ExportData *
+export_data_new (LancerAuditWindow *self,
+                 const char        *format)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->self = g_object_ref (self);
+  data->format = g_strdup (format);
+  return data;
 }
 
 static void
@@ -147,9 +162,8 @@ exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *detail = NULL;
@@ -189,9 +203,9 @@ export_list_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
+  GFile *file = data->file;   /* data itself goes on to exported_cb */
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -211,9 +225,9 @@ export_list_cb (GObject      *source,
   else
     text = lancer_audit_export_csv (entries);
   bytes = g_bytes_new_take (text, strlen (text));
-  g_file_replace_contents_bytes_async (data->file, bytes, NULL, FALSE,
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, exported_cb, g_steal_pointer (&task));
+                                       self->cancellable, exported_cb, g_steal_pointer (&data));
 }
 
 static void
@@ -221,9 +235,8 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     gpointer         user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LancerAuditWindow *self = g_task_get_source_object (task);
-  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(ExportData) data = user_data;
+  LancerAuditWindow *self = data->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -233,7 +246,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (data->file == NULL)
     return;
   lancer_audit_log_list_async (self->audit_log, 0, self->cancellable,
-                               export_list_cb, g_steal_pointer (&task));
+                               export_list_cb, g_steal_pointer (&data));
 }
 
 static void
@@ -246,16 +259,11 @@ export_action_cb (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   ExportData *data;
-  GTask *task;
 
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return;
 
-  data = g_new0 (ExportData, 1);
-  data->format = g_strdup (format);
-  task = g_task_new (self, self->cancellable, NULL, NULL);
-  g_task_set_source_tag (task, export_action_cb);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  data = export_data_new (self, format);
 
   chooser = gtk_file_chooser_native_new (_("Export Activity Log"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -275,7 +283,7 @@ export_action_cb (GtkWidget  *widget,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("lancer-activity.csv"));
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), task);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -409,4 +417,19 @@ lancer_audit_window_reload (LancerAuditWindow *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   lancer_audit_log_list_async (self->audit_log, 0, self->cancellable, list_cb, g_object_ref (self));
+}
+
+void
+lancer_audit_window_export_to (LancerAuditWindow *self,
+                               const char        *format,
+                               GFile             *file)
+{
+  ExportData *data;
+
+  g_return_if_fail (LANCER_IS_AUDIT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = export_data_new (self, format);
+  data->file = g_object_ref (file);
+  lancer_audit_log_list_async (self->audit_log, 0, self->cancellable, export_list_cb, data);
 }

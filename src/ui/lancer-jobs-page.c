@@ -477,14 +477,12 @@ job_loaded_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  OpenJob *open = user_data;
+  g_autofree OpenJob *open = user_data;
   g_autoptr(LancerJobsPage) self = open->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(LancerJob) job = lancer_store_get_job_finish (LANCER_STORE (source), result, &error);
-  gboolean write_proposal = open->write_proposal;
   guint position;
 
-  g_free (open);
   /* Cancelled, or the page went away meanwhile. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->detail == NULL)
     return;
@@ -506,7 +504,7 @@ job_loaded_cb (GObject      *source,
       g_set_object (&self->opened_job, job);
       show_job (self, job, TRUE);
     }
-  if (write_proposal)
+  if (open->write_proposal)
     gtk_widget_activate_action (GTK_WIDGET (self), "jobs.write-proposal", NULL);
 }
 

@@ -325,12 +325,14 @@ submission_free (Submission *sub)
   g_free (sub);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Submission, submission_free)
+
 static void
 submitted_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Submission *sub = user_data;
+  g_autoptr(Submission) sub = user_data;
   LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (sub->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = lancer_upwork_submit_proposal_finish (LANCER_UPWORK_CLIENT (source), result, &error);
@@ -345,7 +347,6 @@ submitted_cb (GObject      *source,
       gtk_label_set_text (s->status, text);
       s->busy = FALSE;
       update_sheet (s);
-      submission_free (sub);
       return;
     }
   s->submitted = TRUE;
@@ -361,7 +362,6 @@ submitted_cb (GObject      *source,
       gtk_label_set_text (s->status, _("Submitted to Upwork. Recording it…"));
       lancer_proposal_mark_sent_async (store, sub->proposal, NULL, marked_cb, send_data_new (s, SEND_SUBMIT));
     }
-  submission_free (sub);
 }
 
 static void
@@ -496,17 +496,18 @@ preflight_free (Preflight *pre)
   g_free (pre);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Preflight, preflight_free)
+
 static void
 preflight_cost_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  Preflight *pre = user_data;
+  g_autoptr(Preflight) pre = user_data;
   LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (pre->window);
 
   show_draft_cost (s, source, result);
   ask_to_send (s, pre->kind, pre->n_sent);
-  preflight_free (pre);
 }
 
 static void
@@ -514,7 +515,7 @@ preflight_count_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  Preflight *pre = user_data;
+  g_autoptr(Preflight) pre = user_data;
   LancerProposalSheet *s = LANCER_PROPOSAL_SHEET (pre->window);
   g_autoptr(GError) error = NULL;
 
@@ -529,11 +530,10 @@ preflight_count_cb (GObject      *source,
       gtk_label_set_text (s->status, text);
       s->busy = FALSE;
       update_sheet (s);
-      preflight_free (pre);
       return;
     }
   lancer_store_ai_draft_cost_async (LANCER_STORE (source), lancer_job_get_id (s->job), NULL,
-                                    preflight_cost_cb, pre);
+                                    preflight_cost_cb, g_steal_pointer (&pre));
 }
 
 /* Submit and Mark as Sent: first what this job already has and what the draft cost. */

@@ -17,10 +17,12 @@
 
 static LancerApplication *app;
 
-/* Answers the open dialog the way a user would: type a name, press a button. */
+/* Answers the open dialog the way a user would: type a name, press a
+ * button; with @shot, the dialog is saved as it looks before the press. */
 static void
 answer_dialog (const char *text,
-               const char *response)
+               const char *response,
+               const char *shot)
 {
   AdwMessageDialog *dialog = NULL;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -30,6 +32,8 @@ answer_dialog (const char *text,
   g_assert_nonnull (dialog);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  if (shot != NULL)
+    lancer_test_ui_shoot (GTK_WIDGET (dialog), shot);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -85,7 +89,7 @@ test_profiles (void)
 
   /* A new profile opens at once, in the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
-  answer_dialog ("Work", "accept");
+  answer_dialog ("Work", "accept", "profile-new-dialog");
   g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Work", 5));
   g_assert_true (lancer_window_get_session (window) == lancer_application_get_session (app));
   g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
@@ -94,7 +98,7 @@ test_profiles (void)
 
   /* Renamed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "rename-profile", NULL);
-  answer_dialog ("Agency work", "accept");
+  answer_dialog ("Agency work", "accept", "profile-rename-dialog");
   g_assert_cmpstr (current_profile_name (), ==, "Agency work");
 
   /* The demo is its own profile, labelled as such. */
@@ -123,12 +127,12 @@ test_profiles (void)
 
   /* Deleting asks first; cancelling keeps everything. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
-  answer_dialog (NULL, "cancel");
+  answer_dialog (NULL, "cancel", NULL);
   g_assert_true (g_file_test (work_dir, G_FILE_TEST_IS_DIR));
 
   /* Confirmed: its folder is gone and another profile opens. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-profile", NULL);
-  answer_dialog (NULL, "delete");
+  answer_dialog (NULL, "delete", NULL);
   g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
   g_assert_false (g_file_test (work_dir, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (current_profile_name (), !=, "Agency work");
@@ -161,7 +165,7 @@ test_read_only_dialog (void)
   g_assert_null (strstr (text, "changes cannot be saved"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-profile", NULL);
-  answer_dialog ("Archive", "accept");
+  answer_dialog ("Archive", "accept", NULL);
   g_assert_true (lancer_test_iterate_until (profile_is, (gpointer) "Archive", 5));
   g_assert_true (lancer_test_iterate_until (lancer_test_ui_app_session_ready, app, 20));
 
