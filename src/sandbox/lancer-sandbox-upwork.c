@@ -48,10 +48,8 @@ typedef struct
   guint      applicants;
   guint      to_hire;
   const char *level;
-  const char *duration;
   const char *duration_label;
-  const char *category;
-  const char *subcategory;
+  const char *subcategory;   /* of "web_mobile_software_dev", every job's category */
   /* client */
   char      *client_org;    /* companyOrgUid */
   guint      hires;
@@ -140,10 +138,8 @@ static const char *my_lines[] = {
 };
 
 static void
-sandbox_job_free (gpointer data)
+sandbox_job_free (SandboxJob *job)
 {
-  SandboxJob *job = data;
-
   g_free (job->id);
   g_free (job->title);
   g_free (job->haystack);
@@ -154,10 +150,8 @@ sandbox_job_free (gpointer data)
 }
 
 static void
-sandbox_room_free (gpointer data)
+sandbox_room_free (LancerSandboxRoom *room)
 {
-  LancerSandboxRoom *room = data;
-
   g_free (room->id);
   g_free (room->name);
   g_free (room->topic);
@@ -167,22 +161,16 @@ sandbox_room_free (gpointer data)
 }
 
 static void
-sandbox_story_free (gpointer data)
+sandbox_story_free (LancerSandboxStory *story)
 {
-  LancerSandboxStory *story = data;
-
   g_free (story->id);
   g_free (story->message);
-  g_free (story->user_id);
-  g_free (story->user_name);
   g_free (story);
 }
 
 static void
-sandbox_code_free (gpointer data)
+sandbox_code_free (SandboxCode *code)
 {
-  SandboxCode *code = data;
-
   g_free (code->redirect_uri);
   g_free (code->challenge);
   g_free (code);
@@ -253,8 +241,6 @@ generate_job (LancerSandbox *self,
   job->to_hire = g_rand_int_range (rand, 0, 20) == 0 ? 0 : g_rand_int_range (rand, 1, 4);
   job->level = lancer_job_get_experience_level (src);
   job->duration_label = lancer_job_get_duration (src);
-  job->duration = duration_code (job->duration_label);
-  job->category = "web_mobile_software_dev";
   job->subcategory = g_rand_boolean (rand) ? "web_development" : "desktop_application_development";
   /* the generator's "client-NNNNNN" as an organisation uid */
   job->client_org = g_strdup_printf ("1424%015" G_GUINT64_FORMAT,
@@ -314,14 +300,14 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
   gint64 now_ms = g_get_real_time () / 1000;
 
   g_clear_pointer (&self->codes, g_hash_table_unref);
-  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sandbox_code_free);
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sandbox_code_free);
   self->job_posted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_object_set_data_full (G_OBJECT (self), "lancer-sandbox-data", lancer_sandbox_data_new (self->seed),
                           (GDestroyNotify) lancer_sandbox_data_free);
   g_object_set_data_full (G_OBJECT (self), "lancer-sandbox-jobs",
-                          g_ptr_array_new_with_free_func (sandbox_job_free),
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_job_free),
                           (GDestroyNotify) g_ptr_array_unref);
-  self->rooms = g_ptr_array_new_with_free_func (sandbox_room_free);
+  self->rooms = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_room_free);
   for (guint r = 0; r < 6; r++)
     {
       LancerSandboxRoom *room = g_new0 (LancerSandboxRoom, 1);
@@ -333,7 +319,7 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
       room->topic = g_strdup_printf ("%s project", tech[(r * 5) % G_N_ELEMENTS (tech)]);
       room->contract_id = r < 4 ? g_strdup_printf ("3810000%u", r) : NULL;
       room->unread = g_rand_int_range (rand, 0, 3);
-      room->stories = g_ptr_array_new_with_free_func (sandbox_story_free);
+      room->stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_story_free);
       for (guint s = 0; s < n; s++)
         {
           LancerSandboxStory *story = g_new0 (LancerSandboxStory, 1);
@@ -343,8 +329,8 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
           if (g_rand_int_range (rand, 0, 12) != 0)
             story->message = g_strdup (mine ? my_lines[s % G_N_ELEMENTS (my_lines)]
                                             : client_lines[s % G_N_ELEMENTS (client_lines)]);
-          story->user_id = g_strdup (mine ? USER_ID : "1187000000000000001");
-          story->user_name = g_strdup (mine ? LANCER_SANDBOX_USER_NAME : client);
+          story->user_id = mine ? USER_ID : "1187000000000000001";
+          story->user_name = mine ? LANCER_SANDBOX_USER_NAME : client;
           story->created_ms = now_ms - (gint64) (n - s) * 3600 * 1000 - r * 600000;
           story->raw_date = g_rand_int_range (rand, 0, 4) == 0;
           g_ptr_array_add (room->stories, story);
@@ -456,11 +442,11 @@ build_job_node (JsonBuilder *b,
   add_str (b, "createdDateTime", date);
   add_str (b, "publishedDateTime", date);
   add_null (b, "renewedDateTime");
-  add_str (b, "duration", job->duration);
+  add_str (b, "duration", duration_code (job->duration_label));
   add_str (b, "durationLabel", job->duration_label);
   add_str (b, "engagement", job->hourly ? "30+ hrs/week" : NULL);
   add_str (b, "experienceLevel", job->level);
-  add_str (b, "category", job->category);
+  add_str (b, "category", "web_mobile_software_dev");
   add_str (b, "subcategory", job->subcategory);
   add_int (b, "totalApplicants", job->applicants);
   add_int (b, "freelancersToHire", job->to_hire);
@@ -1049,8 +1035,8 @@ root_send (Ctx         *ctx,
   story = g_new0 (LancerSandboxStory, 1);
   story->id = g_strdup_printf ("st_sent_%u", ++ctx->self->story_serial);
   story->message = g_strdup (message);
-  story->user_id = g_strdup (USER_ID);
-  story->user_name = g_strdup (LANCER_SANDBOX_USER_NAME);
+  story->user_id = USER_ID;
+  story->user_name = LANCER_SANDBOX_USER_NAME;
   story->created_ms = g_get_real_time () / 1000;
   g_ptr_array_add (room->stories, story);
   room->n_sent++;
