@@ -664,13 +664,13 @@ typedef struct
   LancerSandbox *self;
   JsonObject    *variables;
   const char    *tenant;
+  const char    *alias;       /* of the root field being answered: its errors' path */
   JsonBuilder   *errors;
   guint          n_errors;
 } Ctx;
 
 static void
 add_error (Ctx        *ctx,
-           const char *alias,
            const char *message,
            const char *classification)
 {
@@ -678,7 +678,7 @@ add_error (Ctx        *ctx,
   add_str (ctx->errors, "message", message);
   json_builder_set_member_name (ctx->errors, "path");
   json_builder_begin_array (ctx->errors);
-  json_builder_add_string_value (ctx->errors, alias);
+  json_builder_add_string_value (ctx->errors, ctx->alias);
   json_builder_end_array (ctx->errors);
   json_builder_set_member_name (ctx->errors, "extensions");
   json_builder_begin_object (ctx->errors);
@@ -719,8 +719,7 @@ add_field_error (Ctx        *ctx,
 
 static gboolean
 root_search (Ctx         *ctx,
-             JsonBuilder *b,
-             const char  *alias)
+             JsonBuilder *b)
 {
   LancerSandbox *self = ctx->self;
   JsonObject *filter = var_object (ctx->variables, "filter");
@@ -742,7 +741,8 @@ root_search (Ctx         *ctx,
    * first) and at most 50 items; anything else fails the whole search. */
   if (after < 0 || after_text[0] == '\0' || first < 1 || first > 50)
     {
-      add_error (ctx, "marketplaceJobPostingsSearch", "Exception occurred", "DataFetchingException");
+      ctx->alias = "marketplaceJobPostingsSearch";   /* this error names the field, not its alias */
+      add_error (ctx, "Exception occurred", "DataFetchingException");
       return FALSE;
     }
   first = MIN (first, (gint64) self->page_cap);
@@ -780,8 +780,7 @@ root_search (Ctx         *ctx,
 
 static gboolean
 root_job (Ctx         *ctx,
-          JsonBuilder *b,
-          const char  *alias)
+          JsonBuilder *b)
 {
   const char *id = obj_str (ctx->variables, "id");
   GPtrArray *jobs = jobs_of (ctx->self);
@@ -811,15 +810,14 @@ root_job (Ctx         *ctx,
   {
     g_autofree char *msg = g_strdup_printf ("'openingsV2DS', 'getOpening', 'Opening not found for uid='%s''",
                                             id != NULL ? id : "");
-    add_error (ctx, alias, msg, "ExecutionAborted");
+    add_error (ctx, msg, "ExecutionAborted");
   }
   return FALSE;
 }
 
 static gboolean
 root_proposals (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *page = var_object (ctx->variables, "pagination");
@@ -836,13 +834,13 @@ root_proposals (Ctx         *ctx,
     {
       g_autofree char *m = g_strdup_printf ("VJCA-6: Pagination limit exceeded, maximum allowed is %u",
                                             ctx->self->proposals_limit);
-      add_error (ctx, alias, m, "ExecutionAborted");
+      add_error (ctx, m, "ExecutionAborted");
       return FALSE;
     }
   first = MIN (first, (gint64) ctx->self->page_cap);
   if (status == NULL)
     {
-      add_error (ctx, alias, "Validation error of type MissingFieldArgument: Missing field argument status_eq",
+      add_error (ctx, "Validation error of type MissingFieldArgument: Missing field argument status_eq",
                  "ValidationError");
       return FALSE;
     }
@@ -932,8 +930,7 @@ build_story (JsonBuilder        *b,
 
 static gboolean
 root_rooms (Ctx         *ctx,
-            JsonBuilder *b,
-            const char  *alias)
+            JsonBuilder *b)
 {
   JsonObject *page = var_object (ctx->variables, "pagination");
   gint64 first = CLAMP (obj_int (page, "first", 20), 1, (gint64) ctx->self->page_cap);
@@ -985,8 +982,7 @@ find_room (LancerSandbox *self,
 
 static gboolean
 root_stories (Ctx         *ctx,
-              JsonBuilder *b,
-              const char  *alias)
+              JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *story_filter = filter != NULL && json_object_has_member (filter, "storyFilter")
@@ -1000,7 +996,7 @@ root_stories (Ctx         *ctx,
 
   if (room == NULL)
     {
-      add_error (ctx, alias, "Room not found", "ExecutionAborted");
+      add_error (ctx, "Room not found", "ExecutionAborted");
       return FALSE;
     }
   n = room->stories->len;
@@ -1018,8 +1014,7 @@ root_stories (Ctx         *ctx,
 
 static gboolean
 root_send (Ctx         *ctx,
-           JsonBuilder *b,
-           const char  *alias)
+           JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   LancerSandboxRoom *room = find_room (ctx->self, obj_str (input, "roomId"));
@@ -1028,7 +1023,7 @@ root_send (Ctx         *ctx,
 
   if (room == NULL || message == NULL || *message == '\0')
     {
-      add_error (ctx, alias, room == NULL ? "Room not found" : "Validation error: message is empty",
+      add_error (ctx, room == NULL ? "Room not found" : "Validation error: message is empty",
                  room == NULL ? "ExecutionAborted" : "ValidationError");
       return FALSE;
     }
@@ -1048,8 +1043,7 @@ root_send (Ctx         *ctx,
  * with a new proposal id. */
 static gboolean
 root_submit (Ctx         *ctx,
-             JsonBuilder *b,
-             const char  *alias)
+             JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   JsonObject *contractor = var_object (input, "selectedContractor");
@@ -1071,7 +1065,7 @@ root_submit (Ctx         *ctx,
     problem = "Validation error: coverLetter and chargedAmount are required";
   if (problem != NULL)
     {
-      add_error (ctx, alias, problem, "ValidationError");
+      add_error (ctx, problem, "ValidationError");
       return FALSE;
     }
   json_builder_begin_object (b);
@@ -1098,8 +1092,7 @@ static const struct {
 
 static gboolean
 root_contracts (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *page = var_object (filter, "pagination");
@@ -1158,8 +1151,7 @@ diary_cells (const char *contract_id,
 
 static gboolean
 root_work_days (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   JsonObject *range = input != NULL && json_object_has_member (input, "timeRange")
@@ -1202,8 +1194,7 @@ root_work_days (Ctx         *ctx,
 
 static gboolean
 root_diary (Ctx         *ctx,
-            JsonBuilder *b,
-            const char  *alias)
+            JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   const char *cid = obj_str (input, "contractId");
@@ -1240,8 +1231,7 @@ root_diary (Ctx         *ctx,
 
 static gboolean
 root_accounting (Ctx         *ctx,
-                 JsonBuilder *b,
-                 const char  *alias)
+                 JsonBuilder *b)
 {
   json_builder_begin_object (b);
   add_str (b, "id", "424242");
@@ -1338,8 +1328,7 @@ parse_day (const char *day,
 
 static gboolean
 root_transactions (Ctx         *ctx,
-                   JsonBuilder *b,
-                   const char  *alias)
+                   JsonBuilder *b)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   JsonObject *filter = var_object (ctx->variables, "filter");
@@ -1389,8 +1378,7 @@ root_transactions (Ctx         *ctx,
 
 static gboolean
 root_user (Ctx         *ctx,
-           JsonBuilder *b,
-           const char  *alias)
+           JsonBuilder *b)
 {
   json_builder_begin_object (b);
   add_str (b, "id", USER_ID);
@@ -1405,8 +1393,7 @@ root_user (Ctx         *ctx,
 
 static gboolean
 root_organization (Ctx         *ctx,
-                   JsonBuilder *b,
-                   const char  *alias)
+                   JsonBuilder *b)
 {
   gboolean agency = g_strcmp0 (ctx->tenant, ORG_AGENCY) == 0;
 
@@ -1427,8 +1414,7 @@ static const struct {
 
 static gboolean
 root_company_selector (Ctx         *ctx,
-                       JsonBuilder *b,
-                       const char  *alias)
+                       JsonBuilder *b)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
@@ -1454,7 +1440,7 @@ static const struct {
   const char *field;
   const char *scope;
   const char *denied;   /* the error the live API gives without the scope */
-  gboolean  (*build) (Ctx *ctx, JsonBuilder *b, const char *alias);
+  gboolean  (*build) (Ctx *ctx, JsonBuilder *b);
 } roots[] = {
   { "marketplaceJobPostingsSearch", "jobs",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
@@ -1634,18 +1620,15 @@ graphql_cb (SoupServer        *server,
     {
       for (guint i = 0; i < fields->len; i++)
         {
-          const char *alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
-
-          add_null (b, alias);
-          add_error (&ctx, alias,
-                     "Tenant not found or access denied for the given organization", "ExecutionAborted");
+          ctx.alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
+          add_null (b, ctx.alias);
+          add_error (&ctx, "Tenant not found or access denied for the given organization", "ExecutionAborted");
         }
     }
   else
     for (guint i = 0; i < fields->len; i++)
       {
         LancerSandboxSelection *selected = fields->pdata[i];
-        const char *alias = selected->alias;
         const char *field = selected->name;
         const char *denied = NULL;
         guint r = 0;
@@ -1655,24 +1638,25 @@ graphql_cb (SoupServer        *server,
         if (r < G_N_ELEMENTS (roots) && roots[r].scope != NULL &&
             g_hash_table_contains (self->missing_scopes, roots[r].scope))
           denied = roots[r].denied;
-        json_builder_set_member_name (b, alias);
+        ctx.alias = selected->alias;
+        json_builder_set_member_name (b, ctx.alias);
         if (r == G_N_ELEMENTS (roots))
           {
             g_autofree char *m = g_strdup_printf ("Validation error of type FieldUndefined: Field '%s' "
                                                   "in type 'Query' is undefined @ '%s'", field, field);
             json_builder_add_null_value (b);
-            add_error (&ctx, alias, m, "ValidationError");
+            add_error (&ctx, m, "ValidationError");
           }
         else if (denied != NULL)
           {
             json_builder_add_null_value (b);
-            add_error (&ctx, alias, denied,
+            add_error (&ctx, denied,
                        g_str_has_prefix (denied, "Validation") ? "ValidationError" : "ExecutionAborted");
           }
         else
           {
             JsonBuilder *sub = json_builder_new ();
-            if (roots[r].build (&ctx, sub, alias))
+            if (roots[r].build (&ctx, sub))
               {
                 g_autoptr(JsonNode) built = json_builder_get_root (sub);
 
