@@ -539,6 +539,8 @@ build_job_node (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* Member @name of @variables (or of any object in them) if it is an
+ * object, else NULL. */
 static JsonObject *
 var_object (JsonObject *variables,
             const char *name)
@@ -723,9 +725,7 @@ root_search (Ctx         *ctx,
 {
   LancerSandbox *self = ctx->self;
   JsonObject *filter = var_object (ctx->variables, "filter");
-  JsonObject *page = filter != NULL && json_object_has_member (filter, "pagination_eq") &&
-                     JSON_NODE_HOLDS_OBJECT (json_object_get_member (filter, "pagination_eq"))
-                     ? json_object_get_object_member (filter, "pagination_eq") : NULL;
+  JsonObject *page = var_object (filter, "pagination_eq");
   const char *after_text = obj_str (page, "after");
   gint64 first = obj_int (page, "first", 10);
   gint64 after = after_text != NULL ? g_ascii_strtoll (after_text, NULL, 10) : -1;
@@ -985,10 +985,7 @@ root_stories (Ctx         *ctx,
               JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
-  JsonObject *story_filter = filter != NULL && json_object_has_member (filter, "storyFilter")
-    ? json_object_get_object_member (filter, "storyFilter") : NULL;
-  JsonObject *page = story_filter != NULL && json_object_has_member (story_filter, "pagination")
-    ? json_object_get_object_member (story_filter, "pagination") : NULL;
+  JsonObject *page = var_object (var_object (filter, "storyFilter"), "pagination");
   gint64 first = CLAMP (obj_int (page, "first", 50), 1, (gint64) ctx->self->page_cap);
   gint64 after = MAX (0, obj_int (page, "after", 0));
   LancerSandboxRoom *room = find_room (ctx->self, obj_str (filter, "roomId_eq"));
@@ -1154,8 +1151,7 @@ root_work_days (Ctx         *ctx,
                 JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
-  JsonObject *range = input != NULL && json_object_has_member (input, "timeRange")
-    ? json_object_get_object_member (input, "timeRange") : NULL;
+  JsonObject *range = var_object (input, "timeRange");
   JsonArray *ids = input != NULL && json_object_has_member (input, "contractIds")
     ? json_object_get_array_member (input, "contractIds") : NULL;
   const char *start = obj_str (range, "rangeStart");
@@ -1604,9 +1600,7 @@ graphql_cb (SoupServer        *server,
     }
 
   ctx.self = self;
-  ctx.variables = json_object_has_member (root, "variables") &&
-                  JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "variables"))
-                  ? json_object_get_object_member (root, "variables") : NULL;
+  ctx.variables = var_object (root, "variables");
   ctx.tenant = soup_message_headers_get_one (req_headers, "X-Upwork-API-TenantId");
   ctx.errors = errors;
   json_builder_begin_array (errors);
