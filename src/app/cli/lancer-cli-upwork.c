@@ -236,11 +236,13 @@ lancer_cli_config (LancerCli  *cli,
   return LANCER_CLI_EXIT_OK;
 }
 
-/* All of standard input; NULL (and @error set) if it holds a NUL byte or is
- * not UTF-8, since the keyring and the outbox store text and a NUL would
- * silently cut it short. */
+/* All of standard input without its trailing white space; NULL (and
+ * @error set) if it holds a NUL byte or is not UTF-8, since the keyring and
+ * the outbox store text and a NUL would silently cut it short, or if it is
+ * empty (the error says @empty_message). */
 static char *
-read_stdin (GError **error)
+read_stdin (const char  *empty_message,
+            GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   char buf[4096];
@@ -253,6 +255,12 @@ read_stdin (GError **error)
       sodium_memzero (text->str, text->len);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("Standard input holds a NUL byte or is not UTF-8 text; nothing was stored"));
+      return NULL;
+    }
+  g_strchomp (text->str);
+  if (text->str[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, empty_message);
       return NULL;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -282,11 +290,8 @@ lancer_cli_secret (LancerCli  *cli,
                                            "twilio-auth-token, sms-gateway-token"));
   if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  if ((value = read_stdin (&error)) == NULL)
+  if ((value = read_stdin (_("Nothing was read from standard input"), &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  g_strchomp (value);
-  if (*value == '\0')
-    return lancer_cli_fail_message (cli, _("Nothing was read from standard input"));
   if (!lancer_secrets_store_sync (lancer_profile_get_id (profile), argv[2], value, NULL, &error))
     {
       memset (value, 0, strlen (value));
@@ -727,11 +732,8 @@ lancer_cli_send (LancerCli  *cli,
   /* A locked profile takes its code from the first line, before the message. */
   if (lancer_cli_get_profile (cli, &error) == NULL)
     return lancer_cli_fail (cli, error);
-  if ((text = read_stdin (&error)) == NULL)
+  if ((text = read_stdin (_("The message is empty"), &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  g_strchomp (text);
-  if (*text == '\0')
-    return lancer_cli_fail_message (cli, _("The message is empty"));
   if ((sync = make_sync (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
   lancer_sync_send_message_async (sync, argv[1], text, NULL, lancer_cli_async_cb, &result);
