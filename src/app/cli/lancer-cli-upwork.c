@@ -753,7 +753,6 @@ lancer_cli_doctor (LancerCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(LancerUpworkClient) client = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(LancerProfile) profile_ref = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *callback = NULL;
   LancerProfile *profile;
