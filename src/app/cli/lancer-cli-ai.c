@@ -83,7 +83,8 @@ start_service_for_job (LancerCli   *cli,
   g_autoptr(LancerSession) session = open_session (cli, error);
   LancerAiService *service;
 
-  if (session == NULL || (*job = lancer_cli_load_job (cli, lancer_session_get_store (session), job_id, error)) == NULL)
+  if (session == NULL ||
+      (*job = lancer_cli_load_job (cli, lancer_session_get_store (session), job_id, error)) == NULL)
     return NULL;
   service = lancer_ai_service_new (session);
   note_consent (service);
