@@ -175,16 +175,14 @@ print_variant_header (guint variant)
   g_print (_("--- Variant %c (%s) ---\n"), 'A' + variant, lancer_proposal_writer_get_strategy (variant));
 }
 
-/* Variant A streams live; the others go to @user_data, a GString per
- * variant, and are printed when the stream ends. */
+/* Variant A streams live; the others go to @later, a GString per variant,
+ * and are printed when the stream ends. */
 static void
 propose_delta_cb (guint       variant,
                   const char *delta,
                   gsize       len,
-                  gpointer    user_data)
+                  GPtrArray  *later)
 {
-  GPtrArray *later = user_data;
-
   if (variant == 0)
     {
       fwrite (delta, 1, len, stdout);
@@ -236,8 +234,8 @@ lancer_cli_propose (LancerCli  *cli,
 
   if (n_variants > 1)
     print_variant_header (0);
-  lancer_ai_service_write_proposal_async (service, job, &options, propose_delta_cb, later, NULL,
-                                          NULL, lancer_cli_async_cb, &result);
+  lancer_ai_service_write_proposal_async (service, job, &options, (LancerProposalDeltaFunc) propose_delta_cb,
+                                          later, NULL, NULL, lancer_cli_async_cb, &result);
   drafts = lancer_ai_service_write_proposal_finish (service, lancer_cli_wait (cli, &result), &error);
   g_print ("\n");
   if (drafts == NULL)
