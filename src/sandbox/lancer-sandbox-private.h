@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char   *id;
-  char   *message;      /* NULL: attachment-only story */
-  char   *user_id;
-  char   *user_name;
-  gint64  created_ms;
-  gboolean raw_date;    /* emitted as {rawValue} instead of an ISO string */
+  char       *id;
+  char       *message;      /* NULL: attachment-only story */
+  const char *user_id;      /* static: the user's or a demo client's */
+  const char *user_name;
+  gint64      created_ms;
+  gboolean    raw_date;     /* emitted as {rawValue} instead of an ISO string */
 } LancerSandboxStory;
 
 typedef struct

@@ -48,10 +48,8 @@ typedef struct
   guint      applicants;
   guint      to_hire;
   const char *level;
-  const char *duration;
   const char *duration_label;
-  const char *category;
-  const char *subcategory;
+  const char *subcategory;   /* of "web_mobile_software_dev", every job's category */
   /* client */
   char      *client_org;    /* companyOrgUid */
   guint      hires;
@@ -140,10 +138,8 @@ static const char *my_lines[] = {
 };
 
 static void
-sandbox_job_free (gpointer data)
+sandbox_job_free (SandboxJob *job)
 {
-  SandboxJob *job = data;
-
   g_free (job->id);
   g_free (job->title);
   g_free (job->haystack);
@@ -154,10 +150,8 @@ sandbox_job_free (gpointer data)
 }
 
 static void
-sandbox_room_free (gpointer data)
+sandbox_room_free (LancerSandboxRoom *room)
 {
-  LancerSandboxRoom *room = data;
-
   g_free (room->id);
   g_free (room->name);
   g_free (room->topic);
@@ -167,22 +161,16 @@ sandbox_room_free (gpointer data)
 }
 
 static void
-sandbox_story_free (gpointer data)
+sandbox_story_free (LancerSandboxStory *story)
 {
-  LancerSandboxStory *story = data;
-
   g_free (story->id);
   g_free (story->message);
-  g_free (story->user_id);
-  g_free (story->user_name);
   g_free (story);
 }
 
 static void
-sandbox_code_free (gpointer data)
+sandbox_code_free (SandboxCode *code)
 {
-  SandboxCode *code = data;
-
   g_free (code->redirect_uri);
   g_free (code->challenge);
   g_free (code);
@@ -253,8 +241,6 @@ generate_job (LancerSandbox *self,
   job->to_hire = g_rand_int_range (rand, 0, 20) == 0 ? 0 : g_rand_int_range (rand, 1, 4);
   job->level = lancer_job_get_experience_level (src);
   job->duration_label = lancer_job_get_duration (src);
-  job->duration = duration_code (job->duration_label);
-  job->category = "web_mobile_software_dev";
   job->subcategory = g_rand_boolean (rand) ? "web_development" : "desktop_application_development";
   /* the generator's "client-NNNNNN" as an organisation uid */
   job->client_org = g_strdup_printf ("1424%015" G_GUINT64_FORMAT,
@@ -314,14 +300,14 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
   gint64 now_ms = g_get_real_time () / 1000;
 
   g_clear_pointer (&self->codes, g_hash_table_unref);
-  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sandbox_code_free);
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sandbox_code_free);
   self->job_posted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_object_set_data_full (G_OBJECT (self), "lancer-sandbox-data", lancer_sandbox_data_new (self->seed),
                           (GDestroyNotify) lancer_sandbox_data_free);
   g_object_set_data_full (G_OBJECT (self), "lancer-sandbox-jobs",
-                          g_ptr_array_new_with_free_func (sandbox_job_free),
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_job_free),
                           (GDestroyNotify) g_ptr_array_unref);
-  self->rooms = g_ptr_array_new_with_free_func (sandbox_room_free);
+  self->rooms = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_room_free);
   for (guint r = 0; r < 6; r++)
     {
       LancerSandboxRoom *room = g_new0 (LancerSandboxRoom, 1);
@@ -333,7 +319,7 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
       room->topic = g_strdup_printf ("%s project", tech[(r * 5) % G_N_ELEMENTS (tech)]);
       room->contract_id = r < 4 ? g_strdup_printf ("3810000%u", r) : NULL;
       room->unread = g_rand_int_range (rand, 0, 3);
-      room->stories = g_ptr_array_new_with_free_func (sandbox_story_free);
+      room->stories = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_story_free);
       for (guint s = 0; s < n; s++)
         {
           LancerSandboxStory *story = g_new0 (LancerSandboxStory, 1);
@@ -343,8 +329,8 @@ lancer_sandbox_upwork_init_data (LancerSandbox *self)
           if (g_rand_int_range (rand, 0, 12) != 0)
             story->message = g_strdup (mine ? my_lines[s % G_N_ELEMENTS (my_lines)]
                                             : client_lines[s % G_N_ELEMENTS (client_lines)]);
-          story->user_id = g_strdup (mine ? USER_ID : "1187000000000000001");
-          story->user_name = g_strdup (mine ? LANCER_SANDBOX_USER_NAME : client);
+          story->user_id = mine ? USER_ID : "1187000000000000001";
+          story->user_name = mine ? LANCER_SANDBOX_USER_NAME : client;
           story->created_ms = now_ms - (gint64) (n - s) * 3600 * 1000 - r * 600000;
           story->raw_date = g_rand_int_range (rand, 0, 4) == 0;
           g_ptr_array_add (room->stories, story);
@@ -456,11 +442,11 @@ build_job_node (JsonBuilder *b,
   add_str (b, "createdDateTime", date);
   add_str (b, "publishedDateTime", date);
   add_null (b, "renewedDateTime");
-  add_str (b, "duration", job->duration);
+  add_str (b, "duration", duration_code (job->duration_label));
   add_str (b, "durationLabel", job->duration_label);
   add_str (b, "engagement", job->hourly ? "30+ hrs/week" : NULL);
   add_str (b, "experienceLevel", job->level);
-  add_str (b, "category", job->category);
+  add_str (b, "category", "web_mobile_software_dev");
   add_str (b, "subcategory", job->subcategory);
   add_int (b, "totalApplicants", job->applicants);
   add_int (b, "freelancersToHire", job->to_hire);
@@ -553,6 +539,8 @@ build_job_node (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* Member @name of @variables (or of any object in them) if it is an
+ * object, else NULL. */
 static JsonObject *
 var_object (JsonObject *variables,
             const char *name)
@@ -678,13 +666,13 @@ typedef struct
   LancerSandbox *self;
   JsonObject    *variables;
   const char    *tenant;
+  const char    *alias;       /* of the root field being answered: its errors' path */
   JsonBuilder   *errors;
   guint          n_errors;
 } Ctx;
 
 static void
 add_error (Ctx        *ctx,
-           const char *alias,
            const char *message,
            const char *classification)
 {
@@ -692,7 +680,7 @@ add_error (Ctx        *ctx,
   add_str (ctx->errors, "message", message);
   json_builder_set_member_name (ctx->errors, "path");
   json_builder_begin_array (ctx->errors);
-  json_builder_add_string_value (ctx->errors, alias);
+  json_builder_add_string_value (ctx->errors, ctx->alias);
   json_builder_end_array (ctx->errors);
   json_builder_set_member_name (ctx->errors, "extensions");
   json_builder_begin_object (ctx->errors);
@@ -733,14 +721,11 @@ add_field_error (Ctx        *ctx,
 
 static gboolean
 root_search (Ctx         *ctx,
-             JsonBuilder *b,
-             const char  *alias)
+             JsonBuilder *b)
 {
   LancerSandbox *self = ctx->self;
   JsonObject *filter = var_object (ctx->variables, "filter");
-  JsonObject *page = filter != NULL && json_object_has_member (filter, "pagination_eq") &&
-                     JSON_NODE_HOLDS_OBJECT (json_object_get_member (filter, "pagination_eq"))
-                     ? json_object_get_object_member (filter, "pagination_eq") : NULL;
+  JsonObject *page = var_object (filter, "pagination_eq");
   const char *after_text = obj_str (page, "after");
   gint64 first = obj_int (page, "first", 10);
   gint64 after = after_text != NULL ? g_ascii_strtoll (after_text, NULL, 10) : -1;
@@ -756,7 +741,8 @@ root_search (Ctx         *ctx,
    * first) and at most 50 items; anything else fails the whole search. */
   if (after < 0 || after_text[0] == '\0' || first < 1 || first > 50)
     {
-      add_error (ctx, "marketplaceJobPostingsSearch", "Exception occurred", "DataFetchingException");
+      ctx->alias = "marketplaceJobPostingsSearch";   /* this error names the field, not its alias */
+      add_error (ctx, "Exception occurred", "DataFetchingException");
       return FALSE;
     }
   first = MIN (first, (gint64) self->page_cap);
@@ -794,8 +780,7 @@ root_search (Ctx         *ctx,
 
 static gboolean
 root_job (Ctx         *ctx,
-          JsonBuilder *b,
-          const char  *alias)
+          JsonBuilder *b)
 {
   const char *id = obj_str (ctx->variables, "id");
   GPtrArray *jobs = jobs_of (ctx->self);
@@ -825,15 +810,14 @@ root_job (Ctx         *ctx,
   {
     g_autofree char *msg = g_strdup_printf ("'openingsV2DS', 'getOpening', 'Opening not found for uid='%s''",
                                             id != NULL ? id : "");
-    add_error (ctx, alias, msg, "ExecutionAborted");
+    add_error (ctx, msg, "ExecutionAborted");
   }
   return FALSE;
 }
 
 static gboolean
 root_proposals (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *page = var_object (ctx->variables, "pagination");
@@ -850,13 +834,13 @@ root_proposals (Ctx         *ctx,
     {
       g_autofree char *m = g_strdup_printf ("VJCA-6: Pagination limit exceeded, maximum allowed is %u",
                                             ctx->self->proposals_limit);
-      add_error (ctx, alias, m, "ExecutionAborted");
+      add_error (ctx, m, "ExecutionAborted");
       return FALSE;
     }
   first = MIN (first, (gint64) ctx->self->page_cap);
   if (status == NULL)
     {
-      add_error (ctx, alias, "Validation error of type MissingFieldArgument: Missing field argument status_eq",
+      add_error (ctx, "Validation error of type MissingFieldArgument: Missing field argument status_eq",
                  "ValidationError");
       return FALSE;
     }
@@ -946,8 +930,7 @@ build_story (JsonBuilder        *b,
 
 static gboolean
 root_rooms (Ctx         *ctx,
-            JsonBuilder *b,
-            const char  *alias)
+            JsonBuilder *b)
 {
   JsonObject *page = var_object (ctx->variables, "pagination");
   gint64 first = CLAMP (obj_int (page, "first", 20), 1, (gint64) ctx->self->page_cap);
@@ -999,14 +982,10 @@ find_room (LancerSandbox *self,
 
 static gboolean
 root_stories (Ctx         *ctx,
-              JsonBuilder *b,
-              const char  *alias)
+              JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
-  JsonObject *story_filter = filter != NULL && json_object_has_member (filter, "storyFilter")
-    ? json_object_get_object_member (filter, "storyFilter") : NULL;
-  JsonObject *page = story_filter != NULL && json_object_has_member (story_filter, "pagination")
-    ? json_object_get_object_member (story_filter, "pagination") : NULL;
+  JsonObject *page = var_object (var_object (filter, "storyFilter"), "pagination");
   gint64 first = CLAMP (obj_int (page, "first", 50), 1, (gint64) ctx->self->page_cap);
   gint64 after = MAX (0, obj_int (page, "after", 0));
   LancerSandboxRoom *room = find_room (ctx->self, obj_str (filter, "roomId_eq"));
@@ -1014,7 +993,7 @@ root_stories (Ctx         *ctx,
 
   if (room == NULL)
     {
-      add_error (ctx, alias, "Room not found", "ExecutionAborted");
+      add_error (ctx, "Room not found", "ExecutionAborted");
       return FALSE;
     }
   n = room->stories->len;
@@ -1032,8 +1011,7 @@ root_stories (Ctx         *ctx,
 
 static gboolean
 root_send (Ctx         *ctx,
-           JsonBuilder *b,
-           const char  *alias)
+           JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   LancerSandboxRoom *room = find_room (ctx->self, obj_str (input, "roomId"));
@@ -1042,15 +1020,15 @@ root_send (Ctx         *ctx,
 
   if (room == NULL || message == NULL || *message == '\0')
     {
-      add_error (ctx, alias, room == NULL ? "Room not found" : "Validation error: message is empty",
+      add_error (ctx, room == NULL ? "Room not found" : "Validation error: message is empty",
                  room == NULL ? "ExecutionAborted" : "ValidationError");
       return FALSE;
     }
   story = g_new0 (LancerSandboxStory, 1);
   story->id = g_strdup_printf ("st_sent_%u", ++ctx->self->story_serial);
   story->message = g_strdup (message);
-  story->user_id = g_strdup (USER_ID);
-  story->user_name = g_strdup (LANCER_SANDBOX_USER_NAME);
+  story->user_id = USER_ID;
+  story->user_name = LANCER_SANDBOX_USER_NAME;
   story->created_ms = g_get_real_time () / 1000;
   g_ptr_array_add (room->stories, story);
   room->n_sent++;
@@ -1062,8 +1040,7 @@ root_send (Ctx         *ctx,
  * with a new proposal id. */
 static gboolean
 root_submit (Ctx         *ctx,
-             JsonBuilder *b,
-             const char  *alias)
+             JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   JsonObject *contractor = var_object (input, "selectedContractor");
@@ -1085,7 +1062,7 @@ root_submit (Ctx         *ctx,
     problem = "Validation error: coverLetter and chargedAmount are required";
   if (problem != NULL)
     {
-      add_error (ctx, alias, problem, "ValidationError");
+      add_error (ctx, problem, "ValidationError");
       return FALSE;
     }
   json_builder_begin_object (b);
@@ -1112,8 +1089,7 @@ static const struct {
 
 static gboolean
 root_contracts (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *filter = var_object (ctx->variables, "filter");
   JsonObject *page = var_object (filter, "pagination");
@@ -1172,12 +1148,10 @@ diary_cells (const char *contract_id,
 
 static gboolean
 root_work_days (Ctx         *ctx,
-                JsonBuilder *b,
-                const char  *alias)
+                JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
-  JsonObject *range = input != NULL && json_object_has_member (input, "timeRange")
-    ? json_object_get_object_member (input, "timeRange") : NULL;
+  JsonObject *range = var_object (input, "timeRange");
   JsonArray *ids = input != NULL && json_object_has_member (input, "contractIds")
     ? json_object_get_array_member (input, "contractIds") : NULL;
   const char *start = obj_str (range, "rangeStart");
@@ -1216,8 +1190,7 @@ root_work_days (Ctx         *ctx,
 
 static gboolean
 root_diary (Ctx         *ctx,
-            JsonBuilder *b,
-            const char  *alias)
+            JsonBuilder *b)
 {
   JsonObject *input = var_object (ctx->variables, "input");
   const char *cid = obj_str (input, "contractId");
@@ -1254,8 +1227,7 @@ root_diary (Ctx         *ctx,
 
 static gboolean
 root_accounting (Ctx         *ctx,
-                 JsonBuilder *b,
-                 const char  *alias)
+                 JsonBuilder *b)
 {
   json_builder_begin_object (b);
   add_str (b, "id", "424242");
@@ -1352,8 +1324,7 @@ parse_day (const char *day,
 
 static gboolean
 root_transactions (Ctx         *ctx,
-                   JsonBuilder *b,
-                   const char  *alias)
+                   JsonBuilder *b)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   JsonObject *filter = var_object (ctx->variables, "filter");
@@ -1403,8 +1374,7 @@ root_transactions (Ctx         *ctx,
 
 static gboolean
 root_user (Ctx         *ctx,
-           JsonBuilder *b,
-           const char  *alias)
+           JsonBuilder *b)
 {
   json_builder_begin_object (b);
   add_str (b, "id", USER_ID);
@@ -1419,8 +1389,7 @@ root_user (Ctx         *ctx,
 
 static gboolean
 root_organization (Ctx         *ctx,
-                   JsonBuilder *b,
-                   const char  *alias)
+                   JsonBuilder *b)
 {
   gboolean agency = g_strcmp0 (ctx->tenant, ORG_AGENCY) == 0;
 
@@ -1441,8 +1410,7 @@ static const struct {
 
 static gboolean
 root_company_selector (Ctx         *ctx,
-                       JsonBuilder *b,
-                       const char  *alias)
+                       JsonBuilder *b)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
@@ -1468,7 +1436,7 @@ static const struct {
   const char *field;
   const char *scope;
   const char *denied;   /* the error the live API gives without the scope */
-  gboolean  (*build) (Ctx *ctx, JsonBuilder *b, const char *alias);
+  gboolean  (*build) (Ctx *ctx, JsonBuilder *b);
 } roots[] = {
   { "marketplaceJobPostingsSearch", "jobs",
     "The client or authentication token doesn't have enough oauth2 permissions/scopes to access: "
@@ -1632,9 +1600,7 @@ graphql_cb (SoupServer        *server,
     }
 
   ctx.self = self;
-  ctx.variables = json_object_has_member (root, "variables") &&
-                  JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "variables"))
-                  ? json_object_get_object_member (root, "variables") : NULL;
+  ctx.variables = var_object (root, "variables");
   ctx.tenant = soup_message_headers_get_one (req_headers, "X-Upwork-API-TenantId");
   ctx.errors = errors;
   json_builder_begin_array (errors);
@@ -1648,18 +1614,15 @@ graphql_cb (SoupServer        *server,
     {
       for (guint i = 0; i < fields->len; i++)
         {
-          const char *alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
-
-          add_null (b, alias);
-          add_error (&ctx, alias,
-                     "Tenant not found or access denied for the given organization", "ExecutionAborted");
+          ctx.alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
+          add_null (b, ctx.alias);
+          add_error (&ctx, "Tenant not found or access denied for the given organization", "ExecutionAborted");
         }
     }
   else
     for (guint i = 0; i < fields->len; i++)
       {
         LancerSandboxSelection *selected = fields->pdata[i];
-        const char *alias = selected->alias;
         const char *field = selected->name;
         const char *denied = NULL;
         guint r = 0;
@@ -1669,24 +1632,25 @@ graphql_cb (SoupServer        *server,
         if (r < G_N_ELEMENTS (roots) && roots[r].scope != NULL &&
             g_hash_table_contains (self->missing_scopes, roots[r].scope))
           denied = roots[r].denied;
-        json_builder_set_member_name (b, alias);
+        ctx.alias = selected->alias;
+        json_builder_set_member_name (b, ctx.alias);
         if (r == G_N_ELEMENTS (roots))
           {
             g_autofree char *m = g_strdup_printf ("Validation error of type FieldUndefined: Field '%s' "
                                                   "in type 'Query' is undefined @ '%s'", field, field);
             json_builder_add_null_value (b);
-            add_error (&ctx, alias, m, "ValidationError");
+            add_error (&ctx, m, "ValidationError");
           }
         else if (denied != NULL)
           {
             json_builder_add_null_value (b);
-            add_error (&ctx, alias, denied,
+            add_error (&ctx, denied,
                        g_str_has_prefix (denied, "Validation") ? "ValidationError" : "ExecutionAborted");
           }
         else
           {
             JsonBuilder *sub = json_builder_new ();
-            if (roots[r].build (&ctx, sub, alias))
+            if (roots[r].build (&ctx, sub))
               {
                 g_autoptr(JsonNode) built = json_builder_get_root (sub);
 

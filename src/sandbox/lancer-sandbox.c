@@ -866,45 +866,28 @@ lancer_sandbox_get_n_requests (LancerSandbox *self,
   return n;
 }
 
-typedef struct
-{
-  LancerSandbox *self;
-  char          *operation;
-} ReplyStamp;
-
-static void
-reply_stamp_free (gpointer  data,
-                  GClosure *closure)
-{
-  ReplyStamp *stamp = data;
-
-  g_object_unref (stamp->self);
-  g_free (stamp->operation);
-  g_free (stamp);
-}
-
 static void
 reply_written_cb (SoupServerMessage *msg,
-                  ReplyStamp        *stamp)
+                  LancerSandbox     *self)
 {
+  const char *operation = g_object_get_data (G_OBJECT (msg), "lancer-sandbox-operation");
   gint64 *now = g_new (gint64, 1);
 
   *now = g_get_monotonic_time ();
-  g_mutex_lock (&stamp->self->mutex);
-  g_hash_table_replace (stamp->self->replied_at, g_strdup (stamp->operation), now);
-  g_mutex_unlock (&stamp->self->mutex);
+  g_mutex_lock (&self->mutex);
+  g_hash_table_replace (self->replied_at, g_strdup (operation), now);
+  g_mutex_unlock (&self->mutex);
 }
 
+/* @msg carries the operation, and keeps the sandbox alive until it is gone. */
 void
 lancer_sandbox_stamp_reply (LancerSandbox     *self,
                             SoupServerMessage *msg,
                             const char        *operation)
 {
-  ReplyStamp *stamp = g_new0 (ReplyStamp, 1);
-
-  stamp->self = g_object_ref (self);
-  stamp->operation = g_strdup (operation);
-  g_signal_connect_data (msg, "wrote-body", G_CALLBACK (reply_written_cb), stamp, reply_stamp_free, 0);
+  g_object_set_data_full (G_OBJECT (msg), "lancer-sandbox", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (msg), "lancer-sandbox-operation", g_strdup (operation), g_free);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (reply_written_cb), self);
 }
 
 gint64

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "lancer-cli.h"
+#include "lancer-cli-upwork.h"
 #include "lancer-ai-service.h"
 #include "lancer-session.h"
 
@@ -38,20 +39,6 @@ open_session (LancerCli  *cli,
       return NULL;
     }
   return g_steal_pointer (&session);
-}
-
-static LancerJob *
-load_job (LancerCli      *cli,
-          LancerSession  *session,
-          const char     *job_id,
-          GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  lancer_store_get_job_async (lancer_session_get_store (session), job_id, NULL,
-                              lancer_cli_async_cb, &result);
-  return lancer_store_get_job_finish (lancer_session_get_store (session),
-                                      lancer_cli_wait (cli, &result), error);
 }
 
 /* Says once, before the first call to a cloud provider, what goes out. */
@@ -96,7 +83,8 @@ start_service_for_job (LancerCli   *cli,
   g_autoptr(LancerSession) session = open_session (cli, error);
   LancerAiService *service;
 
-  if (session == NULL || (*job = load_job (cli, session, job_id, error)) == NULL)
+  if (session == NULL ||
+      (*job = lancer_cli_load_job (cli, lancer_session_get_store (session), job_id, error)) == NULL)
     return NULL;
   service = lancer_ai_service_new (session);
   note_consent (service);
@@ -104,16 +92,14 @@ start_service_for_job (LancerCli   *cli,
   return service;
 }
 
-static JsonNode *
-strv_to_node (char **strv)
+static JsonArray *
+strv_to_array (char **strv)
 {
   JsonArray *array = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     json_array_add_string_element (array, strv[i]);
-  json_node_take_array (node, array);
-  return node;
+  return array;
 }
 
 int
@@ -142,33 +128,21 @@ lancer_cli_analyze (LancerCli  *cli,
 
   if (lancer_cli_get_json (cli))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *o = json_object_new ();
+      JsonObject *rate = json_object_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "job_id");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "fit_score");
-      json_builder_add_int_value (builder, analysis->fit_score);
-      json_builder_set_member_name (builder, "summary");
-      json_builder_add_string_value (builder, analysis->summary);
-      json_builder_set_member_name (builder, "red_flags");
-      json_builder_add_value (builder, strv_to_node (analysis->red_flags));
-      json_builder_set_member_name (builder, "questions");
-      json_builder_add_value (builder, strv_to_node (analysis->questions));
-      json_builder_set_member_name (builder, "suggested_rate");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_double_value (builder, analysis->rate_amount);
-      json_builder_set_member_name (builder, "currency");
-      json_builder_add_string_value (builder, analysis->rate_currency);
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, analysis->rate_unit);
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "repaired");
-      json_builder_add_boolean_value (builder, analysis->repaired);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
+      json_object_set_string_member (o, "job_id", argv[1]);
+      json_object_set_int_member (o, "fit_score", analysis->fit_score);
+      json_object_set_string_member (o, "summary", analysis->summary);
+      json_object_set_array_member (o, "red_flags", strv_to_array (analysis->red_flags));
+      json_object_set_array_member (o, "questions", strv_to_array (analysis->questions));
+      json_object_set_double_member (rate, "amount", analysis->rate_amount);
+      json_object_set_string_member (rate, "currency", analysis->rate_currency);
+      json_object_set_string_member (rate, "unit", analysis->rate_unit);
+      json_object_set_object_member (o, "suggested_rate", rate);
+      json_object_set_boolean_member (o, "repaired", analysis->repaired);
+      json_node_take_object (root, o);
       lancer_cli_print_json (cli, root);
       return LANCER_CLI_EXIT_OK;
     }
@@ -195,34 +169,27 @@ lancer_cli_analyze (LancerCli  *cli,
   return LANCER_CLI_EXIT_OK;
 }
 
-typedef struct
-{
-  guint      n_variants;
-  GPtrArray *later;   /* GString per variant > 0, printed after the stream */
-} ProposeState;
-
 static void
 print_variant_header (guint variant)
 {
   g_print (_("--- Variant %c (%s) ---\n"), 'A' + variant, lancer_proposal_writer_get_strategy (variant));
 }
 
-/* Variant A streams live; the others are printed when the stream ends. */
+/* Variant A streams live; the others go to @later, a GString per variant,
+ * and are printed when the stream ends. */
 static void
 propose_delta_cb (guint       variant,
                   const char *delta,
                   gsize       len,
-                  gpointer    user_data)
+                  GPtrArray  *later)
 {
-  ProposeState *state = user_data;
-
   if (variant == 0)
     {
       fwrite (delta, 1, len, stdout);
       fflush (stdout);
     }
-  else if (variant < state->later->len)
-    g_string_append_len (g_ptr_array_index (state->later, variant), delta, len);
+  else if (variant < later->len)
+    g_string_append_len (g_ptr_array_index (later, variant), delta, len);
 }
 
 static void
@@ -243,7 +210,6 @@ lancer_cli_propose (LancerCli  *cli,
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GPtrArray) later = NULL;
   LancerProposalOptions options;
-  ProposeState state;
   int n_variants = 1;
   GOptionEntry entries[] = {
     { "variants", 0, 0, G_OPTION_ARG_INT, &n_variants, N_("Write N variants with different openings (default 1)"), N_("N") },
@@ -265,13 +231,11 @@ lancer_cli_propose (LancerCli  *cli,
   later = g_ptr_array_new_with_free_func (string_free);
   for (int i = 0; i < n_variants; i++)
     g_ptr_array_add (later, g_string_new (NULL));
-  state.n_variants = n_variants;
-  state.later = later;
 
   if (n_variants > 1)
     print_variant_header (0);
-  lancer_ai_service_write_proposal_async (service, job, &options, propose_delta_cb, &state, NULL,
-                                          NULL, lancer_cli_async_cb, &result);
+  lancer_ai_service_write_proposal_async (service, job, &options, (LancerProposalDeltaFunc) propose_delta_cb,
+                                          later, NULL, NULL, lancer_cli_async_cb, &result);
   drafts = lancer_ai_service_write_proposal_finish (service, lancer_cli_wait (cli, &result), &error);
   g_print ("\n");
   if (drafts == NULL)

@@ -236,11 +236,13 @@ lancer_cli_config (LancerCli  *cli,
   return LANCER_CLI_EXIT_OK;
 }
 
-/* All of standard input; NULL (and @error set) if it holds a NUL byte or is
- * not UTF-8, since the keyring and the outbox store text and a NUL would
- * silently cut it short. */
+/* All of standard input without its trailing white space; NULL (and
+ * @error set) if it holds a NUL byte or is not UTF-8, since the keyring and
+ * the outbox store text and a NUL would silently cut it short, or if it is
+ * empty (the error says @empty_message). */
 static char *
-read_stdin (GError **error)
+read_stdin (const char  *empty_message,
+            GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   char buf[4096];
@@ -253,6 +255,12 @@ read_stdin (GError **error)
       sodium_memzero (text->str, text->len);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("Standard input holds a NUL byte or is not UTF-8 text; nothing was stored"));
+      return NULL;
+    }
+  g_strchomp (text->str);
+  if (text->str[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, empty_message);
       return NULL;
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -282,11 +290,8 @@ lancer_cli_secret (LancerCli  *cli,
                                            "twilio-auth-token, sms-gateway-token"));
   if ((profile = lancer_cli_get_profile (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  if ((value = read_stdin (&error)) == NULL)
+  if ((value = read_stdin (_("Nothing was read from standard input"), &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  g_strchomp (value);
-  if (*value == '\0')
-    return lancer_cli_fail_message (cli, _("Nothing was read from standard input"));
   if (!lancer_secrets_store_sync (lancer_profile_get_id (profile), argv[2], value, NULL, &error))
     {
       memset (value, 0, strlen (value));
@@ -345,43 +350,35 @@ lancer_cli_searches (LancerCli  *cli,
   if (g_str_equal (argv[1], "list"))
     {
       g_autoptr(GPtrArray) list = NULL;
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
 
       lancer_saved_searches_list_async (store, NULL, lancer_cli_async_cb, &result);
       list = lancer_saved_searches_list_finish (store, lancer_cli_wait (cli, &result), &error);
       if (list == NULL)
         return lancer_cli_fail (cli, error);
-      json_builder_begin_array (b);
+      json_node_take_array (root, array);
       for (guint i = 0; i < list->len; i++)
         {
           LancerSavedSearch *s = g_ptr_array_index (list, i);
           if (lancer_cli_get_json (cli))
             {
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "name");
-              json_builder_add_string_value (b, s->name);
-              json_builder_set_member_name (b, "query");
-              json_builder_add_string_value (b, s->query);
-              json_builder_set_member_name (b, "filters");
-              {
-                JsonNode *filters_node = json_from_string (s->filters, NULL);
+              JsonObject *o = json_object_new ();
+              JsonNode *filters_node = json_from_string (s->filters, NULL);
 
-                /* A damaged row must not break the whole listing. */
-                if (filters_node == NULL)
-                  filters_node = json_node_new (JSON_NODE_NULL);
-                json_builder_add_value (b, filters_node);
-              }
-              json_builder_end_object (b);
+              json_object_set_string_member (o, "name", s->name);
+              json_object_set_string_member (o, "query", s->query);
+              /* A damaged row must not break the whole listing. */
+              if (filters_node == NULL)
+                filters_node = json_node_new (JSON_NODE_NULL);
+              json_object_set_member (o, "filters", filters_node);
+              json_array_add_object_element (array, o);
             }
           else
             g_print ("%s\t%s\t%s\n", s->name, s->query, s->filters);
         }
-      json_builder_end_array (b);
       if (lancer_cli_get_json (cli))
-        {
-          g_autoptr(JsonNode) root = json_builder_get_root (b);
-          lancer_cli_print_json (cli, root);
-        }
+        lancer_cli_print_json (cli, root);
       return LANCER_CLI_EXIT_OK;
     }
   if (g_str_equal (argv[1], "add"))
@@ -576,13 +573,24 @@ lancer_cli_sync (LancerCli  *cli,
   return failed > 0 ? LANCER_CLI_EXIT_PARTIAL : LANCER_CLI_EXIT_OK;
 }
 
+LancerJob *
+lancer_cli_load_job (LancerCli    *cli,
+                     LancerStore  *store,
+                     const char   *job_id,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lancer_store_get_job_async (store, job_id, NULL, lancer_cli_async_cb, &result);
+  return lancer_store_get_job_finish (store, lancer_cli_wait (cli, &result), error);
+}
+
 int
 lancer_cli_job (LancerCli  *cli,
                 int         argc,
                 char      **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(LancerJob) job = NULL;
   LancerStore *store;
 
@@ -592,9 +600,7 @@ lancer_cli_job (LancerCli  *cli,
     return lancer_cli_fail_message (cli, _("Usage: lancer-cli job show ID [--json]"));
   if ((store = lancer_cli_open_store (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  lancer_store_get_job_async (store, argv[2], NULL, lancer_cli_async_cb, &result);
-  job = lancer_store_get_job_finish (store, lancer_cli_wait (cli, &result), &error);
-  if (job == NULL)
+  if ((job = lancer_cli_load_job (cli, store, argv[2], &error)) == NULL)
     return lancer_cli_fail (cli, error);
   if (lancer_cli_get_json (cli))
     {
@@ -635,17 +641,30 @@ lancer_cli_job (LancerCli  *cli,
   return LANCER_CLI_EXIT_OK;
 }
 
+/* proposals and messages: the stored @what, narrowed by one option. */
 static int
 print_records (LancerCli  *cli,
+               int         argc,
+               char      **argv,
                const char *what,
-               const char *filter)
+               const char *summary,
+               const char *option,
+               const char *option_help,
+               const char *option_arg)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *filter = NULL;
+  GOptionEntry entries[] = {
+    { option, 0, 0, G_OPTION_ARG_STRING, &filter, option_help, option_arg },
+    { NULL }
+  };
   LancerStore *store;
   JsonArray *array;
 
+  if (!lancer_cli_parse_options (cli, NULL, summary, entries, &argc, &argv, &error))
+    return lancer_cli_fail (cli, error);
   if ((store = lancer_cli_open_store (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
   lancer_sync_read_async (store, what, filter, NULL, lancer_cli_async_cb, &result);
@@ -682,16 +701,8 @@ lancer_cli_proposals (LancerCli  *cli,
                       int         argc,
                       char      **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *status = NULL;
-  GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only proposals with this status"), N_("S") },
-    { NULL }
-  };
-
-  if (!lancer_cli_parse_options (cli, NULL, _("Stored proposals, newest first."), entries, &argc, &argv, &error))
-    return lancer_cli_fail (cli, error);
-  return print_records (cli, "proposals", status);
+  return print_records (cli, argc, argv, "proposals", _("Stored proposals, newest first."),
+                        "status", N_("Only proposals with this status"), N_("S"));
 }
 
 int
@@ -699,16 +710,8 @@ lancer_cli_messages (LancerCli  *cli,
                      int         argc,
                      char      **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *room = NULL;
-  GOptionEntry entries[] = {
-    { "room", 0, 0, G_OPTION_ARG_STRING, &room, N_("Only this room"), N_("ID") },
-    { NULL }
-  };
-
-  if (!lancer_cli_parse_options (cli, NULL, _("Stored messages."), entries, &argc, &argv, &error))
-    return lancer_cli_fail (cli, error);
-  return print_records (cli, "messages", room);
+  return print_records (cli, argc, argv, "messages", _("Stored messages."),
+                        "room", N_("Only this room"), N_("ID"));
 }
 
 int
@@ -729,11 +732,8 @@ lancer_cli_send (LancerCli  *cli,
   /* A locked profile takes its code from the first line, before the message. */
   if (lancer_cli_get_profile (cli, &error) == NULL)
     return lancer_cli_fail (cli, error);
-  if ((text = read_stdin (&error)) == NULL)
+  if ((text = read_stdin (_("The message is empty"), &error)) == NULL)
     return lancer_cli_fail (cli, error);
-  g_strchomp (text);
-  if (*text == '\0')
-    return lancer_cli_fail_message (cli, _("The message is empty"));
   if ((sync = make_sync (cli, &error)) == NULL)
     return lancer_cli_fail (cli, error);
   lancer_sync_send_message_async (sync, argv[1], text, NULL, lancer_cli_async_cb, &result);
@@ -753,7 +753,6 @@ lancer_cli_doctor (LancerCli  *cli,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(LancerUpworkClient) client = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(LancerProfile) profile_ref = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *callback = NULL;
   LancerProfile *profile;
@@ -784,43 +783,28 @@ lancer_cli_doctor (LancerCli  *cli,
 
   if (lancer_cli_get_json (cli))
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *report = json_object_new ();
+      JsonArray *resources = json_array_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "resources");
-      json_builder_begin_array (b);
       for (guint i = 0; i < rows->len; i++)
         {
           LancerUpworkAccess *row = g_ptr_array_index (rows, i);
+          JsonObject *o = json_object_new ();
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "resource");
-          json_builder_add_string_value (b, row->resource);
-          json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, row->label);
-          json_builder_set_member_name (b, "state");
-          json_builder_add_string_value (b, lancer_upwork_access_state_name (row->state));
-          json_builder_set_member_name (b, "permission");
-          json_builder_add_string_value (b, row->permission);
-          json_builder_set_member_name (b, "detail");
-          if (row->detail != NULL)
-            json_builder_add_string_value (b, row->detail);
-          else
-            json_builder_add_null_value (b);
-          json_builder_end_object (b);
+          json_object_set_string_member (o, "resource", row->resource);
+          json_object_set_string_member (o, "label", row->label);
+          json_object_set_string_member (o, "state", lancer_upwork_access_state_name (row->state));
+          json_object_set_string_member (o, "permission", row->permission);
+          json_object_set_string_member (o, "detail", row->detail);   /* NULL: null */
+          json_array_add_object_element (resources, o);
         }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "requests_used");
-      json_builder_add_int_value (b, lancer_upwork_client_get_requests_today (client) - before);
-      json_builder_set_member_name (b, "requests_today");
-      json_builder_add_int_value (b, lancer_upwork_client_get_requests_today (client));
-      json_builder_set_member_name (b, "daily_budget");
-      json_builder_add_int_value (b, LANCER_UPWORK_DAILY_BUDGET);
-      json_builder_set_member_name (b, "callback");
-      json_builder_add_string_value (b, callback != NULL ? callback : "");
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
+      json_object_set_array_member (report, "resources", resources);
+      json_object_set_int_member (report, "requests_used", lancer_upwork_client_get_requests_today (client) - before);
+      json_object_set_int_member (report, "requests_today", lancer_upwork_client_get_requests_today (client));
+      json_object_set_int_member (report, "daily_budget", LANCER_UPWORK_DAILY_BUDGET);
+      json_object_set_string_member (report, "callback", callback != NULL ? callback : "");
+      json_node_take_object (root, report);
       lancer_cli_print_json (cli, root);
     }
   else

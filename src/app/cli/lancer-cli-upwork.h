@@ -20,4 +20,10 @@ int lancer_cli_proposals  (LancerCli *cli, int argc, char **argv);
 int lancer_cli_messages   (LancerCli *cli, int argc, char **argv);
 int lancer_cli_send       (LancerCli *cli, int argc, char **argv);
 
+/* Job @job_id from @store, running the main loop until it is read. */
+LancerJob *lancer_cli_load_job (LancerCli    *cli,
+                                LancerStore  *store,
+                                const char   *job_id,
+                                GError      **error);
+
 G_END_DECLS
