@@ -1194,7 +1194,8 @@ lancer_upwork_client_query_finish (LancerUpworkClient  *self,
                                    GAsyncResult        *result,
                                    GError             **error)
 {
-  return lancer_upwork_client_query_read_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
