@@ -1202,7 +1202,8 @@ lancer_upwork_client_query_finish (LancerUpworkClient  *self,
  * lancer_upwork_client_query_read_async:
  * @read: (nullable): turns the answer's `data` object into the caller's
  *   value; it runs on a worker thread, so it must only read @data. NULL:
- *   the value is the `data` object itself (lancer_upwork_client_query_async())
+ *   the value is the `data` object itself, as from
+ *   lancer_upwork_client_query_async()
  * @read_free: frees what @read returns
  *
  * Like lancer_upwork_client_query_async(), but the answer is read (and its
