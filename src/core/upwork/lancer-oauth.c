@@ -226,8 +226,7 @@ lancer_oauth_set_client_secret (LancerOAuth *self,
                                 const char  *client_secret)
 {
   g_return_if_fail (LANCER_IS_OAUTH (self));
-  g_free (self->client_secret);
-  self->client_secret = g_strdup (client_secret);
+  set_str (&self->client_secret, client_secret);
 }
 
 void

@@ -672,36 +672,9 @@ step_begin (GTask              *task,
   step_fetch (task);
 }
 
-/* Stores what a write says it stored; FALSE when the resource failed. */
-static gboolean
-step_written (GTask        *task,
-              GObject      *source,
-              GAsyncResult *res)
-{
-  Run *run = run_of (task);
-  GError *error = NULL;
-  gssize n = lancer_store_write_finish (LANCER_STORE (source), res, &error);
-
-  if (n < 0)
-    {
-      resource_failed (task, error);
-      return FALSE;
-    }
-  if (!run->step->uncounted)
-    run->report->counts[run->phase] += (guint) n;
-  return TRUE;
-}
-
-static void
-step_end_written (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
-
-  if (step_written (task, source, res))
-    run_of (task)->step->then (task);
-}
+static void step_written (GObject      *source,
+                          GAsyncResult *res,
+                          gpointer      user_data);
 
 /* After the last key: the write of what was collected, then what follows. */
 static void
@@ -710,7 +683,7 @@ step_end (GTask *task)
   Run *run = run_of (task);
 
   if (run->step->write_when == WRITE_AT_END)
-    run->step->write (run_sync (task)->store, run->items, NULL, step_end_written, task);
+    run->step->write (run_sync (task)->store, run->items, NULL, step_written, task);
   else
     run->step->then (task);
 }
@@ -730,30 +703,44 @@ step_next_key (GTask *task)
     step_end (task);
 }
 
+/* After a page: the next one if the pager says so, else the next key. */
 static void
-step_page_done (GTask    *task,
-                gboolean  more)
+step_page_done (GTask *task)
 {
-  if (more)
+  if (run_of (task)->pages.more)
     step_fetch (task);
   else
     step_next_key (task);
 }
 
+/* Counts what a write stored, then goes on: to the next page after a
+ * page's write, to what follows the step after its write at the end. */
 static void
-step_page_written (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
+step_written (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
 {
   GTask *task = user_data;
   Run *run = run_of (task);
+  GError *error = NULL;
+  gssize n = lancer_store_write_finish (LANCER_STORE (source), res, &error);
 
-  if (step_written (task, source, res))
-    step_page_done (task, run->pages.more);
+  if (n < 0)
+    {
+      resource_failed (task, error);
+      return;
+    }
+  if (!run->step->uncounted)
+    run->report->counts[run->phase] += (guint) n;
+  if (run->step->write_when == WRITE_AT_END)
+    run->step->then (task);
+  else
+    step_page_done (task);
 }
 
-/* Moves the pager past @items; TRUE when another page is to be asked for. */
-static gboolean
+/* Moves the pager past @items; pages->more says if another page is to be
+ * asked for. */
+static void
 pages_advance (SyncPages            *pages,
                SyncPager             pager,
                GPtrArray            *items,
@@ -787,7 +774,6 @@ pages_advance (SyncPages            *pages,
       g_assert_not_reached ();
     }
   pages->more = more;
-  return more;
 }
 
 static void
@@ -802,7 +788,6 @@ step_page_cb (GObject      *source,
   g_autoptr(GPtrArray) items = NULL;
   LancerUpworkPageInfo page = { NULL, FALSE, -1 };
   GError *error = NULL;
-  gboolean more;
 
   data = lancer_upwork_client_query_finish (LANCER_UPWORK_CLIENT (source), res, &error);
   if (data == NULL && step->pager == PAGER_CURSOR_HALVING && run->pages.first > 1 &&
@@ -824,16 +809,16 @@ step_page_cb (GObject      *source,
       resource_failed (task, error);
       return;
     }
-  more = pages_advance (&run->pages, step->pager, items, &page, run_sync (task)->max_pages);
+  pages_advance (&run->pages, step->pager, items, &page, run_sync (task)->max_pages);
   lancer_upwork_page_info_clear (&page);
   if (step->write_when == WRITE_EACH_PAGE)
     {
-      /* step_page_written asks for the next page once this one is stored */
-      step->write (run_sync (task)->store, items, NULL, step_page_written, task);
+      /* step_written asks for the next page once this one is stored */
+      step->write (run_sync (task)->store, items, NULL, step_written, task);
       return;
     }
   g_ptr_array_extend_and_steal (run->items, g_steal_pointer (&items));
-  step_page_done (task, more);
+  step_page_done (task);
 }
 
 static void

@@ -49,6 +49,15 @@ typedef struct
   char       *accounting_id;
 } Check;
 
+static Check *
+check_new (void)
+{
+  Check *check = g_new0 (Check, 1);
+
+  check->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_access_free);
+  return check;
+}
+
 static void
 check_free (Check *check)
 {
@@ -371,15 +380,12 @@ lancer_upwork_check_access_async (LancerUpworkClient  *client,
                                   gpointer             user_data)
 {
   GTask *task;
-  Check *check;
 
   g_return_if_fail (LANCER_IS_UPWORK_CLIENT (client));
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, lancer_upwork_check_access_async);
-  check = g_new0 (Check, 1);
-  check->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lancer_upwork_access_free);
-  g_task_set_task_data (task, check, (GDestroyNotify) check_free);
+  g_task_set_task_data (task, check_new (), (GDestroyNotify) check_free);
   run_step (task);
 }
 

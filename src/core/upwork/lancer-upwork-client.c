@@ -1178,16 +1178,47 @@ request_step (GTask *task)
   lancer_oauth_get_access_token_async (self->oauth, NULL, req->user_cancellable, token_cb, task);
 }
 
-static void
-start_query (LancerUpworkClient   *self,
-             const char           *name,
-             JsonNode             *variables,
-             LancerUpworkReadFunc  read,
-             GDestroyNotify        read_free,
-             GCancellable         *cancellable,
-             GAsyncReadyCallback   callback,
-             gpointer              user_data,
-             gpointer              source_tag)
+void
+lancer_upwork_client_query_async (LancerUpworkClient  *self,
+                                  const char          *name,
+                                  JsonNode            *variables,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  lancer_upwork_client_query_read_async (self, name, variables, NULL, NULL, cancellable, callback, user_data);
+}
+
+JsonNode *
+lancer_upwork_client_query_finish (LancerUpworkClient  *self,
+                                   GAsyncResult        *result,
+                                   GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lancer_upwork_client_query_read_async:
+ * @read: (nullable): turns the answer's `data` object into the caller's
+ *   value; it runs on a worker thread, so it must only read @data. NULL:
+ *   the value is the `data` object itself, as from
+ *   lancer_upwork_client_query_async()
+ * @read_free: frees what @read returns
+ *
+ * Like lancer_upwork_client_query_async(), but the answer is read (and its
+ * JSON freed) off the caller's thread: large pages never cost the UI a
+ * frame.
+ */
+void
+lancer_upwork_client_query_read_async (LancerUpworkClient   *self,
+                                       const char           *name,
+                                       JsonNode             *variables,
+                                       LancerUpworkReadFunc  read,
+                                       GDestroyNotify        read_free,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
 {
   GTask *task;
   Request *req;
@@ -1196,8 +1227,11 @@ start_query (LancerUpworkClient   *self,
   g_autoptr(JsonGenerator) gen = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
+  g_task_set_source_tag (task, lancer_upwork_client_query_read_async);
   query = lancer_upwork_get_query (name);
   if (query == NULL)
     {
@@ -1231,58 +1265,6 @@ start_query (LancerUpworkClient   *self,
   req->read_free = read_free;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
   request_step (task);
-}
-
-void
-lancer_upwork_client_query_async (LancerUpworkClient  *self,
-                                  const char          *name,
-                                  JsonNode            *variables,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
-  g_return_if_fail (name != NULL);
-
-  start_query (self, name, variables, NULL, NULL, cancellable, callback, user_data,
-               lancer_upwork_client_query_async);
-}
-
-JsonNode *
-lancer_upwork_client_query_finish (LancerUpworkClient  *self,
-                                   GAsyncResult        *result,
-                                   GError             **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * lancer_upwork_client_query_read_async:
- * @read: turns the answer's `data` object into the caller's value; it runs
- *   on a worker thread, so it must only read @data
- * @read_free: frees what @read returns
- *
- * Like lancer_upwork_client_query_async(), but the answer is read (and its
- * JSON freed) off the caller's thread: large pages never cost the UI a
- * frame.
- */
-void
-lancer_upwork_client_query_read_async (LancerUpworkClient   *self,
-                                       const char           *name,
-                                       JsonNode             *variables,
-                                       LancerUpworkReadFunc  read,
-                                       GDestroyNotify        read_free,
-                                       GCancellable         *cancellable,
-                                       GAsyncReadyCallback   callback,
-                                       gpointer              user_data)
-{
-  g_return_if_fail (LANCER_IS_UPWORK_CLIENT (self));
-  g_return_if_fail (name != NULL);
-  g_return_if_fail (read != NULL);
-
-  start_query (self, name, variables, read, read_free, cancellable, callback, user_data,
-               lancer_upwork_client_query_read_async);
 }
 
 /* Returns: (transfer full): what the read function returned */

@@ -105,7 +105,8 @@ typedef gpointer (*LancerUpworkReadFunc) (JsonNode  *data,
                                           GError   **error);
 
 /* Like query_async, but the answer is parsed, read by @read and freed off
- * the caller's thread; _finish returns what @read returned. */
+ * the caller's thread; _finish returns what @read returned (@read NULL: the
+ * `data` object, as query_async does). */
 void         lancer_upwork_client_query_read_async      (LancerUpworkClient   *self,
                                                          const char           *name,
                                                          JsonNode             *variables,

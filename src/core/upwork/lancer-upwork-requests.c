@@ -85,6 +85,23 @@ id_in_range_variables (const char *outer,
   return finish (b);
 }
 
+/* { input: { NAME: VALUE, NAME2: VALUE2 } }: a diary day, a message. */
+static JsonNode *
+input_variables (const char *name,
+                 const char *value,
+                 const char *name2,
+                 const char *value2)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  begin (b, "input");
+  add_string (b, name, value);
+  add_string (b, name2, value2);
+  json_builder_end_object (b);
+  return finish (b);
+}
+
 JsonNode *
 lancer_upwork_search_variables (const char *search_expression,
                                 gboolean    verified_payment_only,
@@ -191,14 +208,7 @@ JsonNode *
 lancer_upwork_diary_day_variables (const char *contract_id,
                                    const char *day)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  begin (b, "input");
-  add_string (b, "contractId", contract_id);
-  add_string (b, "date", day);
-  json_builder_end_object (b);
-  return finish (b);
+  return input_variables ("contractId", contract_id, "date", day);
 }
 
 JsonNode *
@@ -213,14 +223,7 @@ JsonNode *
 lancer_upwork_send_message_variables (const char *room_id,
                                       const char *message)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  begin (b, "input");
-  add_string (b, "roomId", room_id);
-  add_string (b, "message", message);
-  json_builder_end_object (b);
-  return finish (b);
+  return input_variables ("roomId", room_id, "message", message);
 }
 
 JsonNode *

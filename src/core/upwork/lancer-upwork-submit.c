@@ -20,6 +20,23 @@ typedef struct
   char   *estimated_duration;
 } Submit;
 
+/* An empty @estimated_duration is none: the field is left out. */
+static Submit *
+submit_new (const char *job_id,
+            double      amount,
+            const char *cover_letter,
+            const char *estimated_duration)
+{
+  Submit *s = g_new0 (Submit, 1);
+
+  s->job_id = g_strdup (job_id);
+  s->amount = amount;
+  s->cover_letter = g_strdup (cover_letter);
+  if (estimated_duration != NULL && *estimated_duration != '\0')
+    s->estimated_duration = g_strdup (estimated_duration);
+  return s;
+}
+
 static void
 submit_free (Submit *s)
 {
@@ -134,8 +151,7 @@ me_cb (GObject      *source,
     }
 
   variables = lancer_upwork_submit_variables (s->job_id, user_id, user_nid, org_id, s->amount, s->cover_letter,
-                                              s->estimated_duration != NULL && *s->estimated_duration != '\0'
-                                              ? s->estimated_duration : NULL);
+                                              s->estimated_duration);
 
   lancer_upwork_client_query_async (client, "submit-proposal", variables,
                                     g_task_get_cancellable (task), submitted_cb, g_object_ref (task));
@@ -163,7 +179,6 @@ lancer_upwork_submit_proposal_async (LancerUpworkClient  *client,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Submit *s;
 
   g_return_if_fail (LANCER_IS_UPWORK_CLIENT (client));
 
@@ -181,12 +196,8 @@ lancer_upwork_submit_proposal_async (LancerUpworkClient  *client,
                                _("A proposal needs a cover letter and an amount above zero."));
       return;
     }
-  s = g_new0 (Submit, 1);
-  s->job_id = g_strdup (job_id);
-  s->amount = charged_amount;
-  s->cover_letter = g_strdup (cover_letter);
-  s->estimated_duration = g_strdup (estimated_duration);
-  g_task_set_task_data (task, s, (GDestroyNotify) submit_free);
+  g_task_set_task_data (task, submit_new (job_id, charged_amount, cover_letter, estimated_duration),
+                        (GDestroyNotify) submit_free);
   lancer_upwork_client_query_async (client, "me", NULL, cancellable, me_cb, g_steal_pointer (&task));
 }
 
