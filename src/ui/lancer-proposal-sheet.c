@@ -383,8 +383,11 @@ start_submit (LancerProposalSheet *s)
   sub->window = g_object_ref (GTK_WINDOW (s));
   sub->proposal = new_sent_proposal (s);
   gtk_label_set_text (s->status, _("Submitting to Upwork…"));
-  lancer_upwork_submit_proposal_async (client, sub->proposal->job_id, sub->proposal->rate,
-                                       sub->proposal->cover_letter, NULL, NULL, submitted_cb, sub);
+  lancer_upwork_submit_proposal_async (client, &(LancerUpworkProposalTerms) {
+                                         .job_id = sub->proposal->job_id,
+                                         .charged_amount = sub->proposal->rate,
+                                         .cover_letter = sub->proposal->cover_letter,
+                                       }, NULL, submitted_cb, sub);
 }
 
 static void

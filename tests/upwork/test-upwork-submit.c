@@ -111,9 +111,13 @@ submit (Fixture     *f,
         GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  const LancerUpworkProposalTerms terms = {
+    .job_id = job_id,
+    .charged_amount = 450.0,
+    .cover_letter = "Hello, I have ported three apps to GTK 4.",
+  };
 
-  lancer_upwork_submit_proposal_async (f->client, job_id, 450.0, "Hello, I have ported three apps to GTK 4.",
-                                       NULL, NULL, store_result, &result);
+  lancer_upwork_submit_proposal_async (f->client, &terms, NULL, store_result, &result);
   return lancer_upwork_submit_proposal_finish (f->client, wait_result (&result), error);
 }
 

@@ -20,20 +20,18 @@ typedef struct
   char   *estimated_duration;
 } Submit;
 
-/* An empty @estimated_duration is none: the field is left out. */
+/* Owned copies: the task outlives the caller's @terms. An empty estimated
+ * duration is none: the field is left out. */
 static Submit *
-submit_new (const char *job_id,
-            double      amount,
-            const char *cover_letter,
-            const char *estimated_duration)
+submit_new (const LancerUpworkProposalTerms *terms)
 {
   Submit *s = g_new0 (Submit, 1);
 
-  s->job_id = g_strdup (job_id);
-  s->amount = amount;
-  s->cover_letter = g_strdup (cover_letter);
-  if (estimated_duration != NULL && *estimated_duration != '\0')
-    s->estimated_duration = g_strdup (estimated_duration);
+  s->job_id = g_strdup (terms->job_id);
+  s->amount = terms->charged_amount;
+  s->cover_letter = g_strdup (terms->cover_letter);
+  if (terms->estimated_duration != NULL && *terms->estimated_duration != '\0')
+    s->estimated_duration = g_strdup (terms->estimated_duration);
   return s;
 }
 
@@ -169,42 +167,39 @@ is_numeric (const char *s)
 }
 
 void
-lancer_upwork_submit_proposal_async (LancerUpworkClient  *client,
-                                     const char          *job_id,
-                                     double               charged_amount,
-                                     const char          *cover_letter,
-                                     const char          *estimated_duration,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+lancer_upwork_submit_proposal_async (LancerUpworkClient              *client,
+                                     const LancerUpworkProposalTerms *terms,
+                                     GCancellable                    *cancellable,
+                                     GAsyncReadyCallback              callback,
+                                     gpointer                         user_data)
 {
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (LANCER_IS_UPWORK_CLIENT (client));
+  g_return_if_fail (terms != NULL);
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, lancer_upwork_submit_proposal_async);
-  if (!is_numeric (job_id))
+  if (!is_numeric (terms->job_id))
     {
       g_task_return_new_error (task, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_FAILED,
                                _("This job has no numeric Upwork id, so it can’t be submitted through the API."));
       return;
     }
-  if (cover_letter == NULL || *cover_letter == '\0' || !(charged_amount > 0))
+  if (terms->cover_letter == NULL || *terms->cover_letter == '\0' || !(terms->charged_amount > 0))
     {
       g_task_return_new_error (task, LANCER_UPWORK_ERROR, LANCER_UPWORK_ERROR_FAILED,
                                _("A proposal needs a cover letter and an amount above zero."));
       return;
     }
-  g_task_set_task_data (task, submit_new (job_id, charged_amount, cover_letter, estimated_duration),
-                        (GDestroyNotify) submit_free);
+  g_task_set_task_data (task, submit_new (terms), (GDestroyNotify) submit_free);
   lancer_upwork_client_query_async (client, "me", NULL, cancellable, me_cb, g_steal_pointer (&task));
 }
 
 char *
-lancer_upwork_submit_proposal_finish (LancerUpworkClient  *client,
-                                      GAsyncResult        *result,
-                                      GError             **error)
+lancer_upwork_submit_proposal_finish (LancerUpworkClient              *client,
+                                      GAsyncResult                    *result,
+                                      GError                         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, client), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
