@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "lancer-json.h"
 #include "lancer-sandbox-data.h"
 #include "lancer-sandbox-private.h"
 #include "lancer-sandbox-schema.h"
@@ -372,35 +373,6 @@ add_money (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
-static void
-add_null (JsonBuilder *b,
-          const char  *name)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_null_value (b);
-}
-
-static void
-add_str (JsonBuilder *b,
-         const char  *name,
-         const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
 static char *
 format_search_date (gint64   unix_s,
                     gboolean iso)
@@ -435,32 +407,32 @@ build_job_node (JsonBuilder *b,
   g_autofree char *ciphertext = g_strconcat ("~02", job->id, NULL);
 
   json_builder_begin_object (b);
-  add_str (b, "id", job->id);
-  add_str (b, "ciphertext", ciphertext);
-  add_str (b, "title", job->title);
-  add_str (b, "description", job->description);
-  add_str (b, "createdDateTime", date);
-  add_str (b, "publishedDateTime", date);
-  add_null (b, "renewedDateTime");
-  add_str (b, "duration", duration_code (job->duration_label));
-  add_str (b, "durationLabel", job->duration_label);
-  add_str (b, "engagement", job->hourly ? "30+ hrs/week" : NULL);
-  add_str (b, "experienceLevel", job->level);
-  add_str (b, "category", "web_mobile_software_dev");
-  add_str (b, "subcategory", job->subcategory);
-  add_int (b, "totalApplicants", job->applicants);
-  add_int (b, "freelancersToHire", job->to_hire);
-  add_null (b, "totalFreelancersToHire");
+  lancer_json_add_string (b, "id", job->id);
+  lancer_json_add_string (b, "ciphertext", ciphertext);
+  lancer_json_add_string (b, "title", job->title);
+  lancer_json_add_string (b, "description", job->description);
+  lancer_json_add_string (b, "createdDateTime", date);
+  lancer_json_add_string (b, "publishedDateTime", date);
+  lancer_json_add_null (b, "renewedDateTime");
+  lancer_json_add_string (b, "duration", duration_code (job->duration_label));
+  lancer_json_add_string (b, "durationLabel", job->duration_label);
+  lancer_json_add_string (b, "engagement", job->hourly ? "30+ hrs/week" : NULL);
+  lancer_json_add_string (b, "experienceLevel", job->level);
+  lancer_json_add_string (b, "category", "web_mobile_software_dev");
+  lancer_json_add_string (b, "subcategory", job->subcategory);
+  lancer_json_add_int (b, "totalApplicants", job->applicants);
+  lancer_json_add_int (b, "freelancersToHire", job->to_hire);
+  lancer_json_add_null (b, "totalFreelancersToHire");
   json_builder_set_member_name (b, "applied");
   json_builder_add_boolean_value (b, FALSE);
   add_money (b, "amount", job->hourly ? 0 : job->budget);
   /* says nothing of the contract type: that is job.contractTerms */
-  add_str (b, "hourlyBudgetType", job->hourly ? "DEFAULT" : "NOT_PROVIDED");
+  lancer_json_add_string (b, "hourlyBudgetType", job->hourly ? "DEFAULT" : "NOT_PROVIDED");
   json_builder_set_member_name (b, "job");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "contractTerms");
   json_builder_begin_object (b);
-  add_str (b, "contractType", job->hourly ? "HOURLY" : "FIXED_PRICE");
+  lancer_json_add_string (b, "contractType", job->hourly ? "HOURLY" : "FIXED_PRICE");
   json_builder_end_object (b);
   json_builder_end_object (b);
   if (job->hourly && job->hourly_max > 0)
@@ -470,8 +442,8 @@ build_job_node (JsonBuilder *b,
     }
   else
     {
-      add_null (b, "hourlyBudgetMin");
-      add_null (b, "hourlyBudgetMax");
+      lancer_json_add_null (b, "hourlyBudgetMin");
+      lancer_json_add_null (b, "hourlyBudgetMax");
     }
   add_money (b, "weeklyBudget", 0);
   json_builder_set_member_name (b, "skills");
@@ -482,9 +454,9 @@ build_job_node (JsonBuilder *b,
         {
           g_autofree char *lower = g_ascii_strdown (job->skills[i], -1);
           json_builder_begin_object (b);
-          add_str (b, "id", lower);
-          add_str (b, "name", lower);
-          add_str (b, "prettyName", job->skills[i]);
+          lancer_json_add_string (b, "id", lower);
+          lancer_json_add_string (b, "name", lower);
+          lancer_json_add_string (b, "prettyName", job->skills[i]);
           json_builder_set_member_name (b, "highlighted");
           json_builder_add_boolean_value (b, FALSE);
           json_builder_end_object (b);
@@ -496,31 +468,31 @@ build_job_node (JsonBuilder *b,
 
   json_builder_set_member_name (b, "client");
   json_builder_begin_object (b);
-  add_int (b, "totalHires", job->hires);
-  add_int (b, "totalPostedJobs", job->posted);
+  lancer_json_add_int (b, "totalHires", job->hires);
+  lancer_json_add_int (b, "totalPostedJobs", job->posted);
   if (job->spent >= 0)
     add_money (b, "totalSpent", job->spent);
   else
-    add_null (b, "totalSpent");
-  add_str (b, "verificationStatus", job->verified ? "VERIFIED" : NULL);
-  add_int (b, "totalReviews", job->reviews);
+    lancer_json_add_null (b, "totalSpent");
+  lancer_json_add_string (b, "verificationStatus", job->verified ? "VERIFIED" : NULL);
+  lancer_json_add_int (b, "totalReviews", job->reviews);
   json_builder_set_member_name (b, "totalFeedback");
   if (job->feedback >= 0 && !feedback_failed)
     json_builder_add_double_value (b, job->feedback);
   else
     json_builder_add_null_value (b);
-  add_null (b, "companyName");
-  add_str (b, "companyOrgUid", job->client_org);
+  lancer_json_add_null (b, "companyName");
+  lancer_json_add_string (b, "companyOrgUid", job->client_org);
   json_builder_set_member_name (b, "hasFinancialPrivacy");
   json_builder_add_boolean_value (b, FALSE);
   json_builder_set_member_name (b, "location");
   if (job->country != NULL)
     {
       json_builder_begin_object (b);
-      add_str (b, "country", job->country);
-      add_str (b, "city", job->city);
-      add_str (b, "state", "");
-      add_str (b, "timezone", job->timezone);
+      lancer_json_add_string (b, "country", job->country);
+      lancer_json_add_string (b, "city", job->city);
+      lancer_json_add_string (b, "state", "");
+      lancer_json_add_string (b, "timezone", job->timezone);
       json_builder_end_object (b);
     }
   else
@@ -531,10 +503,10 @@ build_job_node (JsonBuilder *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "category");
   json_builder_begin_object (b);
-  add_str (b, "id", "531770282580668418");
-  add_str (b, "prefLabel", "Web, Mobile & Software Dev");
+  lancer_json_add_string (b, "id", "531770282580668418");
+  lancer_json_add_string (b, "prefLabel", "Web, Mobile & Software Dev");
   json_builder_end_object (b);
-  add_null (b, "subCategories");
+  lancer_json_add_null (b, "subCategories");
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
@@ -589,7 +561,7 @@ build_page_info (JsonBuilder *b,
 
   json_builder_set_member_name (b, "pageInfo");
   json_builder_begin_object (b);
-  add_str (b, "endCursor", has_next ? cursor : NULL);
+  lancer_json_add_string (b, "endCursor", has_next ? cursor : NULL);
   json_builder_set_member_name (b, "hasNextPage");
   json_builder_add_boolean_value (b, has_next);
   json_builder_end_object (b);
@@ -603,7 +575,7 @@ begin_connection (JsonBuilder *b,
                   guint        total)
 {
   json_builder_begin_object (b);
-  add_int (b, "totalCount", total);
+  lancer_json_add_int (b, "totalCount", total);
   json_builder_set_member_name (b, "edges");
   json_builder_begin_array (b);
 }
@@ -626,7 +598,7 @@ begin_edge (JsonBuilder *b,
   g_autofree char *cursor = g_strdup_printf ("%u", offset);
 
   json_builder_begin_object (b);
-  add_str (b, "cursor", cursor);
+  lancer_json_add_string (b, "cursor", cursor);
   json_builder_set_member_name (b, "node");
 }
 
@@ -677,14 +649,14 @@ add_error (Ctx        *ctx,
            const char *classification)
 {
   json_builder_begin_object (ctx->errors);
-  add_str (ctx->errors, "message", message);
+  lancer_json_add_string (ctx->errors, "message", message);
   json_builder_set_member_name (ctx->errors, "path");
   json_builder_begin_array (ctx->errors);
   json_builder_add_string_value (ctx->errors, ctx->alias);
   json_builder_end_array (ctx->errors);
   json_builder_set_member_name (ctx->errors, "extensions");
   json_builder_begin_object (ctx->errors);
-  add_str (ctx->errors, "classification", classification);
+  lancer_json_add_string (ctx->errors, "classification", classification);
   json_builder_end_object (ctx->errors);
   json_builder_end_object (ctx->errors);
   ctx->n_errors++;
@@ -701,7 +673,7 @@ add_field_error (Ctx        *ctx,
   g_auto(GStrv) steps = g_strsplit (field_path, "/", -1);
 
   json_builder_begin_object (ctx->errors);
-  add_str (ctx->errors, "message", message);
+  lancer_json_add_string (ctx->errors, "message", message);
   json_builder_set_member_name (ctx->errors, "path");
   json_builder_begin_array (ctx->errors);
   json_builder_add_string_value (ctx->errors, "marketplaceJobPostingsSearch");
@@ -713,7 +685,7 @@ add_field_error (Ctx        *ctx,
   json_builder_end_array (ctx->errors);
   json_builder_set_member_name (ctx->errors, "extensions");
   json_builder_begin_object (ctx->errors);
-  add_str (ctx->errors, "classification", "DataFetchingException");
+  lancer_json_add_string (ctx->errors, "classification", "DataFetchingException");
   json_builder_end_object (ctx->errors);
   json_builder_end_object (ctx->errors);
   ctx->n_errors++;
@@ -792,17 +764,17 @@ root_job (Ctx         *ctx,
       if (!g_str_equal (job->id, id))
         continue;
       json_builder_begin_object (b);
-      add_str (b, "id", job->id);
+      lancer_json_add_string (b, "id", job->id);
       json_builder_set_member_name (b, "content");
       json_builder_begin_object (b);
-      add_str (b, "title", job->title);
-      add_str (b, "description", job->description);
+      lancer_json_add_string (b, "title", job->title);
+      lancer_json_add_string (b, "description", job->description);
       json_builder_end_object (b);
       json_builder_set_member_name (b, "contractTerms");
       json_builder_begin_object (b);
-      add_str (b, "contractType", job->hourly ? "HOURLY" : "FIXED_PRICE");
-      add_str (b, "experienceLevel", job->level);
-      add_int (b, "personsToHire", job->to_hire);
+      lancer_json_add_string (b, "contractType", job->hourly ? "HOURLY" : "FIXED_PRICE");
+      lancer_json_add_string (b, "experienceLevel", job->level);
+      lancer_json_add_int (b, "personsToHire", job->to_hire);
       json_builder_end_object (b);
       json_builder_end_object (b);
       return TRUE;
@@ -862,18 +834,18 @@ root_proposals (Ctx         *ctx,
 
       begin_edge (b, k);
       json_builder_begin_object (b);
-      add_str (b, "id", id);
+      lancer_json_add_string (b, "id", id);
       json_builder_set_member_name (b, "status");
       json_builder_begin_object (b);
-      add_str (b, "status", s);
-      add_null (b, "reason");
+      lancer_json_add_string (b, "status", s);
+      lancer_json_add_null (b, "reason");
       json_builder_end_object (b);
       json_builder_set_member_name (b, "marketplaceJobPosting");
       json_builder_begin_object (b);
-      add_str (b, "id", job->id);
+      lancer_json_add_string (b, "id", job->id);
       json_builder_set_member_name (b, "content");
       json_builder_begin_object (b);
-      add_str (b, "title", job->title);
+      lancer_json_add_string (b, "title", job->title);
       json_builder_end_object (b);
       json_builder_end_object (b);
       json_builder_set_member_name (b, "terms");
@@ -881,16 +853,16 @@ root_proposals (Ctx         *ctx,
       add_money (b, "chargeRate", 25 + (i % 8) * 5);
       json_builder_set_member_name (b, "estimatedDuration");
       json_builder_begin_object (b);
-      add_str (b, "label", "1 to 3 months");
+      lancer_json_add_string (b, "label", "1 to 3 months");
       json_builder_end_object (b);
       json_builder_end_object (b);
-      add_str (b, "coverLetter", "Hello, I have built several similar applications and can start right away.");
-      add_null (b, "annotations");
+      lancer_json_add_string (b, "coverLetter", "Hello, I have built several similar applications and can start right away.");
+      lancer_json_add_null (b, "annotations");
       json_builder_set_member_name (b, "auditDetails");
       json_builder_begin_object (b);
       add_raw_datetime (b, "createdDateTime", now_ms - proposal_age_ms (ctx->self, i));
       if (i % 3 == 0)
-        add_null (b, "modifiedDateTime");
+        lancer_json_add_null (b, "modifiedDateTime");
       else
         add_raw_datetime (b, "modifiedDateTime", now_ms - proposal_age_ms (ctx->self, i) / 2);
       json_builder_end_object (b);
@@ -906,8 +878,8 @@ build_story (JsonBuilder        *b,
              LancerSandboxStory *story)
 {
   json_builder_begin_object (b);
-  add_str (b, "id", story->id);
-  add_str (b, "message", story->message);
+  lancer_json_add_string (b, "id", story->id);
+  lancer_json_add_string (b, "message", story->message);
   if (story->raw_date)
     {
       add_raw_datetime (b, "createdDateTime", story->created_ms);
@@ -917,13 +889,13 @@ build_story (JsonBuilder        *b,
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (story->created_ms / 1000);
       g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000Z");
-      add_str (b, "createdDateTime", text);
-      add_str (b, "updatedDateTime", text);
+      lancer_json_add_string (b, "createdDateTime", text);
+      lancer_json_add_string (b, "updatedDateTime", text);
     }
   json_builder_set_member_name (b, "user");
   json_builder_begin_object (b);
-  add_str (b, "id", story->user_id);
-  add_str (b, "name", story->user_name);
+  lancer_json_add_string (b, "id", story->user_id);
+  lancer_json_add_string (b, "name", story->user_name);
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
@@ -948,13 +920,13 @@ root_rooms (Ctx         *ctx,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "node");
       json_builder_begin_object (b);
-      add_str (b, "id", room->id);
-      add_str (b, "roomName", room->name);
-      add_str (b, "topic", room->topic);
-      add_str (b, "roomType", "ONE_ON_ONE");
-      add_int (b, "numUnread", room->unread);
-      add_str (b, "contractId", room->contract_id);
-      add_null (b, "lastReadDateTime");
+      lancer_json_add_string (b, "id", room->id);
+      lancer_json_add_string (b, "roomName", room->name);
+      lancer_json_add_string (b, "topic", room->topic);
+      lancer_json_add_string (b, "roomType", "ONE_ON_ONE");
+      lancer_json_add_int (b, "numUnread", room->unread);
+      lancer_json_add_string (b, "contractId", room->contract_id);
+      lancer_json_add_null (b, "lastReadDateTime");
       json_builder_set_member_name (b, "latestStory");
       if (latest != NULL)
         build_story (b, latest);
@@ -1068,10 +1040,10 @@ root_submit (Ctx         *ctx,
   json_builder_begin_object (b);
   {
     g_autofree char *id = g_strdup_printf ("19400000000%08u", ++ctx->self->proposal_serial);
-    add_str (b, "newProposalId", id);
+    lancer_json_add_string (b, "newProposalId", id);
   }
-  add_str (b, "status", "SUBMITTED");
-  add_null (b, "error");
+  lancer_json_add_string (b, "status", "SUBMITTED");
+  lancer_json_add_null (b, "error");
   json_builder_end_object (b);
   return TRUE;
 }
@@ -1097,7 +1069,7 @@ root_contracts (Ctx         *ctx,
   gint64 limit = CLAMP (obj_int (page, "limit", 10), 1, (gint64) ctx->self->page_cap);
 
   json_builder_begin_object (b);
-  add_int (b, "totalCount", G_N_ELEMENTS (contracts));
+  lancer_json_add_int (b, "totalCount", G_N_ELEMENTS (contracts));
   json_builder_set_member_name (b, "workHistoryList");
   json_builder_begin_array (b);
   for (guint i = (guint) offset; i < G_N_ELEMENTS (contracts) && i < (guint) (offset + limit); i++)
@@ -1108,25 +1080,25 @@ root_contracts (Ctx         *ctx,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "contract");
       json_builder_begin_object (b);
-      add_str (b, "id", contracts[i].id);
-      add_str (b, "title", contracts[i].title);
-      add_str (b, "startDate", contracts[i].start);
-      add_str (b, "endDate", g_str_equal (contracts[i].status, "CLOSED") ? "2025-12-01" : NULL);
-      add_str (b, "status", contracts[i].status);
+      lancer_json_add_string (b, "id", contracts[i].id);
+      lancer_json_add_string (b, "title", contracts[i].title);
+      lancer_json_add_string (b, "startDate", contracts[i].start);
+      lancer_json_add_string (b, "endDate", g_str_equal (contracts[i].status, "CLOSED") ? "2025-12-01" : NULL);
+      lancer_json_add_string (b, "status", contracts[i].status);
       json_builder_set_member_name (b, "terms");
       json_builder_begin_object (b);
-      add_str (b, "hourlyRate", hourly ? contracts[i].rate : NULL);
-      add_str (b, "fixedAmount", hourly ? NULL : contracts[i].rate);
-      add_str (b, "jobType", contracts[i].job_type);
+      lancer_json_add_string (b, "hourlyRate", hourly ? contracts[i].rate : NULL);
+      lancer_json_add_string (b, "fixedAmount", hourly ? NULL : contracts[i].rate);
+      lancer_json_add_string (b, "jobType", contracts[i].job_type);
       json_builder_end_object (b);
       json_builder_end_object (b);
       json_builder_set_member_name (b, "contractAggregate");
       json_builder_begin_object (b);
-      add_str (b, "totalCharge", g_ascii_formatd (buf, sizeof buf, "%.2f", contracts[i].total));
+      lancer_json_add_string (b, "totalCharge", g_ascii_formatd (buf, sizeof buf, "%.2f", contracts[i].total));
       json_builder_set_member_name (b, "hours");
       json_builder_add_double_value (b, contracts[i].hours);
       json_builder_end_object (b);
-      add_null (b, "feedback");
+      lancer_json_add_null (b, "feedback");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1206,7 +1178,7 @@ root_diary (Ctx         *ctx,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "workDiaryMetadata");
   json_builder_begin_object (b);
-  add_int (b, "timezoneOffset", 0);
+  lancer_json_add_int (b, "timezoneOffset", 0);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "workDiaryTimeCells");
   json_builder_begin_array (b);
@@ -1214,8 +1186,8 @@ root_diary (Ctx         *ctx,
     {
       json_builder_begin_object (b);
       add_raw_datetime (b, "cellDateTime", (g_date_time_to_unix (base) + i * 600) * 1000);
-      add_int (b, "activityLevel", (i * 37) % 101);
-      add_str (b, "memo", i % 6 == 0 ? "Implementing sync engine" : NULL);
+      lancer_json_add_int (b, "activityLevel", (i * 37) % 101);
+      lancer_json_add_string (b, "memo", i % 6 == 0 ? "Implementing sync engine" : NULL);
       json_builder_set_member_name (b, "manual");
       json_builder_add_boolean_value (b, FALSE);
       json_builder_end_object (b);
@@ -1230,7 +1202,7 @@ root_accounting (Ctx         *ctx,
                  JsonBuilder *b)
 {
   json_builder_begin_object (b);
-  add_str (b, "id", "424242");
+  lancer_json_add_string (b, "id", "424242");
   json_builder_end_object (b);
   return TRUE;
 }
@@ -1351,19 +1323,19 @@ root_transactions (Ctx         *ctx,
       if (p->when < from || p->when >= to)
         continue;
       json_builder_begin_object (b);
-      add_str (b, "recordId", id);
-      add_str (b, "type", p->type);
-      add_str (b, "accountingSubtype", i % 2 == 0 ? "APAdjustment" : NULL);
-      add_str (b, "transactionCreationDate", date);
-      add_str (b, "fullyPaidDate", i % 4 == 0 ? NULL : date);
+      lancer_json_add_string (b, "recordId", id);
+      lancer_json_add_string (b, "type", p->type);
+      lancer_json_add_string (b, "accountingSubtype", i % 2 == 0 ? "APAdjustment" : NULL);
+      lancer_json_add_string (b, "transactionCreationDate", date);
+      lancer_json_add_string (b, "fullyPaidDate", i % 4 == 0 ? NULL : date);
       json_builder_set_member_name (b, "transactionAmount");
       json_builder_begin_object (b);
-      add_str (b, "rawValue", g_ascii_formatd (buf, sizeof buf, "%.2f", p->amount));
-      add_str (b, "currency", "USD");
+      lancer_json_add_string (b, "rawValue", g_ascii_formatd (buf, sizeof buf, "%.2f", p->amount));
+      lancer_json_add_string (b, "currency", "USD");
       json_builder_end_object (b);
-      add_str (b, "descriptionUI", p->description);
-      add_str (b, "assignmentCompanyName", p->client);
-      add_str (b, "paymentStatus", "PAID");
+      lancer_json_add_string (b, "descriptionUI", p->description);
+      lancer_json_add_string (b, "assignmentCompanyName", p->client);
+      lancer_json_add_string (b, "paymentStatus", "PAID");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1377,12 +1349,12 @@ root_user (Ctx         *ctx,
            JsonBuilder *b)
 {
   json_builder_begin_object (b);
-  add_str (b, "id", USER_ID);
-  add_str (b, "nid", USER_NID);
-  add_str (b, "rid", "2366358");
-  add_str (b, "name", LANCER_SANDBOX_USER_NAME);
-  add_str (b, "email", "demo@example.com");
-  add_null (b, "photoUrl");
+  lancer_json_add_string (b, "id", USER_ID);
+  lancer_json_add_string (b, "nid", USER_NID);
+  lancer_json_add_string (b, "rid", "2366358");
+  lancer_json_add_string (b, "name", LANCER_SANDBOX_USER_NAME);
+  lancer_json_add_string (b, "email", "demo@example.com");
+  lancer_json_add_null (b, "photoUrl");
   json_builder_end_object (b);
   return TRUE;
 }
@@ -1394,8 +1366,8 @@ root_organization (Ctx         *ctx,
   gboolean agency = g_strcmp0 (ctx->tenant, ORG_AGENCY) == 0;
 
   json_builder_begin_object (b);
-  add_str (b, "id", agency ? ORG_AGENCY : ORG_PERSONAL);
-  add_str (b, "name", agency ? "Demo Agency" : LANCER_SANDBOX_USER_NAME);
+  lancer_json_add_string (b, "id", agency ? ORG_AGENCY : ORG_PERSONAL);
+  lancer_json_add_string (b, "name", agency ? "Demo Agency" : LANCER_SANDBOX_USER_NAME);
   json_builder_end_object (b);
   return TRUE;
 }
@@ -1418,12 +1390,12 @@ root_company_selector (Ctx         *ctx,
   for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
     {
       json_builder_begin_object (b);
-      add_str (b, "title", companies[i].title);
-      add_str (b, "organizationId", companies[i].organization_id);
-      add_str (b, "organizationRid", companies[i].organization_rid);
-      add_str (b, "organizationType", companies[i].type);
-      add_str (b, "typeTitle", companies[i].type_title);
-      add_null (b, "photoUrl");
+      lancer_json_add_string (b, "title", companies[i].title);
+      lancer_json_add_string (b, "organizationId", companies[i].organization_id);
+      lancer_json_add_string (b, "organizationRid", companies[i].organization_rid);
+      lancer_json_add_string (b, "organizationType", companies[i].type);
+      lancer_json_add_string (b, "typeTitle", companies[i].type_title);
+      lancer_json_add_null (b, "photoUrl");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1615,7 +1587,7 @@ graphql_cb (SoupServer        *server,
       for (guint i = 0; i < fields->len; i++)
         {
           ctx.alias = ((LancerSandboxSelection *) fields->pdata[i])->alias;
-          add_null (b, ctx.alias);
+          lancer_json_add_null (b, ctx.alias);
           add_error (&ctx, "Tenant not found or access denied for the given organization", "ExecutionAborted");
         }
     }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lancer-json.h"
 #include "lancer-webhook.h"
 
 struct _LancerWebhook
@@ -57,18 +58,6 @@ alert_event (const LancerAlert *alert)
     default:
       return "notice";
     }
-}
-
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
 }
 
 /* Slack's mrkdwn needs &, < and > escaped; nothing else. */
@@ -154,11 +143,11 @@ lancer_webhook_build_body (LancerWebhookFormat  format,
       json_builder_add_string_value (b, "lancer");
       json_builder_set_member_name (b, "event");
       json_builder_add_string_value (b, alert_event (alert));
-      add_string_or_null (b, "title", alert->title);
-      add_string_or_null (b, "body", alert->body);
-      add_string_or_null (b, "url", url);
-      add_string_or_null (b, "job_id", alert->redacted ? NULL : alert->job_id);
-      add_string_or_null (b, "room_id", alert->redacted ? NULL : alert->room_id);
+      lancer_json_add_string (b, "title", alert->title);
+      lancer_json_add_string (b, "body", alert->body);
+      lancer_json_add_string (b, "url", url);
+      lancer_json_add_string (b, "job_id", alert->redacted ? NULL : alert->job_id);
+      lancer_json_add_string (b, "room_id", alert->redacted ? NULL : alert->room_id);
       json_builder_set_member_name (b, "count");
       json_builder_add_int_value (b, alert->count);
       json_builder_set_member_name (b, "score");

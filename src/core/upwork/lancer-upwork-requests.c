@@ -7,37 +7,12 @@
 
 #include "config.h"
 
+#include "lancer-json.h"
 #include "lancer-upwork-requests.h"
 
 /* Every input type and field named here is checked against Upwork's
  * published schema (data/upwork-schema.graphql) by the data
  * suite, with the values these functions really build. */
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-begin (JsonBuilder *b,
-       const char  *name)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_begin_object (b);
-}
 
 /* Pagination { first, after } with an offset-string cursor. */
 static void
@@ -46,9 +21,9 @@ add_pagination (JsonBuilder *b,
                 const char  *after,
                 guint        first)
 {
-  begin (b, name);
-  add_int (b, "first", CLAMP (first, 1, LANCER_UPWORK_MAX_PAGE));
-  add_string (b, "after", after != NULL ? after : "0");
+  lancer_json_begin_object (b, name);
+  lancer_json_add_int (b, "first", CLAMP (first, 1, LANCER_UPWORK_MAX_PAGE));
+  lancer_json_add_string (b, "after", after != NULL ? after : "0");
   json_builder_end_object (b);
 }
 
@@ -72,14 +47,14 @@ id_in_range_variables (const char *outer,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, outer);
+  lancer_json_begin_object (b, outer);
   json_builder_set_member_name (b, ids_name);
   json_builder_begin_array (b);
   json_builder_add_string_value (b, id);
   json_builder_end_array (b);
-  begin (b, range_name);
-  add_string (b, "rangeStart", from_day);
-  add_string (b, "rangeEnd", to_day);
+  lancer_json_begin_object (b, range_name);
+  lancer_json_add_string (b, "rangeStart", from_day);
+  lancer_json_add_string (b, "rangeEnd", to_day);
   json_builder_end_object (b);
   json_builder_end_object (b);
   return finish (b);
@@ -95,9 +70,9 @@ input_variables (const char *name,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "input");
-  add_string (b, name, value);
-  add_string (b, name2, value2);
+  lancer_json_begin_object (b, "input");
+  lancer_json_add_string (b, name, value);
+  lancer_json_add_string (b, name2, value2);
   json_builder_end_object (b);
   return finish (b);
 }
@@ -111,9 +86,9 @@ lancer_upwork_search_variables (const char *search_expression,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "filter");
+  lancer_json_begin_object (b, "filter");
   if (search_expression != NULL && *search_expression != '\0')
-    add_string (b, "searchExpression_eq", search_expression);
+    lancer_json_add_string (b, "searchExpression_eq", search_expression);
   if (verified_payment_only)
     {
       json_builder_set_member_name (b, "verifiedPaymentOnly_eq");
@@ -130,7 +105,7 @@ lancer_upwork_job_variables (const char *job_id)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "id", job_id);
+  lancer_json_add_string (b, "id", job_id);
   return finish (b);
 }
 
@@ -142,8 +117,8 @@ lancer_upwork_proposals_variables (const char *status,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "filter");
-  add_string (b, "status_eq", status);
+  lancer_json_begin_object (b, "filter");
+  lancer_json_add_string (b, "status_eq", status);
   json_builder_end_object (b);
   add_pagination (b, "pagination", after, first);
   return finish (b);
@@ -168,9 +143,9 @@ lancer_upwork_stories_variables (const char *room_id,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "filter");
-  add_string (b, "roomId_eq", room_id);
-  begin (b, "storyFilter");
+  lancer_json_begin_object (b, "filter");
+  lancer_json_add_string (b, "roomId_eq", room_id);
+  lancer_json_begin_object (b, "storyFilter");
   add_pagination (b, "pagination", after, first);
   json_builder_end_object (b);
   json_builder_end_object (b);
@@ -185,12 +160,12 @@ lancer_upwork_contracts_variables (const char *person_id,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "filter");
+  lancer_json_begin_object (b, "filter");
   if (person_id != NULL)
-    add_string (b, "personId", person_id);
-  begin (b, "pagination");
-  add_int (b, "offset", offset);
-  add_int (b, "limit", CLAMP (limit, 1, LANCER_UPWORK_MAX_PAGE));
+    lancer_json_add_string (b, "personId", person_id);
+  lancer_json_begin_object (b, "pagination");
+  lancer_json_add_int (b, "offset", offset);
+  lancer_json_add_int (b, "limit", CLAMP (limit, 1, LANCER_UPWORK_MAX_PAGE));
   json_builder_end_object (b);
   json_builder_end_object (b);
   return finish (b);
@@ -238,18 +213,18 @@ lancer_upwork_submit_variables (const char *job_id,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  begin (b, "input");
-  add_string (b, "jobReference", job_id);
-  begin (b, "selectedContractor");
-  add_string (b, "id", user_id);
-  add_string (b, "oDeskUserID", user_nid);
+  lancer_json_begin_object (b, "input");
+  lancer_json_add_string (b, "jobReference", job_id);
+  lancer_json_begin_object (b, "selectedContractor");
+  lancer_json_add_string (b, "id", user_id);
+  lancer_json_add_string (b, "oDeskUserID", user_nid);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "chargedAmount");
   json_builder_add_double_value (b, charged_amount);
-  add_string (b, "coverLetter", cover_letter);
-  add_string (b, "teamOrgId", organization_id);
+  lancer_json_add_string (b, "coverLetter", cover_letter);
+  lancer_json_add_string (b, "teamOrgId", organization_id);
   if (estimated_duration != NULL)
-    add_string (b, "estimatedDuration", estimated_duration);
+    lancer_json_add_string (b, "estimatedDuration", estimated_duration);
   json_builder_end_object (b);
   return finish (b);
 }
