@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "lancer-audit-window.h"
+#include "lancer-audit-window-private.h"
 #include "lancer-format.h"
 
 /* A list box is plenty for this many rows; the export has them all. */

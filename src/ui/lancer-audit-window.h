@@ -22,10 +22,5 @@ const char        *lancer_audit_window_get_state  (LancerAuditWindow *self);
 guint              lancer_audit_window_get_n_rows (LancerAuditWindow *self);
 /* Reads the log again. */
 void               lancer_audit_window_reload     (LancerAuditWindow *self);
-/* What Export does once a file is chosen, without the chooser (for
- * tests): writes the whole log to @file as @format, "csv" or "json". */
-void               lancer_audit_window_export_to  (LancerAuditWindow *self,
-                                                   const char        *format,
-                                                   GFile             *file);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lancer-application.h"
-#include "lancer-audit-window.h"
+#include "lancer-audit-window-private.h"
 #include "lancer-jobs-page-private.h"
 #include "lancer-lock-enrol-window.h"
 #include "lancer-lock-view.h"

@@ -204,9 +204,6 @@ add_error_row (Check        *check,
 
 static void run_step (GTask *task);
 
-
-
-/* Keeps from an answer what a later step needs. */
 /* Keeps from an answer what a later step needs, read by the sync's own
  * parsers. */
 static void
