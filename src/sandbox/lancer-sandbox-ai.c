@@ -227,18 +227,65 @@ skills_phrase (const char *prompt)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The first name of whoever spoke last in a "Conversation so far:" block
+ * ("Priya Nair: ..." lines; "Me" is the freelancer), or NULL when the
+ * prompt has no conversation. */
+static char *
+conversation_partner (const char *prompt)
+{
+  const char *block = prompt != NULL ? strstr (prompt, "Conversation so far:\n") : NULL;
+  g_auto(GStrv) lines = NULL;
+  char *partner = NULL;
+
+  if (block == NULL)
+    return NULL;
+  lines = g_strsplit (block + strlen ("Conversation so far:\n"), "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      g_autofree char *name = colon != NULL ? g_strndup (lines[i], colon - lines[i]) : NULL;
+
+      if (name == NULL || g_str_equal (name, "Me") || !g_utf8_validate (name, -1, NULL))
+        continue;
+      g_free (partner);
+      partner = g_strdup (name);
+      *strchrnul (partner, ' ') = '\0';
+    }
+  return partner;
+}
+
+/* A short chat answer to the client who wrote last, for a suggested reply. */
+static char *
+compose_chat_reply (const char *prompt,
+                    const char *partner)
+{
+  static const char *answers[] = {
+    "Thanks for the update! That works for me. I will send it over today and keep you posted here on Upwork.",
+    "Good question. Let me check the details and I will get back to you with a clear answer within the day.",
+    "Sounds good. I will take care of it and share the result here as soon as it is ready.",
+  };
+  guint h = g_str_hash (prompt);
+
+  return g_strdup_printf ("%s Hi %s,\n\n%s\n\n(This reply was suggested by the demo AI, not a real model.)",
+                          LANCER_SANDBOX_AI_LABEL, partner, answers[h % G_N_ELEMENTS (answers)]);
+}
+
 /* A letter built from the job's title and skills, never the prompt's own
- * words: it reads like a reply, not an echo. */
+ * words: it reads like a reply, not an echo. Asked about a conversation,
+ * a short answer to the client instead. */
 char *
 lancer_sandbox_ai_compose_reply (const char *prompt)
 {
   guint h = g_str_hash (prompt ? prompt : "");
+  g_autofree char *partner = conversation_partner (prompt);
   g_autofree char *title = prompt_field (prompt, "Title");
   g_autofree char *skills = skills_phrase (prompt);
   g_autofree char *name = prompt_field (prompt, "Name");
   g_autofree char *opening = NULL;
   g_autofree char *middle = NULL;
 
+  if (partner != NULL)
+    return compose_chat_reply (prompt, partner);
   opening = g_strconcat (openings[h % G_N_ELEMENTS (openings)][0], title != NULL ? title : "your project",
                          openings[h % G_N_ELEMENTS (openings)][1], NULL);
   middle = g_strconcat (middles[(h / 7) % G_N_ELEMENTS (middles)][0], skills,

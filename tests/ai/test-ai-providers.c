@@ -739,6 +739,26 @@ test_demo_reply_reads_as_letter (void)
   g_assert_null (strstr (reply, "Tone:"));
 }
 
+/* Asked to suggest a reply in a conversation, the demo AI answers the
+ * client who wrote last, briefly, without repeating the conversation. */
+static void
+test_demo_reply_answers_conversation (void)
+{
+  static const char *prompt =
+    "Job: Landing page in Webflow\nConversation so far:\n"
+    "Priya Nair: Hi, are you available for a quick call this week?\n"
+    "Me: Sure, Tuesday or Wednesday afternoon works for me.\n"
+    "Priya Nair: Thanks! Could you also send an estimate for the second milestone?\n\n"
+    "Suggest a reply from Olena Shevchenko in a friendly tone.";
+  g_autofree char *reply = lancer_sandbox_ai_compose_reply (prompt);
+
+  g_assert_true (g_str_has_prefix (reply, LANCER_SANDBOX_AI_LABEL " Hi Priya,"));
+  g_assert_null (strstr (reply, "estimate for the second milestone"));
+  g_assert_null (strstr (reply, "Landing page in Webflow"));
+  g_assert_null (strstr (reply, "Best regards"));
+  g_assert_cmpuint (strlen (reply), <, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/ai/provider/env-base-urls", test_env_base_urls);
   g_test_add_func ("/ai/provider/no-key", test_no_key);
   g_test_add_func ("/ai/provider/demo-reply", test_demo_reply_reads_as_letter);
+  g_test_add_func ("/ai/provider/demo-chat-reply", test_demo_reply_answers_conversation);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lancer-application.h"
@@ -18,7 +19,9 @@
 #include "lancer-message-row.h"
 #include "lancer-messages-page-private.h"
 #include "lancer-paths.h"
+#include "lancer-profile.h"
 #include "lancer-sandbox.h"
+#include "lancer-sandbox-ai.h"
 #include "lancer-store-messages.h"
 #include "lancer-story-list-model.h"
 #include "lancer-sync-writer.h"
@@ -332,6 +335,105 @@ test_own_and_client_styles (void)
   g_assert_cmpuint (theirs, >, 0);
 }
 
+static gint64
+count_reply_calls (void)
+{
+  g_autofree char *path = lancer_profile_dup_db_path (lancer_session_get_profile (session ()));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM ai_calls WHERE purpose = 'reply'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget     *composer;
+  GtkTextBuffer *buffer;
+  gint64         calls_before;
+} SuggestWait;
+
+/* The suggestion has streamed in and the button offers a new one again. */
+static gboolean
+suggestion_done (gpointer data)
+{
+  SuggestWait *wait = data;
+
+  return gtk_text_buffer_get_char_count (wait->buffer) > 0 &&
+         lancer_test_ui_find_button_by_tooltip (wait->composer, "Let the AI assistant draft a reply to this conversation") != NULL;
+}
+
+static gboolean
+reply_call_recorded (gpointer data)
+{
+  SuggestWait *wait = data;
+
+  return count_reply_calls () > wait->calls_before;
+}
+
+/* Suggest a Reply: the demo AI's draft streams into the composer after
+ * what the user typed, the user can send it, and the call is recorded in
+ * the profile's AI spending like every other AI call. */
+static void
+test_suggest_reply (void)
+{
+  LancerMessagesPage *page = messages_page ();
+  GtkWidget *composer = lancer_test_ui_find_type (GTK_WIDGET (page), LANCER_TYPE_MESSAGE_COMPOSER);
+  GtkWidget *view = lancer_test_ui_find_type (composer, GTK_TYPE_TEXT_VIEW);
+  GtkWidget *suggest = lancer_test_ui_find_button_by_tooltip (composer, "Let the AI assistant draft a reply to this conversation");
+  GtkWidget *send = lancer_test_ui_find_button (composer, "_Send");
+  SuggestWait wait = { composer, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), count_reply_calls () };
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  GtkWidget *allow;
+  GSettings *settings = lancer_session_get_settings (session ());
+
+  set_width (WIDE_WIDTH);
+  tap_room (page, 0);
+  g_assert_nonnull (suggest);
+  g_assert_nonnull (send);
+  gtk_text_buffer_set_text (wait.buffer, "Hi,", -1);
+
+  /* The first time, the conversation is not sent before the user allows
+   * it: the composer says where it goes, and Allow and Suggest is stored. */
+  g_settings_set_boolean (settings, "ai-cloud-consent", FALSE);
+  g_signal_emit_by_name (suggest, "clicked");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (suggest), ==, "Let the AI assistant draft a reply to this conversation");
+  allow = lancer_test_ui_find_button (composer, "_Allow and Suggest");
+  g_assert_nonnull (allow);
+  g_assert_true (gtk_widget_is_visible (allow));
+  g_assert_cmpint (count_reply_calls (), ==, wait.calls_before);
+  g_signal_emit_by_name (allow, "clicked");
+  g_assert_true (g_settings_get_boolean (settings, "ai-cloud-consent"));
+
+  /* While it streams, the button stops it and the text can't be edited. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (suggest), ==, "Stop the suggestion; what arrived so far stays");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_false (gtk_widget_get_sensitive (send));
+
+  g_assert_true (lancer_test_iterate_until (suggestion_done, &wait, 60));
+  gtk_text_buffer_get_bounds (wait.buffer, &start, &end);
+  text = gtk_text_buffer_get_text (wait.buffer, &start, &end, FALSE);
+  /* (the demo AI answers the client who wrote last, by first name) */
+  g_assert_true (g_str_has_prefix (text, "Hi,\n\n" LANCER_SANDBOX_AI_LABEL " Hi "));
+  g_assert_cmpuint (strlen (text), >, strlen ("Hi,\n\n") + 40);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_true (gtk_widget_get_sensitive (send));
+  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_true (lancer_test_iterate_until (reply_call_recorded, &wait, 20));
+  shoot ("messages-suggested-reply");
+
+  gtk_text_buffer_set_text (wait.buffer, "", -1);
+}
+
 /* At 360 px one tap opens a conversation and Back returns to the list. */
 static void
 test_messages_narrow (void)
@@ -498,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/ui/messages-diary/client-names", test_client_names);
   g_test_add_func ("/ui/messages-diary/newest-in-view", test_newest_in_view);
   g_test_add_func ("/ui/messages-diary/own-and-client-styles", test_own_and_client_styles);
+  g_test_add_func ("/ui/messages-diary/suggest-reply", test_suggest_reply);
   g_test_add_func ("/ui/messages-diary/messages-narrow", test_messages_narrow);
   g_test_add_func ("/ui/messages-diary/diary-limit", test_diary_limit);
   g_test_add_func ("/ui/messages-diary/diary-narrow", test_diary_narrow);
