@@ -523,14 +523,17 @@ audit_shows_export (gpointer data)
 static void
 check_audit_export (LancerAuditWindow *audit)
 {
-  g_autofree char *dir = g_dir_make_tmp ("lancer-audit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "activity.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lancer-audit-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
   guint shown = lancer_audit_window_get_n_rows (audit);
 
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "activity.csv", NULL);
+  file = g_file_new_for_path (path);
   lancer_audit_window_export_to (audit, "csv", file);
   g_assert_true (lancer_test_iterate_until (audit_shows_export, audit, 10));
   g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
